@@ -1,0 +1,114 @@
+// The Provider: a Winsock-shaped interface to an RSVP service provider. Every call returns what
+// its Winsock counterpart returns (0 or socket_error, a handle or invalid_socket, a WSA_WAIT_*
+// value) and leaves the error code for last_error(), so application logic written against it
+// reads like a Windows GQoS application and runs unchanged on the emulator (provider_stub/) or on
+// ws2_32 itself. Buffers and OVERLAPPED blocks belong to the caller and must outlive the request,
+// as on Windows.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace qosbed::provider {
+
+using Socket = std::uint64_t;
+inline constexpr Socket invalid_socket = ~Socket{0};
+inline constexpr int socket_error = -1;
+
+using Event = std::uint64_t;  // WSAEVENT; manual-reset, as WSACreateEvent makes them
+inline constexpr Event invalid_event = 0;
+
+enum class Role { sender, receiver, both };
+enum class Protocol { udp, tcp };
+
+struct Address {
+  std::string host;  // dotted IPv4 text, e.g. "10.0.0.2"
+  std::uint16_t port = 0;
+
+  friend bool operator==(const Address&, const Address&) = default;
+};
+
+// WSAOVERLAPPED as far as an application sees it. The provider writes the result here when the
+// request finishes; `event` is signalled then unless a completion routine was given.
+struct Overlapped {
+  std::uint32_t internal = 0;       // the request's error code once finished (Internal)
+  std::uint32_t internal_high = 0;  // bytes transferred once finished (InternalHigh)
+  Event event = invalid_event;
+  void* user = nullptr;  // free for the application, like the unused Offset fields
+};
+
+// LPWSAOVERLAPPED_COMPLETION_ROUTINE: (dwError, cbTransferred, lpOverlapped, dwFlags).
+using CompletionRoutine =
+    std::function<void(std::uint32_t error, std::uint32_t bytes, Overlapped* overlapped,
+                       std::uint32_t flags)>;
+
+// WSANETWORKEVENTS.
+struct NetworkEvents {
+  std::uint32_t network_events = 0;
+  std::uint32_t error_codes[10] = {};  // indexed by FD_*_BIT; FD_QOS_BIT holds the WSA_QOS_* status
+};
+
+// One WSAPROTOCOL_INFO entry, as much as GQoS applications look at.
+struct ProtocolInfo {
+  Protocol protocol = Protocol::udp;
+  std::uint32_t service_flags1 = 0;  // XP1_QOS_SUPPORTED when the entry can do QoS
+  std::string name;
+};
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+
+  // WSAEnumProtocols.
+  virtual std::vector<ProtocolInfo> enum_protocols() = 0;
+
+  // WSASocket(..., WSA_FLAG_OVERLAPPED) on the entry for `protocol`; the role says which
+  // directions the application means to use, as GQoS applications decide by whether they connect
+  // (send) or bind (receive).
+  virtual Socket open(Role role, Protocol protocol) = 0;
+  virtual int bind(Socket socket, const Address& local) = 0;
+  // WSAConnect; `sending_qos` is lpSQOS as an encoded QOS buffer, empty for none.
+  virtual int connect(Socket socket, const Address& remote,
+                      std::span<const std::byte> sending_qos) = 0;
+
+  // WSAIoctl. SIO_GET_QOS and SIO_SET_QOS are what GQoS uses. With `overlapped` null the call is
+  // synchronous; otherwise it returns 0 when the request finished at once (the completion is
+  // still delivered, as Winsock does) or socket_error with WSA_IO_PENDING.
+  virtual int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
+                    std::span<std::byte> out, std::uint32_t* bytes_returned,
+                    Overlapped* overlapped, CompletionRoutine routine) = 0;
+
+  // WSAGetOverlappedResult: true with `bytes` when the request succeeded, false with
+  // last_error() its error (WSA_IO_INCOMPLETE while it is still pending and `wait` is false).
+  virtual bool get_overlapped_result(Socket socket, Overlapped* overlapped, std::uint32_t* bytes,
+                                     bool wait, std::uint32_t* flags) = 0;
+
+  // WSACreateEvent, WSASetEvent, WSAResetEvent, WSACloseEvent.
+  virtual Event create_event() = 0;
+  virtual bool set_event(Event event) = 0;
+  virtual bool reset_event(Event event) = 0;
+  virtual bool close_event(Event event) = 0;
+
+  // WSAEventSelect and WSAEnumNetworkEvents.
+  virtual int event_select(Socket socket, Event event, std::uint32_t network_events) = 0;
+  virtual int enum_network_events(Socket socket, Event event_to_reset, NetworkEvents* out) = 0;
+
+  // WSAWaitForMultipleEvents: WSA_WAIT_EVENT_0 + i, WSA_WAIT_IO_COMPLETION, WSA_WAIT_TIMEOUT or
+  // WSA_WAIT_FAILED. Completion routines run only inside alertable waits.
+  virtual std::uint32_t wait_for_events(std::span<const Event> events, bool wait_all,
+                                        std::uint32_t timeout_ms, bool alertable) = 0;
+  // SleepEx: 0 when the time ran out, WSA_WAIT_IO_COMPLETION when completion routines ran.
+  virtual std::uint32_t sleep_ex(std::uint32_t timeout_ms, bool alertable) = 0;
+
+  // closesocket: requests still pending finish with WSA_OPERATION_ABORTED and 0 bytes.
+  virtual int close(Socket socket) = 0;
+
+  // WSAGetLastError.
+  virtual std::uint32_t last_error() const = 0;
+};
+
+}  // namespace qosbed::provider

@@ -1,0 +1,58 @@
+#define BOOST_TEST_MODULE gqos_names
+#include <boost/test/unit_test.hpp>
+
+#include "gqos/constants.hpp"
+#include "gqos/names.hpp"
+
+using namespace qosbed::gqos;
+
+BOOST_AUTO_TEST_CASE(service_types_read_by_full_short_and_numeric_names) {
+  BOOST_TEST(*value_of(NameGroup::service_type, "SERVICETYPE_GUARANTEED") == 3u);
+  BOOST_TEST(*value_of(NameGroup::service_type, "guaranteed") == 3u);
+  BOOST_TEST(*value_of(NameGroup::service_type, "controlled_load") == 2u);
+  BOOST_TEST(*value_of(NameGroup::service_type, "best_effort") == 1u);
+  BOOST_TEST(*value_of(NameGroup::service_type, "NOCHANGE") == 6u);
+  BOOST_TEST(*value_of(NameGroup::service_type, "0xD") == 13u);
+  BOOST_TEST(*value_of(NameGroup::service_type, "10") == 10u);
+  BOOST_TEST(!value_of(NameGroup::service_type, "guaranted").has_value());
+  BOOST_TEST(!value_of(NameGroup::service_type, "").has_value());
+  BOOST_TEST(!value_of(NameGroup::service_type, "4294967296").has_value());
+}
+
+BOOST_AUTO_TEST_CASE(statuses_errors_and_waits_have_their_sdk_values) {
+  BOOST_TEST(*value_of(NameGroup::status, "WSA_QOS_SENDERS") == 11006u);
+  BOOST_TEST(*value_of(NameGroup::status, "senders") == 11006u);
+  BOOST_TEST(*value_of(NameGroup::status, "WSA_QOS_EUNKOWNPSOBJ") == 11024u);
+  BOOST_TEST(*value_of(NameGroup::status, "WSA_QOS_EUNKNOWNPSOBJ") == 11024u);
+  BOOST_TEST(*value_of(NameGroup::error, "WSAENOBUFS") == 10055u);
+  BOOST_TEST(*value_of(NameGroup::error, "enobufs") == 10055u);
+  BOOST_TEST(*value_of(NameGroup::error, "WSA_IO_PENDING") == 997u);
+  BOOST_TEST(*value_of(NameGroup::error, "0") == 0u);
+  BOOST_TEST(*value_of(NameGroup::wait_result, "WSA_WAIT_IO_COMPLETION") == 0xC0u);
+  BOOST_TEST(*value_of(NameGroup::wait_result, "timeout") == 0x102u);
+  BOOST_TEST(*value_of(NameGroup::extended_status, "GQOS_NET_ADMISSION") == 56100u);
+  BOOST_TEST(*value_of(NameGroup::extended_status, "GQOS_BANDWIDTH") == 56103u);
+  BOOST_TEST(*value_of(NameGroup::ioctl, "SIO_GET_QOS") == 0xC8000007u);
+  BOOST_TEST(*value_of(NameGroup::object_type, "END_OF_LIST") == 2001u);
+  BOOST_TEST(*value_of(NameGroup::rsvp_style, "fixed_filter_style") == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(values_print_under_their_first_sdk_name) {
+  BOOST_TEST(name_or_number(NameGroup::status, status::eunknownpsobj) == "WSA_QOS_EUNKOWNPSOBJ");
+  BOOST_TEST(name_or_number(NameGroup::error, wsa::enobufs) == "WSAENOBUFS");
+  BOOST_TEST(name_or_number(NameGroup::service_type, service_type::no_change) ==
+             "SERVICETYPE_NOCHANGE");
+  BOOST_TEST(name_or_number(NameGroup::status, 12345) == "12345");
+  BOOST_TEST(!name_of(NameGroup::wait_result, 7).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(every_table_entry_reads_back_to_its_value) {
+  for (NameGroup group :
+       {NameGroup::service_type, NameGroup::object_type, NameGroup::status, NameGroup::error,
+        NameGroup::wait_result, NameGroup::rsvp_style, NameGroup::extended_status,
+        NameGroup::sd_mode, NameGroup::ioctl}) {
+    for (const NamedValue& entry : names_of(group)) {
+      BOOST_TEST_CONTEXT(entry.name) { BOOST_TEST(*value_of(group, entry.name) == entry.value); }
+    }
+  }
+}
