@@ -1,0 +1,174 @@
+// The scripted RSVP SP emulator: a Provider that behaves as the Windows RSVP service provider
+// does around SIO_GET_QOS (rules R1-R10 of gqos-facts, with every DECISION documented in
+// docs/behaviour.md), under one of the OS profiles, in virtual time. The script side delivers
+// FD_QOS indications and injects failures "now"; whoever drives the run schedules those calls on
+// the shared EventQueue. Waits advance that queue, so a wait that would block runs the scripted
+// events due before its deadline, exactly as if the provider had acted meanwhile.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "engine/event_queue.hpp"
+#include "gqos/codec.hpp"
+#include "provider/provider.hpp"
+
+namespace qosbed::provider_stub {
+
+using provider::Socket;
+
+enum class Profile { windows_2000, windows_xp, windows_2003, no_qos_provider };
+
+// What happens to an indication that arrives while no SIO_GET_QOS is pending (R9).
+enum class PendingPolicy { queue, coalesce, drop };
+
+std::optional<Profile> profile_from_name(std::string_view name);  // "windows-2000", ...
+std::string_view name_of(Profile profile);
+std::optional<PendingPolicy> pending_policy_from_name(std::string_view name);  // "queue", ...
+std::string_view name_of(PendingPolicy policy);
+
+// One FD_QOS indication as a script states it. At most one of sending/receiving is set (R2);
+// with neither, the direction follows from the status (see direction_of_status) and the
+// FLOWSPEC is filled as docs/behaviour.md says.
+struct Indication {
+  std::uint32_t status = 0;
+  std::optional<gqos::FlowSpec> sending;
+  std::optional<gqos::FlowSpec> receiving;
+  std::uint32_t extended_status1 = 0;
+  std::uint32_t extended_status2 = 0;
+  std::vector<gqos::ProviderObject> objects;  // after RSVP_STATUS_INFO, in order
+};
+
+enum class Direction { sending, receiving };
+
+// PATH-side statuses (SENDERS, NO_SENDERS, REQUEST_CONFIRMED and the reservation errors a
+// receiver learns of) fill ReceivingFlowspec; RESV-side ones (RECEIVERS, NO_RECEIVERS and the
+// rest) fill SendingFlowspec (R2 DECISION).
+Direction direction_of_status(std::uint32_t status);
+
+// What became of an indication.
+enum class Delivery {
+  completed,    // finished the oldest pending SIO_GET_QOS
+  enobufs,      // the pending request's buffer was too small; the indication stays queued
+  queued,       // nothing pending: kept for the next query (R9 queue, and coalesce)
+  coalesced,    // nothing pending: replaced the queued one (R9 coalesce)
+  dropped,      // nothing pending: discarded (R9 drop)
+  suppressed,   // the profile has no RSVP signalling (windows-xp, windows-2003, no-qos-provider)
+  unconfirmed,  // REQUEST_CONFIRMED to a socket that did not ask for confirmation (R10)
+};
+std::string_view name_of(Delivery delivery);
+
+// The calls a script can make fail.
+enum class Call { bind, connect, set_qos, get_qos, close };
+std::optional<Call> call_from_name(std::string_view name);
+std::string_view name_of(Call call);
+
+// Told of what the provider does on its own, so a run can trace it.
+class EmulatorObserver {
+ public:
+  virtual ~EmulatorObserver() = default;
+  virtual void on_indication(Socket socket, const Indication& indication, Delivery delivery) = 0;
+  // A request finished; its completion is queued for the next alertable wait (routine) or its
+  // event is signalled. The application has not seen it yet.
+  virtual void on_request_finished(Socket socket, std::uint32_t error, std::uint32_t bytes) = 0;
+  // A wait with no deadline found nothing scheduled that could ever end it.
+  virtual void on_stalled() = 0;
+};
+
+struct EmulatorOptions {
+  Profile profile = Profile::windows_2000;
+  PendingPolicy pending_policy = PendingPolicy::queue;
+  // SIO_SET_QOS / WSAConnect fail with WSAEOPNOTSUPP when a requested TokenRate exceeds this
+  // (bytes/s): the flowspec "cannot be met" (R10). No limit when unset.
+  std::optional<std::uint32_t> admission_limit;
+};
+
+class Emulator final : public provider::Provider {
+ public:
+  explicit Emulator(engine::EventQueue& queue, EmulatorOptions options = {});
+  ~Emulator() override;
+  Emulator(const Emulator&) = delete;
+  Emulator& operator=(const Emulator&) = delete;
+
+  void set_observer(EmulatorObserver* observer) { observer_ = observer; }
+  const EmulatorOptions& options() const { return options_; }
+
+  // Script side: act now, at the queue's current time.
+  void indicate(Socket socket, Indication indication);
+  void fail_next_call(Socket socket, Call call, std::uint32_t error);
+  // Finishes the oldest pending SIO_GET_QOS with `error` and 0 bytes; false when none pends.
+  bool fail_pending(Socket socket, std::uint32_t error);
+
+  // Provider.
+  std::vector<provider::ProtocolInfo> enum_protocols() override;
+  Socket open(provider::Role role, provider::Protocol protocol) override;
+  int bind(Socket socket, const provider::Address& local) override;
+  int connect(Socket socket, const provider::Address& remote,
+              std::span<const std::byte> sending_qos) override;
+  int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
+            std::span<std::byte> out, std::uint32_t* bytes_returned,
+            provider::Overlapped* overlapped, provider::CompletionRoutine routine) override;
+  bool get_overlapped_result(Socket socket, provider::Overlapped* overlapped,
+                             std::uint32_t* bytes, bool wait, std::uint32_t* flags) override;
+  provider::Event create_event() override;
+  bool set_event(provider::Event event) override;
+  bool reset_event(provider::Event event) override;
+  bool close_event(provider::Event event) override;
+  int event_select(Socket socket, provider::Event event, std::uint32_t network_events) override;
+  int enum_network_events(Socket socket, provider::Event event_to_reset,
+                          provider::NetworkEvents* out) override;
+  std::uint32_t wait_for_events(std::span<const provider::Event> events, bool wait_all,
+                                std::uint32_t timeout_ms, bool alertable) override;
+  std::uint32_t sleep_ex(std::uint32_t timeout_ms, bool alertable) override;
+  int close(Socket socket) override;
+  std::uint32_t last_error() const override { return last_error_; }
+
+  // Introspection for tests and traces.
+  std::size_t pending_requests(Socket socket) const;
+  std::size_t queued_indications(Socket socket) const;
+  std::size_t queued_completions() const { return apcs_.size(); }
+
+ private:
+  struct Request;
+  struct SocketState;
+  struct Apc {
+    provider::CompletionRoutine routine;
+    std::uint32_t error;
+    std::uint32_t bytes;
+    provider::Overlapped* overlapped;
+  };
+
+  int fail(std::uint32_t error);
+  SocketState* find(Socket socket);
+  bool take_injected_failure(SocketState& state, Call call);
+  int get_qos(SocketState& state, std::span<std::byte> out, std::uint32_t* bytes_returned,
+              provider::Overlapped* overlapped, provider::CompletionRoutine routine);
+  int set_qos(SocketState& state, std::span<const std::byte> in, bool from_connect);
+  void deliver_queued(SocketState& state);
+  void finish(Socket socket, Request request, std::uint32_t error, std::uint32_t bytes);
+  void signal_fd_qos(SocketState& state, std::uint32_t status);
+  gqos::QosContent content_of(const SocketState& state, const Indication& indication) const;
+  std::uint32_t run_apcs();
+  bool events_ready(std::span<const provider::Event> events, bool wait_all,
+                    std::uint32_t* index) const;
+  // Advances virtual time until `done` holds or the deadline passes (nullopt: no deadline).
+  // Returns false on timeout or stall.
+  template <typename Done>
+  bool advance(std::optional<engine::TimeUs> deadline_us, Done done);
+
+  engine::EventQueue& queue_;
+  EmulatorOptions options_;
+  EmulatorObserver* observer_ = nullptr;
+  std::map<Socket, SocketState> sockets_;
+  std::map<provider::Event, bool> events_;  // signalled?
+  std::deque<Apc> apcs_;
+  std::uint32_t last_error_ = 0;
+  Socket next_socket_ = 0x100;
+  provider::Event next_event_ = 0x1000;
+};
+
+}  // namespace qosbed::provider_stub
