@@ -1,0 +1,88 @@
+// Names of the emulator's enums, as scenarios spell them and traces print them.
+#include <array>
+#include <utility>
+
+#include "gqos/constants.hpp"
+#include "provider_stub/emulator.hpp"
+
+namespace qosbed::provider_stub {
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> find(const std::array<std::pair<Enum, std::string_view>, N>& table,
+                         std::string_view name) {
+  for (const auto& [value, text] : table) {
+    if (text == name) return value;
+  }
+  return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+std::string_view find(const std::array<std::pair<Enum, std::string_view>, N>& table, Enum value) {
+  for (const auto& [entry, text] : table) {
+    if (entry == value) return text;
+  }
+  return "?";
+}
+
+constexpr std::array<std::pair<Profile, std::string_view>, 4> profiles{{
+    {Profile::windows_2000, "windows-2000"},
+    {Profile::windows_xp, "windows-xp"},
+    {Profile::windows_2003, "windows-2003"},
+    {Profile::no_qos_provider, "no-qos-provider"},
+}};
+
+constexpr std::array<std::pair<PendingPolicy, std::string_view>, 3> policies{{
+    {PendingPolicy::queue, "queue"},
+    {PendingPolicy::coalesce, "coalesce"},
+    {PendingPolicy::drop, "drop"},
+}};
+
+constexpr std::array<std::pair<Delivery, std::string_view>, 7> deliveries{{
+    {Delivery::completed, "completed"},
+    {Delivery::enobufs, "enobufs"},
+    {Delivery::queued, "queued"},
+    {Delivery::coalesced, "coalesced"},
+    {Delivery::dropped, "dropped"},
+    {Delivery::suppressed, "suppressed"},
+    {Delivery::unconfirmed, "unconfirmed"},
+}};
+
+constexpr std::array<std::pair<Call, std::string_view>, 5> calls{{
+    {Call::bind, "bind"},
+    {Call::connect, "connect"},
+    {Call::set_qos, "set_qos"},
+    {Call::get_qos, "get_qos"},
+    {Call::close, "close"},
+}};
+
+}  // namespace
+
+std::optional<Profile> profile_from_name(std::string_view name) { return find(profiles, name); }
+std::string_view name_of(Profile profile) { return find(profiles, profile); }
+std::optional<PendingPolicy> pending_policy_from_name(std::string_view name) {
+  return find(policies, name);
+}
+std::string_view name_of(PendingPolicy policy) { return find(policies, policy); }
+std::string_view name_of(Delivery delivery) { return find(deliveries, delivery); }
+std::optional<Call> call_from_name(std::string_view name) { return find(calls, name); }
+std::string_view name_of(Call call) { return find(calls, call); }
+
+Direction direction_of_status(std::uint32_t status) {
+  switch (status) {
+    case gqos::status::senders:
+    case gqos::status::no_senders:
+    case gqos::status::request_confirmed:
+    case gqos::status::admission_failure:
+    case gqos::status::policy_failure:
+    case gqos::status::bad_style:
+    case gqos::status::bad_object:
+    case gqos::status::traffic_ctrl_error:
+    case gqos::status::generic_error:
+      return Direction::receiving;
+    default:
+      return Direction::sending;
+  }
+}
+
+}  // namespace qosbed::provider_stub

@@ -1,0 +1,178 @@
+// A scenario as pure data: what the loader builds from YAML and the runner plays. Every step and
+// every field an expectation compares keeps the place it was written (a Mark), so a failure can
+// point at it. Times are already resolved to absolute virtual microseconds; names are already
+// resolved to numbers. Nothing here has behaviour.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "gqos/codec.hpp"
+#include "gqos/layout.hpp"
+#include "provider/provider.hpp"
+#include "provider_stub/emulator.hpp"
+
+namespace qosbed::scenario {
+
+using TimeUs = std::int64_t;
+
+// A place in a scenario file; line and column are 1-based, as editors count.
+struct Mark {
+  std::string file;
+  int line = 0;
+  int column = 0;
+};
+
+// A FLOWSPEC as written: only the fields named are set. An `sp: fd_qos` fills the rest with
+// QOS_NOT_SPECIFIED; an expectation compares only the fields set.
+struct FlowSpecFields {
+  std::optional<std::uint32_t> token_rate;
+  std::optional<std::uint32_t> token_bucket_size;
+  std::optional<std::uint32_t> peak_bandwidth;
+  std::optional<std::uint32_t> latency;
+  std::optional<std::uint32_t> delay_variation;
+  std::optional<std::uint32_t> service_type;
+  std::optional<std::uint32_t> max_sdu_size;
+  std::optional<std::uint32_t> minimum_policed_size;
+  Mark mark;
+};
+
+// What an application requests (socket `qos:`, `set_qos`, `connect`).
+struct QosRequest {
+  std::optional<FlowSpecFields> sending;
+  std::optional<FlowSpecFields> receiving;
+  std::optional<std::uint32_t> style;  // RSVP_RESERVE_INFO.Style; with `confirm`, the object is sent
+  bool confirm = false;                // RSVP_RESERVE_INFO.ConfirmRequest
+  Mark mark;
+};
+
+struct SocketSpec {
+  std::string id;
+  provider::Role role = provider::Role::receiver;
+  provider::Protocol protocol = provider::Protocol::udp;
+  std::optional<provider::Address> local;
+  std::optional<provider::Address> remote;
+  std::optional<QosRequest> qos;
+  Mark mark;
+};
+
+// ---- app: what the application does -------------------------------------------------------
+
+enum class BufferKind { enough, bytes, required };
+
+struct AppBind {};
+struct AppConnect {
+  std::optional<QosRequest> qos;  // overrides the socket's `qos:` for this WSAConnect
+};
+struct AppSetQos {
+  std::optional<QosRequest> qos;  // the socket's `qos:` when absent
+  bool overlapped = false;
+};
+struct AppGetQos {
+  bool overlapped = true;     // mode: overlapped | sync
+  bool notify_event = false;  // notify: routine (false) | event (true)
+  BufferKind buffer_kind = BufferKind::enough;
+  std::uint32_t buffer_bytes = 0;  // with BufferKind::bytes
+};
+struct AppWait {
+  bool alertable = false;
+  std::optional<TimeUs> timeout_us;  // nullopt: INFINITE
+  std::vector<std::string> events;   // socket ids whose event to wait on; empty: SleepEx
+};
+struct AppGetOverlappedResult {
+  bool wait = false;
+};
+struct AppEventSelect {
+  std::uint32_t network_events = 0;  // FD_QOS
+};
+struct AppEnumNetworkEvents {};
+struct AppClose {};
+struct AppMonitor {
+  std::uint32_t initial_buffer = 0;
+};
+
+using AppAction = std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait,
+                               AppGetOverlappedResult, AppEventSelect, AppEnumNetworkEvents,
+                               AppClose, AppMonitor>;
+
+// ---- sp: what the emulated provider does -------------------------------------------------
+
+struct SpFdQos {
+  provider_stub::Indication indication;
+};
+struct SpFail {
+  std::optional<provider_stub::Call> call;  // the next such call fails; nullopt with `pending`
+  bool pending = false;                     // finish the oldest pending SIO_GET_QOS instead
+  std::uint32_t error = 0;
+};
+
+using SpAction = std::variant<SpFdQos, SpFail>;
+
+// ---- expect: what must be observed ---------------------------------------------------------
+
+// A compared value and where it was written.
+template <typename T>
+struct Field {
+  T value{};
+  Mark mark;
+};
+
+struct ExpectCall {
+  std::optional<Field<std::int64_t>> result;
+  std::optional<Field<std::uint32_t>> error;
+  std::optional<Field<std::uint32_t>> bytes;
+};
+struct ExpectCompletion {
+  std::optional<Field<std::uint32_t>> error;
+  std::optional<Field<std::uint32_t>> bytes;
+  std::optional<Field<std::uint32_t>> required;
+  std::optional<Field<std::uint32_t>> status;
+  std::optional<Field<std::uint32_t>> extended_status1;
+  std::optional<Field<std::uint32_t>> extended_status2;
+  std::optional<FlowSpecFields> sending;
+  std::optional<FlowSpecFields> receiving;
+};
+struct ExpectWait {
+  std::optional<Field<std::uint32_t>> result;
+};
+struct ExpectUpdate {
+  std::optional<Field<provider_stub::Direction>> direction;
+  std::optional<Field<std::uint32_t>> status;
+  std::optional<Field<std::uint32_t>> extended_status1;
+  std::optional<Field<std::uint32_t>> extended_status2;
+  std::optional<FlowSpecFields> flowspec;
+  std::optional<Field<std::uint32_t>> error;  // the monitor reported an error and stopped
+};
+struct ExpectNetworkEvents {
+  std::optional<Field<std::uint32_t>> events;  // WSANETWORKEVENTS.lNetworkEvents
+  std::optional<Field<std::uint32_t>> status;  // iErrorCode[FD_QOS_BIT]
+};
+struct ExpectNothing {
+  TimeUs until_us = 0;
+};
+
+using Expectation = std::variant<ExpectCall, ExpectCompletion, ExpectWait, ExpectUpdate,
+                                 ExpectNetworkEvents, ExpectNothing>;
+
+// ---- the timeline ---------------------------------------------------------------------------
+
+struct Step {
+  Mark mark;                  // where the step starts (its `- ` item)
+  TimeUs at_us = 0;           // absolute virtual time, resolved from at/after/the step before
+  std::string socket;         // empty when the step names none (a wait, an expect on waits)
+  std::variant<AppAction, SpAction, Expectation> action;
+};
+
+struct Scenario {
+  std::string file;
+  std::string name;  // `scenario:` slug
+  std::string description;
+  provider_stub::EmulatorOptions emulator;  // profile, pending, admission_limit
+  std::vector<SocketSpec> sockets;          // in file order
+  std::vector<Step> steps;                  // in file order; times never decrease
+};
+
+}  // namespace qosbed::scenario
