@@ -1,0 +1,86 @@
+// The trace: one record per observation of a run (a call and its result, a completion the
+// application learnt of, a wait's result, an FD_QOS indication and what became of it, a request
+// the provider finished, a monitor update). Records go to a TraceSink as they happen, so a run
+// cut short still has everything up to that point.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/event_queue.hpp"
+#include "gqos/layout.hpp"
+
+namespace qosbed::engine {
+
+enum class TraceKind {
+  call,            // a Provider call returned
+  completion,      // the application learnt a request's result (routine ran, or result read)
+  finished,        // the provider finished a request; the application has not seen it yet
+  wait,            // a wait returned
+  fd_qos,          // an indication reached the provider (detail: what became of it)
+  network_events,  // WSAEnumNetworkEvents returned
+  update,          // the monitor reported an update
+  monitor_error,   // the monitor reported an error
+  stalled,         // an infinite wait that nothing could end
+};
+
+std::string_view name_of(TraceKind kind);
+
+struct TraceRecord {
+  TimeUs t_us = 0;
+  std::string socket;  // the scenario's socket id; empty for the application thread (waits)
+  TraceKind kind = TraceKind::call;
+  std::string call;    // call: "get_qos", "bind", ...; wait: "sleep_ex" / "wait_for_events"
+  std::string detail;  // call: mode and notification; fd_qos: delivery; errors: text
+  std::string source;  // completion: "routine" or "get_overlapped_result"
+  std::optional<std::int64_t> result;
+  std::optional<std::uint32_t> error;
+  std::optional<std::uint32_t> bytes;
+  std::optional<std::uint32_t> buffer_size;
+  std::optional<std::uint32_t> required;
+  std::optional<std::uint32_t> status;
+  std::optional<std::uint32_t> extended_status1;
+  std::optional<std::uint32_t> extended_status2;
+  std::optional<std::string> direction;  // update: "sending" / "receiving"
+  std::optional<gqos::FlowSpec> sending;
+  std::optional<gqos::FlowSpec> receiving;
+  std::optional<std::uint32_t> network_events;
+  std::optional<bool> alertable;
+  std::optional<std::uint32_t> timeout_ms;
+  // completion: the caller's buffer up to `bytes`, with ProviderSpecific.buf rewritten as an
+  // offset from the buffer's start so that traces do not depend on where memory happened to be.
+  std::optional<std::vector<std::byte>> buffer;
+};
+
+class TraceSink {
+ public:
+  virtual ~TraceSink() = default;
+  virtual void record(const TraceRecord& record) = 0;
+};
+
+// Keeps every record, for expectations to look at after (or during) a run.
+class TraceLog final : public TraceSink {
+ public:
+  void record(const TraceRecord& record) override { records_.push_back(record); }
+  const std::vector<TraceRecord>& records() const { return records_; }
+
+ private:
+  std::vector<TraceRecord> records_;
+};
+
+// Hands each record to several sinks in order.
+class TraceTee final : public TraceSink {
+ public:
+  void add(TraceSink& sink) { sinks_.push_back(&sink); }
+  void record(const TraceRecord& record) override {
+    for (TraceSink* sink : sinks_) sink->record(record);
+  }
+
+ private:
+  std::vector<TraceSink*> sinks_;
+};
+
+}  // namespace qosbed::engine

@@ -1,0 +1,238 @@
+#include "engine/tracing_provider.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "gqos/codec.hpp"
+#include "gqos/constants.hpp"
+#include "gqos/names.hpp"
+
+namespace qosbed::engine {
+namespace {
+
+constexpr std::size_t buf_offset = 72;  // offsetof(QOS, ProviderSpecific.buf) on Win64
+
+std::string ioctl_name(std::uint32_t code) {
+  if (code == gqos::ioctl::get_qos) return "get_qos";
+  if (code == gqos::ioctl::set_qos) return "set_qos";
+  return gqos::name_or_number(gqos::NameGroup::ioctl, code);
+}
+
+std::string mode_of(const provider::Overlapped* overlapped,
+                    const provider::CompletionRoutine& routine) {
+  if (overlapped == nullptr) return "sync";
+  return routine ? "overlapped routine" : "overlapped event";
+}
+
+}  // namespace
+
+std::vector<std::byte> buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes) {
+  const std::size_t kept = std::min<std::size_t>(bytes, buffer.size());
+  std::vector<std::byte> copy(buffer.begin(), buffer.begin() + kept);
+  if (kept >= buf_offset + 8) {
+    std::uint64_t buf = 0;
+    std::memcpy(&buf, copy.data() + buf_offset, sizeof buf);
+    if (buf != 0) buf -= reinterpret_cast<std::uintptr_t>(buffer.data());
+    std::memcpy(copy.data() + buf_offset, &buf, sizeof buf);
+  }
+  return copy;
+}
+
+TracingProvider::TracingProvider(provider::Provider& inner, const EventQueue& clock,
+                                 TraceSink& sink)
+    : inner_(inner), clock_(clock), sink_(sink) {}
+
+void TracingProvider::name_socket(provider::Socket socket, std::string id) {
+  names_[socket] = std::move(id);
+}
+
+std::string TracingProvider::socket_name(provider::Socket socket) const {
+  auto it = names_.find(socket);
+  return it != names_.end() ? it->second : std::to_string(socket);
+}
+
+TraceRecord TracingProvider::record_for(provider::Socket socket, TraceKind kind) const {
+  TraceRecord record;
+  record.t_us = clock_.now_us();
+  record.socket = socket_name(socket);
+  record.kind = kind;
+  return record;
+}
+
+void TracingProvider::trace_call(provider::Socket socket, std::string call, int result,
+                                 std::string detail) {
+  TraceRecord record = record_for(socket, TraceKind::call);
+  record.call = std::move(call);
+  record.detail = std::move(detail);
+  record.result = result;
+  if (result == provider::socket_error) record.error = inner_.last_error();
+  sink_.record(record);
+}
+
+void TracingProvider::trace_completion(provider::Socket socket, std::string source,
+                                       std::uint32_t error, std::uint32_t bytes,
+                                       std::span<const std::byte> buffer) {
+  TraceRecord record = record_for(socket, TraceKind::completion);
+  record.source = std::move(source);
+  record.error = error;
+  record.bytes = bytes;
+  record.buffer_size = static_cast<std::uint32_t>(buffer.size());
+  if (error == gqos::wsa::enobufs && bytes >= 4 && buffer.size() >= 4) {
+    record.required = gqos::load_u32(buffer, 0);
+  }
+  if (error == gqos::wsa::no_error && bytes > 0 && bytes <= buffer.size()) {
+    const auto decoded = gqos::decode(buffer.first(bytes));
+    if (decoded.ok()) {
+      record.sending = decoded.qos.sending;
+      record.receiving = decoded.qos.receiving;
+      if (decoded.qos.status_info) {
+        record.status = decoded.qos.status_info->status_code;
+        record.extended_status1 = decoded.qos.status_info->extended_status1;
+        record.extended_status2 = decoded.qos.status_info->extended_status2;
+      }
+    } else {
+      record.detail = std::string(gqos::describe(decoded.error)) + " at offset " +
+                      std::to_string(decoded.error_offset);
+    }
+  }
+  record.buffer = buffer_snapshot(buffer, bytes);
+  sink_.record(record);
+}
+
+void TracingProvider::trace_wait(std::string call, std::uint32_t result, std::uint32_t timeout_ms,
+                                 bool alertable) {
+  TraceRecord record;
+  record.t_us = clock_.now_us();
+  record.kind = TraceKind::wait;
+  record.call = std::move(call);
+  record.result = result;
+  record.alertable = alertable;
+  record.timeout_ms = timeout_ms;
+  sink_.record(record);
+}
+
+std::vector<provider::ProtocolInfo> TracingProvider::enum_protocols() {
+  return inner_.enum_protocols();
+}
+
+provider::Socket TracingProvider::open(provider::Role role, provider::Protocol protocol) {
+  return inner_.open(role, protocol);
+}
+
+int TracingProvider::bind(provider::Socket socket, const provider::Address& local) {
+  const int result = inner_.bind(socket, local);
+  trace_call(socket, "bind", result, local.host + ":" + std::to_string(local.port));
+  return result;
+}
+
+int TracingProvider::connect(provider::Socket socket, const provider::Address& remote,
+                             std::span<const std::byte> sending_qos) {
+  const int result = inner_.connect(socket, remote, sending_qos);
+  trace_call(socket, "connect", result, remote.host + ":" + std::to_string(remote.port));
+  return result;
+}
+
+int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
+                           std::span<const std::byte> in, std::span<std::byte> out,
+                           std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+                           provider::CompletionRoutine routine) {
+  const std::string mode = mode_of(overlapped, routine);
+  const std::string call = ioctl_name(code);
+  if (overlapped != nullptr && !routine) event_requests_[overlapped] = {socket, out};
+  provider::CompletionRoutine traced;
+  if (routine) {
+    traced = [this, socket, out, routine = std::move(routine)](
+                 std::uint32_t error, std::uint32_t bytes, provider::Overlapped* ov,
+                 std::uint32_t flags) {
+      trace_completion(socket, "routine", error, bytes, out);
+      routine(error, bytes, ov, flags);
+    };
+  }
+  const int result =
+      inner_.ioctl(socket, code, in, out, bytes_returned, overlapped, std::move(traced));
+  TraceRecord record = record_for(socket, TraceKind::call);
+  record.call = call;
+  record.detail = mode;
+  record.result = result;
+  record.buffer_size = static_cast<std::uint32_t>(out.size());
+  if (result == provider::socket_error) record.error = inner_.last_error();
+  const bool has_bytes = result == 0 || record.error == gqos::wsa::enobufs;
+  if (bytes_returned != nullptr && has_bytes) record.bytes = *bytes_returned;
+  if (record.error == gqos::wsa::enobufs && out.size() >= 4) {
+    record.required = gqos::load_u32(out, 0);
+  }
+  sink_.record(record);
+  if (result == provider::socket_error && record.error != gqos::wsa::io_pending) {
+    event_requests_.erase(overlapped);  // failed at once: there will be no result to read
+  }
+  return result;
+}
+
+bool TracingProvider::get_overlapped_result(provider::Socket socket,
+                                            provider::Overlapped* overlapped,
+                                            std::uint32_t* bytes, bool wait,
+                                            std::uint32_t* flags) {
+  const bool done = inner_.get_overlapped_result(socket, overlapped, bytes, wait, flags);
+  const std::uint32_t error = done ? gqos::wsa::no_error : inner_.last_error();
+  trace_call(socket, "get_overlapped_result", done ? 1 : 0);
+  if (!done && error == gqos::wsa::io_incomplete) return done;
+  auto request = event_requests_.find(overlapped);
+  if (request != event_requests_.end()) {
+    const std::uint32_t transferred =
+        done ? (bytes != nullptr ? *bytes : 0) : overlapped->internal_high;
+    trace_completion(request->second.socket, "get_overlapped_result", error, transferred,
+                     request->second.buffer);
+    event_requests_.erase(request);
+  }
+  return done;
+}
+
+provider::Event TracingProvider::create_event() { return inner_.create_event(); }
+bool TracingProvider::set_event(provider::Event event) { return inner_.set_event(event); }
+bool TracingProvider::reset_event(provider::Event event) { return inner_.reset_event(event); }
+bool TracingProvider::close_event(provider::Event event) { return inner_.close_event(event); }
+
+int TracingProvider::event_select(provider::Socket socket, provider::Event event,
+                                  std::uint32_t network_events) {
+  const int result = inner_.event_select(socket, event, network_events);
+  trace_call(socket, "event_select", result);
+  return result;
+}
+
+int TracingProvider::enum_network_events(provider::Socket socket, provider::Event event_to_reset,
+                                         provider::NetworkEvents* out) {
+  const int result = inner_.enum_network_events(socket, event_to_reset, out);
+  if (result != 0 || out == nullptr) {
+    trace_call(socket, "enum_network_events", result);
+    return result;
+  }
+  TraceRecord record = record_for(socket, TraceKind::network_events);
+  record.call = "enum_network_events";
+  record.result = result;
+  record.network_events = out->network_events;
+  if (out->network_events & gqos::fd_qos) record.status = out->error_codes[gqos::fd_qos_bit];
+  sink_.record(record);
+  return result;
+}
+
+std::uint32_t TracingProvider::wait_for_events(std::span<const provider::Event> events,
+                                               bool wait_all, std::uint32_t timeout_ms,
+                                               bool alertable) {
+  const std::uint32_t result = inner_.wait_for_events(events, wait_all, timeout_ms, alertable);
+  trace_wait("wait_for_events", result, timeout_ms, alertable);
+  return result;
+}
+
+std::uint32_t TracingProvider::sleep_ex(std::uint32_t timeout_ms, bool alertable) {
+  const std::uint32_t result = inner_.sleep_ex(timeout_ms, alertable);
+  trace_wait("sleep_ex", result, timeout_ms, alertable);
+  return result;
+}
+
+int TracingProvider::close(provider::Socket socket) {
+  const int result = inner_.close(socket);
+  trace_call(socket, "close", result);
+  return result;
+}
+
+}  // namespace qosbed::engine

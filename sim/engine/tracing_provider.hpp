@@ -1,0 +1,72 @@
+// A Provider decorator that traces what the application does and learns: every call with its
+// result, every completion at the moment the application sees it (inside its completion routine,
+// or when it reads an event-notified result), every wait's result. It works over any Provider,
+// so a run on the emulator and a run on real Winsock are traced alike.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "engine/event_queue.hpp"
+#include "engine/trace.hpp"
+#include "provider/provider.hpp"
+
+namespace qosbed::engine {
+
+class TracingProvider final : public provider::Provider {
+ public:
+  TracingProvider(provider::Provider& inner, const EventQueue& clock, TraceSink& sink);
+
+  // Traces name sockets by the application's own ids ("rx"), not by handle.
+  void name_socket(provider::Socket socket, std::string id);
+  std::string socket_name(provider::Socket socket) const;
+
+  std::vector<provider::ProtocolInfo> enum_protocols() override;
+  provider::Socket open(provider::Role role, provider::Protocol protocol) override;
+  int bind(provider::Socket socket, const provider::Address& local) override;
+  int connect(provider::Socket socket, const provider::Address& remote,
+              std::span<const std::byte> sending_qos) override;
+  int ioctl(provider::Socket socket, std::uint32_t code, std::span<const std::byte> in,
+            std::span<std::byte> out, std::uint32_t* bytes_returned,
+            provider::Overlapped* overlapped, provider::CompletionRoutine routine) override;
+  bool get_overlapped_result(provider::Socket socket, provider::Overlapped* overlapped,
+                             std::uint32_t* bytes, bool wait, std::uint32_t* flags) override;
+  provider::Event create_event() override;
+  bool set_event(provider::Event event) override;
+  bool reset_event(provider::Event event) override;
+  bool close_event(provider::Event event) override;
+  int event_select(provider::Socket socket, provider::Event event,
+                   std::uint32_t network_events) override;
+  int enum_network_events(provider::Socket socket, provider::Event event_to_reset,
+                          provider::NetworkEvents* out) override;
+  std::uint32_t wait_for_events(std::span<const provider::Event> events, bool wait_all,
+                                std::uint32_t timeout_ms, bool alertable) override;
+  std::uint32_t sleep_ex(std::uint32_t timeout_ms, bool alertable) override;
+  int close(provider::Socket socket) override;
+  std::uint32_t last_error() const override { return inner_.last_error(); }
+
+ private:
+  TraceRecord record_for(provider::Socket socket, TraceKind kind) const;
+  void trace_call(provider::Socket socket, std::string call, int result, std::string detail = {});
+  void trace_completion(provider::Socket socket, std::string source, std::uint32_t error,
+                        std::uint32_t bytes, std::span<const std::byte> buffer);
+  void trace_wait(std::string call, std::uint32_t result, std::uint32_t timeout_ms,
+                  bool alertable);
+
+  struct EventRequest {
+    provider::Socket socket;
+    std::span<std::byte> buffer;
+  };
+
+  provider::Provider& inner_;
+  const EventQueue& clock_;
+  TraceSink& sink_;
+  std::map<provider::Socket, std::string> names_;
+  std::map<const provider::Overlapped*, EventRequest> event_requests_;
+};
+
+// The first `bytes` bytes of a completed query's buffer, with ProviderSpecific.buf (offset 72)
+// rewritten as an offset from the buffer's start (0 stays 0).
+std::vector<std::byte> buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes);
+
+}  // namespace qosbed::engine

@@ -1,0 +1,128 @@
+#include "report/json_trace.hpp"
+
+#include "gqos/names.hpp"
+
+namespace qosbed::report {
+namespace {
+
+using gqos::NameGroup;
+
+// Appends `"key":value` pairs, with the commas between them.
+class JsonObject {
+ public:
+  explicit JsonObject(std::string& out) : out_(out) { out_ += '{'; }
+  ~JsonObject() { out_ += '}'; }
+
+  void raw(std::string_view key, std::string_view value) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+    out_ += value;
+  }
+  void number(std::string_view key, std::int64_t value) { raw(key, std::to_string(value)); }
+  void string(std::string_view key, std::string_view value) { raw(key, quoted(value)); }
+  void named(std::string_view key, std::uint32_t value, NameGroup group) {
+    number(key, value);
+    if (auto name = gqos::name_of(group, value)) string(std::string(key) + "_name", *name);
+  }
+
+  static std::string quoted(std::string_view text) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = "\"";
+    for (char c : text) {
+      const auto byte = static_cast<unsigned char>(c);
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (byte < 0x20) {
+        out += "\\u00";
+        out += hex[byte >> 4];
+        out += hex[byte & 0xF];
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  }
+
+ private:
+  std::string& out_;
+  bool first_ = true;
+};
+
+std::string flowspec_json(const gqos::FlowSpec& flowspec) {
+  std::string out;
+  {
+    JsonObject object(out);
+    object.named("service_type", flowspec.service_type, NameGroup::service_type);
+    object.number("token_rate", flowspec.token_rate);
+    object.number("token_bucket_size", flowspec.token_bucket_size);
+    object.number("peak_bandwidth", flowspec.peak_bandwidth);
+    object.number("latency", flowspec.latency);
+    object.number("delay_variation", flowspec.delay_variation);
+    object.number("max_sdu_size", flowspec.max_sdu_size);
+    object.number("minimum_policed_size", flowspec.minimum_policed_size);
+  }
+  return out;
+}
+
+std::string hex_of(const std::vector<std::byte>& bytes) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (std::byte b : bytes) {
+    const auto value = static_cast<unsigned>(b);
+    out += digits[value >> 4];
+    out += digits[value & 0xF];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_json(const engine::TraceRecord& r) {
+  std::string out;
+  {
+    JsonObject object(out);
+    object.number("t_us", r.t_us);
+    object.raw("socket", r.socket.empty() ? "null" : JsonObject::quoted(r.socket));
+    object.string("event", engine::name_of(r.kind));
+    if (!r.call.empty()) object.string("call", r.call);
+    if (!r.detail.empty()) object.string("detail", r.detail);
+    if (!r.source.empty()) object.string("source", r.source);
+    if (r.alertable) object.raw("alertable", *r.alertable ? "true" : "false");
+    if (r.timeout_ms) object.number("timeout_ms", *r.timeout_ms);
+    if (r.result) {
+      if (r.kind == engine::TraceKind::wait) {
+        object.named("result", static_cast<std::uint32_t>(*r.result), NameGroup::wait_result);
+      } else {
+        object.number("result", *r.result);
+      }
+    }
+    if (r.error) object.named("error", *r.error, NameGroup::error);
+    if (r.buffer_size) object.number("buffer_size", *r.buffer_size);
+    if (r.bytes) object.number("bytes", *r.bytes);
+    if (r.required) object.number("required", *r.required);
+    if (r.network_events) object.number("network_events", *r.network_events);
+    if (r.status) object.named("status", *r.status, NameGroup::status);
+    if (r.extended_status1) {
+      object.named("extended_status1", *r.extended_status1, NameGroup::extended_status);
+    }
+    if (r.extended_status2) {
+      object.named("extended_status2", *r.extended_status2, NameGroup::extended_status);
+    }
+    if (r.direction) object.string("direction", *r.direction);
+    if (r.sending) object.raw("sending", flowspec_json(*r.sending));
+    if (r.receiving) object.raw("receiving", flowspec_json(*r.receiving));
+    if (r.buffer) object.string("buffer_hex", hex_of(*r.buffer));
+  }
+  return out;
+}
+
+void JsonTraceWriter::record(const engine::TraceRecord& record) {
+  out_ << to_json(record) << '\n';
+}
+
+}  // namespace qosbed::report

@@ -1,0 +1,24 @@
+// The trace as JSON Lines: one object per record, keys in a fixed order, numbers as numbers with
+// their SDK names beside them, so the same run always prints the same bytes.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "engine/trace.hpp"
+
+namespace qosbed::report {
+
+// One record as a single line of JSON, without the newline.
+std::string to_json(const engine::TraceRecord& record);
+
+class JsonTraceWriter final : public engine::TraceSink {
+ public:
+  explicit JsonTraceWriter(std::ostream& out) : out_(out) {}
+  void record(const engine::TraceRecord& record) override;
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace qosbed::report
