@@ -15,6 +15,7 @@
 
 #include "engine/event_queue.hpp"
 #include "gqos/codec.hpp"
+#include "gqos/constants.hpp"
 #include "provider/provider.hpp"
 
 namespace qosbed::provider_stub {
@@ -112,8 +113,8 @@ class Emulator final : public provider::Provider {
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine routine) override;
-  bool get_overlapped_result(Socket socket, provider::Overlapped* overlapped,
-                             std::uint32_t* bytes, bool wait, std::uint32_t* flags) override;
+  bool get_overlapped_result(Socket socket, provider::Overlapped* overlapped, std::uint32_t* bytes,
+                             bool wait, std::uint32_t* flags) override;
   provider::Event create_event() override;
   bool set_event(provider::Event event) override;
   bool reset_event(provider::Event event) override;
@@ -133,8 +134,31 @@ class Emulator final : public provider::Provider {
   std::size_t queued_completions() const { return apcs_.size(); }
 
  private:
-  struct Request;
-  struct SocketState;
+  // An overlapped request the provider still owes a completion.
+  struct Request {
+    std::uint64_t id = 0;
+    std::span<std::byte> out;  // the caller's buffer; SIO_SET_QOS has none
+    provider::Overlapped* overlapped = nullptr;
+    provider::CompletionRoutine routine;
+  };
+  struct SocketState {
+    provider::Role role = provider::Role::both;
+    provider::Protocol protocol = provider::Protocol::udp;
+    bool bound = false;
+    bool connected = false;
+    // The service type last asked for in each direction, flags stripped: it fills an indication
+    // that names no FLOWSPEC, and decides whether QoS is on (R10).
+    std::uint32_t sending_service = gqos::service_type::best_effort;
+    std::uint32_t receiving_service = gqos::service_type::best_effort;
+    bool confirm_request = false;
+    std::deque<Request> pending;    // oldest first; non-empty only while `queued` is empty
+    std::deque<Indication> queued;  // R9
+    std::map<Call, std::deque<std::uint32_t>> injected;
+    provider::Event select_event = provider::invalid_event;
+    std::uint32_t select_mask = 0;
+    bool fd_qos_enabled = true;  // R7: off from recording until the next SIO_GET_QOS
+    provider::NetworkEvents recorded;
+  };
   struct Apc {
     provider::CompletionRoutine routine;
     std::uint32_t error;
@@ -145,16 +169,26 @@ class Emulator final : public provider::Provider {
   int fail(std::uint32_t error);
   SocketState* find(Socket socket);
   bool take_injected_failure(SocketState& state, Call call);
-  int get_qos(SocketState& state, std::span<std::byte> out, std::uint32_t* bytes_returned,
-              provider::Overlapped* overlapped, provider::CompletionRoutine routine);
-  int set_qos(SocketState& state, std::span<const std::byte> in, bool from_connect);
-  void deliver_queued(SocketState& state);
+  int get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
+              std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+              provider::CompletionRoutine routine);
+  int set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
+              std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+              provider::CompletionRoutine routine);
+  // D17 in the order of D1: parameters, then the profile, then admission. Applies the QOS to the
+  // socket only when every check passes; returns 0 or the error.
+  std::uint32_t parse_qos(std::span<const std::byte> in, gqos::DecodedQos& qos) const;
+  std::uint32_t admit_qos(const gqos::DecodedQos& qos, std::uint32_t unsupported_error) const;
+  static void apply_qos(SocketState& state, const gqos::DecodedQos& qos);
+  void pend(SocketState& state, Request request);
+  void fail_unsupported_later(Socket socket, std::uint64_t request_id);
   void finish(Socket socket, Request request, std::uint32_t error, std::uint32_t bytes);
-  void signal_fd_qos(SocketState& state, std::uint32_t status);
+  void record_fd_qos(SocketState& state, std::uint32_t status);
   gqos::QosContent content_of(const SocketState& state, const Indication& indication) const;
   std::uint32_t run_apcs();
   bool events_ready(std::span<const provider::Event> events, bool wait_all,
                     std::uint32_t* index) const;
+  std::optional<engine::TimeUs> deadline_after(std::uint32_t timeout_ms) const;
   // Advances virtual time until `done` holds or the deadline passes (nullopt: no deadline).
   // Returns false on timeout or stall.
   template <typename Done>
@@ -169,6 +203,8 @@ class Emulator final : public provider::Provider {
   std::uint32_t last_error_ = 0;
   Socket next_socket_ = 0x100;
   provider::Event next_event_ = 0x1000;
+  std::uint64_t next_request_id_ = 1;
+  std::vector<engine::EventId> scheduled_;  // cancelled on destruction: they call back into us
 };
 
 }  // namespace qosbed::provider_stub

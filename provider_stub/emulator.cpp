@@ -1,0 +1,587 @@
+// The emulated RSVP SP. docs/behaviour.md is the contract; the D-numbers below refer to it.
+#include "provider_stub/emulator.hpp"
+
+#include <algorithm>
+#include <utility>
+
+namespace qosbed::provider_stub {
+
+using provider::socket_error;
+namespace wsa = gqos::wsa;
+
+namespace {
+
+constexpr std::uint32_t service_type_flags =
+    gqos::service_type::no_traffic_control_flag | gqos::service_type::no_qos_signaling_flag;
+
+std::uint32_t service_of(const gqos::FlowSpec& flowspec) {
+  return flowspec.service_type & ~service_type_flags;
+}
+
+// NOTRAFFIC, BESTEFFORT and NOCHANGE ask for nothing; every other service type asks for QoS.
+bool asks_for_service(std::uint32_t service) {
+  return service != gqos::service_type::no_traffic && service != gqos::service_type::best_effort &&
+         service != gqos::service_type::no_change;
+}
+
+bool known_service(std::uint32_t service) {
+  switch (service) {
+    case gqos::service_type::no_traffic:
+    case gqos::service_type::best_effort:
+    case gqos::service_type::controlled_load:
+    case gqos::service_type::guaranteed:
+    case gqos::service_type::network_unavailable:
+    case gqos::service_type::general_information:
+    case gqos::service_type::no_change:
+    case gqos::service_type::nonconforming:
+    case gqos::service_type::network_control:
+    case gqos::service_type::qualitative:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool valid_flowspec(const gqos::FlowSpec& flowspec, Direction direction) {
+  const std::uint32_t service = service_of(flowspec);
+  if (!known_service(service)) return false;
+  if (!asks_for_service(service) || direction == Direction::receiving) return true;
+  return flowspec.token_rate != 0 && flowspec.token_rate != gqos::qos_not_specified;
+}
+
+// RSVP_RESERVE_INFO.ConfirmRequest lies 4 bytes into the object's body, after Style.
+bool confirm_requested(const gqos::DecodedQos& qos) {
+  for (const gqos::DecodedObject& object : qos.objects) {
+    if (object.type == gqos::object_type::reserve_info && object.body.size() >= 8) {
+      return gqos::load_u32(object.body, 4) != 0;
+    }
+  }
+  return false;
+}
+
+void update_service(std::uint32_t& requested, const gqos::FlowSpec& flowspec) {
+  const std::uint32_t service = service_of(flowspec);
+  if (service != gqos::service_type::no_change) requested = service;
+}
+
+}  // namespace
+
+Emulator::Emulator(engine::EventQueue& queue, EmulatorOptions options)
+    : queue_(queue), options_(options) {}
+
+Emulator::~Emulator() {
+  for (const engine::EventId id : scheduled_) queue_.cancel(id);
+}
+
+int Emulator::fail(std::uint32_t error) {
+  last_error_ = error;
+  return socket_error;
+}
+
+Emulator::SocketState* Emulator::find(Socket socket) {
+  const auto it = sockets_.find(socket);
+  return it == sockets_.end() ? nullptr : &it->second;
+}
+
+bool Emulator::take_injected_failure(SocketState& state, Call call) {
+  const auto it = state.injected.find(call);
+  if (it == state.injected.end()) return false;
+  last_error_ = it->second.front();
+  it->second.pop_front();
+  if (it->second.empty()) state.injected.erase(it);
+  return true;
+}
+
+// Script side.
+
+void Emulator::indicate(Socket socket, Indication indication) {
+  auto report = [this, socket, &indication](Delivery delivery) {
+    if (observer_) observer_->on_indication(socket, indication, delivery);
+  };
+  SocketState* state = find(socket);
+  if (!state) return report(Delivery::dropped);
+  if (options_.profile != Profile::windows_2000) return report(Delivery::suppressed);
+  if (indication.status == gqos::status::request_confirmed &&
+      !(state->confirm_request && asks_for_service(state->receiving_service))) {
+    return report(Delivery::unconfirmed);
+  }
+  record_fd_qos(*state, indication.status);
+
+  if (state->pending.empty()) {
+    switch (options_.pending_policy) {
+      case PendingPolicy::queue:
+        report(Delivery::queued);
+        state->queued.push_back(std::move(indication));
+        return;
+      case PendingPolicy::coalesce: {
+        const bool replaces = !state->queued.empty();
+        report(replaces ? Delivery::coalesced : Delivery::queued);
+        state->queued.clear();
+        state->queued.push_back(std::move(indication));
+        return;
+      }
+      case PendingPolicy::drop:
+        return report(Delivery::dropped);
+    }
+  }
+
+  // The oldest pending request takes it; each one whose buffer is too small finishes with
+  // WSAENOBUFS (D5) and the next one is offered the same indication. The observer hears once,
+  // with the outcome: completed when some request took it, enobufs when it stays queued.
+  const gqos::QosContent content = content_of(*state, indication);
+  const std::uint32_t required = gqos::required_size(content);
+  const bool taken = std::any_of(state->pending.begin(), state->pending.end(),
+                                 [required](const Request& r) { return r.out.size() >= required; });
+  report(taken ? Delivery::completed : Delivery::enobufs);
+  while (!state->pending.empty()) {
+    Request request = std::move(state->pending.front());
+    state->pending.pop_front();
+    if (const auto written = gqos::encode(content, request.out)) {
+      finish(socket, std::move(request), wsa::no_error, *written);
+      return;
+    }
+    gqos::store_u32(request.out, 0, required);
+    finish(socket, std::move(request), wsa::enobufs, 4);
+  }
+  state->queued.push_back(std::move(indication));
+}
+
+void Emulator::fail_next_call(Socket socket, Call call, std::uint32_t error) {
+  if (SocketState* state = find(socket)) state->injected[call].push_back(error);
+}
+
+bool Emulator::fail_pending(Socket socket, std::uint32_t error) {
+  SocketState* state = find(socket);
+  if (!state || state->pending.empty()) return false;
+  Request request = std::move(state->pending.front());
+  state->pending.pop_front();
+  finish(socket, std::move(request), error, 0);
+  return true;
+}
+
+// Sockets.
+
+std::vector<provider::ProtocolInfo> Emulator::enum_protocols() {
+  std::vector<provider::ProtocolInfo> protocols{
+      {provider::Protocol::tcp, 0, "MSAFD Tcpip [TCP/IP]"},
+      {provider::Protocol::udp, 0, "MSAFD Tcpip [UDP/IP]"},
+  };
+  if (options_.profile != Profile::no_qos_provider) {
+    protocols.push_back(
+        {provider::Protocol::tcp, gqos::xp1_qos_supported, "RSVP TCP Service Provider"});
+    protocols.push_back(
+        {provider::Protocol::udp, gqos::xp1_qos_supported, "RSVP UDP Service Provider"});
+  }
+  return protocols;
+}
+
+Socket Emulator::open(provider::Role role, provider::Protocol protocol) {
+  const Socket socket = next_socket_;
+  next_socket_ += 4;
+  SocketState& state = sockets_[socket];
+  state.role = role;
+  state.protocol = protocol;
+  return socket;
+}
+
+int Emulator::bind(Socket socket, const provider::Address&) {
+  SocketState* state = find(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (take_injected_failure(*state, Call::bind)) return socket_error;
+  if (state->bound) return fail(wsa::einval);
+  state->bound = true;
+  return 0;
+}
+
+int Emulator::connect(Socket socket, const provider::Address&,
+                      std::span<const std::byte> sending_qos) {
+  SocketState* state = find(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (take_injected_failure(*state, Call::connect)) return socket_error;
+  gqos::DecodedQos qos;
+  const bool with_qos = !sending_qos.empty();
+  if (with_qos) {
+    if (const std::uint32_t error = parse_qos(sending_qos, qos)) return fail(error);
+  }
+  if (state->connected && state->protocol == provider::Protocol::tcp) return fail(wsa::eisconn);
+  if (with_qos) {
+    if (const std::uint32_t error = admit_qos(qos, wsa::eopnotsupp)) return fail(error);
+    apply_qos(*state, qos);
+  }
+  // As in Winsock, connecting binds an unbound socket implicitly.
+  state->connected = true;
+  state->bound = true;
+  return 0;
+}
+
+int Emulator::close(Socket socket) {
+  SocketState* state = find(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (take_injected_failure(*state, Call::close)) return socket_error;
+  std::deque<Request> pending = std::move(state->pending);
+  sockets_.erase(socket);
+  for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);
+  return 0;
+}
+
+std::size_t Emulator::pending_requests(Socket socket) const {
+  const auto it = sockets_.find(socket);
+  return it == sockets_.end() ? 0 : it->second.pending.size();
+}
+
+std::size_t Emulator::queued_indications(Socket socket) const {
+  const auto it = sockets_.find(socket);
+  return it == sockets_.end() ? 0 : it->second.queued.size();
+}
+
+// WSAIoctl.
+
+int Emulator::ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
+                    std::span<std::byte> out, std::uint32_t* bytes_returned,
+                    provider::Overlapped* overlapped, provider::CompletionRoutine routine) {
+  SocketState* state = find(socket);
+  if (!state) return fail(wsa::enotsock);
+  switch (code) {
+    case gqos::ioctl::get_qos:
+      return get_qos(socket, *state, out, bytes_returned, overlapped, std::move(routine));
+    case gqos::ioctl::set_qos:
+      return set_qos(socket, *state, in, bytes_returned, overlapped, std::move(routine));
+    default:
+      return fail(wsa::einval);
+  }
+}
+
+int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
+                      std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+                      provider::CompletionRoutine routine) {
+  if (take_injected_failure(state, Call::get_qos)) return socket_error;
+  if (out.size() < 4 || (!overlapped && !bytes_returned)) return fail(wsa::efault);
+  state.fd_qos_enabled = true;  // R7: any SIO_GET_QOS past the parameter checks re-enables
+
+  const bool ready = state.role == provider::Role::sender     ? state.connected
+                     : state.role == provider::Role::receiver ? state.bound
+                                                              : state.bound || state.connected;
+  if (!ready) {
+    return fail(state.role == provider::Role::sender ? wsa::enotconn : wsa::einval);
+  }
+
+  Request request{next_request_id_++, out, overlapped, std::move(routine)};
+  switch (options_.profile) {
+    case Profile::no_qos_provider:
+      if (!overlapped) return fail(wsa::eopnotsupp);
+      fail_unsupported_later(socket, request.id);
+      pend(state, std::move(request));
+      return fail(wsa::io_pending);
+    case Profile::windows_2003:
+      if (!overlapped) {
+        *bytes_returned = 0;
+        return 0;
+      }
+      break;
+    case Profile::windows_2000:
+    case Profile::windows_xp:
+      break;
+  }
+
+  if (state.queued.empty()) {
+    if (!overlapped) return fail(wsa::ewouldblock);  // D8
+    pend(state, std::move(request));
+    return fail(wsa::io_pending);
+  }
+  const gqos::QosContent content = content_of(state, state.queued.front());
+  const auto written = gqos::encode(content, out);
+  if (!written) {
+    // D6: an immediate failure, so no completion is queued even for an overlapped request.
+    gqos::store_u32(out, 0, gqos::required_size(content));
+    if (bytes_returned) *bytes_returned = 4;
+    return fail(wsa::enobufs);
+  }
+  state.queued.pop_front();
+  if (bytes_returned) *bytes_returned = *written;
+  if (overlapped) finish(socket, std::move(request), wsa::no_error, *written);  // D4
+  return 0;
+}
+
+int Emulator::set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
+                      std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+                      provider::CompletionRoutine routine) {
+  if (take_injected_failure(state, Call::set_qos)) return socket_error;
+  if (!overlapped && !bytes_returned) return fail(wsa::efault);
+  gqos::DecodedQos qos;
+  if (const std::uint32_t error = parse_qos(in, qos)) return fail(error);
+  if (const std::uint32_t error = admit_qos(qos, wsa::enoprotoopt)) return fail(error);
+  apply_qos(state, qos);
+  if (bytes_returned) *bytes_returned = 0;
+  if (overlapped) {
+    finish(socket, Request{next_request_id_++, {}, overlapped, std::move(routine)}, wsa::no_error,
+           0);
+  }
+  return 0;
+}
+
+std::uint32_t Emulator::parse_qos(std::span<const std::byte> in, gqos::DecodedQos& qos) const {
+  if (in.size() < sizeof(gqos::Qos)) return wsa::efault;
+  gqos::DecodeResult decoded = gqos::decode(in);
+  if (!decoded.ok()) return wsa::einval;
+  if (!valid_flowspec(decoded.qos.sending, Direction::sending) ||
+      !valid_flowspec(decoded.qos.receiving, Direction::receiving)) {
+    return wsa::einval;
+  }
+  qos = std::move(decoded.qos);
+  return wsa::no_error;
+}
+
+std::uint32_t Emulator::admit_qos(const gqos::DecodedQos& qos,
+                                  std::uint32_t unsupported_error) const {
+  if (options_.profile == Profile::no_qos_provider) return unsupported_error;
+  if (!options_.admission_limit) return wsa::no_error;
+  for (const gqos::FlowSpec* flowspec : {&qos.sending, &qos.receiving}) {
+    if (asks_for_service(service_of(*flowspec)) &&
+        flowspec->token_rate != gqos::qos_not_specified &&
+        flowspec->token_rate > *options_.admission_limit) {
+      return wsa::eopnotsupp;
+    }
+  }
+  return wsa::no_error;
+}
+
+void Emulator::apply_qos(SocketState& state, const gqos::DecodedQos& qos) {
+  update_service(state.sending_service, qos.sending);
+  update_service(state.receiving_service, qos.receiving);
+  state.confirm_request = confirm_requested(qos);
+}
+
+void Emulator::pend(SocketState& state, Request request) {
+  request.overlapped->internal = wsa::io_pending;
+  request.overlapped->internal_high = 0;
+  state.pending.push_back(std::move(request));
+}
+
+// D18: the request pends like any other, then fails as soon as the run next looks at the queue.
+void Emulator::fail_unsupported_later(Socket socket, std::uint64_t request_id) {
+  scheduled_.push_back(queue_.schedule_at(queue_.now_us(), [this, socket, request_id] {
+    SocketState* state = find(socket);
+    if (!state) return;  // closed meanwhile: already aborted
+    const auto it = std::find_if(state->pending.begin(), state->pending.end(),
+                                 [request_id](const Request& r) { return r.id == request_id; });
+    if (it == state->pending.end()) return;
+    Request request = std::move(*it);
+    state->pending.erase(it);
+    finish(socket, std::move(request), wsa::eopnotsupp, 0);
+  }));
+}
+
+void Emulator::finish(Socket socket, Request request, std::uint32_t error, std::uint32_t bytes) {
+  provider::Overlapped* overlapped = request.overlapped;
+  overlapped->internal = error;
+  overlapped->internal_high = bytes;
+  if (request.routine) {
+    apcs_.push_back(Apc{std::move(request.routine), error, bytes, overlapped});
+  } else if (const auto it = events_.find(overlapped->event); it != events_.end()) {
+    it->second = true;
+  }
+  if (observer_) observer_->on_request_finished(socket, error, bytes);
+}
+
+gqos::QosContent Emulator::content_of(const SocketState& state,
+                                      const Indication& indication) const {
+  const Direction valid = indication.sending     ? Direction::sending
+                          : indication.receiving ? Direction::receiving
+                                                 : direction_of_status(indication.status);
+  const bool nobody = indication.status == gqos::status::no_senders ||
+                      indication.status == gqos::status::no_receivers;
+  auto flowspec_for = [&](Direction direction, std::uint32_t requested) {
+    if (direction != valid) return gqos::unspecified_flowspec(gqos::service_type::no_change);
+    return gqos::unspecified_flowspec(nobody ? gqos::service_type::no_traffic : requested);
+  };
+  gqos::QosContent content;
+  content.sending =
+      indication.sending.value_or(flowspec_for(Direction::sending, state.sending_service));
+  content.receiving =
+      indication.receiving.value_or(flowspec_for(Direction::receiving, state.receiving_service));
+  content.objects.push_back(gqos::make_status_info(indication.status, indication.extended_status1,
+                                                   indication.extended_status2));
+  content.objects.insert(content.objects.end(), indication.objects.begin(),
+                         indication.objects.end());
+  return content;
+}
+
+// WSAGetOverlappedResult.
+
+bool Emulator::get_overlapped_result(Socket socket, provider::Overlapped* overlapped,
+                                     std::uint32_t* bytes, bool wait, std::uint32_t* flags) {
+  if (!find(socket)) {
+    fail(wsa::enotsock);
+    return false;
+  }
+  if (!overlapped || !bytes || !flags) {
+    fail(wsa::efault);
+    return false;
+  }
+  auto pending = [this, socket, overlapped] {
+    const SocketState* state = find(socket);
+    return state &&
+           std::any_of(state->pending.begin(), state->pending.end(),
+                       [overlapped](const Request& r) { return r.overlapped == overlapped; });
+  };
+  if (pending() && !(wait && advance(std::nullopt, [&pending] { return !pending(); }))) {
+    {
+      fail(wsa::io_incomplete);
+      return false;
+    }
+  }
+  *bytes = overlapped->internal_high;
+  *flags = 0;
+  if (overlapped->internal != wsa::no_error) {
+    fail(overlapped->internal);
+    return false;
+  }
+  return true;
+}
+
+// Events.
+
+provider::Event Emulator::create_event() {
+  const provider::Event event = next_event_;
+  next_event_ += 4;
+  events_[event] = false;
+  return event;
+}
+
+bool Emulator::set_event(provider::Event event) {
+  const auto it = events_.find(event);
+  if (it == events_.end()) {
+    fail(wsa::invalid_handle);
+    return false;
+  }
+  it->second = true;
+  return true;
+}
+
+bool Emulator::reset_event(provider::Event event) {
+  const auto it = events_.find(event);
+  if (it == events_.end()) {
+    fail(wsa::invalid_handle);
+    return false;
+  }
+  it->second = false;
+  return true;
+}
+
+bool Emulator::close_event(provider::Event event) {
+  if (events_.erase(event) == 0) {
+    fail(wsa::invalid_handle);
+    return false;
+  }
+  return true;
+}
+
+int Emulator::event_select(Socket socket, provider::Event event, std::uint32_t network_events) {
+  SocketState* state = find(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (network_events != 0 && !events_.contains(event)) return fail(wsa::einval);
+  state->select_event = event;
+  state->select_mask = network_events;
+  state->fd_qos_enabled = true;
+  // D19: as WSAEventSelect posts FD_QOS at once when the QoS has changed unread.
+  if (!state->queued.empty()) record_fd_qos(*state, state->queued.front().status);
+  return 0;
+}
+
+int Emulator::enum_network_events(Socket socket, provider::Event event_to_reset,
+                                  provider::NetworkEvents* out) {
+  SocketState* state = find(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (!out) return fail(wsa::efault);
+  if (event_to_reset != provider::invalid_event && !reset_event(event_to_reset)) {
+    return fail(wsa::einval);
+  }
+  *out = state->recorded;
+  state->recorded = {};
+  return 0;
+}
+
+void Emulator::record_fd_qos(SocketState& state, std::uint32_t status) {
+  if (!(state.select_mask & gqos::fd_qos) || !state.fd_qos_enabled) return;
+  state.recorded.network_events |= gqos::fd_qos;
+  state.recorded.error_codes[gqos::fd_qos_bit] = status;
+  state.fd_qos_enabled = false;
+  if (const auto it = events_.find(state.select_event); it != events_.end()) it->second = true;
+}
+
+// Waits.
+
+std::optional<engine::TimeUs> Emulator::deadline_after(std::uint32_t timeout_ms) const {
+  if (timeout_ms == wsa::infinite) return std::nullopt;
+  return queue_.now_us() + static_cast<engine::TimeUs>(timeout_ms) * 1000;
+}
+
+template <typename Done>
+bool Emulator::advance(std::optional<engine::TimeUs> deadline_us, Done done) {
+  while (!done()) {
+    const std::optional<engine::TimeUs> next = queue_.next_time_us();
+    if (deadline_us && (!next || *next > *deadline_us)) {
+      queue_.advance_to(*deadline_us);
+      return false;
+    }
+    if (!next) {
+      if (observer_) observer_->on_stalled();  // D16
+      return false;
+    }
+    queue_.run_next();
+  }
+  return true;
+}
+
+std::uint32_t Emulator::run_apcs() {
+  // D14: routines may finish further requests at once; those run in this same wait.
+  while (!apcs_.empty()) {
+    Apc apc = std::move(apcs_.front());
+    apcs_.pop_front();
+    apc.routine(apc.error, apc.bytes, apc.overlapped, 0);
+  }
+  return wsa::wait_io_completion;
+}
+
+bool Emulator::events_ready(std::span<const provider::Event> events, bool wait_all,
+                            std::uint32_t* index) const {
+  for (std::uint32_t i = 0; i < events.size(); ++i) {
+    const auto it = events_.find(events[i]);
+    const bool signalled = it != events_.end() && it->second;
+    if (wait_all && !signalled) return false;
+    if (!wait_all && signalled) {
+      *index = i;
+      return true;
+    }
+  }
+  *index = 0;
+  return wait_all;
+}
+
+std::uint32_t Emulator::wait_for_events(std::span<const provider::Event> events, bool wait_all,
+                                        std::uint32_t timeout_ms, bool alertable) {
+  if (events.empty() || events.size() > wsa::maximum_wait_events) {
+    last_error_ = wsa::invalid_parameter;
+    return wsa::wait_failed;
+  }
+  const bool all_known = std::all_of(events.begin(), events.end(),
+                                     [this](provider::Event e) { return events_.contains(e); });
+  if (!all_known) {
+    last_error_ = wsa::invalid_handle;
+    return wsa::wait_failed;
+  }
+  std::uint32_t index = 0;
+  auto done = [&] {
+    return events_ready(events, wait_all, &index) || (alertable && !apcs_.empty());
+  };
+  if (!advance(deadline_after(timeout_ms), done)) return wsa::wait_timeout;
+  if (events_ready(events, wait_all, &index)) return wsa::wait_event_0 + index;  // D15
+  return run_apcs();
+}
+
+std::uint32_t Emulator::sleep_ex(std::uint32_t timeout_ms, bool alertable) {
+  if (!advance(deadline_after(timeout_ms), [&] { return alertable && !apcs_.empty(); })) return 0;
+  return run_apcs();
+}
+
+}  // namespace qosbed::provider_stub

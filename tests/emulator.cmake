@@ -1,0 +1,2 @@
+qosbed_test(test_emulator emulator_test.cpp)
+target_link_libraries(test_emulator PRIVATE qosbed_emulator)
