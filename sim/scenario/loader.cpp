@@ -1,0 +1,189 @@
+#include "scenario/loader.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include "scenario/limits.hpp"
+#include "scenario/messages.hpp"
+#include "scenario/read_qos.hpp"
+#include "scenario/read_steps.hpp"
+#include "scenario/reader.hpp"
+
+namespace qosbed::scenario {
+namespace {
+
+using namespace detail;
+
+constexpr std::string_view top_keys[] = {"scenario",        "description", "profile", "pending",
+                                         "admission_limit", "sockets",     "steps"};
+constexpr std::string_view socket_keys[] = {"role", "protocol", "local", "remote", "qos"};
+
+constexpr Choice<provider::Role> roles[] = {{"sender", provider::Role::sender},
+                                            {"receiver", provider::Role::receiver},
+                                            {"both", provider::Role::both}};
+constexpr Choice<provider::Protocol> protocols[] = {{"udp", provider::Protocol::udp},
+                                                    {"tcp", provider::Protocol::tcp}};
+constexpr provider_stub::Profile all_profiles[] = {
+    provider_stub::Profile::windows_2000, provider_stub::Profile::windows_xp,
+    provider_stub::Profile::windows_2003, provider_stub::Profile::no_qos_provider};
+constexpr provider_stub::PendingPolicy all_policies[] = {provider_stub::PendingPolicy::queue,
+                                                         provider_stub::PendingPolicy::coalesce,
+                                                         provider_stub::PendingPolicy::drop};
+
+// The emulator's own names, so the two spellings cannot drift apart.
+template <typename Enum, std::size_t N>
+std::vector<Choice<Enum>> choices_of(const Enum (&values)[N]) {
+  std::vector<Choice<Enum>> out;
+  for (Enum value : values) out.push_back({provider_stub::name_of(value), value});
+  return out;
+}
+
+bool is_lower_or_digit(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+// Lowercase words of letters and digits joined by single '-'.
+bool is_slug(std::string_view text) {
+  if (text.empty() || text.front() == '-' || text.back() == '-') return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-' ? text[i + 1] == '-' : !is_lower_or_digit(text[i])) return false;
+  }
+  return true;
+}
+
+bool is_socket_id(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (!is_lower_or_digit(c) && !(c >= 'A' && c <= 'Z') && c != '_' && c != '-') return false;
+  }
+  return true;
+}
+
+SocketSpec read_socket(Context& context, const Entry& entry) {
+  SocketSpec socket;
+  socket.id = entry.key;
+  socket.mark = entry.key_mark;
+  if (!is_socket_id(entry.key)) context.error(entry.key_mark, msg::bad_socket_id(entry.key));
+  auto map = map_of(context, entry.value);
+  if (!map) return socket;
+  map->allow_only(socket_keys);
+  if (const Entry* role = map->require("role")) {
+    socket.role = choice(context, role->value, "role", roles).value_or(socket.role);
+  }
+  if (const Entry* protocol = map->find("protocol")) {
+    socket.protocol =
+        choice(context, protocol->value, "protocol", protocols).value_or(socket.protocol);
+  }
+  if (const Entry* local = map->find("local")) socket.local = read_address(context, local->value);
+  if (const Entry* remote = map->find("remote")) {
+    socket.remote = read_address(context, remote->value);
+  }
+  if (const Entry* qos = map->find("qos")) socket.qos = read_qos_request(context, qos->value);
+  return socket;
+}
+
+std::vector<SocketSpec> read_sockets(Context& context, const Value& value) {
+  std::vector<SocketSpec> sockets;
+  auto map = map_of(context, value);
+  if (!map) return sockets;
+  if (map->entries().empty()) context.error(value.mark, msg::no_sockets());
+  for (const Entry& entry : map->entries()) sockets.push_back(read_socket(context, entry));
+  return sockets;
+}
+
+std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) {
+  if (!root.IsMap()) {
+    context.error(context.mark(root),
+                  msg::must_be("", "a map with 'scenario', 'sockets' and 'steps'", describe(root)));
+    return std::nullopt;
+  }
+  const MapView top(context, root);
+  top.allow_only(top_keys);
+  Scenario scenario;
+  scenario.file = context.file();
+  if (const Entry* entry = top.require("scenario")) {
+    if (auto slug = text(context, entry->value, "a slug")) {
+      if (!is_slug(*slug)) context.error(entry->value.mark, msg::bad_slug(*slug));
+      scenario.name = *slug;
+    }
+  }
+  if (const Entry* entry = top.find("description")) {
+    scenario.description = text(context, entry->value, "text").value_or("");
+  }
+  provider_stub::EmulatorOptions& options = scenario.emulator;
+  if (const Entry* entry = top.find("profile")) {
+    options.profile = choice(context, entry->value, "profile", choices_of(all_profiles))
+                          .value_or(options.profile);
+  }
+  if (const Entry* entry = top.find("pending")) {
+    options.pending_policy =
+        choice(context, entry->value, "pending policy", choices_of(all_policies))
+            .value_or(options.pending_policy);
+  }
+  if (const Entry* entry = top.find("admission_limit")) {
+    options.admission_limit = u32(context, entry->value);
+  }
+  if (const Entry* entry = top.require("sockets")) {
+    scenario.sockets = read_sockets(context, entry->value);
+  }
+  std::vector<std::string> ids;
+  for (const SocketSpec& socket : scenario.sockets) ids.push_back(socket.id);
+  if (const Entry* entry = top.require("steps")) {
+    scenario.steps = read_steps(context, entry->value, ids);
+  }
+  return scenario;
+}
+
+std::optional<Scenario> read_text(Context& context, std::string_view text) {
+  // yaml-cpp reports syntax errors as ParserException with a mark; anything else it throws on
+  // hostile input (bad conversions, deep nesting, invalid nodes) becomes a diagnostic too.
+  try {
+    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
+    if (documents.empty() || documents.front().IsNull()) {
+      context.error(Mark{context.file(), 1, 1}, msg::empty_file());
+      return std::nullopt;
+    }
+    if (documents.size() > 1) context.error(context.mark(documents[1]), msg::second_document());
+    return read_scenario(context, documents.front());
+  } catch (const YAML::Exception& error) {
+    const Mark mark = error.mark.is_null()
+                          ? Mark{context.file(), 1, 1}
+                          : Mark{context.file(), error.mark.line + 1, error.mark.column + 1};
+    context.error(mark, msg::invalid_yaml(error.msg));
+  } catch (const std::exception& error) {
+    context.error(Mark{context.file(), 1, 1}, msg::invalid_yaml(error.what()));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+LoadResult load_text(std::string_view text, const std::string& file_name) {
+  Context context(file_name);
+  std::optional<Scenario> scenario = read_text(context, text);
+  LoadResult result;
+  result.diagnostics = context.take();
+  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  return result;
+}
+
+LoadResult load_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string text;
+  if (in) {
+    // Read one byte past the cap to tell "exactly the cap" from "larger".
+    text.resize(limits::max_file_bytes + 1);
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (!in && !in.eof()) {
+    return LoadResult{std::nullopt, {Diagnostic{Mark{path, 1, 1}, msg::cannot_read(path)}}};
+  }
+  if (text.size() > limits::max_file_bytes) {
+    return LoadResult{std::nullopt,
+                      {Diagnostic{Mark{path, 1, 1}, msg::file_too_large(limits::max_file_bytes)}}};
+  }
+  return load_text(text, path);
+}
+
+}  // namespace qosbed::scenario

@@ -1,0 +1,162 @@
+#include "scenario/messages.hpp"
+
+#include "scenario/limits.hpp"
+
+namespace qosbed::scenario::msg {
+namespace {
+
+std::string quoted(std::string_view text) {
+  return "'" + std::string(text) + "'";
+}
+
+std::string joined(std::span<const std::string_view> words) {
+  std::string out;
+  for (std::string_view word : words) {
+    if (!out.empty()) out += ", ";
+    out += word;
+  }
+  return out;
+}
+
+// " (did you mean 'X'?)", else " (expected one of: a, b)" for a short list, else nothing.
+std::string hint(std::optional<std::string_view> suggestion,
+                 std::span<const std::string_view> choices) {
+  if (suggestion) return " (did you mean " + quoted(*suggestion) + "?)";
+  if (!choices.empty()) return " (expected one of: " + joined(choices) + ")";
+  return "";
+}
+
+}  // namespace
+
+std::string cannot_read(std::string_view path) {
+  return "cannot read " + quoted(path);
+}
+std::string file_too_large(std::size_t cap_bytes) {
+  return "file is larger than " + std::to_string(cap_bytes) + " bytes";
+}
+std::string invalid_yaml(std::string_view detail) {
+  return "invalid YAML: " + std::string(detail);
+}
+std::string empty_file() {
+  return "empty file: a scenario is a map with 'scenario', 'sockets' and 'steps'";
+}
+std::string second_document() {
+  return "a scenario file holds one YAML document, not several";
+}
+
+std::string unknown_key(std::string_view key, std::optional<std::string_view> suggestion,
+                        std::span<const std::string_view> allowed) {
+  return "unknown key " + quoted(key) + hint(suggestion, allowed);
+}
+std::string duplicate_key(std::string_view key, int first_line) {
+  return "duplicate key " + quoted(key) + " (first on line " + std::to_string(first_line) + ")";
+}
+std::string key_not_scalar(std::string_view found) {
+  return "a key must be a plain name, not " + std::string(found);
+}
+std::string missing_key(std::string_view key) {
+  return "missing required key " + quoted(key);
+}
+
+std::string must_be(std::string_view key, std::string_view expectation, std::string_view found) {
+  const std::string subject = key.empty() ? std::string("the document") : quoted(key);
+  return subject + " must be " + std::string(expectation) + ", not " + std::string(found);
+}
+std::string unknown(std::string_view title, std::string_view text,
+                    std::optional<std::string_view> suggestion,
+                    std::span<const std::string_view> choices) {
+  return "unknown " + std::string(title) + " " + quoted(text) + hint(suggestion, choices);
+}
+std::string over_cap(std::string_view key, std::uint64_t bytes, std::uint32_t cap_bytes) {
+  return quoted(key) + " is " + std::to_string(bytes) + " bytes, over the cap of " +
+         std::to_string(cap_bytes) + " (1 MiB)";
+}
+std::string negative(std::string_view key, std::string_view text) {
+  return quoted(key) + " must not be negative, not " + quoted(text);
+}
+std::string needs_unit(std::string_view key, std::string_view text) {
+  return quoted(key) + " needs a time unit (us, ms or s): " + quoted(text);
+}
+std::string unknown_unit(std::string_view unit, std::string_view text,
+                         std::optional<std::string_view> suggestion,
+                         std::span<const std::string_view> units) {
+  return "unknown time unit " + quoted(unit) + " in " + quoted(text) + hint(suggestion, units);
+}
+std::string fractional_us(std::string_view key, std::string_view text) {
+  return quoted(key) + " must be a whole number of microseconds, not " + quoted(text);
+}
+std::string time_too_large(std::string_view key, std::string_view text) {
+  return quoted(key) + " must be at most " + format_time(limits::max_time_us) + ", not " +
+         quoted(text);
+}
+std::string timeout_not_ms(std::string_view text) {
+  return "'timeout' must be a whole number of milliseconds (Winsock waits take DWORD ms), not " +
+         quoted(text);
+}
+std::string timeout_too_large(std::string_view text) {
+  return "'timeout' must be under 4294967295ms (write 'infinite' to wait forever), not " +
+         quoted(text);
+}
+std::string bad_hex(std::string_view text) {
+  return "'hex' must be pairs of hex digits, not " + quoted(text);
+}
+
+std::string at_and_after() {
+  return "a step takes 'at' or 'after', not both";
+}
+std::string time_backwards(TimeUs at_us, TimeUs previous_us) {
+  return "time goes backwards: " + format_time(at_us) + " is before the previous step's " +
+         format_time(previous_us);
+}
+std::string time_past_end(TimeUs at_us) {
+  return "step time " + format_time(at_us) + " is past " + format_time(limits::max_time_us);
+}
+std::string until_before_step(TimeUs until_us, TimeUs step_us) {
+  return "'until' " + format_time(until_us) + " is before this step's time " + format_time(step_us);
+}
+
+std::string step_without_kind() {
+  return "a step needs one of 'app', 'sp' or 'expect'";
+}
+std::string step_with_two_kinds(std::string_view first, std::string_view second) {
+  return "a step does one thing: it has both " + quoted(first) + " and " + quoted(second);
+}
+std::string takes_no_socket(std::string_view kind, std::string_view verb) {
+  return quoted(std::string(kind) + ": " + std::string(verb)) + " takes no 'socket'";
+}
+std::string no_sockets() {
+  return "'sockets' must name at least one socket";
+}
+std::string bad_socket_id(std::string_view id) {
+  return "socket id " + quoted(id) + " must be letters, digits, '_' or '-'";
+}
+std::string bad_slug(std::string_view text) {
+  return "'scenario' must be a slug of lowercase letters, digits and '-', not " + quoted(text);
+}
+std::string bad_address(std::string_view key, std::string_view text) {
+  return quoted(key) + " must be an IPv4 address and port such as 10.0.0.2:5000, not " +
+         quoted(text);
+}
+std::string two_directions() {
+  return "an fd_qos carries one direction: 'sending' or 'receiving', not both";
+}
+std::string notify_needs_overlapped() {
+  return "'notify' applies only to mode: overlapped";
+}
+std::string fail_needs_call_or_pending() {
+  return "'sp: fail' needs 'call' or 'pending: true'";
+}
+std::string fail_call_and_pending() {
+  return "'sp: fail' takes 'call' or 'pending: true', not both";
+}
+std::string object_item_shape() {
+  return "an object is 'end_of_list' or a map with one key: adspec, sd_mode, shaping_rate or raw";
+}
+
+std::string format_time(TimeUs us) {
+  if (us != 0 && us % 1'000'000 == 0) return std::to_string(us / 1'000'000) + "s";
+  if (us != 0 && us % 1'000 == 0) return std::to_string(us / 1'000) + "ms";
+  return std::to_string(us) + "us";
+}
+
+}  // namespace qosbed::scenario::msg

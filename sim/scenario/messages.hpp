@@ -1,0 +1,70 @@
+// Every error text the loader prints, in one place, so they stay consistent and tests can assert
+// them exactly. Texts are short, lowercase, and quote what was written.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "scenario/scenario.hpp"
+
+namespace qosbed::scenario::msg {
+
+// The file as a whole.
+std::string cannot_read(std::string_view path);
+std::string file_too_large(std::size_t cap_bytes);
+std::string invalid_yaml(std::string_view detail);
+std::string empty_file();
+std::string second_document();
+
+// Map keys.
+std::string unknown_key(std::string_view key, std::optional<std::string_view> suggestion,
+                        std::span<const std::string_view> allowed);
+std::string duplicate_key(std::string_view key, int first_line);
+std::string key_not_scalar(std::string_view found);
+std::string missing_key(std::string_view key);
+
+// Values. `found` is what describe() in reader.hpp gives: 'text', a map, a list, empty.
+std::string must_be(std::string_view key, std::string_view expectation, std::string_view found);
+std::string unknown(std::string_view title, std::string_view text,
+                    std::optional<std::string_view> suggestion,
+                    std::span<const std::string_view> choices);
+std::string over_cap(std::string_view key, std::uint64_t bytes, std::uint32_t cap_bytes);
+std::string negative(std::string_view key, std::string_view text);
+std::string needs_unit(std::string_view key, std::string_view text);
+std::string unknown_unit(std::string_view unit, std::string_view text,
+                         std::optional<std::string_view> suggestion,
+                         std::span<const std::string_view> units);
+std::string fractional_us(std::string_view key, std::string_view text);
+std::string time_too_large(std::string_view key, std::string_view text);
+std::string timeout_not_ms(std::string_view text);
+std::string timeout_too_large(std::string_view text);
+std::string bad_hex(std::string_view text);
+
+// Time line.
+std::string at_and_after();
+std::string time_backwards(TimeUs at_us, TimeUs previous_us);
+std::string time_past_end(TimeUs at_us);
+std::string until_before_step(TimeUs until_us, TimeUs step_us);
+
+// Shape of steps and sockets.
+std::string step_without_kind();
+std::string step_with_two_kinds(std::string_view first, std::string_view second);
+std::string takes_no_socket(std::string_view kind, std::string_view verb);
+std::string no_sockets();
+std::string bad_socket_id(std::string_view id);
+std::string bad_slug(std::string_view text);
+std::string bad_address(std::string_view key, std::string_view text);
+std::string two_directions();
+std::string notify_needs_overlapped();
+std::string fail_needs_call_or_pending();
+std::string fail_call_and_pending();
+std::string object_item_shape();
+
+// A time in the largest unit that divides it exactly: "10ms", "1500us", "2s".
+std::string format_time(TimeUs us);
+
+}  // namespace qosbed::scenario::msg

@@ -1,0 +1,144 @@
+// `app:` verbs: what the application does.
+#include "gqos/constants.hpp"
+#include "scenario/limits.hpp"
+#include "scenario/messages.hpp"
+#include "scenario/read_qos.hpp"
+#include "scenario/read_steps.hpp"
+
+namespace qosbed::scenario::detail {
+namespace {
+
+constexpr Choice<bool> overlapped_modes[] = {{"overlapped", true}, {"sync", false}};
+constexpr Choice<bool> sync_modes[] = {{"sync", false}, {"overlapped", true}};
+constexpr Choice<bool> notifications[] = {{"routine", false}, {"event", true}};
+
+std::optional<bool> mode(Context& context, const MapView& step,
+                         std::span<const Choice<bool>> modes) {
+  const Entry* entry = step.find("mode");
+  if (!entry) return modes.front().value;
+  return choice(context, entry->value, "mode", modes);
+}
+
+AppAction read_bind(Context&, const MapView&, const StepEnv&) {
+  return AppBind{};
+}
+
+AppAction read_connect(Context& context, const MapView& step, const StepEnv&) {
+  AppConnect connect;
+  if (const Entry* entry = step.find("qos")) connect.qos = read_qos_request(context, entry->value);
+  return connect;
+}
+
+AppAction read_set_qos(Context& context, const MapView& step, const StepEnv&) {
+  AppSetQos set_qos;
+  if (const Entry* entry = step.find("qos")) set_qos.qos = read_qos_request(context, entry->value);
+  set_qos.overlapped = mode(context, step, sync_modes).value_or(false);
+  return set_qos;
+}
+
+AppAction read_get_qos(Context& context, const MapView& step, const StepEnv&) {
+  AppGetQos get_qos;
+  get_qos.overlapped = mode(context, step, overlapped_modes).value_or(true);
+  if (const Entry* entry = step.find("notify")) {
+    get_qos.notify_event = choice(context, entry->value, "notify", notifications).value_or(false);
+    if (!get_qos.overlapped) context.error(entry->key_mark, msg::notify_needs_overlapped());
+  }
+  if (const Entry* entry = step.find("buffer")) {
+    if (entry->value.node.IsScalar() && entry->value.node.Scalar() == "required") {
+      get_qos.buffer_kind = BufferKind::required;
+    } else if (auto bytes = buffer_bytes(context, entry->value, "a number of bytes or required")) {
+      get_qos.buffer_kind = BufferKind::bytes;
+      get_qos.buffer_bytes = *bytes;
+    }
+  }
+  return get_qos;
+}
+
+std::optional<TimeUs> timeout(Context& context, const Value& value) {
+  if (value.node.IsScalar() && value.node.Scalar() == "infinite") return std::nullopt;
+  auto us = duration(context, value);
+  if (!us) return std::nullopt;
+  if (*us % 1000 != 0) {
+    context.error(value.mark, msg::timeout_not_ms(value.node.Scalar()));
+  } else if (static_cast<std::uint64_t>(*us / 1000) > limits::max_timeout_ms) {
+    context.error(value.mark, msg::timeout_too_large(value.node.Scalar()));
+  }
+  return us;
+}
+
+AppAction read_wait(Context& context, const MapView& step, const StepEnv& env) {
+  AppWait wait;
+  if (const Entry* entry = step.find("alertable")) {
+    wait.alertable = boolean(context, entry->value).value_or(false);
+  }
+  if (const Entry* entry = step.find("timeout")) wait.timeout_us = timeout(context, entry->value);
+  if (const Entry* entry = step.find("events")) {
+    if (auto items = list_of(context, entry->value, "a list of socket ids")) {
+      for (const Value& item : *items) {
+        if (auto id = socket_ref(context, item, env.sockets)) wait.events.push_back(*id);
+      }
+    }
+  }
+  return wait;
+}
+
+AppAction read_get_overlapped_result(Context& context, const MapView& step, const StepEnv&) {
+  AppGetOverlappedResult get;
+  if (const Entry* entry = step.find("wait"))
+    get.wait = boolean(context, entry->value).value_or(false);
+  return get;
+}
+
+AppAction read_event_select(Context& context, const MapView& step, const StepEnv&) {
+  AppEventSelect select;
+  if (const Entry* entry = step.require("events")) {
+    select.network_events = network_events(context, entry->value).value_or(0);
+  }
+  return select;
+}
+
+AppAction read_enum_network_events(Context&, const MapView&, const StepEnv&) {
+  return AppEnumNetworkEvents{};
+}
+
+AppAction read_close(Context&, const MapView&, const StepEnv&) {
+  return AppClose{};
+}
+
+AppAction read_monitor(Context& context, const MapView& step, const StepEnv&) {
+  AppMonitor monitor;
+  if (const Entry* entry = step.require("initial_buffer")) {
+    monitor.initial_buffer = buffer_bytes(context, entry->value, "a number of bytes").value_or(0);
+  }
+  return monitor;
+}
+
+constexpr std::string_view connect_keys[] = {"qos"};
+constexpr std::string_view set_qos_keys[] = {"qos", "mode"};
+constexpr std::string_view get_qos_keys[] = {"mode", "notify", "buffer"};
+constexpr std::string_view wait_keys[] = {"alertable", "timeout", "events"};
+constexpr std::string_view get_overlapped_result_keys[] = {"wait"};
+constexpr std::string_view event_select_keys[] = {"events"};
+constexpr std::string_view monitor_keys[] = {"initial_buffer"};
+
+constexpr Verb<AppAction> verbs[] = {
+    {"bind", SocketUse::required, {}, read_bind},
+    {"connect", SocketUse::required, connect_keys, read_connect},
+    {"set_qos", SocketUse::required, set_qos_keys, read_set_qos},
+    {"get_qos", SocketUse::required, get_qos_keys, read_get_qos},
+    {"wait", SocketUse::none, wait_keys, read_wait},
+    {"get_overlapped_result", SocketUse::required, get_overlapped_result_keys,
+     read_get_overlapped_result},
+    {"event_select", SocketUse::required, event_select_keys, read_event_select},
+    {"enum_network_events", SocketUse::required, {}, read_enum_network_events},
+    {"close", SocketUse::required, {}, read_close},
+    {"monitor", SocketUse::required, monitor_keys, read_monitor},
+};
+
+}  // namespace
+
+std::span<const Verb<AppAction>> app_verbs() {
+  return verbs;
+}
+
+}  // namespace qosbed::scenario::detail

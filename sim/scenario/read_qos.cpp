@@ -1,0 +1,145 @@
+#include "scenario/read_qos.hpp"
+
+#include <array>
+#include <charconv>
+#include <iterator>
+
+#include "gqos/codec.hpp"
+#include "gqos/constants.hpp"
+#include "scenario/messages.hpp"
+
+namespace qosbed::scenario::detail {
+namespace {
+
+using FieldPointer = std::optional<std::uint32_t> FlowSpecFields::*;
+
+struct FlowSpecKey {
+  std::string_view key;
+  FieldPointer field;
+};
+
+constexpr FlowSpecKey flowspec_keys[] = {
+    {"token_rate", &FlowSpecFields::token_rate},
+    {"token_bucket_size", &FlowSpecFields::token_bucket_size},
+    {"peak_bandwidth", &FlowSpecFields::peak_bandwidth},
+    {"latency", &FlowSpecFields::latency},
+    {"delay_variation", &FlowSpecFields::delay_variation},
+    {"service_type", &FlowSpecFields::service_type},
+    {"max_sdu_size", &FlowSpecFields::max_sdu_size},
+    {"minimum_policed_size", &FlowSpecFields::minimum_policed_size},
+};
+
+constexpr auto flowspec_key_names = [] {
+  std::array<std::string_view, std::size(flowspec_keys)> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = flowspec_keys[i].key;
+  return names;
+}();
+
+constexpr std::string_view qos_keys[] = {"sending", "receiving", "style", "confirm"};
+
+// A dotted IPv4 octet: 1 to 3 digits, at most 255.
+bool read_octet(std::string_view text, std::size_t& at) {
+  unsigned value = 0;
+  const char* begin = text.data() + at;
+  auto [end, ec] = std::from_chars(begin, text.data() + text.size(), value);
+  const auto length = static_cast<std::size_t>(end - begin);
+  if (ec != std::errc{} || length == 0 || length > 3 || value > 255) return false;
+  at += length;
+  return true;
+}
+
+std::optional<provider::Address> parse_address(std::string_view text) {
+  std::size_t at = 0;
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0) {
+      if (at >= text.size() || text[at] != '.') return std::nullopt;
+      ++at;
+    }
+    if (!read_octet(text, at)) return std::nullopt;
+  }
+  const std::size_t colon = at;
+  if (at >= text.size() || text[at] != ':') return std::nullopt;
+  unsigned port = 0;
+  const char* begin = text.data() + at + 1;
+  const char* end = text.data() + text.size();
+  auto [stop, ec] = std::from_chars(begin, end, port);
+  if (ec != std::errc{} || stop != end || begin == end || port > 65535) return std::nullopt;
+  return provider::Address{std::string(text.substr(0, colon)), static_cast<std::uint16_t>(port)};
+}
+
+}  // namespace
+
+std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value) {
+  auto map = map_of(context, value);
+  if (!map) return std::nullopt;
+  map->allow_only(flowspec_key_names);
+  FlowSpecFields fields;
+  fields.mark = value.mark;
+  for (const FlowSpecKey& key : flowspec_keys) {
+    const Entry* entry = map->find(key.key);
+    if (!entry) continue;
+    fields.*key.field = key.field == &FlowSpecFields::service_type
+                            ? named(context, entry->value, gqos::NameGroup::service_type)
+                            : u32_or_unspecified(context, entry->value);
+  }
+  return fields;
+}
+
+gqos::FlowSpec filled(const FlowSpecFields& fields) {
+  auto or_unspecified = [](const std::optional<std::uint32_t>& field) {
+    return field.value_or(gqos::qos_not_specified);
+  };
+  return gqos::FlowSpec{
+      or_unspecified(fields.token_rate),      or_unspecified(fields.token_bucket_size),
+      or_unspecified(fields.peak_bandwidth),  or_unspecified(fields.latency),
+      or_unspecified(fields.delay_variation), or_unspecified(fields.service_type),
+      or_unspecified(fields.max_sdu_size),    or_unspecified(fields.minimum_policed_size),
+  };
+}
+
+std::optional<QosRequest> read_qos_request(Context& context, const Value& value) {
+  auto map = map_of(context, value);
+  if (!map) return std::nullopt;
+  map->allow_only(qos_keys);
+  QosRequest request;
+  request.mark = value.mark;
+  if (const Entry* entry = map->find("sending")) {
+    request.sending = read_flowspec(context, entry->value);
+  }
+  if (const Entry* entry = map->find("receiving")) {
+    request.receiving = read_flowspec(context, entry->value);
+  }
+  if (const Entry* entry = map->find("style")) {
+    request.style = named(context, entry->value, gqos::NameGroup::rsvp_style);
+  }
+  if (const Entry* entry = map->find("confirm")) {
+    request.confirm = boolean(context, entry->value).value_or(false);
+  }
+  return request;
+}
+
+std::optional<provider::Address> read_address(Context& context, const Value& value) {
+  auto written = text(context, value, "an IPv4 address and port such as 10.0.0.2:5000");
+  if (!written) return std::nullopt;
+  auto address = parse_address(*written);
+  if (!address) context.error(value.mark, msg::bad_address(value.name, *written));
+  return address;
+}
+
+std::optional<ExtendedStatus> read_extended_status(Context& context, const Value& value) {
+  constexpr std::string_view expectation =
+      "a list of two values [ExtendedStatus1, ExtendedStatus2]";
+  auto items = list_of(context, value, expectation);
+  if (!items) return std::nullopt;
+  if (items->size() != 2) {
+    context.error(value.mark, msg::must_be(value.name, expectation,
+                                           "a list of " + std::to_string(items->size())));
+    return std::nullopt;
+  }
+  auto first = named(context, (*items)[0], gqos::NameGroup::extended_status);
+  auto second = named(context, (*items)[1], gqos::NameGroup::extended_status);
+  if (!first || !second) return std::nullopt;
+  return ExtendedStatus{{*first, (*items)[0].mark}, {*second, (*items)[1].mark}};
+}
+
+}  // namespace qosbed::scenario::detail

@@ -1,0 +1,29 @@
+// Readers for the GQoS structures a scenario writes out: FLOWSPECs, the QoS an application
+// requests, socket addresses and the ExtendedStatus pair. Internal to the loader.
+#pragma once
+
+#include <optional>
+
+#include "gqos/layout.hpp"
+#include "provider/provider.hpp"
+#include "scenario/reader.hpp"
+
+namespace qosbed::scenario::detail {
+
+// A FLOWSPEC map: only the fields written are set; marked at the map.
+std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value);
+// The fields written, the rest QOS_NOT_SPECIFIED (what a provider hands out).
+gqos::FlowSpec filled(const FlowSpecFields& fields);
+
+std::optional<QosRequest> read_qos_request(Context& context, const Value& value);
+
+std::optional<provider::Address> read_address(Context& context, const Value& value);
+
+// `extended_status: [ExtendedStatus1, ExtendedStatus2]`, each a name or a number.
+struct ExtendedStatus {
+  Field<std::uint32_t> first;
+  Field<std::uint32_t> second;
+};
+std::optional<ExtendedStatus> read_extended_status(Context& context, const Value& value);
+
+}  // namespace qosbed::scenario::detail

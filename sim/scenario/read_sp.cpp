@@ -1,0 +1,222 @@
+// `sp:` verbs: what the emulated RSVP service provider does.
+#include <algorithm>
+#include <cctype>
+
+#include "gqos/codec.hpp"
+#include "gqos/constants.hpp"
+#include "scenario/limits.hpp"
+#include "scenario/messages.hpp"
+#include "scenario/read_qos.hpp"
+#include "scenario/read_steps.hpp"
+#include "scenario/suggest.hpp"
+
+namespace qosbed::scenario::detail {
+namespace {
+
+constexpr std::string_view object_kinds[] = {"adspec", "sd_mode", "shaping_rate", "raw",
+                                             "end_of_list"};
+constexpr std::string_view adspec_keys[] = {"hop_count", "path_bandwidth", "minimum_latency",
+                                            "path_mtu",  "break_bit",      "guaranteed"};
+constexpr std::string_view guaranteed_keys[] = {"c_total", "d_total", "c_sum", "d_sum"};
+constexpr std::string_view raw_keys[] = {"type", "length", "hex"};
+
+// A field the scenario may leave out: QOS_NOT_SPECIFIED then, as in a FLOWSPEC.
+std::uint32_t field(Context& context, const MapView& map, std::string_view key) {
+  const Entry* entry = map.find(key);
+  if (!entry) return gqos::qos_not_specified;
+  return u32_or_unspecified(context, entry->value).value_or(gqos::qos_not_specified);
+}
+
+gqos::ProviderObject read_adspec(Context& context, const Value& value) {
+  gqos::Adspec adspec;
+  auto map = map_of(context, value);
+  if (!map) return gqos::make_adspec(adspec);
+  map->allow_only(adspec_keys);
+  gqos::AdGeneralParams& general = adspec.general_params;
+  general.intserv_aware_hop_count = field(context, *map, "hop_count");
+  general.path_bandwidth_estimate = field(context, *map, "path_bandwidth");
+  general.minimum_latency = field(context, *map, "minimum_latency");
+  general.path_mtu = field(context, *map, "path_mtu");
+  general.flags = 0;
+  if (const Entry* entry = map->find("break_bit")) {
+    if (boolean(context, entry->value).value_or(false)) general.flags = gqos::ad_flag_break_bit;
+  }
+  if (const Entry* entry = map->find("guaranteed")) {
+    if (auto guaranteed = map_of(context, entry->value)) {
+      guaranteed->allow_only(guaranteed_keys);
+      // One guaranteed-service entry; its overrides say "nothing overridden".
+      gqos::ControlService service{};
+      service.service = gqos::service_type::guaranteed;
+      service.overrides = {gqos::qos_not_specified, gqos::qos_not_specified,
+                           gqos::qos_not_specified, gqos::qos_not_specified, 0};
+      service.guaranteed = {
+          field(context, *guaranteed, "c_total"), field(context, *guaranteed, "d_total"),
+          field(context, *guaranteed, "c_sum"), field(context, *guaranteed, "d_sum")};
+      adspec.services.push_back(service);
+    }
+  }
+  return gqos::make_adspec(adspec);
+}
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+// Hex digit pairs; spaces between bytes are allowed for readability.
+std::optional<std::vector<std::byte>> read_hex(Context& context, const Value& value) {
+  auto written = text(context, value, "pairs of hex digits");
+  if (!written) return std::nullopt;
+  std::vector<std::byte> bytes;
+  int high = -1;
+  for (char c : *written) {
+    if (c == ' ' && high < 0) continue;
+    const int digit = hex_digit(c);
+    if (digit < 0 || bytes.size() >= limits::max_raw_body_bytes) {
+      context.error(value.mark, msg::bad_hex(*written));
+      return std::nullopt;
+    }
+    if (high < 0) {
+      high = digit;
+    } else {
+      bytes.push_back(static_cast<std::byte>(high * 16 + digit));
+      high = -1;
+    }
+  }
+  if (high >= 0) {
+    context.error(value.mark, msg::bad_hex(*written));
+    return std::nullopt;
+  }
+  return bytes;
+}
+
+gqos::ProviderObject read_raw(Context& context, const Value& value) {
+  gqos::ProviderObject object;
+  auto map = map_of(context, value);
+  if (!map) return object;
+  map->allow_only(raw_keys);
+  if (const Entry* entry = map->require("type")) {
+    object.type = named(context, entry->value, gqos::NameGroup::object_type).value_or(0);
+  }
+  if (const Entry* entry = map->find("length")) object.declared_length = u32(context, entry->value);
+  if (const Entry* entry = map->find("hex")) {
+    object.body = read_hex(context, entry->value).value_or(std::vector<std::byte>{});
+  }
+  return object;
+}
+
+std::optional<gqos::ProviderObject> read_object(Context& context, const Value& item) {
+  if (item.node.IsScalar() && item.node.Scalar() == "end_of_list") {
+    return gqos::make_end_of_list();
+  }
+  if (!item.node.IsMap() || item.node.size() != 1) {
+    if (item.node.IsScalar()) {
+      context.error(item.mark,
+                    msg::unknown("object", item.node.Scalar(),
+                                 closest(item.node.Scalar(), object_kinds), object_kinds));
+    } else {
+      context.error(item.mark, msg::object_item_shape());
+    }
+    return std::nullopt;
+  }
+  MapView map(context, item.node);
+  if (map.entries().empty()) return std::nullopt;
+  const Entry& entry = map.entries().front();
+  if (entry.key == "adspec") return read_adspec(context, entry.value);
+  if (entry.key == "raw") return read_raw(context, entry.value);
+  if (entry.key == "sd_mode") {
+    auto mode = named(context, entry.value, gqos::NameGroup::sd_mode);
+    if (mode) return gqos::make_sd_mode(*mode);
+    return std::nullopt;
+  }
+  if (entry.key == "shaping_rate") {
+    auto rate = u32(context, entry.value);
+    if (rate) return gqos::make_shaping_rate(*rate);
+    return std::nullopt;
+  }
+  context.error(entry.key_mark,
+                msg::unknown("object", entry.key, closest(entry.key, object_kinds), object_kinds));
+  return std::nullopt;
+}
+
+SpAction read_fd_qos(Context& context, const MapView& step, const StepEnv&) {
+  provider_stub::Indication indication;
+  if (const Entry* entry = step.require("status")) {
+    indication.status = named(context, entry->value, gqos::NameGroup::status).value_or(0);
+  }
+  const Entry* sending = step.find("sending");
+  const Entry* receiving = step.find("receiving");
+  if (sending && receiving) {
+    // Entries are in file order: point at whichever direction came second.
+    context.error(std::max(sending, receiving)->key_mark, msg::two_directions());
+  }
+  if (sending) {
+    if (auto fields = read_flowspec(context, sending->value)) indication.sending = filled(*fields);
+  }
+  if (receiving) {
+    if (auto fields = read_flowspec(context, receiving->value)) {
+      indication.receiving = filled(*fields);
+    }
+  }
+  if (const Entry* entry = step.find("extended_status")) {
+    if (auto pair = read_extended_status(context, entry->value)) {
+      indication.extended_status1 = pair->first.value;
+      indication.extended_status2 = pair->second.value;
+    }
+  }
+  if (const Entry* entry = step.find("objects")) {
+    if (auto items = list_of(context, entry->value, "a list of objects")) {
+      for (const Value& item : *items) {
+        if (auto object = read_object(context, item)) indication.objects.push_back(*object);
+      }
+    }
+  }
+  return SpFdQos{std::move(indication)};
+}
+
+constexpr provider_stub::Call all_calls[] = {
+    provider_stub::Call::bind, provider_stub::Call::connect, provider_stub::Call::set_qos,
+    provider_stub::Call::get_qos, provider_stub::Call::close};
+
+SpAction read_fail(Context& context, const MapView& step, const StepEnv&) {
+  SpFail fail;
+  const Entry* call = step.find("call");
+  const Entry* pending = step.find("pending");
+  // nullopt when `pending` is written but unreadable (already reported).
+  const std::optional<bool> pending_value =
+      pending ? boolean(context, pending->value) : std::optional<bool>(false);
+  fail.pending = pending_value.value_or(false);
+  if (call) {
+    std::vector<Choice<provider_stub::Call>> calls;
+    for (provider_stub::Call c : all_calls) calls.push_back({provider_stub::name_of(c), c});
+    fail.call = choice(context, call->value, "call", calls);
+  }
+  if (call && fail.pending) {
+    context.error(pending->key_mark, msg::fail_call_and_pending());
+  } else if (!call && pending_value == false) {
+    context.error(step.mark(), msg::fail_needs_call_or_pending());
+  }
+  if (const Entry* entry = step.require("error")) {
+    fail.error = named(context, entry->value, gqos::NameGroup::error).value_or(0);
+  }
+  return fail;
+}
+
+constexpr std::string_view fd_qos_keys[] = {"status", "sending", "receiving", "extended_status",
+                                            "objects"};
+constexpr std::string_view fail_keys[] = {"call", "pending", "error"};
+
+constexpr Verb<SpAction> verbs[] = {
+    {"fd_qos", SocketUse::required, fd_qos_keys, read_fd_qos},
+    {"fail", SocketUse::required, fail_keys, read_fail},
+};
+
+}  // namespace
+
+std::span<const Verb<SpAction>> sp_verbs() {
+  return verbs;
+}
+
+}  // namespace qosbed::scenario::detail

@@ -1,0 +1,47 @@
+// The step vocabulary: for each `app:` verb, `sp:` verb and `expect:` kind, the keys it takes,
+// whether it names a socket, and the reader of its keys. The timeline and the checks common to
+// every step live in steps.cpp. Internal to the loader.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/reader.hpp"
+#include "scenario/scenario.hpp"
+
+namespace qosbed::scenario::detail {
+
+enum class SocketUse { required, optional, none };
+
+// What a verb's reader may need beyond its own keys.
+struct StepEnv {
+  std::span<const std::string> sockets;  // the ids declared under `sockets:`
+  TimeUs at_us = 0;                      // the step's resolved time
+};
+
+template <typename Action>
+struct Verb {
+  std::string_view name;
+  SocketUse socket;
+  std::span<const std::string_view> keys;  // besides at, after, socket and the kind itself
+  Action (*read)(Context& context, const MapView& step, const StepEnv& env);
+};
+
+std::span<const Verb<AppAction>> app_verbs();
+std::span<const Verb<SpAction>> sp_verbs();
+std::span<const Verb<Expectation>> expect_kinds();
+
+// A socket id that must be declared; reported with a suggestion when it is not.
+std::optional<std::string> socket_ref(Context& context, const Value& value,
+                                      std::span<const std::string> sockets);
+
+// `events: [fd_qos]` as an FD_* bit mask.
+std::optional<std::uint32_t> network_events(Context& context, const Value& value);
+
+// Every step of `steps:`, times resolved.
+std::vector<Step> read_steps(Context& context, const Value& steps,
+                             std::span<const std::string> sockets);
+
+}  // namespace qosbed::scenario::detail

@@ -1,0 +1,150 @@
+// The timeline: each step's time, its one kind (app, sp or expect), its verb, its socket, then
+// the verb's own keys (read_app.cpp, read_sp.cpp, read_expect.cpp).
+#include <algorithm>
+
+#include "gqos/constants.hpp"
+#include "scenario/limits.hpp"
+#include "scenario/messages.hpp"
+#include "scenario/read_steps.hpp"
+#include "scenario/suggest.hpp"
+
+namespace qosbed::scenario::detail {
+namespace {
+
+constexpr std::string_view step_kinds[] = {"app", "sp", "expect"};
+
+constexpr Choice<std::uint32_t> event_names[] = {
+    {"fd_qos", gqos::fd_qos},
+    {"fd_group_qos", gqos::fd_group_qos},
+};
+
+// The step's time from `at`, `after` or the step before; reports what is wrong with it.
+TimeUs resolve_time(Context& context, const MapView& step, TimeUs previous_us) {
+  const Entry* at = step.find("at");
+  const Entry* after = step.find("after");
+  if (at && after) context.error(std::max(at, after)->key_mark, msg::at_and_after());
+  TimeUs at_us = previous_us;
+  const Entry* written = at ? at : after;
+  if (!written) return at_us;
+  auto us = duration(context, written->value);
+  if (!us) return at_us;
+  if (at) {
+    if (*us < previous_us) context.error(at->value.mark, msg::time_backwards(*us, previous_us));
+    at_us = *us;
+  } else {
+    at_us = previous_us + *us;
+  }
+  if (at_us > limits::max_time_us) context.error(written->value.mark, msg::time_past_end(at_us));
+  return at_us;
+}
+
+// Reads the verb a step names, checks the step's keys and socket, and reads the verb's keys.
+template <typename Action>
+std::optional<Action> read_action(Context& context, const MapView& step, const Entry& kind,
+                                  std::span<const Verb<Action>> verbs, std::string_view title,
+                                  const StepEnv& env, std::string& socket) {
+  std::vector<std::string_view> names;
+  for (const Verb<Action>& verb : verbs) names.push_back(verb.name);
+  auto index = choice_index(context, kind.value, title, names);
+  if (!index) return std::nullopt;
+  const Verb<Action>& verb = verbs[*index];
+
+  std::vector<std::string_view> allowed = {"at", "after", kind.key};
+  if (verb.socket != SocketUse::none) allowed.push_back("socket");
+  allowed.insert(allowed.end(), verb.keys.begin(), verb.keys.end());
+  const Entry* socket_entry = step.find("socket");
+  if (verb.socket == SocketUse::none && socket_entry) {
+    context.error(socket_entry->key_mark, msg::takes_no_socket(kind.key, verb.name));
+    allowed.push_back("socket");  // reported once, not again as unknown
+  }
+  step.allow_only(allowed);
+  if (verb.socket == SocketUse::required) socket_entry = step.require("socket");
+  if (socket_entry && verb.socket != SocketUse::none) {
+    socket = socket_ref(context, socket_entry->value, env.sockets).value_or("");
+  }
+  return verb.read(context, step, env);
+}
+
+std::optional<Step> read_step(Context& context, const Value& item,
+                              std::span<const std::string> sockets, TimeUs& previous_us) {
+  auto step_map = map_of(context, item);
+  if (!step_map) return std::nullopt;
+  const MapView& step = *step_map;
+  Step result;
+  result.mark = step.mark();
+  result.at_us = resolve_time(context, step, previous_us);
+  previous_us = result.at_us;
+
+  std::vector<const Entry*> kinds;
+  for (std::string_view kind : step_kinds) {
+    if (const Entry* entry = step.find(kind)) kinds.push_back(entry);
+  }
+  if (kinds.empty()) {
+    context.error(step.mark(), msg::step_without_kind());
+    return std::nullopt;
+  }
+  std::sort(kinds.begin(), kinds.end());  // entries are in file order
+  if (kinds.size() > 1) {
+    // The rest of the step cannot be checked against one verb: say only this.
+    context.error(kinds[1]->key_mark, msg::step_with_two_kinds(kinds[0]->key, kinds[1]->key));
+    return std::nullopt;
+  }
+  const Entry& kind = *kinds.front();
+  const StepEnv env{sockets, result.at_us};
+  if (kind.key == "app") {
+    auto action = read_action(context, step, kind, app_verbs(), "app verb", env, result.socket);
+    if (!action) return std::nullopt;
+    result.action = std::move(*action);
+  } else if (kind.key == "sp") {
+    auto action = read_action(context, step, kind, sp_verbs(), "sp verb", env, result.socket);
+    if (!action) return std::nullopt;
+    result.action = std::move(*action);
+  } else {
+    auto action =
+        read_action(context, step, kind, expect_kinds(), "expect kind", env, result.socket);
+    if (!action) return std::nullopt;
+    result.action = std::move(*action);
+  }
+  return result;
+}
+
+}  // namespace
+
+std::optional<std::string> socket_ref(Context& context, const Value& value,
+                                      std::span<const std::string> sockets) {
+  auto id = text(context, value, "a socket id");
+  if (!id) return std::nullopt;
+  if (std::find(sockets.begin(), sockets.end(), *id) != sockets.end()) return id;
+  const std::vector<std::string_view> names(sockets.begin(), sockets.end());
+  context.error(value.mark, msg::unknown("socket", *id, closest(*id, names), names));
+  return std::nullopt;
+}
+
+std::optional<std::uint32_t> network_events(Context& context, const Value& value) {
+  auto items = list_of(context, value, "a list of network events such as [fd_qos]");
+  if (!items) return std::nullopt;
+  std::uint32_t mask = 0;
+  for (const Value& item : *items) {
+    auto bit = choice(context, item, "network event", event_names);
+    if (!bit) return std::nullopt;
+    mask |= *bit;
+  }
+  return mask;
+}
+
+std::vector<Step> read_steps(Context& context, const Value& steps,
+                             std::span<const std::string> sockets) {
+  std::vector<Step> result;
+  auto items = list_of(context, steps, "a list of steps");
+  if (!items) return result;
+  TimeUs previous_us = 0;
+  for (Value& item : *items) {
+    item.name = "step";
+    if (auto step = read_step(context, item, sockets, previous_us)) {
+      result.push_back(std::move(*step));
+    }
+  }
+  return result;
+}
+
+}  // namespace qosbed::scenario::detail
