@@ -775,6 +775,33 @@ BOOST_AUTO_TEST_CASE(injected_failures_fail_once) {
   BOOST_TEST(bed.emulator.bind(other, {"10.0.0.2", 5000}) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(each_arming_fails_one_call_and_does_nothing_else) {
+  Bed bed;
+  const Socket socket = bed.receiver();
+  const provider::Event event = bed.emulator.create_event();
+  BOOST_TEST(bed.emulator.event_select(socket, event, gqos::fd_qos) == 0);
+  bed.emulator.indicate(socket, path_arrived());  // records FD_QOS and disables it
+
+  bed.emulator.fail_next_call(socket, Call::get_qos, 10050);
+  bed.emulator.fail_next_call(socket, Call::get_qos, 10064);
+  std::vector<std::byte> out(100);
+  std::uint32_t bytes = 0;
+  BOOST_TEST(bed.query(socket, out, &bytes, nullptr) == socket_error);
+  BOOST_TEST(bed.emulator.last_error() == 10050u);
+  BOOST_TEST(bed.query(socket, out, &bytes, nullptr) == socket_error);
+  BOOST_TEST(bed.emulator.last_error() == 10064u);
+  BOOST_TEST(bed.emulator.queued_indications(socket) == 1u);
+
+  // The injected failures did not re-enable FD_QOS: a new indication is not recorded.
+  provider::NetworkEvents network{};
+  BOOST_TEST(bed.emulator.enum_network_events(socket, event, &network) == 0);
+  bed.emulator.indicate(socket, bare(status::no_senders));
+  BOOST_TEST(bed.emulator.enum_network_events(socket, event, &network) == 0);
+  BOOST_TEST(network.network_events == 0u);
+  BOOST_TEST(bed.query(socket, out, &bytes, nullptr) == 0);
+  BOOST_TEST(status_in(out, bytes) == status::senders);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(requesting_qos)
@@ -969,6 +996,23 @@ BOOST_AUTO_TEST_CASE(no_qos_provider_has_no_qos_at_all) {
 
   bed.emulator.indicate(socket, path_arrived());
   BOOST_TEST((bed.recorder.deliveries() == std::vector{Delivery::suppressed}));
+}
+
+// D18's scheduled failure calls back into the emulator: destroying it first cancels the call.
+BOOST_AUTO_TEST_CASE(destroying_the_emulator_cancels_its_scheduled_events) {
+  engine::EventQueue queue;
+  std::vector<std::byte> out(100);
+  Overlapped overlapped;
+  {
+    Emulator emulator(queue, options_with(Profile::no_qos_provider));
+    const Socket socket = emulator.open(provider::Role::receiver, provider::Protocol::udp);
+    BOOST_TEST(emulator.bind(socket, {"10.0.0.2", 5000}) == 0);
+    BOOST_TEST(emulator.ioctl(socket, gqos::ioctl::get_qos, {}, out, nullptr, &overlapped, {}) ==
+               socket_error);
+    BOOST_TEST(queue.size() == 1u);
+  }
+  BOOST_TEST(!queue.run_next());
+  BOOST_TEST(overlapped.internal == wsa::io_pending);
 }
 
 BOOST_AUTO_TEST_CASE(windows_2000_offers_qos_protocol_entries) {
