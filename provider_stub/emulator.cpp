@@ -425,10 +425,8 @@ bool Emulator::get_overlapped_result(Socket socket, provider::Overlapped* overla
                        [overlapped](const Request& r) { return r.overlapped == overlapped; });
   };
   if (pending() && !(wait && advance(std::nullopt, [&pending] { return !pending(); }))) {
-    {
-      fail(wsa::io_incomplete);
-      return false;
-    }
+    fail(wsa::io_incomplete);
+    return false;
   }
   *bytes = overlapped->internal_high;
   *flags = 0;

@@ -156,7 +156,7 @@ class Emulator final : public provider::Provider {
     std::map<Call, std::deque<std::uint32_t>> injected;
     provider::Event select_event = provider::invalid_event;
     std::uint32_t select_mask = 0;
-    bool fd_qos_enabled = true;  // R7: off from recording until the next SIO_GET_QOS
+    bool fd_qos_enabled = true;  // R7: false from a recording until the next SIO_GET_QOS
     provider::NetworkEvents recorded;
   };
   struct Apc {
@@ -175,8 +175,8 @@ class Emulator final : public provider::Provider {
   int set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
               std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
               provider::CompletionRoutine routine);
-  // D17 in the order of D1: parameters, then the profile, then admission. Applies the QOS to the
-  // socket only when every check passes; returns 0 or the error.
+  // D17 in the order of D1: parse_qos checks the parameters (WSAEFAULT, WSAEINVAL), admit_qos the
+  // profile and then admission; each returns 0 or the error, and a QOS is applied only after both.
   std::uint32_t parse_qos(std::span<const std::byte> in, gqos::DecodedQos& qos) const;
   std::uint32_t admit_qos(const gqos::DecodedQos& qos, std::uint32_t unsupported_error) const;
   static void apply_qos(SocketState& state, const gqos::DecodedQos& qos);
