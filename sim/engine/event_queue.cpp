@@ -18,8 +18,8 @@ EventId EventQueue::schedule_at(TimeUs at_us, Action action) {
 }
 
 void EventQueue::cancel(EventId id) {
-  const bool queued = std::any_of(heap_.begin(), heap_.end(),
-                                  [id](const Entry& entry) { return entry.id == id; });
+  const bool queued =
+      std::any_of(heap_.begin(), heap_.end(), [id](const Entry& entry) { return entry.id == id; });
   if (queued) cancelled_.insert(id);
 }
 
@@ -34,6 +34,12 @@ std::optional<TimeUs> EventQueue::next_time_us() {
   drop_cancelled_top();
   if (heap_.empty()) return std::nullopt;
   return heap_.front().at_us;
+}
+
+std::optional<EventQueue::Due> EventQueue::next_due() {
+  drop_cancelled_top();
+  if (heap_.empty()) return std::nullopt;
+  return Due{heap_.front().at_us, heap_.front().id};
 }
 
 bool EventQueue::run_next() {

@@ -30,6 +30,14 @@ class EventQueue {
   // The time of the earliest event still to run, if any.
   std::optional<TimeUs> next_time_us();
 
+  // The time and id of the earliest event still to run, if any: lets a driver decide whether an
+  // event due at the same time as its own next step comes before it.
+  struct Due {
+    TimeUs at_us;
+    EventId id;
+  };
+  std::optional<Due> next_due();
+
   // Runs the earliest event after moving the clock to its time; false when none is left.
   bool run_next();
 

@@ -169,9 +169,8 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
 }
 
 bool TracingProvider::get_overlapped_result(provider::Socket socket,
-                                            provider::Overlapped* overlapped,
-                                            std::uint32_t* bytes, bool wait,
-                                            std::uint32_t* flags) {
+                                            provider::Overlapped* overlapped, std::uint32_t* bytes,
+                                            bool wait, std::uint32_t* flags) {
   const bool done = inner_.get_overlapped_result(socket, overlapped, bytes, wait, flags);
   const std::uint32_t error = done ? gqos::wsa::no_error : inner_.last_error();
   trace_call(socket, "get_overlapped_result", done ? 1 : 0);
@@ -187,10 +186,18 @@ bool TracingProvider::get_overlapped_result(provider::Socket socket,
   return done;
 }
 
-provider::Event TracingProvider::create_event() { return inner_.create_event(); }
-bool TracingProvider::set_event(provider::Event event) { return inner_.set_event(event); }
-bool TracingProvider::reset_event(provider::Event event) { return inner_.reset_event(event); }
-bool TracingProvider::close_event(provider::Event event) { return inner_.close_event(event); }
+provider::Event TracingProvider::create_event() {
+  return inner_.create_event();
+}
+bool TracingProvider::set_event(provider::Event event) {
+  return inner_.set_event(event);
+}
+bool TracingProvider::reset_event(provider::Event event) {
+  return inner_.reset_event(event);
+}
+bool TracingProvider::close_event(provider::Event event) {
+  return inner_.close_event(event);
+}
 
 int TracingProvider::event_select(provider::Socket socket, provider::Event event,
                                   std::uint32_t network_events) {

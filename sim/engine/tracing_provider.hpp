@@ -50,8 +50,7 @@ class TracingProvider final : public provider::Provider {
   void trace_call(provider::Socket socket, std::string call, int result, std::string detail = {});
   void trace_completion(provider::Socket socket, std::string source, std::uint32_t error,
                         std::uint32_t bytes, std::span<const std::byte> buffer);
-  void trace_wait(std::string call, std::uint32_t result, std::uint32_t timeout_ms,
-                  bool alertable);
+  void trace_wait(std::string call, std::uint32_t result, std::uint32_t timeout_ms, bool alertable);
 
   struct EventRequest {
     provider::Socket socket;

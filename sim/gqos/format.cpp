@@ -6,23 +6,23 @@
 #include "gqos/names.hpp"
 
 namespace qosbed::gqos {
-namespace {
-
-std::string field(std::uint32_t value) {
-  return value == qos_not_specified ? "not_specified" : std::to_string(value);
-}
-
-}  // namespace
-
 std::string to_string(const FlowSpec& flowspec) {
-  return "{service_type: " + name_or_number(NameGroup::service_type, flowspec.service_type) +
-         ", token_rate: " + field(flowspec.token_rate) +
-         ", token_bucket_size: " + field(flowspec.token_bucket_size) +
-         ", peak_bandwidth: " + field(flowspec.peak_bandwidth) +
-         ", latency: " + field(flowspec.latency) +
-         ", delay_variation: " + field(flowspec.delay_variation) +
-         ", max_sdu_size: " + field(flowspec.max_sdu_size) +
-         ", minimum_policed_size: " + field(flowspec.minimum_policed_size) + "}";
+  std::string text =
+      "{service_type: " + name_or_number(NameGroup::service_type, flowspec.service_type);
+  auto add = [&text](std::string_view name, std::uint32_t value) {
+    if (value == qos_not_specified) return;
+    text += ", ";
+    text += name;
+    text += ": " + std::to_string(value);
+  };
+  add("token_rate", flowspec.token_rate);
+  add("token_bucket_size", flowspec.token_bucket_size);
+  add("peak_bandwidth", flowspec.peak_bandwidth);
+  add("latency", flowspec.latency);
+  add("delay_variation", flowspec.delay_variation);
+  add("max_sdu_size", flowspec.max_sdu_size);
+  add("minimum_policed_size", flowspec.minimum_policed_size);
+  return text + "}";
 }
 
 std::ostream& operator<<(std::ostream& out, const FlowSpec& flowspec) {

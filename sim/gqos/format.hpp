@@ -8,8 +8,8 @@
 
 namespace qosbed::gqos {
 
-// "{service_type: SERVICETYPE_CONTROLLEDLOAD, token_rate: 8000, ...}"; QOS_NOT_SPECIFIED fields
-// print as not_specified.
+// "{service_type: SERVICETYPE_CONTROLLEDLOAD, token_rate: 8000}": fields that are
+// QOS_NOT_SPECIFIED are left out.
 std::string to_string(const FlowSpec& flowspec);
 std::ostream& operator<<(std::ostream& out, const FlowSpec& flowspec);
 

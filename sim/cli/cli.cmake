@@ -1,0 +1,11 @@
+# The qosbed command line.
+add_library(qosbed_cli STATIC cli/commands.cpp cli/scenario_files.cpp)
+target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_report
+                                        Boost::program_options)
+qosbed_warnings(qosbed_cli)
+
+add_executable(qosbed main.cpp)
+target_link_libraries(qosbed PRIVATE qosbed_cli)
+qosbed_warnings(qosbed)
+# At the top of the build tree, where the README's commands find it.
+set_target_properties(qosbed PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR})

@@ -1,0 +1,19 @@
+// The qosbed commands. Each takes its own arguments (without the command name), prints to the
+// given streams and returns the process exit code: 0 success, 1 a scenario's expectation failed,
+// 2 bad input (an invalid scenario, a wrong flag, a missing file).
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace qosbed::cli {
+
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int list_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+// The whole command line: `qosbed [--help | --version | COMMAND ARGS...]`.
+int main_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+}  // namespace qosbed::cli

@@ -1,0 +1,47 @@
+// Checks `expect:` steps against the trace. Observations of one kind on one socket are matched
+// in order: each expectation takes the next one not yet taken. Only the fields an expectation
+// names are compared; each miss is reported as "expected <what> X vs actual Y" with where the
+// observation came from.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/trace.hpp"
+#include "runner/runner.hpp"
+#include "scenario/scenario.hpp"
+
+namespace qosbed::runner {
+
+// The synchronous result of the last application call, for `expect: call`.
+struct CallResult {
+  std::string socket;
+  std::string call;
+  std::int64_t result = 0;
+  std::uint32_t error = 0;  // last_error() when result reports failure, else 0
+  std::optional<std::uint32_t> bytes;
+};
+
+class ExpectationChecker {
+ public:
+  explicit ExpectationChecker(const std::vector<engine::TraceRecord>& records)
+      : records_(records) {}
+
+  // Checks one expectation; `nothing_since` is the trace length when the step before ended.
+  void check(const scenario::Step& step, const scenario::Expectation& expectation,
+             const std::optional<CallResult>& last_call, std::size_t nothing_since,
+             engine::TimeUs now_us, std::vector<Failure>& failures);
+
+ private:
+  const engine::TraceRecord* take(const std::string& socket, engine::TraceKind kind,
+                                  engine::TraceKind other_kind);
+
+  const std::vector<engine::TraceRecord>& records_;
+  // Next record index to look at, per (socket, kind).
+  std::map<std::pair<std::string, engine::TraceKind>, std::size_t> cursors_;
+};
+
+}  // namespace qosbed::runner

@@ -1,0 +1,13 @@
+qosbed_test(test_runner runner_test.cpp)
+target_link_libraries(test_runner PRIVATE qosbed_runner qosbed_scenario)
+
+# Every bundled scenario is a test of its own: `qosbed run` must pass it.
+file(GLOB_RECURSE bundled_scenarios CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml)
+foreach(file IN LISTS bundled_scenarios)
+  file(RELATIVE_PATH name ${PROJECT_SOURCE_DIR}/scenarios ${file})
+  if(name MATCHES "^invalid/")
+    continue()
+  endif()
+  string(REGEX REPLACE "\\.yaml$" "" name ${name})
+  add_test(NAME scenario/${name} COMMAND qosbed run ${file})
+endforeach()

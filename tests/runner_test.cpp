@@ -1,0 +1,140 @@
+#define BOOST_TEST_MODULE runner
+#include "runner/runner.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <sstream>
+#include <string>
+
+#include "report/json_trace.hpp"
+#include "scenario/loader.hpp"
+
+using namespace qosbed;
+
+namespace {
+
+// The example of scenario-format.md, verbatim.
+constexpr std::string_view enobufs_example =
+    R"(scenario: receiver-reissues-after-enobufs         # required, a slug
+description: >                                   # optional, shown by explain and reports
+  A receiver asks with a 16-byte buffer, learns the required size, asks again.
+profile: windows-2000                            # optional; see gqos-facts.md section 4
+sockets:
+  rx:                                            # socket id, used by steps
+    role: receiver                               # sender | receiver | both
+    protocol: udp                                # udp | tcp
+    local: 10.0.0.2:5000                         # optional
+    remote: 10.0.0.1:6000                        # optional
+    qos:                                         # optional; what the application requests
+      receiving: { service_type: controlled_load, token_rate: 8000 }
+steps:
+  - app: bind
+    socket: rx
+  - app: get_qos                                 # WSAIoctl(SIO_GET_QOS)
+    socket: rx
+    mode: overlapped                             # overlapped (default) | sync
+    notify: routine                              # routine (default) | event
+    buffer: 16                                   # bytes; or `required` (size learnt last) or omitted (enough)
+  - at: 10ms                                     # absolute virtual time; `after: 5ms` is relative
+    sp: fd_qos                                   # one FD_QOS indication from the provider
+    socket: rx
+    status: WSA_QOS_SENDERS
+    receiving: { service_type: controlled_load, token_rate: 8000, token_bucket_size: 2048 }
+    extended_status: [0, 0]                      # optional, ExtendedStatus1/2
+  - app: wait                                    # SleepEx / WSAWaitForMultipleEvents
+    alertable: true
+    timeout: 100ms
+  - expect: completion
+    socket: rx
+    error: WSAENOBUFS
+    bytes: 4
+    required: 100
+  - app: get_qos
+    socket: rx
+    buffer: required
+  - app: wait
+    alertable: true
+  - expect: completion
+    socket: rx
+    error: 0
+    status: WSA_QOS_SENDERS
+    sending: { service_type: NOCHANGE }
+    receiving: { service_type: controlled_load, token_rate: 8000 }
+)";
+
+scenario::Scenario load(std::string_view text) {
+  scenario::LoadResult loaded = scenario::load_text(text, "example.yaml");
+  for (const auto& diagnostic : loaded.diagnostics)
+    BOOST_TEST_MESSAGE(scenario::format(diagnostic));
+  BOOST_REQUIRE(loaded.diagnostics.empty());
+  BOOST_REQUIRE(loaded.scenario.has_value());
+  return std::move(*loaded.scenario);
+}
+
+std::string json_trace(const scenario::Scenario& scenario) {
+  std::ostringstream out;
+  report::JsonTraceWriter writer(out);
+  const runner::RunResult result = runner::run(scenario, {&writer});
+  BOOST_TEST(result.passed());
+  return out.str();
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_format_example_passes) {
+  const runner::RunResult result = runner::run(load(enobufs_example));
+  for (const auto& failure : result.failures) BOOST_TEST_MESSAGE(runner::format(failure));
+  BOOST_TEST(result.passed());
+  BOOST_TEST(result.expectations_checked == 2u);
+  BOOST_TEST(result.end_us == 10000);
+}
+
+BOOST_AUTO_TEST_CASE(the_trace_is_the_same_twice_byte_for_byte) {
+  const scenario::Scenario scenario = load(enobufs_example);
+  const std::string first = json_trace(scenario);
+  BOOST_TEST(!first.empty());
+  BOOST_TEST(first == json_trace(scenario));
+}
+
+BOOST_AUTO_TEST_CASE(the_trace_shows_the_required_size_and_buf_as_an_offset) {
+  const auto lines = lines_of(json_trace(load(enobufs_example)));
+  std::vector<std::string> completions;
+  for (const auto& line : lines) {
+    if (line.find("\"event\":\"completion\"") != std::string::npos) completions.push_back(line);
+  }
+  BOOST_REQUIRE(completions.size() == 2u);
+  BOOST_TEST(completions[0] ==
+             R"({"t_us":10000,"socket":"rx","event":"completion","source":"routine",)"
+             R"("error":10055,"error_name":"WSAENOBUFS","buffer_size":16,"bytes":4,)"
+             R"("required":100,"buffer_hex":"64000000"})");
+  // ProviderSpecific.len 20 at offset 64, then buf shown as offset 80 (0x50).
+  BOOST_TEST(completions[1].find("14000000000000005000000000000000e8030000") != std::string::npos);
+  BOOST_TEST(completions[1].find(R"("status":11006,"status_name":"WSA_QOS_SENDERS")") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_missed_expectation_names_the_line_and_both_values) {
+  std::string text(enobufs_example);
+  const auto at = text.find("required: 100");
+  text.replace(at, 13, "required: 90");
+  const runner::RunResult result = runner::run(load(text));
+  BOOST_REQUIRE(result.failures.size() == 1u);
+  BOOST_TEST(runner::format(result.failures[0]) ==
+             "example.yaml:34: expected completion required 90 vs actual 100 "
+             "(completion on rx at 10.000 ms, from routine)");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_observation_is_a_failure) {
+  std::string text(enobufs_example);
+  text += "  - expect: completion\n    socket: rx\n";
+  const runner::RunResult result = runner::run(load(text));
+  BOOST_REQUIRE(result.failures.size() == 1u);
+  BOOST_TEST(runner::format(result.failures[0]) ==
+             "example.yaml:46: expected a completion on rx, observed none (by 10.000 ms)");
+}
