@@ -46,7 +46,8 @@ AppAction read_get_qos(Context& context, const MapView& step, const StepEnv&) {
   if (const Entry* entry = step.find("buffer")) {
     if (entry->value.node.IsScalar() && entry->value.node.Scalar() == "required") {
       get_qos.buffer_kind = BufferKind::required;
-    } else if (auto bytes = buffer_bytes(context, entry->value, "a number of bytes or required")) {
+    } else if (auto bytes =
+                   buffer_bytes(context, entry->value, "a number of bytes or 'required'")) {
       get_qos.buffer_kind = BufferKind::bytes;
       get_qos.buffer_bytes = *bytes;
     }

@@ -133,7 +133,8 @@ std::optional<ExtendedStatus> read_extended_status(Context& context, const Value
   if (!items) return std::nullopt;
   if (items->size() != 2) {
     context.error(value.mark, msg::must_be(value.name, expectation,
-                                           "a list of " + std::to_string(items->size())));
+                                           "a list of " + std::to_string(items->size()) +
+                                               (items->size() == 1 ? " value" : " values")));
     return std::nullopt;
   }
   auto first = named(context, (*items)[0], gqos::NameGroup::extended_status);
