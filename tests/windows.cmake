@@ -1,5 +1,20 @@
 # Windows-only tests.
 
+# sim/gqos's portable layouts and constants against the SDK's own.
+qosbed_test(test_sdk_layout sdk_layout_test.cpp)
+target_link_libraries(test_sdk_layout PRIVATE qosbed_gqos)
+
+# The same checks must reject a wrong offset: building this file has to fail on that assertion
+# (matched in the compiler's output, so an unrelated build error does not count as a pass).
+add_library(sdk_layout_wrong_offset OBJECT EXCLUDE_FROM_ALL sdk_layout_wrong_offset.cpp)
+target_link_libraries(sdk_layout_wrong_offset PRIVATE qosbed_gqos)
+add_test(NAME sdk_layout_rejects_wrong_offset
+         COMMAND ${CMAKE_COMMAND} --build ${PROJECT_BINARY_DIR} --target sdk_layout_wrong_offset)
+set_tests_properties(
+  sdk_layout_rejects_wrong_offset
+  PROPERTIES PASS_REGULAR_EXPRESSION
+             "offset of RSVP_STATUS_INFO.StatusCode differs from MisplacedStatusInfo.status_code")
+
 # Under a cross build every test runs in Wine, whose prefix a setup fixture creates first: the
 # first Wine start builds the prefix, and tests started in parallel would otherwise all wait on
 # that, each against its own timeout.
