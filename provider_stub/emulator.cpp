@@ -143,7 +143,7 @@ void Emulator::indicate(Socket socket, Indication indication) {
     gqos::store_u32(request.out, 0, required);
     finish(socket, std::move(request), wsa::enobufs, 4);
   }
-  state->queued.push_back(std::move(indication));
+  if (options_.decisions.enobufs_keeps_indication) state->queued.push_back(std::move(indication));
 }
 
 void Emulator::fail_next_call(Socket socket, Call call, std::uint32_t error) {
@@ -255,14 +255,17 @@ int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> ou
                       std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                       provider::CompletionRoutine routine) {
   if (take_injected_failure(state, Call::get_qos)) return socket_error;
-  if (out.size() < 4 || (!overlapped && !bytes_returned)) return fail(wsa::efault);
+  const Decisions& decisions = options_.decisions;
+  if (!overlapped && !bytes_returned) return fail(wsa::efault);
+  if (out.size() < 4) return fail(decisions.short_buffer);
   state.fd_qos_enabled = true;  // R7: any SIO_GET_QOS past the parameter checks re-enables
 
   const bool ready = state.role == provider::Role::sender     ? state.connected
                      : state.role == provider::Role::receiver ? state.bound
                                                               : state.bound || state.connected;
   if (!ready) {
-    return fail(state.role == provider::Role::sender ? wsa::enotconn : wsa::einval);
+    return fail(state.role == provider::Role::sender ? decisions.sender_not_connected
+                                                     : decisions.receiver_not_bound);
   }
 
   Request request{next_request_id_++, out, overlapped, std::move(routine)};
@@ -284,7 +287,7 @@ int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> ou
   }
 
   if (state.queued.empty()) {
-    if (!overlapped) return fail(wsa::ewouldblock);  // D8
+    if (!overlapped) return fail(decisions.nothing_queued);  // D8
     pend(state, std::move(request));
     return fail(wsa::io_pending);
   }
@@ -294,6 +297,7 @@ int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> ou
     // D6: an immediate failure, so no completion is queued even for an overlapped request.
     gqos::store_u32(out, 0, gqos::required_size(content));
     if (bytes_returned) *bytes_returned = 4;
+    if (!decisions.enobufs_keeps_indication) state.queued.pop_front();
     return fail(wsa::enobufs);
   }
   state.queued.pop_front();
@@ -391,7 +395,10 @@ gqos::QosContent Emulator::content_of(const SocketState& state,
   const bool nobody = indication.status == gqos::status::no_senders ||
                       indication.status == gqos::status::no_receivers;
   auto flowspec_for = [&](Direction direction, std::uint32_t requested) {
-    if (direction != valid) return gqos::unspecified_flowspec(gqos::service_type::no_change);
+    if (direction != valid) {
+      const std::uint32_t fill = options_.decisions.unused_flowspec_fields;
+      return gqos::FlowSpec{fill, fill, fill, fill, fill, gqos::service_type::no_change, fill, fill};
+    }
     return gqos::unspecified_flowspec(nobody ? gqos::service_type::no_traffic : requested);
   };
   gqos::QosContent content;

@@ -16,6 +16,7 @@
 #include "engine/event_queue.hpp"
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "gqos/constants.hpp"
 #include "provider/provider.hpp"
 
 namespace qosbed::provider_stub {
@@ -80,9 +81,22 @@ class EmulatorObserver {
   virtual void on_stalled() = 0;
 };
 
+// The behaviours gqos-facts leaves for qosbed to decide (the DECISIONs of docs/behaviour.md).
+// A scenario may choose otherwise, to test an application against a provider that decided
+// differently.
+struct Decisions {
+  std::uint32_t sender_not_connected = gqos::wsa::enotconn;  // R3 D2: SIO_GET_QOS too early
+  std::uint32_t receiver_not_bound = gqos::wsa::einval;      // R3 D2
+  std::uint32_t short_buffer = gqos::wsa::efault;            // R5 D7: a buffer under 4 bytes
+  bool enobufs_keeps_indication = true;                      // R5 D5: the reissue receives it
+  std::uint32_t nothing_queued = gqos::wsa::ewouldblock;     // R7 D8: synchronous, nothing queued
+  std::uint32_t unused_flowspec_fields = gqos::qos_not_specified;  // R2 D9: the other FLOWSPEC
+};
+
 struct EmulatorOptions {
   Profile profile = Profile::windows_2000;
-  PendingPolicy pending_policy = PendingPolicy::queue;
+  PendingPolicy pending_policy = PendingPolicy::queue;  // R9 D12
+  Decisions decisions;
   // SIO_SET_QOS / WSAConnect fail with WSAEOPNOTSUPP when a requested TokenRate exceeds this
   // (bytes/s): the flowspec "cannot be met" (R10). No limit when unset.
   std::optional<std::uint32_t> admission_limit;

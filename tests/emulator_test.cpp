@@ -1058,3 +1058,87 @@ BOOST_AUTO_TEST_CASE(runs_are_deterministic) {
                                           "completed",    "completed"};
   BOOST_TEST(first == expected, boost::test_tools::per_element());
 }
+
+// Every gqos-facts DECISION can be chosen otherwise by a scenario (EmulatorOptions::decisions).
+BOOST_AUTO_TEST_SUITE(overridden_decisions)
+
+BOOST_AUTO_TEST_CASE(early_queries_fail_with_the_chosen_errors) {
+  EmulatorOptions options;
+  options.decisions.sender_not_connected = wsa::einval;
+  options.decisions.receiver_not_bound = wsa::enotconn;
+  Bed bed(options);
+  std::vector<std::byte> out(100);
+  std::uint32_t bytes = 0;
+  const Socket sender = bed.emulator.open(provider::Role::sender, provider::Protocol::udp);
+  BOOST_TEST(bed.query(sender, out, &bytes, nullptr) == socket_error);
+  BOOST_TEST(bed.emulator.last_error() == wsa::einval);
+  const Socket receiver = bed.emulator.open(provider::Role::receiver, provider::Protocol::udp);
+  BOOST_TEST(bed.query(receiver, out, &bytes, nullptr) == socket_error);
+  BOOST_TEST(bed.emulator.last_error() == wsa::enotconn);
+}
+
+BOOST_AUTO_TEST_CASE(a_short_buffer_fails_with_the_chosen_error) {
+  EmulatorOptions options;
+  options.decisions.short_buffer = wsa::enobufs;
+  Bed bed(options);
+  const Socket socket = bed.receiver();
+  std::vector<std::byte> out(2);
+  Overlapped overlapped;
+  BOOST_TEST(bed.query(socket, out, nullptr, &overlapped, bed.routine()) == socket_error);
+  BOOST_TEST(bed.emulator.last_error() == wsa::enobufs);
+  BOOST_TEST(bed.emulator.pending_requests(socket) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(enobufs_can_consume_the_indication) {
+  EmulatorOptions options;
+  options.decisions.enobufs_keeps_indication = false;
+  Bed bed(options);
+  const Socket socket = bed.receiver();
+  std::vector<std::byte> small(16);
+  Overlapped overlapped;
+  BOOST_TEST(bed.query(socket, small, nullptr, &overlapped, bed.routine()) == socket_error);
+  bed.indicate_at(1000, socket, path_arrived());
+  BOOST_TEST(bed.emulator.sleep_ex(5, true) == wsa::wait_io_completion);
+  BOOST_REQUIRE_EQUAL(bed.completions.size(), 1u);
+  BOOST_TEST(bed.completions[0].error == wsa::enobufs);
+  BOOST_TEST(gqos::load_u32(small, 0) == 100u);
+  BOOST_TEST(bed.emulator.queued_indications(socket) == 0u);
+
+  // The immediate path loses it too: a queued indication, a buffer too small, then nothing.
+  bed.indicate_at(2000, socket, path_arrived());
+  bed.queue.run_until(2000);
+  BOOST_TEST(bed.emulator.queued_indications(socket) == 1u);
+  std::uint32_t bytes = 0;
+  BOOST_TEST(bed.query(socket, small, &bytes, nullptr) == socket_error);
+  BOOST_TEST(bed.emulator.last_error() == wsa::enobufs);
+  BOOST_TEST(bytes == 4u);
+  BOOST_TEST(bed.emulator.queued_indications(socket) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(draining_ends_with_the_chosen_error) {
+  EmulatorOptions options;
+  options.decisions.nothing_queued = wsa::einval;
+  Bed bed(options);
+  const Socket socket = bed.receiver();
+  std::vector<std::byte> out(100);
+  std::uint32_t bytes = 0;
+  BOOST_TEST(bed.query(socket, out, &bytes, nullptr) == socket_error);
+  BOOST_TEST(bed.emulator.last_error() == wsa::einval);
+}
+
+BOOST_AUTO_TEST_CASE(the_other_flowspec_can_be_zero_filled) {
+  EmulatorOptions options;
+  options.decisions.unused_flowspec_fields = 0;
+  Bed bed(options);
+  const Socket socket = bed.receiver();
+  bed.indicate_at(0, socket, path_arrived());
+  bed.queue.run_until(0);
+  std::vector<std::byte> out(100);
+  std::uint32_t bytes = 0;
+  BOOST_TEST(bed.query(socket, out, &bytes, nullptr) == 0);
+  const gqos::DecodedQos qos = decoded(out, bytes);
+  BOOST_TEST((qos.sending == gqos::FlowSpec{0, 0, 0, 0, 0, service::no_change, 0, 0}));
+  BOOST_TEST((qos.receiving == controlled_load(8000)));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
