@@ -1,8 +1,11 @@
 #include "scenario/loader.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <fstream>
 #include <iterator>
 
+#include "scenario/document.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/messages.hpp"
 #include "scenario/read_qos.hpp"
@@ -134,22 +137,34 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
   return scenario;
 }
 
+Mark mark_of(const Context& context, const YAML::Mark& mark) {
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) return Mark{context.file(), 1, 1};
+  return Mark{context.file(), mark.line + 1, mark.column + 1};
+}
+
 std::optional<Scenario> read_text(Context& context, std::string_view text) {
+  if (auto control = find_control_byte(text)) {
+    context.error(Mark{context.file(), control->line, control->column},
+                  msg::control_byte(control->value));
+    return std::nullopt;
+  }
   // yaml-cpp reports syntax errors as ParserException with a mark; anything else it throws on
-  // hostile input (bad conversions, deep nesting, invalid nodes) becomes a diagnostic too.
+  // hostile input (deep nesting, memory) becomes a diagnostic too.
   try {
-    const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-    if (documents.empty() || documents.front().IsNull()) {
+    const Document document = parse_document(text);
+    if (document.root.IsNull()) {
       context.error(Mark{context.file(), 1, 1}, msg::empty_file());
       return std::nullopt;
     }
-    if (documents.size() > 1) context.error(context.mark(documents[1]), msg::second_document());
-    return read_scenario(context, documents.front());
+    if (document.second_start) {
+      context.error(mark_of(context, *document.second_start), msg::second_document());
+    }
+    return read_scenario(context, document.root);
+  } catch (const YAML::DeepRecursion& error) {
+    // yaml-cpp 0.7 gives this one the message "bad file".
+    context.error(mark_of(context, error.mark), msg::too_deep());
   } catch (const YAML::Exception& error) {
-    const Mark mark = error.mark.is_null()
-                          ? Mark{context.file(), 1, 1}
-                          : Mark{context.file(), error.mark.line + 1, error.mark.column + 1};
-    context.error(mark, msg::invalid_yaml(error.msg));
+    context.error(mark_of(context, error.mark), msg::invalid_yaml(error.msg));
   } catch (const std::exception& error) {
     context.error(Mark{context.file(), 1, 1}, msg::invalid_yaml(error.what()));
   }

@@ -37,6 +37,13 @@ std::string file_too_large(std::size_t cap_bytes) {
 std::string invalid_yaml(std::string_view detail) {
   return "invalid YAML: " + std::string(detail);
 }
+std::string control_byte(unsigned value) {
+  static constexpr char digits[] = "0123456789abcdef";
+  return std::string("not a text file: control byte 0x") + digits[value >> 4] + digits[value & 0xF];
+}
+std::string too_deep() {
+  return "invalid YAML: nested too deeply";
+}
 std::string empty_file() {
   return "empty file: a scenario is a map with 'scenario', 'sockets' and 'steps'";
 }

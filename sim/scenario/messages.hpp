@@ -17,6 +17,8 @@ namespace qosbed::scenario::msg {
 std::string cannot_read(std::string_view path);
 std::string file_too_large(std::size_t cap_bytes);
 std::string invalid_yaml(std::string_view detail);
+std::string control_byte(unsigned value);
+std::string too_deep();
 std::string empty_file();
 std::string second_document();
 

@@ -1,6 +1,7 @@
 # The scenario language: a YAML file in, a checked Scenario (pure data) or diagnostics out.
 add_library(qosbed_scenario STATIC
   scenario/diagnostics.cpp
+  scenario/document.cpp
   scenario/loader.cpp
   scenario/messages.cpp
   scenario/read_app.cpp
