@@ -5,9 +5,8 @@
 #include "sdk_layout.hpp"
 
 #define BOOST_TEST_MODULE sdk_layout
-#include <boost/test/unit_test.hpp>
-
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <string_view>
 
 #include "gqos/names.hpp"
@@ -218,7 +217,7 @@ struct SdkName {
   unsigned long long value;
 };
 
-#define QOSBED_SDK_NAME(macro) SdkName{#macro, static_cast<unsigned long long>(macro)}
+#define QOSBED_SDK_NAME(macro) (SdkName{#macro, static_cast<unsigned long long>(macro)})
 
 // Every SDK name the gqos/names.hpp tables spell, with the SDK's value.
 constexpr SdkName sdk_names[] = {
@@ -463,9 +462,9 @@ constexpr SdkName sdk_names[] = {
 };
 
 constexpr g::NameGroup all_groups[] = {
-    g::NameGroup::service_type, g::NameGroup::object_type,     g::NameGroup::status,
-    g::NameGroup::error,        g::NameGroup::wait_result,     g::NameGroup::rsvp_style,
-    g::NameGroup::extended_status, g::NameGroup::sd_mode,      g::NameGroup::ioctl,
+    g::NameGroup::service_type,    g::NameGroup::object_type, g::NameGroup::status,
+    g::NameGroup::error,           g::NameGroup::wait_result, g::NameGroup::rsvp_style,
+    g::NameGroup::extended_status, g::NameGroup::sd_mode,     g::NameGroup::ioctl,
 };
 
 }  // namespace

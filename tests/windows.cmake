@@ -15,6 +15,12 @@ set_tests_properties(
   PROPERTIES PASS_REGULAR_EXPRESSION
              "offset of RSVP_STATUS_INFO.StatusCode differs from MisplacedStatusInfo.status_code")
 
+# WinsockProvider and raw Winsock on a system without a QoS provider. The waits for completions
+# have no deadline of their own; TIMEOUT is the bound, so a completion that never comes fails.
+qosbed_test(test_winsock_provider winsock_provider_test.cpp)
+target_link_libraries(test_winsock_provider PRIVATE qosbed_winsock qosbed_client)
+set_tests_properties(test_winsock_provider PROPERTIES TIMEOUT 60)
+
 # Under a cross build every test runs in Wine, whose prefix a setup fixture creates first: the
 # first Wine start builds the prefix, and tests started in parallel would otherwise all wait on
 # that, each against its own timeout.
