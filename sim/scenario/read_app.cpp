@@ -8,15 +8,13 @@
 namespace qosbed::scenario::detail {
 namespace {
 
-constexpr Choice<bool> overlapped_modes[] = {{"overlapped", true}, {"sync", false}};
-constexpr Choice<bool> sync_modes[] = {{"sync", false}, {"overlapped", true}};
+constexpr Choice<bool> modes[] = {{"overlapped", true}, {"sync", false}};  // overlapped?
 constexpr Choice<bool> notifications[] = {{"routine", false}, {"event", true}};
 
-std::optional<bool> mode(Context& context, const MapView& step,
-                         std::span<const Choice<bool>> modes) {
+bool overlapped(Context& context, const MapView& step, bool by_default) {
   const Entry* entry = step.find("mode");
-  if (!entry) return modes.front().value;
-  return choice(context, entry->value, "mode", modes);
+  if (!entry) return by_default;
+  return choice(context, entry->value, "mode", modes).value_or(by_default);
 }
 
 AppAction read_bind(Context&, const MapView&, const StepEnv&) {
@@ -32,13 +30,13 @@ AppAction read_connect(Context& context, const MapView& step, const StepEnv&) {
 AppAction read_set_qos(Context& context, const MapView& step, const StepEnv&) {
   AppSetQos set_qos;
   if (const Entry* entry = step.find("qos")) set_qos.qos = read_qos_request(context, entry->value);
-  set_qos.overlapped = mode(context, step, sync_modes).value_or(false);
+  set_qos.overlapped = overlapped(context, step, false);
   return set_qos;
 }
 
 AppAction read_get_qos(Context& context, const MapView& step, const StepEnv&) {
   AppGetQos get_qos;
-  get_qos.overlapped = mode(context, step, overlapped_modes).value_or(true);
+  get_qos.overlapped = overlapped(context, step, true);
   if (const Entry* entry = step.find("notify")) {
     get_qos.notify_event = choice(context, entry->value, "notify", notifications).value_or(false);
     if (!get_qos.overlapped) context.error(entry->key_mark, msg::notify_needs_overlapped());
