@@ -157,9 +157,11 @@ DecodeResult decode(std::span<const std::byte> bytes, std::uint64_t base_address
   decoded.provider_specific_len = qos.provider_specific.len;
   if (qos.provider_specific.len == 0) return result;
 
-  // buf must land inside the bytes, after the QOS itself; compare without forming pointers.
+  // buf must land inside the bytes, after the QOS itself; compare without forming pointers, and
+  // as offsets from base_address, since base_address + sizeof(Qos) can wrap past 2^64.
   const std::uint64_t buf = qos.provider_specific.buf;
-  if (buf < base_address + sizeof(Qos) || buf - base_address > bytes.size()) {
+  if (buf < base_address || buf - base_address < sizeof(Qos) ||
+      buf - base_address > bytes.size()) {
     return fail(DecodeError::buf_outside_buffer, offsetof(Qos, provider_specific) + 8);
   }
   const std::size_t start = static_cast<std::size_t>(buf - base_address);
