@@ -47,12 +47,28 @@ BOOST_AUTO_TEST_CASE(values_print_under_their_first_sdk_name) {
 }
 
 BOOST_AUTO_TEST_CASE(every_table_entry_reads_back_to_its_value) {
-  for (NameGroup group :
-       {NameGroup::service_type, NameGroup::object_type, NameGroup::status, NameGroup::error,
-        NameGroup::wait_result, NameGroup::rsvp_style, NameGroup::extended_status,
-        NameGroup::sd_mode, NameGroup::ioctl}) {
+  for (NameGroup group : {NameGroup::service_type, NameGroup::object_type, NameGroup::status,
+                          NameGroup::error, NameGroup::wait_result, NameGroup::rsvp_style,
+                          NameGroup::extended_status, NameGroup::sd_mode, NameGroup::ioctl}) {
     for (const NamedValue& entry : names_of(group)) {
-      BOOST_TEST_CONTEXT(entry.name) { BOOST_TEST(*value_of(group, entry.name) == entry.value); }
+      BOOST_TEST_CONTEXT(entry.name) {
+        BOOST_TEST(*value_of(group, entry.name) == entry.value);
+      }
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(service_types_print_with_their_flags) {
+  BOOST_TEST(service_type_text(3) == "SERVICETYPE_GUARANTEED");
+  BOOST_TEST(service_type_text(0x40000003) == "SERVICETYPE_GUARANTEED|SERVICE_NO_QOS_SIGNALING");
+  BOOST_TEST(service_type_text(0x81000002) ==
+             "SERVICETYPE_CONTROLLEDLOAD|SERVICE_NO_TRAFFIC_CONTROL");
+  BOOST_TEST(service_type_text(0x01000002) == "16777218");
+  BOOST_TEST(service_type_text(0xFFFFFFFF) == "4294967295");
+}
+
+BOOST_AUTO_TEST_CASE(qos_status_codes_are_error_names_too) {
+  BOOST_TEST(*value_of(NameGroup::error, "WSA_QOS_EPROVSPECBUF") == 11018u);
+  BOOST_TEST(name_or_number(NameGroup::error, 11018) == "WSA_QOS_EPROVSPECBUF");
+  BOOST_TEST(!value_of(NameGroup::status, "WSAENOBUFS").has_value());
 }

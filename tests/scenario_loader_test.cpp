@@ -493,3 +493,80 @@ BOOST_AUTO_TEST_CASE(suggestions_are_near_typos_only) {
   BOOST_TEST(*closest_name(gqos::NameGroup::error, "WSAENOBUF") == "WSAENOBUFS");
   BOOST_TEST(!closest_name(gqos::NameGroup::error, "banana").has_value());
 }
+
+BOOST_AUTO_TEST_CASE(steps_after_expect_nothing_default_to_its_until) {
+  const Scenario scenario = load_ok(one_socket +
+                                    "  - {at: 1ms, app: bind, socket: rx}\n"
+                                    "  - {expect: nothing, until: 3s}\n"
+                                    "  - {app: close, socket: rx}\n"
+                                    "  - {after: 1ms, app: wait, timeout: 1ms}\n");
+  std::vector<TimeUs> times;
+  for (const Step& step : scenario.steps) times.push_back(step.at_us);
+  BOOST_TEST(times == (std::vector<TimeUs>{1'000, 1'000, 3'000'000, 3'001'000}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(decisions_read_into_the_emulator_options) {
+  const Scenario scenario = load_ok(
+      "scenario: t\n"
+      "decisions:\n"
+      "  sender_not_connected: WSAEINVAL\n"
+      "  receiver_not_bound: WSAENOTCONN\n"
+      "  short_buffer: WSAENOBUFS\n"
+      "  enobufs_keeps_indication: false\n"
+      "  nothing_queued: 10022\n"
+      "  unused_flowspec_fields: 0\n"
+      "sockets:\n"
+      "  rx: {role: receiver}\n"
+      "steps:\n"
+      "  - {app: bind, socket: rx}\n");
+  const provider_stub::Decisions& decisions = scenario.emulator.decisions;
+  BOOST_TEST(decisions.sender_not_connected == gqos::wsa::einval);
+  BOOST_TEST(decisions.receiver_not_bound == gqos::wsa::enotconn);
+  BOOST_TEST(decisions.short_buffer == gqos::wsa::enobufs);
+  BOOST_TEST(!decisions.enobufs_keeps_indication);
+  BOOST_TEST(decisions.nothing_queued == gqos::wsa::einval);
+  BOOST_TEST(decisions.unused_flowspec_fields == 0u);
+  const provider_stub::Decisions defaults;
+  const Scenario plain = load_ok(one_socket + "  - {app: bind, socket: rx}\n");
+  BOOST_TEST(plain.emulator.decisions.short_buffer == defaults.short_buffer);
+  BOOST_TEST(plain.emulator.decisions.unused_flowspec_fields == gqos::qos_not_specified);
+}
+
+BOOST_AUTO_TEST_CASE(decisions_name_their_problems) {
+  const auto errors = errors_of(
+      "scenario: t\n"
+      "decisions:\n"
+      "  short_bufer: WSAEFAULT\n"
+      "  nothing_queued: WSAEWOULDBLOK\n"
+      "sockets:\n"
+      "  rx: {role: receiver}\n"
+      "steps:\n"
+      "  - {app: bind, socket: rx}\n");
+  BOOST_TEST(errors == (std::vector<std::string>{
+                           "test.yaml:3:3: error: unknown key 'short_bufer' (did you mean "
+                           "'short_buffer'?)",
+                           "test.yaml:4:19: error: unknown error 'WSAEWOULDBLOK' (did you mean "
+                           "'WSAEWOULDBLOCK'?)"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(call_expectations_read_what_a_query_returned) {
+  const Scenario scenario =
+      load_ok(one_socket +
+              "  - {app: get_qos, socket: rx, mode: sync}\n"
+              "  - expect: call\n"
+              "    result: 0\n"
+              "    bytes: 100\n"
+              "    status: WSA_QOS_SENDERS\n"
+              "    extended_status: [GQOS_NET_ADMISSION, 56103]\n"
+              "    receiving: {service_type: guaranteed}\n"
+              "  - {expect: update, socket: rx, error: WSA_QOS_EPROVSPECBUF}\n");
+  const auto& call = expect<ExpectCall>(scenario.steps[1]);
+  BOOST_TEST(call.status->value == gqos::status::senders);
+  BOOST_TEST(call.extended_status1->value == gqos::extended_status::net_admission);
+  BOOST_TEST(call.extended_status2->value == 56103u);
+  BOOST_TEST(*call.receiving->service_type == gqos::service_type::guaranteed);
+  check_mark(call.status->mark, 9, 13);
+  BOOST_TEST(expect<ExpectUpdate>(scenario.steps[2]).error->value == gqos::status::eprovspecbuf);
+}

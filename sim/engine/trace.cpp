@@ -1,5 +1,7 @@
 #include "engine/trace.hpp"
 
+#include "gqos/names.hpp"
+
 namespace qosbed::engine {
 
 std::string_view name_of(TraceKind kind) {
@@ -24,6 +26,11 @@ std::string_view name_of(TraceKind kind) {
       return "stalled";
   }
   return "?";
+}
+
+std::optional<std::string_view> wait_result_name(std::string_view call, std::uint32_t result) {
+  if (call == "sleep_ex" && result == 0) return std::nullopt;
+  return gqos::name_of(gqos::NameGroup::wait_result, result);
 }
 
 }  // namespace qosbed::engine

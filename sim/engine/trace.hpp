@@ -29,6 +29,10 @@ enum class TraceKind {
 
 std::string_view name_of(TraceKind kind);
 
+// The SDK name of what a wait returned, if it has one. SleepEx returns 0 when its time runs out,
+// which the WSA_WAIT_* names would misread as WSA_WAIT_EVENT_0, so that 0 has no name.
+std::optional<std::string_view> wait_result_name(std::string_view call, std::uint32_t result);
+
 struct TraceRecord {
   TimeUs t_us = 0;
   std::string socket;  // the scenario's socket id; empty for the application thread (waits)

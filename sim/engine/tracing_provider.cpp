@@ -82,15 +82,18 @@ void TracingProvider::trace_completion(provider::Socket socket, std::string sour
   }
   if (error == gqos::wsa::no_error && bytes > 0 && bytes <= buffer.size()) {
     const auto decoded = gqos::decode(buffer.first(bytes));
-    if (decoded.ok()) {
+    // What lies before a broken object is still what the application reads: the two
+    // FLOWSPECs sit at fixed offsets and a status object may precede the damage.
+    if (decoded.error != gqos::DecodeError::qos_truncated) {
       record.sending = decoded.qos.sending;
       record.receiving = decoded.qos.receiving;
-      if (decoded.qos.status_info) {
-        record.status = decoded.qos.status_info->status_code;
-        record.extended_status1 = decoded.qos.status_info->extended_status1;
-        record.extended_status2 = decoded.qos.status_info->extended_status2;
-      }
-    } else {
+    }
+    if (decoded.qos.status_info) {
+      record.status = decoded.qos.status_info->status_code;
+      record.extended_status1 = decoded.qos.status_info->extended_status1;
+      record.extended_status2 = decoded.qos.status_info->extended_status2;
+    }
+    if (!decoded.ok()) {
       record.detail = std::string(gqos::describe(decoded.error)) + " at offset " +
                       std::to_string(decoded.error_offset);
     }
@@ -173,7 +176,11 @@ bool TracingProvider::get_overlapped_result(provider::Socket socket,
                                             bool wait, std::uint32_t* flags) {
   const bool done = inner_.get_overlapped_result(socket, overlapped, bytes, wait, flags);
   const std::uint32_t error = done ? gqos::wsa::no_error : inner_.last_error();
-  trace_call(socket, "get_overlapped_result", done ? 1 : 0);
+  TraceRecord call = record_for(socket, TraceKind::call);
+  call.call = "get_overlapped_result";
+  call.result = done ? 1 : 0;  // BOOL: FALSE reports failure, not SOCKET_ERROR
+  if (!done) call.error = error;
+  sink_.record(call);
   if (!done && error == gqos::wsa::io_incomplete) return done;
   auto request = event_requests_.find(overlapped);
   if (request != event_requests_.end()) {

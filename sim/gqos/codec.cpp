@@ -56,7 +56,9 @@ ProviderObject make_status_info(std::uint32_t status_code, std::uint32_t extende
   return object_of(object_type::status_info, std::move(body));
 }
 
-ProviderObject make_end_of_list() { return object_of(object_type::end_of_list, {}); }
+ProviderObject make_end_of_list() {
+  return object_of(object_type::end_of_list, {});
+}
 
 ProviderObject make_sd_mode(std::uint32_t shape_discard_mode) {
   std::vector<std::byte> body;
@@ -124,15 +126,24 @@ std::optional<std::uint32_t> encode(const QosContent& content, std::span<std::by
 
 std::string_view describe(DecodeError error) {
   switch (error) {
-    case DecodeError::none: return "no error";
-    case DecodeError::qos_truncated: return "buffer shorter than a QOS (80 bytes)";
-    case DecodeError::len_past_buffer: return "ProviderSpecific.len runs past the buffer";
-    case DecodeError::buf_outside_buffer: return "ProviderSpecific.buf points outside the buffer";
-    case DecodeError::object_header_truncated: return "object header truncated";
-    case DecodeError::object_length_zero: return "object length 0 would never advance";
-    case DecodeError::object_length_under_header: return "object length under its 8-byte header";
-    case DecodeError::object_past_len: return "object runs past ProviderSpecific.len";
-    case DecodeError::status_info_truncated: return "RSVP_STATUS_INFO shorter than 20 bytes";
+    case DecodeError::none:
+      return "no error";
+    case DecodeError::qos_truncated:
+      return "buffer shorter than a QOS (80 bytes)";
+    case DecodeError::len_past_buffer:
+      return "ProviderSpecific.len runs past the buffer";
+    case DecodeError::buf_outside_buffer:
+      return "ProviderSpecific.buf points outside the buffer";
+    case DecodeError::object_header_truncated:
+      return "object header truncated";
+    case DecodeError::object_length_zero:
+      return "object length 0 would never advance";
+    case DecodeError::object_length_under_header:
+      return "object length under its 8-byte header";
+    case DecodeError::object_past_len:
+      return "object runs past ProviderSpecific.len";
+    case DecodeError::status_info_truncated:
+      return "RSVP_STATUS_INFO shorter than 20 bytes";
   }
   return "unknown decode error";
 }
@@ -160,8 +171,7 @@ DecodeResult decode(std::span<const std::byte> bytes, std::uint64_t base_address
   // buf must land inside the bytes, after the QOS itself; compare without forming pointers, and
   // as offsets from base_address, since base_address + sizeof(Qos) can wrap past 2^64.
   const std::uint64_t buf = qos.provider_specific.buf;
-  if (buf < base_address || buf - base_address < sizeof(Qos) ||
-      buf - base_address > bytes.size()) {
+  if (buf < base_address || buf - base_address < sizeof(Qos) || buf - base_address > bytes.size()) {
     return fail(DecodeError::buf_outside_buffer, offsetof(Qos, provider_specific) + 8);
   }
   const std::size_t start = static_cast<std::size_t>(buf - base_address);

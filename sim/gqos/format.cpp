@@ -7,8 +7,7 @@
 
 namespace qosbed::gqos {
 std::string to_string(const FlowSpec& flowspec) {
-  std::string text =
-      "{service_type: " + name_or_number(NameGroup::service_type, flowspec.service_type);
+  std::string text = "{service_type: " + service_type_text(flowspec.service_type);
   auto add = [&text](std::string_view name, std::uint32_t value) {
     if (value == qos_not_specified) return;
     text += ", ";

@@ -287,15 +287,24 @@ std::span<const std::string_view> prefixes_of(NameGroup group) {
   static constexpr std::string_view sd[] = {"TC_NONCONF_"};
   static constexpr std::string_view io[] = {"SIO_"};
   switch (group) {
-    case NameGroup::service_type: return service;
-    case NameGroup::object_type: return object;
-    case NameGroup::status: return status;
-    case NameGroup::error: return error;
-    case NameGroup::wait_result: return wait;
-    case NameGroup::rsvp_style: return style;
-    case NameGroup::extended_status: return extended;
-    case NameGroup::sd_mode: return sd;
-    case NameGroup::ioctl: return io;
+    case NameGroup::service_type:
+      return service;
+    case NameGroup::object_type:
+      return object;
+    case NameGroup::status:
+      return status;
+    case NameGroup::error:
+      return error;
+    case NameGroup::wait_result:
+      return wait;
+    case NameGroup::rsvp_style:
+      return style;
+    case NameGroup::extended_status:
+      return extended;
+    case NameGroup::sd_mode:
+      return sd;
+    case NameGroup::ioctl:
+      return io;
   }
   return {};
 }
@@ -327,15 +336,24 @@ std::optional<std::uint32_t> parse_number(std::string_view text) {
 
 std::span<const NamedValue> names_of(NameGroup group) {
   switch (group) {
-    case NameGroup::service_type: return service_types;
-    case NameGroup::object_type: return object_types;
-    case NameGroup::status: return statuses;
-    case NameGroup::error: return errors;
-    case NameGroup::wait_result: return wait_results;
-    case NameGroup::rsvp_style: return rsvp_styles;
-    case NameGroup::extended_status: return extended_statuses;
-    case NameGroup::sd_mode: return sd_modes;
-    case NameGroup::ioctl: return ioctls;
+    case NameGroup::service_type:
+      return service_types;
+    case NameGroup::object_type:
+      return object_types;
+    case NameGroup::status:
+      return statuses;
+    case NameGroup::error:
+      return errors;
+    case NameGroup::wait_result:
+      return wait_results;
+    case NameGroup::rsvp_style:
+      return rsvp_styles;
+    case NameGroup::extended_status:
+      return extended_statuses;
+    case NameGroup::sd_mode:
+      return sd_modes;
+    case NameGroup::ioctl:
+      return ioctls;
   }
   return {};
 }
@@ -344,12 +362,30 @@ std::optional<std::string_view> name_of(NameGroup group, std::uint32_t value) {
   for (const NamedValue& entry : names_of(group)) {
     if (entry.value == value) return entry.name;
   }
+  // The WSA_QOS_* codes are Winsock error codes too (a monitor reports WSA_QOS_EPROVSPECBUF).
+  if (group == NameGroup::error) return name_of(NameGroup::status, value);
   return std::nullopt;
 }
 
 std::string name_or_number(NameGroup group, std::uint32_t value) {
   if (auto name = name_of(group, value)) return std::string(*name);
   return std::to_string(value);
+}
+
+std::string service_type_text(std::uint32_t value) {
+  constexpr std::uint32_t no_traffic_control = service_type::no_traffic_control_flag;
+  constexpr std::uint32_t no_qos_signaling = service_type::no_qos_signaling_flag;
+  const std::uint32_t base = value & ~(no_traffic_control | no_qos_signaling);
+  auto name = name_of(NameGroup::service_type, base);
+  if (!name) return std::to_string(value);
+  std::string text(*name);
+  if ((value & no_traffic_control) == no_traffic_control) text += "|SERVICE_NO_TRAFFIC_CONTROL";
+  if (value & no_qos_signaling) text += "|SERVICE_NO_QOS_SIGNALING";
+  // A partial SERVICE_NO_TRAFFIC_CONTROL bit pattern is no known flag: show the number.
+  if ((value & no_traffic_control) != 0 && (value & no_traffic_control) != no_traffic_control) {
+    return std::to_string(value);
+  }
+  return text;
 }
 
 std::optional<std::uint32_t> value_of(NameGroup group, std::string_view text) {
@@ -364,20 +400,30 @@ std::optional<std::uint32_t> value_of(NameGroup group, std::string_view text) {
       }
     }
   }
+  if (group == NameGroup::error) return value_of(NameGroup::status, text);
   return std::nullopt;
 }
 
 std::string_view group_title(NameGroup group) {
   switch (group) {
-    case NameGroup::service_type: return "service type";
-    case NameGroup::object_type: return "object type";
-    case NameGroup::status: return "status";
-    case NameGroup::error: return "error";
-    case NameGroup::wait_result: return "wait result";
-    case NameGroup::rsvp_style: return "RSVP style";
-    case NameGroup::extended_status: return "extended status";
-    case NameGroup::sd_mode: return "shape/discard mode";
-    case NameGroup::ioctl: return "ioctl";
+    case NameGroup::service_type:
+      return "service type";
+    case NameGroup::object_type:
+      return "object type";
+    case NameGroup::status:
+      return "status";
+    case NameGroup::error:
+      return "error";
+    case NameGroup::wait_result:
+      return "wait result";
+    case NameGroup::rsvp_style:
+      return "RSVP style";
+    case NameGroup::extended_status:
+      return "extended status";
+    case NameGroup::sd_mode:
+      return "shape/discard mode";
+    case NameGroup::ioctl:
+      return "ioctl";
   }
   return "value";
 }

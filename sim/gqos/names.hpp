@@ -30,11 +30,16 @@ struct NamedValue {
 // Every entry of a group; where one value has several names, the first is the one printed.
 std::span<const NamedValue> names_of(NameGroup group);
 
-// The SDK name of a value, or nullopt when the group has none.
+// The SDK name of a value, or nullopt when the group has none. The error group also names the
+// WSA_QOS_* codes, which Winsock reports as errors as well as statuses.
 std::optional<std::string_view> name_of(NameGroup group, std::uint32_t value);
 
 // The SDK name of a value, or its decimal digits when the group has none.
 std::string name_or_number(NameGroup group, std::uint32_t value);
+
+// A ServiceType with its flags: "SERVICETYPE_GUARANTEED|SERVICE_NO_QOS_SIGNALING"; unknown
+// values print as numbers.
+std::string service_type_text(std::uint32_t value);
 
 // Reads a value written by a person: the SDK name, the name without the group's prefix
 // ("guaranteed" for SERVICETYPE_GUARANTEED, "senders" for WSA_QOS_SENDERS), in any letter case

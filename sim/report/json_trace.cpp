@@ -56,7 +56,9 @@ std::string flowspec_json(const gqos::FlowSpec& flowspec) {
   std::string out;
   {
     JsonObject object(out);
-    object.named("service_type", flowspec.service_type, NameGroup::service_type);
+    object.number("service_type", flowspec.service_type);
+    const std::string name = gqos::service_type_text(flowspec.service_type);
+    if (name != std::to_string(flowspec.service_type)) object.string("service_type_name", name);
     object.number("token_rate", flowspec.token_rate);
     object.number("token_bucket_size", flowspec.token_bucket_size);
     object.number("peak_bandwidth", flowspec.peak_bandwidth);
@@ -96,7 +98,10 @@ std::string to_json(const engine::TraceRecord& r) {
     if (r.timeout_ms) object.number("timeout_ms", *r.timeout_ms);
     if (r.result) {
       if (r.kind == engine::TraceKind::wait) {
-        object.named("result", static_cast<std::uint32_t>(*r.result), NameGroup::wait_result);
+        const auto result = static_cast<std::uint32_t>(*r.result);
+        object.number("result", result);
+        if (auto name = engine::wait_result_name(r.call, result))
+          object.string("result_name", *name);
       } else {
         object.number("result", *r.result);
       }

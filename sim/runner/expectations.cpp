@@ -19,17 +19,19 @@ std::string value_text(std::uint32_t value, std::optional<NameGroup> group) {
 }
 
 std::string flowspec_field_text(std::string_view field, std::uint32_t value) {
-  if (field == "service_type") return gqos::name_or_number(NameGroup::service_type, value);
+  if (field == "service_type") return gqos::service_type_text(value);
   if (value == gqos::qos_not_specified) return "not_specified";
   return std::to_string(value);
 }
 
 std::string origin_of(const TraceRecord& record) {
-  std::string text = std::string(engine::name_of(record.kind));
+  std::string text = "(";
+  text += engine::name_of(record.kind);
   if (!record.socket.empty()) text += " on " + record.socket;
   text += " at " + report::format_time(record.t_us);
   if (!record.source.empty()) text += ", from " + record.source;
-  return "(" + text + ")";
+  text += ")";
+  return text;
 }
 
 // Collects the failures of one expectation against one observation.
@@ -74,8 +76,11 @@ class Comparison {
 
   void miss(const scenario::Mark& mark, std::string_view name, const std::string& expected,
             const std::string& actual) {
-    std::string message =
-        "expected " + what_ + " " + std::string(name) + " " + expected + " vs actual " + actual;
+    std::string message = "expected ";
+    message += what_;
+    message += " ";
+    message += name;
+    message += " " + expected + " vs actual " + actual;
     if (observed_) message += " " + origin_of(*observed_);
     failures_.push_back(Failure{mark, std::move(message)});
   }
@@ -131,6 +136,14 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
           }
           compare.field(expect.error, "error", error_of(*last_call).value_or(0), NameGroup::error);
           compare.field(expect.bytes, "bytes", last_call->bytes, std::nullopt);
+          compare.field(expect.required, "required", last_call->required, std::nullopt);
+          compare.field(expect.status, "status", last_call->status, NameGroup::status);
+          compare.field(expect.extended_status1, "extended_status[0]", last_call->extended_status1,
+                        NameGroup::extended_status);
+          compare.field(expect.extended_status2, "extended_status[1]", last_call->extended_status2,
+                        NameGroup::extended_status);
+          compare.flowspec(expect.sending, "sending", last_call->sending);
+          compare.flowspec(expect.receiving, "receiving", last_call->receiving);
         } else if constexpr (std::is_same_v<T, scenario::ExpectCompletion>) {
           const TraceRecord* seen = take(step.socket, TraceKind::completion, TraceKind::completion);
           if (!seen) return none_observed("a completion");
@@ -151,6 +164,11 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
           Comparison compare("wait", seen, failures);
           std::optional<std::uint32_t> result;
           if (seen->result) result = static_cast<std::uint32_t>(*seen->result);
+          // SleepEx says "the time ran out" with 0; WSA_WAIT_TIMEOUT names that for both waits.
+          const bool sleep_timed_out = seen->call == "sleep_ex" && result == 0u;
+          if (sleep_timed_out && expect.result && expect.result->value == gqos::wsa::wait_timeout) {
+            result = gqos::wsa::wait_timeout;
+          }
           compare.field(expect.result, "result", result, NameGroup::wait_result);
         } else if constexpr (std::is_same_v<T, scenario::ExpectUpdate>) {
           const TraceRecord* seen = take(step.socket, TraceKind::update, TraceKind::monitor_error);

@@ -23,6 +23,13 @@ struct CallResult {
   std::int64_t result = 0;
   std::uint32_t error = 0;  // last_error() when result reports failure, else 0
   std::optional<std::uint32_t> bytes;
+  // What a SIO_GET_QOS that returned data at once holds (see scenario::ExpectCall).
+  std::optional<std::uint32_t> required;
+  std::optional<std::uint32_t> status;
+  std::optional<std::uint32_t> extended_status1;
+  std::optional<std::uint32_t> extended_status2;
+  std::optional<gqos::FlowSpec> sending;
+  std::optional<gqos::FlowSpec> receiving;
 };
 
 class ExpectationChecker {

@@ -9,6 +9,7 @@
 #include "client/monitor.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/tracing_provider.hpp"
+#include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "provider_stub/emulator.hpp"
 #include "runner/expectations.hpp"
@@ -226,8 +227,30 @@ class Player final : public provider_stub::EmulatorObserver {
     // get_overlapped_result reports failure as FALSE (0), the socket calls as SOCKET_ERROR.
     const bool failed =
         call == "get_overlapped_result" ? result == 0 : result == provider::socket_error;
-    last_call_ =
-        CallResult{step.socket, std::move(call), result, failed ? traced_.last_error() : 0, bytes};
+    CallResult last;
+    last.socket = step.socket;
+    last.call = std::move(call);
+    last.result = result;
+    last.error = failed ? traced_.last_error() : 0;
+    last.bytes = bytes;
+    last_call_ = std::move(last);
+  }
+
+  // A query that returned data at once: what the application can read from its buffer now.
+  void remember_returned_data(std::span<const std::byte> buffer, std::uint32_t bytes,
+                              std::uint32_t error) {
+    CallResult& call = *last_call_;
+    if (error == gqos::wsa::enobufs && buffer.size() >= 4)
+      call.required = gqos::load_u32(buffer, 0);
+    if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
+    const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
+    call.sending = decoded.qos.sending;
+    call.receiving = decoded.qos.receiving;
+    if (const auto& info = decoded.qos.status_info) {
+      call.status = info->status_code;
+      call.extended_status1 = info->extended_status1;
+      call.extended_status2 = info->extended_status2;
+    }
   }
 
   const scenario::QosRequest* request_for(const SocketRuntime& runtime,
@@ -341,6 +364,7 @@ class Player final : public provider_stub::EmulatorObserver {
     if (app.overlapped && app.notify_event && pending) runtime.unread.push_back(&request);
     remember_call(step, "get_qos", result,
                   result == 0 || error == gqos::wsa::enobufs ? std::optional(bytes) : std::nullopt);
+    remember_returned_data(request.buffer, result == 0 ? bytes : 0, error);
   }
 
   void wait(const scenario::AppWait& app) {

@@ -17,8 +17,11 @@ namespace {
 
 using namespace detail;
 
-constexpr std::string_view top_keys[] = {"scenario",        "description", "profile", "pending",
-                                         "admission_limit", "sockets",     "steps"};
+constexpr std::string_view top_keys[] = {"scenario",  "description",     "profile", "pending",
+                                         "decisions", "admission_limit", "sockets", "steps"};
+constexpr std::string_view decision_keys[] = {"sender_not_connected", "receiver_not_bound",
+                                              "short_buffer",         "enobufs_keeps_indication",
+                                              "nothing_queued",       "unused_flowspec_fields"};
 constexpr std::string_view socket_keys[] = {"role", "protocol", "local", "remote", "qos"};
 
 constexpr Choice<provider::Role> roles[] = {{"sender", provider::Role::sender},
@@ -94,6 +97,30 @@ std::vector<SocketSpec> read_sockets(Context& context, const Value& value) {
   return sockets;
 }
 
+// `decisions:`: the behaviours docs/behaviour.md lets a scenario choose otherwise.
+void read_decisions(Context& context, const Value& value, provider_stub::Decisions& decisions) {
+  auto map = map_of(context, value);
+  if (!map) return;
+  map->allow_only(decision_keys);
+  auto error = [&](std::string_view key, std::uint32_t& field) {
+    if (const Entry* entry = map->find(key)) {
+      field = named(context, entry->value, gqos::NameGroup::error).value_or(field);
+    }
+  };
+  error("sender_not_connected", decisions.sender_not_connected);
+  error("receiver_not_bound", decisions.receiver_not_bound);
+  error("short_buffer", decisions.short_buffer);
+  error("nothing_queued", decisions.nothing_queued);
+  if (const Entry* entry = map->find("enobufs_keeps_indication")) {
+    decisions.enobufs_keeps_indication =
+        boolean(context, entry->value).value_or(decisions.enobufs_keeps_indication);
+  }
+  if (const Entry* entry = map->find("unused_flowspec_fields")) {
+    decisions.unused_flowspec_fields =
+        u32_or_unspecified(context, entry->value).value_or(decisions.unused_flowspec_fields);
+  }
+}
+
 std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) {
   if (!root.IsMap()) {
     context.error(context.mark(root),
@@ -122,6 +149,9 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
     options.pending_policy =
         choice(context, entry->value, "pending policy", choices_of(all_policies))
             .value_or(options.pending_policy);
+  }
+  if (const Entry* entry = top.find("decisions")) {
+    read_decisions(context, entry->value, options.decisions);
   }
   if (const Entry* entry = top.find("admission_limit")) {
     options.admission_limit = u32(context, entry->value);

@@ -51,6 +51,11 @@ Expectation read_call(Context& context, const MapView& step, const StepEnv&) {
     call.result = marked(i64(context, entry->value), *entry);
   call.error = named_field(context, step, "error", NameGroup::error);
   call.bytes = number_field(context, step, "bytes");
+  call.required = number_field(context, step, "required");
+  call.status = named_field(context, step, "status", NameGroup::status);
+  extended_status(context, step, call);
+  call.sending = flowspec_field(context, step, "sending");
+  call.receiving = flowspec_field(context, step, "receiving");
   return call;
 }
 
@@ -111,7 +116,8 @@ Expectation read_nothing(Context& context, const MapView& step, const StepEnv& e
   return nothing;
 }
 
-constexpr std::string_view call_keys[] = {"result", "error", "bytes"};
+constexpr std::string_view call_keys[] = {"result", "error",   "bytes",     "required",
+                                          "status", "sending", "receiving", "extended_status"};
 constexpr std::string_view completion_keys[] = {"error",   "bytes",     "required",       "status",
                                                 "sending", "receiving", "extended_status"};
 constexpr std::string_view wait_keys[] = {"result"};

@@ -120,10 +120,18 @@ struct Field {
   Mark mark;
 };
 
+// The synchronous result of the step before. A SIO_GET_QOS that returned data at once (a
+// synchronous query, or an overlapped one that finished at once) also shows what it returned.
 struct ExpectCall {
   std::optional<Field<std::int64_t>> result;
   std::optional<Field<std::uint32_t>> error;
   std::optional<Field<std::uint32_t>> bytes;
+  std::optional<Field<std::uint32_t>> required;
+  std::optional<Field<std::uint32_t>> status;
+  std::optional<Field<std::uint32_t>> extended_status1;
+  std::optional<Field<std::uint32_t>> extended_status2;
+  std::optional<FlowSpecFields> sending;
+  std::optional<FlowSpecFields> receiving;
 };
 struct ExpectCompletion {
   std::optional<Field<std::uint32_t>> error;

@@ -103,6 +103,10 @@ std::optional<Step> read_step(Context& context, const Value& item,
     auto action =
         read_action(context, step, kind, expect_kinds(), "expect kind", env, result.socket);
     if (!action) return std::nullopt;
+    // The application has waited until `until`: steps after it without a time come then.
+    if (const auto* nothing = std::get_if<ExpectNothing>(&*action)) {
+      previous_us = std::max(previous_us, nothing->until_us);
+    }
     result.action = std::move(*action);
   }
   return result;
