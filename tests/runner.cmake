@@ -11,3 +11,6 @@ foreach(file IN LISTS bundled_scenarios)
   string(REGEX REPLACE "\\.yaml$" "" name ${name})
   add_test(NAME scenario/${name} COMMAND qosbed run ${file})
 endforeach()
+
+qosbed_test(test_cli cli_test.cpp)
+target_link_libraries(test_cli PRIVATE qosbed_cli)

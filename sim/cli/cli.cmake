@@ -1,5 +1,6 @@
 # The qosbed command line.
-add_library(qosbed_cli STATIC cli/commands.cpp cli/scenario_files.cpp)
+add_library(qosbed_cli STATIC cli/arguments.cpp cli/scenario_files.cpp cli/main_command.cpp
+                              cli/run_command.cpp cli/validate_command.cpp cli/list_command.cpp)
 target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_report
                                         Boost::program_options)
 qosbed_warnings(qosbed_cli)
@@ -9,3 +10,4 @@ target_link_libraries(qosbed PRIVATE qosbed_cli)
 qosbed_warnings(qosbed)
 # At the top of the build tree, where the README's commands find it.
 set_target_properties(qosbed PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR})
+target_compile_definitions(qosbed_cli PRIVATE QOSBED_VERSION="${PROJECT_VERSION}")
