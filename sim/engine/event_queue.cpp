@@ -11,22 +11,46 @@ EventId EventQueue::schedule_at(TimeUs at_us, Action action) {
     throw std::logic_error("event scheduled at " + std::to_string(at_us) + " us, before now (" +
                            std::to_string(now_us_) + " us)");
   }
-  const EventId id = next_id_++;
-  heap_.push_back(Entry{at_us, id, std::move(action)});
+  std::uint32_t slot;
+  if (free_slots_.empty()) {
+    slot = static_cast<std::uint32_t>(slots_.size());
+    slots_.push_back(Slot{std::move(action)});
+  } else {
+    slot = free_slots_.back();
+    free_slots_.pop_back();
+    slots_[slot].action = std::move(action);
+  }
+  heap_.push_back(Entry{at_us, next_seq_++, slot});
   std::push_heap(heap_.begin(), heap_.end(), later);
-  return id;
+  return id_of(slot);
 }
 
 void EventQueue::cancel(EventId id) {
-  const bool queued =
-      std::any_of(heap_.begin(), heap_.end(), [id](const Entry& entry) { return entry.id == id; });
-  if (queued) cancelled_.insert(id);
+  const auto slot = static_cast<std::uint32_t>(id);
+  // An id whose event ran or was dropped names a later generation of its slot, or a free one.
+  if (slot >= slots_.size() || id_of(slot) != id || !slots_[slot].action) return;
+  if (slots_[slot].cancelled) return;
+  slots_[slot].cancelled = true;
+  ++cancelled_;
+}
+
+EventQueue::Action EventQueue::release(std::uint32_t slot) {
+  Slot& entry = slots_[slot];
+  Action action = std::move(entry.action);
+  entry.action = nullptr;
+  entry.cancelled = false;
+  ++entry.generation;
+  free_slots_.push_back(slot);
+  return action;
 }
 
 void EventQueue::drop_cancelled_top() {
-  while (!heap_.empty() && !cancelled_.empty() && cancelled_.erase(heap_.front().id) > 0) {
+  while (cancelled_ > 0 && !heap_.empty() && slots_[heap_.front().slot].cancelled) {
     std::pop_heap(heap_.begin(), heap_.end(), later);
+    const std::uint32_t slot = heap_.back().slot;
     heap_.pop_back();
+    release(slot);  // and drop what the action held
+    --cancelled_;
   }
 }
 
@@ -39,17 +63,18 @@ std::optional<TimeUs> EventQueue::next_time_us() {
 std::optional<EventQueue::Due> EventQueue::next_due() {
   drop_cancelled_top();
   if (heap_.empty()) return std::nullopt;
-  return Due{heap_.front().at_us, heap_.front().id};
+  return Due{heap_.front().at_us, id_of(heap_.front().slot)};
 }
 
 bool EventQueue::run_next() {
   drop_cancelled_top();
   if (heap_.empty()) return false;
   std::pop_heap(heap_.begin(), heap_.end(), later);
-  Entry entry = std::move(heap_.back());
+  const Entry entry = heap_.back();
   heap_.pop_back();
+  Action action = release(entry.slot);
   now_us_ = entry.at_us;
-  entry.action();
+  action();
   return true;
 }
 

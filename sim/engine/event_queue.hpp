@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <unordered_set>
 #include <vector>
 
 namespace qosbed::engine {
@@ -47,24 +46,39 @@ class EventQueue {
   // Moves the clock forward without running anything; events due before `t_us` must not exist.
   void advance_to(TimeUs t_us);
 
-  std::size_t size() const { return heap_.size() - cancelled_.size(); }
+  std::size_t size() const { return heap_.size() - cancelled_; }
 
  private:
+  // The heap holds small keys only; actions stay put in slots_, reused through free_slots_, so
+  // sifting moves 24 bytes per entry rather than a std::function. An EventId names a slot and
+  // the slot's generation, which changes each time the slot is freed: cancel() is O(1), and an
+  // old id never reaches a later event. `seq` is the scheduling order, for ties.
   struct Entry {
     TimeUs at_us;
-    EventId id;
-    Action action;
+    std::uint64_t seq;
+    std::uint32_t slot;
   };
-  // A min-heap on (at_us, id); std::push_heap builds max-heaps, hence "later".
+  struct Slot {
+    Action action;
+    std::uint32_t generation = 0;
+    bool cancelled = false;
+  };
+  // A min-heap on (at_us, seq); std::push_heap builds max-heaps, hence "later".
   static bool later(const Entry& a, const Entry& b) {
-    return a.at_us != b.at_us ? a.at_us > b.at_us : a.id > b.id;
+    return a.at_us != b.at_us ? a.at_us > b.at_us : a.seq > b.seq;
   }
+  EventId id_of(std::uint32_t slot) const {
+    return (EventId{slots_[slot].generation} << 32) | slot;
+  }
+  Action release(std::uint32_t slot);
   void drop_cancelled_top();
 
   std::vector<Entry> heap_;
-  std::unordered_set<EventId> cancelled_;
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> free_slots_;
+  std::size_t cancelled_ = 0;  // cancelled entries still in the heap
   TimeUs now_us_ = 0;
-  EventId next_id_ = 0;
+  std::uint64_t next_seq_ = 0;
 };
 
 }  // namespace qosbed::engine
