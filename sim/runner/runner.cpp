@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <stdexcept>
 #include <variant>
 
 #include "client/monitor.hpp"
@@ -96,28 +97,23 @@ class Player final : public provider_stub::EmulatorObserver {
       : scenario_(scenario),
         emulator_(queue_, scenario.emulator),
         traced_(emulator_, queue_, tee_),
-        checker_(log_.records()) {
+        checker_(log_.records()),
+        interrupt_(options.interrupt) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(this);
   }
 
+  // Plays every step, or stops early (interrupt, internal error) with result_.stopped saying
+  // where; everything traced until then has reached the sinks either way.
   RunResult play() {
-    open_sockets();
-    schedule_provider_steps();
-    for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
-      const scenario::Step& step = scenario_.steps[i];
-      if (std::holds_alternative<scenario::SpAction>(step.action)) continue;
-      advance_to(step.at_us, i);
-      if (const auto* app = std::get_if<scenario::AppAction>(&step.action)) {
-        play_app(step, *app);
-      } else {
-        expect(step, i, std::get<scenario::Expectation>(step.action));
-      }
-      nothing_since_ = log_.records().size();
+    try {
+      play_steps();
+    } catch (const Interrupted&) {
+      stop_at("interrupted");
+    } catch (const std::exception& error) {
+      stop_at(std::string("internal error: ") + error.what());
     }
-    // The provider's remaining steps still happen, so the trace shows them.
-    advance_to(std::numeric_limits<engine::TimeUs>::max(), scenario_.steps.size());
     result_.end_us = queue_.now_us();
     return std::move(result_);
   }
@@ -147,6 +143,42 @@ class Player final : public provider_stub::EmulatorObserver {
   }
 
  private:
+  struct Interrupted {};
+
+  void play_steps() {
+    open_sockets();
+    schedule_provider_steps();
+    for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
+      const scenario::Step& step = scenario_.steps[i];
+      if (std::holds_alternative<scenario::SpAction>(step.action)) continue;
+      current_ = i;
+      advance_to(step.at_us, i);
+      if (const auto* app = std::get_if<scenario::AppAction>(&step.action)) {
+        play_app(step, *app);
+      } else {
+        expect(step, i, std::get<scenario::Expectation>(step.action));
+      }
+      nothing_since_ = log_.records().size();
+    }
+    // The provider's remaining steps still happen, so the trace shows them.
+    current_ = scenario_.steps.size();
+    advance_to(std::numeric_limits<engine::TimeUs>::max(), scenario_.steps.size());
+  }
+
+  void check_interrupt() const {
+    if (interrupt_ && *interrupt_) throw Interrupted{};
+  }
+
+  void stop_at(std::string reason) {
+    Stop stop;
+    stop.step = current_ + 1;
+    stop.mark = current_ < scenario_.steps.size() ? scenario_.steps[current_].mark
+                                                  : scenario::Mark{scenario_.file, 0, 0};
+    stop.t_us = queue_.now_us();
+    stop.reason = std::move(reason);
+    result_.stopped = std::move(stop);
+  }
+
   TraceRecord base(Socket socket, TraceKind kind) const {
     TraceRecord record;
     record.t_us = queue_.now_us();
@@ -191,8 +223,10 @@ class Player final : public provider_stub::EmulatorObserver {
   // Moves the application thread to `t_us`, just before step `index`: everything scheduled
   // earlier happens, and so do provider steps at the same time that come before it in the file.
   void advance_to(engine::TimeUs t_us, std::size_t index) {
+    check_interrupt();
     idle();
     while (auto due = queue_.next_due()) {
+      check_interrupt();
       if (due->at_us > t_us) break;
       if (due->at_us == t_us) {
         auto step = provider_step_of_.find(due->id);
@@ -436,12 +470,25 @@ class Player final : public provider_stub::EmulatorObserver {
   std::optional<CallResult> last_call_;
   std::size_t nothing_since_ = 0;
   RunResult result_;
+  const volatile std::sig_atomic_t* interrupt_;
+  std::size_t current_ = 0;  // the step being played, for Stop
 };
 
 }  // namespace
 
 std::string format(const Failure& failure) {
   return failure.mark.file + ":" + std::to_string(failure.mark.line) + ": " + failure.message;
+}
+
+std::string format(const Stop& stop, std::size_t step_count) {
+  std::string where = stop.mark.file;
+  if (stop.mark.line > 0) where += ":" + std::to_string(stop.mark.line);
+  const std::string step =
+      stop.step <= step_count
+          ? "step " + std::to_string(stop.step) + " of " + std::to_string(step_count)
+          : "the end, after step " + std::to_string(step_count);
+  return where + ": stopped at " + step + ", t=" + std::to_string(stop.t_us) +
+         " us: " + stop.reason;
 }
 
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options) {

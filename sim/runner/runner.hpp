@@ -3,6 +3,8 @@
 // would, and checks each `expect:` step against the trace at its place in the timeline.
 #pragma once
 
+#include <csignal>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,16 +22,31 @@ struct Failure {
 // "FILE:LINE: message"
 std::string format(const Failure& failure);
 
+// Where a run that did not reach its end stopped, and why.
+struct Stop {
+  std::size_t step = 0;  // 1-based, in file order: the step the run was about to play or playing
+  scenario::Mark mark;   // that step's mark (the file alone once past the last step)
+  engine::TimeUs t_us = 0;
+  std::string reason;  // "interrupted", or the internal error that ended it
+};
+
+// "FILE:LINE: stopped at step N of M, t=T us: REASON"
+std::string format(const Stop& stop, std::size_t step_count);
+
 struct RunResult {
   std::vector<Failure> failures;
   engine::TimeUs end_us = 0;
   std::size_t expectations_checked = 0;
+  std::optional<Stop> stopped;  // set when the run ended early; the trace so far is complete
 
-  bool passed() const { return failures.empty(); }
+  bool passed() const { return failures.empty() && !stopped; }
 };
 
 struct RunOptions {
   engine::TraceSink* trace = nullptr;  // also receives every record as it happens
+  // Checked between steps and between provider events (a signal handler may set it): when it
+  // becomes nonzero the run stops there, as cleanly as at its end, with `stopped` set.
+  const volatile std::sig_atomic_t* interrupt = nullptr;
 };
 
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options = {});
