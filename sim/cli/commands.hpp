@@ -12,6 +12,8 @@ namespace qosbed::cli {
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int list_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int explain_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int new_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The whole command line: `qosbed [--help | --version | COMMAND ARGS...]`.
 int main_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

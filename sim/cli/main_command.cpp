@@ -15,6 +15,8 @@ constexpr std::string_view usage_text =
     "  run       play scenarios and check their expectations (exit 1 when one fails)\n"
     "  validate  check that files are valid scenarios, without playing them\n"
     "  list      list the scenarios under folders, with their descriptions\n"
+    "  explain   tell one run step by step, with the rule behind each provider action\n"
+    "  new       write a commented starter scenario for a receiver or a sender\n"
     "\n"
     "`qosbed COMMAND --help` describes a command. Exit codes: 0 success, 1 an expectation\n"
     "failed, 2 bad input (an invalid scenario, an unknown option, a missing file).\n";
@@ -39,6 +41,8 @@ int main_command(const std::vector<std::string>& args, std::ostream& out, std::o
   if (command == "run") return run_command(rest, out, err);
   if (command == "validate") return validate_command(rest, out, err);
   if (command == "list") return list_command(rest, out, err);
+  if (command == "explain") return explain_command(rest, out, err);
+  if (command == "new") return new_command(rest, out, err);
   err << "qosbed: unknown command '" << command << "'\n\n" << usage_text;
   return exit_bad_input;
 }

@@ -1,0 +1,290 @@
+#include "cli/explain.hpp"
+
+#include "gqos/constants.hpp"
+#include "gqos/names.hpp"
+#include "provider_stub/emulator.hpp"
+
+namespace qosbed::cli {
+namespace {
+
+using engine::TraceKind;
+using engine::TraceRecord;
+namespace wsa = gqos::wsa;
+
+std::string error_name(std::uint32_t error) {
+  if (auto name = gqos::name_of(gqos::NameGroup::error, error)) return std::string(*name);
+  return std::to_string(error);
+}
+
+std::string status_name(std::optional<std::uint32_t> status) {
+  if (!status) return "an indication";
+  if (auto name = gqos::name_of(gqos::NameGroup::status, *status)) return std::string(*name);
+  return "status " + std::to_string(*status);
+}
+
+std::string mode_words(const std::string& detail) {
+  if (detail == "sync") return "synchronous";
+  if (detail == "overlapped routine") return "overlapped, with a completion routine";
+  if (detail == "overlapped event") return "overlapped, with an event";
+  return detail;
+}
+
+provider::Role role_of(const scenario::Scenario& scenario, const std::string& socket) {
+  for (const scenario::SocketSpec& spec : scenario.sockets) {
+    if (spec.id == socket) return spec.role;
+  }
+  return provider::Role::receiver;
+}
+
+const std::string reissue =
+    "Reissue SIO_GET_QOS with a buffer of the required size (the first 4 bytes of the buffer).";
+const std::string read_result =
+    "Read RSVP_STATUS_INFO first in ProviderSpecific (R4) and the one valid FLOWSPEC (R2), "
+    "then issue SIO_GET_QOS again to hear of the next change.";
+
+Explanation get_qos_call(const TraceRecord& r, const scenario::Scenario& scenario) {
+  const std::string what = r.socket + ": SIO_GET_QOS (" + mode_words(r.detail) + ", buffer " +
+                           std::to_string(r.buffer_size.value_or(0)) + " bytes)";
+  const bool overlapped = r.detail != "sync";
+  if (r.result == 0) {
+    if (overlapped) {
+      return {what + " finishes at once with " + std::to_string(r.bytes.value_or(0)) + " bytes.",
+              "An indication was already queued, so the request took it at once; its completion "
+              "is still delivered (R6, D4).",
+              "Enter an alertable wait (or wait on the event) to learn of the completion."};
+    }
+    return {
+        what + " returns a queued indication, " + std::to_string(r.bytes.value_or(0)) + " bytes.",
+        "A synchronous query returns what is queued at once.",
+        read_result + " To drain the queue, call again until WSAEWOULDBLOCK (R7, D8)."};
+  }
+  const std::uint32_t error = r.error.value_or(0);
+  const std::string fails = what + " fails with " + error_name(error) + ".";
+  switch (error) {
+    case wsa::io_pending:
+      return {what + " pends: WSA_IO_PENDING.",
+              "Nothing is queued, so the request waits for the next FD_QOS indication (R1).",
+              "Enter an alertable wait (SleepEx or WSAWaitForMultipleEvents with bAlertable "
+              "TRUE): a completion routine runs only there (R6)."};
+    case wsa::enobufs:
+      return {fails + " It needs " + std::to_string(r.required.value_or(0)) + " bytes.",
+              "The queued indication does not fit: the call fails at once, the required size is "
+              "in the buffer and the indication stays queued (R5, D6).",
+              reissue};
+    case wsa::ewouldblock:
+      return {fails, "Nothing is queued: a synchronous query never waits (R7, D8).",
+              "The queue is drained: wait for the next FD_QOS network event."};
+    case wsa::efault:
+      return {fails, "The buffer is under 4 bytes, too small even for the required size (R5, D7).",
+              "Pass a buffer of at least 100 bytes (QOS 80 + RSVP_STATUS_INFO 20)."};
+    case wsa::enotconn:
+      return {fails, "A sender may ask only once connected (R3, D2).", "Connect the socket first."};
+    case wsa::einval:
+      return {fails,
+              role_of(scenario, r.socket) == provider::Role::receiver
+                  ? "A receiver may ask only once bound (R3, D2)."
+                  : "The socket must be bound or connected before it asks (R3, D2, D3).",
+              "Bind (or connect) the socket first."};
+    case wsa::eopnotsupp:
+      return {fails, "There is no QoS service provider on this system (profile no-qos-provider).",
+              "Stop asking: run without QoS."};
+    case wsa::enotsock:
+      return {fails, "The socket is closed or was never opened (D1).", ""};
+    default:
+      return {fails, "", ""};
+  }
+}
+
+Explanation call(const TraceRecord& r, const scenario::Scenario& scenario) {
+  if (r.call == "get_qos") return get_qos_call(r, scenario);
+  const std::string who = r.socket.empty() ? "" : r.socket + ": ";
+  const bool failed = r.result && *r.result != 0 && r.error;
+  const std::string what = who + r.call +
+                           (r.detail.empty() ? "" : " (" + mode_words(r.detail) + ")") +
+                           (failed ? " fails with " + error_name(*r.error) + "."
+                                   : " returns " + std::to_string(r.result.value_or(0)) + ".");
+  if (r.call == "bind" && !failed) {
+    return {what, "A bound socket may ask for its QoS state (R3).",
+            role_of(scenario, r.socket) == provider::Role::sender
+                ? "Connect: a sender asks once connected (R3)."
+                : "Issue an overlapped SIO_GET_QOS to hear of PATH messages."};
+  }
+  if (r.call == "connect" && !failed) {
+    return {what,
+            "A connected socket may ask for its QoS state (R3); a QOS given with WSAConnect "
+            "requests a reservation (R10).",
+            "Issue an overlapped SIO_GET_QOS to hear of RESV messages."};
+  }
+  if ((r.call == "set_qos" || r.call == "connect") && failed) {
+    if (*r.error == wsa::einval) {
+      return {what, "The QOS asks for a service without a valid FLOWSPEC (R10, D17).",
+              "Fix the FLOWSPEC: a TokenRate other than 0, a known service type."};
+    }
+    if (*r.error == wsa::eopnotsupp) {
+      return {what, "The TokenRate is above what admission control allows (R10, D17).",
+              "Ask for less, or carry on with best effort."};
+    }
+  }
+  if (r.call == "set_qos" && !failed) {
+    return {what, "The provider accepted the QOS and starts RSVP signalling (R10).",
+            "Keep an SIO_GET_QOS pending to hear whether the reservation is made."};
+  }
+  if (r.call == "close") {
+    return {what,
+            "Closing finishes every pending query with WSA_OPERATION_ABORTED and drops "
+            "queued indications (R8).",
+            "Expect each pending request's completion with WSA_OPERATION_ABORTED; do not reissue."};
+  }
+  if (r.call == "event_select") {
+    return {what,
+            "FD_QOS is edge-triggered: recorded once per indication until the next "
+            "SIO_GET_QOS (R7, D13, D19).",
+            "Wait on the event, then drain with SIO_GET_QOS."};
+  }
+  if (r.call == "enum_network_events") {
+    return {what, "Reading the network events clears them and resets the event (R7).",
+            "Drain the queue with synchronous SIO_GET_QOS until WSAEWOULDBLOCK (R7, D8)."};
+  }
+  if (r.call == "get_overlapped_result") {
+    return {what, "Without a routine, the OVERLAPPED's event tells the result is there (R6).", ""};
+  }
+  return {what, failed && r.error == wsa::enotsock ? "The socket is closed (D1)." : "", ""};
+}
+
+Explanation fd_qos(const TraceRecord& r) {
+  const std::string what =
+      r.socket + ": the RSVP SP has " + status_name(r.status) + " (" + r.detail + ").";
+  if (r.detail == "completed") {
+    return {what,
+            "It finishes the oldest pending SIO_GET_QOS (R1), with one direction valid (R2, "
+            "D9, D10) and RSVP_STATUS_INFO first in ProviderSpecific (R4, D11).",
+            "The application learns of it in its next alertable wait (R6)."};
+  }
+  if (r.detail == "enobufs") {
+    return {what,
+            "The pending request's buffer is too small: it finishes with WSAENOBUFS and the "
+            "required size, and the indication stays queued (R5, D5).",
+            "When the completion reports WSAENOBUFS, reissue SIO_GET_QOS with a buffer of the "
+            "required size."};
+  }
+  if (r.detail == "queued") {
+    return {what, "No query is pending, so the indication is queued in order (R9, D12).",
+            "Issue SIO_GET_QOS: it finishes at once with this indication (D4)."};
+  }
+  if (r.detail == "coalesced") {
+    return {what,
+            "No query is pending and the policy is coalesce: it replaces the queued one (R9, "
+            "D12).",
+            "Issue SIO_GET_QOS to read the latest state."};
+  }
+  if (r.detail == "dropped") {
+    return {what,
+            "No query is pending and the policy is drop (or the socket is closed): it is "
+            "lost (R9, D12).",
+            "Keep a query pending at all times so no indication is missed."};
+  }
+  if (r.detail == "suppressed") {
+    return {what,
+            "This profile has no RSVP signalling: no indication ever reaches the "
+            "application (windows-xp, windows-2003, no-qos-provider).",
+            "Do not wait forever for a completion: use a timeout."};
+  }
+  if (r.detail == "unconfirmed") {
+    return {what, "REQUEST_CONFIRMED reaches only a socket that asked for confirmation (R10).", ""};
+  }
+  return {what, "", ""};
+}
+
+Explanation completion(const TraceRecord& r) {
+  const std::uint32_t error = r.error.value_or(0);
+  const std::string how = r.source == "routine" ? "its completion routine runs"
+                                                : "GetOverlappedResult reads its result";
+  const std::string what = r.socket + ": " + how + ": " + error_name(error) + ", " +
+                           std::to_string(r.bytes.value_or(0)) + " bytes" +
+                           (r.status ? ", " + status_name(r.status) : "") + ".";
+  const std::string why = r.source == "routine"
+                              ? "Routines run only inside an alertable wait (R6, D14)."
+                              : "The request's event was signalled (R6).";
+  switch (error) {
+    case wsa::no_error:
+      return {what, why, read_result};
+    case wsa::enobufs:
+      return {what, why + " The buffer was too small: the indication is still queued (R5, D5).",
+              reissue};
+    case wsa::operation_aborted:
+      return {what, why + " The socket was closed while the request pended (R8).",
+              "Do not reissue: the socket is gone."};
+    case wsa::eopnotsupp:
+      return {what, why + " There is no QoS provider (D18).", "Stop asking: run without QoS."};
+    default:
+      return {what, why, ""};
+  }
+}
+
+Explanation wait(const TraceRecord& r) {
+  const bool alertable = r.alertable.value_or(false);
+  const std::string timeout = !r.timeout_ms || *r.timeout_ms == wsa::infinite
+                                  ? "INFINITE"
+                                  : std::to_string(*r.timeout_ms) + " ms";
+  const std::uint32_t result = static_cast<std::uint32_t>(r.result.value_or(0));
+  const auto name = engine::wait_result_name(r.call, result);
+  const std::string what = "The application waits (" + r.call + ", " +
+                           (alertable ? "alertable" : "not alertable") + ", " + timeout +
+                           "): " + (name ? std::string(*name) : std::to_string(result)) + ".";
+  if (result == wsa::wait_io_completion) {
+    return {what, "Completion routines ran inside the alertable wait (R6, D14).", ""};
+  }
+  if ((r.call == "sleep_ex" && result == 0) || result == wsa::wait_timeout) {
+    return {what,
+            alertable ? "Nothing completed before the timeout."
+                      : "Nothing completed; a wait that is not alertable never runs completion "
+                        "routines (R6).",
+            alertable ? "" : "Wait with bAlertable TRUE."};
+  }
+  if (r.call == "wait_for_events" && result < wsa::maximum_wait_events) {
+    return {what, "A signalled event wins over queued routines (D15).",
+            "Handle the event: WSAEnumNetworkEvents or GetOverlappedResult."};
+  }
+  return {what, "", ""};
+}
+
+}  // namespace
+
+Explanation explain(const TraceRecord& r, const scenario::Scenario& scenario) {
+  switch (r.kind) {
+    case TraceKind::call:
+      return call(r, scenario);
+    case TraceKind::completion:
+      return completion(r);
+    case TraceKind::finished:
+      return {r.socket + ": the provider finishes the request with " +
+                  error_name(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
+                  " bytes.",
+              "The application does not know yet: it learns in an alertable wait (R6) or from "
+              "the OVERLAPPED's event.",
+              ""};
+    case TraceKind::wait:
+      return wait(r);
+    case TraceKind::fd_qos:
+      return fd_qos(r);
+    case TraceKind::network_events:
+      return {r.socket + ": WSAEnumNetworkEvents reports FD_QOS.",
+              "FD_QOS is edge-triggered: it is recorded again only after the next SIO_GET_QOS "
+              "(R7).",
+              "Drain with synchronous SIO_GET_QOS until WSAEWOULDBLOCK (R7, D8)."};
+    case TraceKind::update:
+      return {r.socket + ": the monitor reports an update" +
+                  (r.direction ? " of the " + *r.direction + " direction" : "") + ", " +
+                  status_name(r.status) + ".",
+              "", ""};
+    case TraceKind::monitor_error:
+      return {r.socket + ": the monitor stops: " + r.detail + ".", "", ""};
+    case TraceKind::stalled:
+      return {"The wait could never end: nothing scheduled would satisfy it.",
+              "On Windows this wait would hang; the emulator ends it with WSA_WAIT_TIMEOUT (D16).",
+              "Never wait forever for an RSVP event: use a timeout, or check the profile."};
+  }
+  return {};
+}
+
+}  // namespace qosbed::cli

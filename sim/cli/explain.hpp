@@ -1,0 +1,21 @@
+// `qosbed explain`: a run told step by step in plain words, for teaching. Each trace record
+// becomes what happened, the rule behind the provider's action (R1-R10 of gqos-facts, the
+// DECISIONs D1-D19 of docs/behaviour.md) and what the application should do next.
+#pragma once
+
+#include <string>
+
+#include "engine/trace.hpp"
+#include "scenario/scenario.hpp"
+
+namespace qosbed::cli {
+
+struct Explanation {
+  std::string what;  // "rx: SIO_GET_QOS (overlapped, completion routine) pends: WSA_IO_PENDING."
+  std::string why;   // "The provider has no indication yet ... (R1)." Empty when nothing to add.
+  std::string next;  // "Enter an alertable wait ..." Empty when nothing is expected of the app.
+};
+
+Explanation explain(const engine::TraceRecord& record, const scenario::Scenario& scenario);
+
+}  // namespace qosbed::cli

@@ -1,0 +1,82 @@
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "cli/explain.hpp"
+#include "report/text_trace.hpp"
+#include "runner/runner.hpp"
+
+namespace qosbed::cli {
+
+namespace {
+
+std::string role_name(provider::Role role) {
+  switch (role) {
+    case provider::Role::sender:
+      return "sender";
+    case provider::Role::receiver:
+      return "receiver";
+    case provider::Role::both:
+      return "both";
+  }
+  return "";
+}
+
+}  // namespace
+
+int explain_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  boost::program_options::options_description options("options");
+  Parsed parsed;
+  constexpr std::string_view usage =
+      "usage: qosbed explain FILE\n"
+      "\n"
+      "Plays one scenario and tells its run step by step in plain words: what the application\n"
+      "did, what the RSVP SP did and the rule behind it (R1-R10, decisions D1-D19 of\n"
+      "docs/behaviour.md), and what the application should do next; then whether each\n"
+      "expectation held. Exit 0 when all hold, 1 when one fails, 2 on invalid input.";
+  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  if (parsed.paths.size() != 1) {
+    err << "qosbed: explain takes one scenario file\n" << usage << "\n";
+    return exit_bad_input;
+  }
+  const auto files = files_of(parsed.paths, err);
+  if (!files) return exit_bad_input;
+  if (files->files.size() != 1) {
+    err << "qosbed: explain takes one scenario file, not a folder\n";
+    return exit_bad_input;
+  }
+  const auto scenario = load(files->files.front(), err);
+  if (!scenario) return exit_bad_input;
+
+  out << "Scenario " << scenario->name << " (" << scenario->file << ")\n";
+  if (!scenario->description.empty()) out << scenario->description << "\n";
+  out << "Provider profile " << provider_stub::name_of(scenario->emulator.profile) << "; sockets:";
+  for (const scenario::SocketSpec& socket : scenario->sockets) {
+    out << " " << socket.id << " (" << role_name(socket.role) << ")";
+  }
+  out << "\n\n";
+
+  engine::TraceLog log;
+  runner::RunOptions run_options;
+  run_options.trace = &log;
+  const runner::RunResult result = runner::run(*scenario, run_options);
+  std::size_t number = 0;
+  for (const engine::TraceRecord& record : log.records()) {
+    const Explanation explanation = explain(record, *scenario);
+    out << ++number << ". At " << report::format_time(record.t_us) << ": " << explanation.what
+        << "\n";
+    if (!explanation.why.empty()) out << "   Why: " << explanation.why << "\n";
+    if (!explanation.next.empty()) out << "   Next: " << explanation.next << "\n";
+  }
+  out << "\n";
+  if (result.passed()) {
+    out << "All " << result.expectations_checked << " expectations held.\n";
+    return exit_ok;
+  }
+  out << result.failures.size() << " of " << result.expectations_checked
+      << " expectations failed:\n";
+  for (const runner::Failure& failure : result.failures) {
+    out << "  " << runner::format(failure) << "\n";
+  }
+  return exit_failed;
+}
+
+}  // namespace qosbed::cli

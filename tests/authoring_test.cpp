@@ -1,0 +1,162 @@
+// The authoring and teaching commands: `qosbed explain` (exact text on a scenario written here,
+// and every bundled scenario explained) and `qosbed new` (new -> validate -> run, exit 0).
+#define BOOST_TEST_MODULE authoring
+#include <unistd.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "cli/commands.hpp"
+
+namespace fs = std::filesystem;
+using qosbed::cli::main_command;
+
+namespace {
+
+struct Result {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Result command(std::vector<std::string> args) {
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = main_command(args, out, err);
+  return {code, out.str(), err.str()};
+}
+
+struct Folder {
+  Folder() : path(fs::temp_directory_path() / ("qosbed-authoring-" + std::to_string(::getpid()))) {
+    fs::create_directories(path);
+  }
+  ~Folder() { fs::remove_all(path); }
+  std::string file(const std::string& name) const { return (path / name).string(); }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(path / name) << text;
+  }
+
+  fs::path path;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(explain_tells_the_run_with_its_rules) {
+  Folder folder;
+  folder.write("pend.yaml",
+               "scenario: pend\ndescription: A query pends.\nsockets:\n  rx: {role: receiver}\n"
+               "steps:\n  - {app: bind, socket: rx}\n  - {app: get_qos, socket: rx, buffer: 8}\n"
+               "  - {at: 5ms, sp: fd_qos, socket: rx, status: WSA_QOS_SENDERS}\n"
+               "  - {app: wait, alertable: true, timeout: 10ms}\n"
+               "  - {expect: completion, socket: rx, error: WSAENOBUFS, required: 100}\n");
+  const Result explained = command({"explain", folder.file("pend.yaml")});
+  BOOST_TEST(explained.code == 0);
+  BOOST_TEST(explained.err == "");
+  BOOST_TEST(
+      explained.out ==
+      "Scenario pend (" + folder.file("pend.yaml") +
+          ")\n"
+          "A query pends.\n"
+          "Provider profile windows-2000; sockets: rx (receiver)\n"
+          "\n"
+          "1. At 0.000 ms: rx: bind (0.0.0.0:0) returns 0.\n"
+          "   Why: A bound socket may ask for its QoS state (R3).\n"
+          "   Next: Issue an overlapped SIO_GET_QOS to hear of PATH messages.\n"
+          "2. At 0.000 ms: rx: SIO_GET_QOS (overlapped, with a completion routine, buffer 8 "
+          "bytes) pends: WSA_IO_PENDING.\n"
+          "   Why: Nothing is queued, so the request waits for the next FD_QOS indication (R1).\n"
+          "   Next: Enter an alertable wait (SleepEx or WSAWaitForMultipleEvents with bAlertable "
+          "TRUE): a completion routine runs only there (R6).\n"
+          "3. At 5.000 ms: rx: the RSVP SP has WSA_QOS_SENDERS (enobufs).\n"
+          "   Why: The pending request's buffer is too small: it finishes with WSAENOBUFS and the "
+          "required size, and the indication stays queued (R5, D5).\n"
+          "   Next: When the completion reports WSAENOBUFS, reissue SIO_GET_QOS with a buffer of "
+          "the required size.\n"
+          "4. At 5.000 ms: rx: the provider finishes the request with WSAENOBUFS, 4 bytes.\n"
+          "   Why: The application does not know yet: it learns in an alertable wait (R6) or "
+          "from the OVERLAPPED's event.\n"
+          "5. At 5.000 ms: rx: its completion routine runs: WSAENOBUFS, 4 bytes.\n"
+          "   Why: Routines run only inside an alertable wait (R6, D14). The buffer was too "
+          "small: the indication is still queued (R5, D5).\n"
+          "   Next: Reissue SIO_GET_QOS with a buffer of the required size (the first 4 bytes "
+          "of the buffer).\n"
+          "6. At 5.000 ms: The application waits (sleep_ex, alertable, 10 ms): "
+          "WSA_WAIT_IO_COMPLETION.\n"
+          "   Why: Completion routines ran inside the alertable wait (R6, D14).\n"
+          "\n"
+          "All 1 expectations held.\n");
+
+  folder.write("fails.yaml",
+               "scenario: fails\nsockets:\n  rx: {role: receiver}\nsteps:\n"
+               "  - {app: bind, socket: rx}\n  - {expect: call, result: -1}\n");
+  const Result failed = command({"explain", folder.file("fails.yaml")});
+  BOOST_TEST(failed.code == 1);
+  BOOST_TEST(failed.out.ends_with("1 of 1 expectations failed:\n  " + folder.file("fails.yaml") +
+                                  ":6: expected call result -1 vs actual 0 (call on rx at 0.000 "
+                                  "ms, from bind)\n"));
+}
+
+BOOST_AUTO_TEST_CASE(explain_errors) {
+  Folder folder;
+  const Result none = command({"explain"});
+  BOOST_TEST(none.code == 2);
+  const Result two = command({"explain", "a.yaml", "b.yaml"});
+  BOOST_TEST(two.code == 2);
+  BOOST_TEST(two.err.starts_with("qosbed: explain takes one scenario file\n"));
+  const Result missing = command({"explain", "no-such.yaml"});
+  BOOST_TEST(missing.code == 2);
+  BOOST_TEST(missing.err == "qosbed: no-such.yaml: no such file or folder\n");
+  folder.write("bad.yaml", "scenario: bad\n");
+  const Result invalid = command({"explain", folder.file("bad.yaml")});
+  BOOST_TEST(invalid.code == 2);
+  BOOST_TEST(invalid.err.starts_with(folder.file("bad.yaml") + ":1:1: error:"));
+  const Result help = command({"explain", "--help"});
+  BOOST_TEST(help.code == 0);
+  BOOST_TEST(help.out.starts_with("usage: qosbed explain FILE\n"));
+}
+
+BOOST_AUTO_TEST_CASE(every_bundled_scenario_explains) {
+  const Result all = command({"list", QOSBED_SOURCE_DIR "/scenarios"});
+  std::istringstream lines(all.out);
+  int explained = 0;
+  for (std::string line; std::getline(lines, line);) {
+    const std::string file = line.substr(0, line.find("  "));
+    const Result result = command({"explain", file});
+    BOOST_TEST_INFO(file);
+    BOOST_TEST(result.code == 0);
+    BOOST_TEST(result.out.find("Why: ") != std::string::npos);
+    ++explained;
+  }
+  BOOST_TEST(explained > 30);
+}
+
+BOOST_AUTO_TEST_CASE(new_writes_a_scenario_that_validates_and_runs) {
+  Folder folder;
+  for (const std::string role : {"receiver", "sender"}) {
+    const std::string name = folder.file("my-" + role);
+    const Result written = command({"new", name, "--role", role});
+    BOOST_TEST(written.code == 0);
+    BOOST_TEST(written.out == "wrote " + name + ".yaml\n");
+    const Result valid = command({"validate", name + ".yaml"});
+    BOOST_TEST(valid.code == 0);
+    BOOST_TEST(valid.out == "1 valid, 0 invalid\n");
+    const Result run = command({"run", name + ".yaml"});
+    BOOST_TEST_INFO(run.err);
+    BOOST_TEST(run.code == 0);
+    BOOST_TEST(run.out == "1 passed, 0 failed\n");
+    const Result again = command({"new", name + ".yaml", "--role", role});
+    BOOST_TEST(again.code == 2);
+    BOOST_TEST(again.err == "qosbed: " + name + ".yaml: already exists\n");
+  }
+  const Result no_role = command({"new", folder.file("x")});
+  BOOST_TEST(no_role.code == 2);
+  BOOST_TEST(no_role.err == "qosbed: new needs --role receiver or --role sender\n");
+  const Result bad_role = command({"new", folder.file("x"), "--role", "both"});
+  BOOST_TEST(bad_role.code == 2);
+  BOOST_TEST(bad_role.err == "qosbed: --role takes receiver or sender, not 'both'\n");
+  const Result nowhere = command({"new", folder.file("no/such/x"), "--role", "sender"});
+  BOOST_TEST(nowhere.code == 2);
+  BOOST_TEST(nowhere.err == "qosbed: " + folder.file("no/such/x.yaml") + ": cannot be written\n");
+}
