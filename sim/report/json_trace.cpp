@@ -1,5 +1,7 @@
 #include "report/json_trace.hpp"
 
+#include <charconv>
+
 #include "gqos/names.hpp"
 
 namespace qosbed::report {
@@ -14,40 +16,63 @@ class JsonObject {
   ~JsonObject() { out_ += '}'; }
 
   void raw(std::string_view key, std::string_view value) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    out_ += '"';
-    out_ += key;
-    out_ += "\":";
+    start(key);
     out_ += value;
   }
-  void number(std::string_view key, std::int64_t value) { raw(key, std::to_string(value)); }
-  void string(std::string_view key, std::string_view value) { raw(key, quoted(value)); }
+  // Numbers and strings are appended in place: building each as a temporary string first was
+  // most of the cost of a trace line.
+  void number(std::string_view key, std::int64_t value) {
+    start(key);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+    out_.append(digits, end);
+  }
+  void string(std::string_view key, std::string_view value) {
+    start(key);
+    append_quoted(out_, value);
+  }
   void named(std::string_view key, std::uint32_t value, NameGroup group) {
     number(key, value);
     if (auto name = gqos::name_of(group, value)) string(std::string(key) + "_name", *name);
   }
 
-  static std::string quoted(std::string_view text) {
+  static void append_quoted(std::string& out, std::string_view text) {
     static constexpr char hex[] = "0123456789abcdef";
-    std::string out = "\"";
-    for (char c : text) {
+    out += '"';
+    std::size_t plain = 0;  // start of the run of characters that need no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
       const auto byte = static_cast<unsigned char>(c);
-      if (c == '"' || c == '\\') {
-        out += '\\';
-        out += c;
-      } else if (byte < 0x20) {
+      if (c != '"' && c != '\\' && byte >= 0x20) continue;
+      out.append(text.substr(plain, i - plain));
+      plain = i + 1;
+      if (byte < 0x20) {
         out += "\\u00";
         out += hex[byte >> 4];
         out += hex[byte & 0xF];
       } else {
+        out += '\\';
         out += c;
       }
     }
-    return out + "\"";
+    out.append(text.substr(plain));
+    out += '"';
+  }
+  static std::string quoted(std::string_view text) {
+    std::string out;
+    append_quoted(out, text);
+    return out;
   }
 
  private:
+  void start(std::string_view key) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+  }
+
   std::string& out_;
   bool first_ = true;
 };
@@ -72,12 +97,11 @@ std::string flowspec_json(const gqos::FlowSpec& flowspec) {
 
 std::string hex_of(const std::vector<std::byte>& bytes) {
   static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (std::byte b : bytes) {
-    const auto value = static_cast<unsigned>(b);
-    out += digits[value >> 4];
-    out += digits[value & 0xF];
+  std::string out(bytes.size() * 2, '0');
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto value = static_cast<unsigned>(bytes[i]);
+    out[2 * i] = digits[value >> 4];
+    out[2 * i + 1] = digits[value & 0xF];
   }
   return out;
 }
@@ -86,6 +110,8 @@ std::string hex_of(const std::vector<std::byte>& bytes) {
 
 std::string to_json(const engine::TraceRecord& r) {
   std::string out;
+  // Room for the longest records without the buffer, which adds 2 characters a byte.
+  out.reserve(768 + (r.buffer ? 2 * r.buffer->size() : 0));
   {
     JsonObject object(out);
     object.number("t_us", r.t_us);
