@@ -1,0 +1,78 @@
+// The seven RSVP messages of RFC 2205 as plain values. The hop a message came from (PHOP/NHOP)
+// is not in the message: the network knows the link it arrived on. Each message names the
+// session it belongs to.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "gqos/codec.hpp"
+#include "rsvp/session.hpp"
+
+namespace qosbed::rsvp {
+
+// ERROR_SPEC codes of RFC 2205 appendix A that the model produces.
+enum class ErrorCode : std::uint8_t {
+  admission_failure = 1,
+  policy_failure = 2,
+  no_path = 3,
+  conflicting_style = 5,
+};
+std::string_view name_of(ErrorCode code);
+
+struct ErrorSpec {
+  ErrorCode code = ErrorCode::admission_failure;
+  NodeId node = 0;  // where the error was detected
+};
+
+struct Path {
+  Session session;
+  SenderId sender;
+  gqos::FlowSpec tspec{};
+  gqos::Adspec adspec;  // what the path so far offers, updated on every link
+};
+
+struct Resv {
+  Session session;
+  Style style = Style::wf;
+  std::vector<FlowDescriptor> descriptors;
+  std::optional<NodeId> confirm_to;  // RESV_CONFIRM: the receiver asking for a ResvConf
+};
+
+struct PathTear {
+  Session session;
+  SenderId sender;
+};
+
+struct ResvTear {
+  Session session;
+};
+
+struct PathErr {
+  Session session;
+  SenderId sender;
+  ErrorSpec error;
+};
+
+struct ResvErr {
+  Session session;
+  ErrorSpec error;
+  FlowDescriptor descriptor;  // the request that failed
+};
+
+struct ResvConf {
+  Session session;
+  NodeId receiver = 0;
+  std::vector<FlowDescriptor> descriptors;  // what was reserved
+};
+
+using Message = std::variant<Path, Resv, PathTear, ResvTear, PathErr, ResvErr, ResvConf>;
+
+// "Path", "Resv", "PathTear", ...
+std::string_view name_of(const Message& message);
+const Session& session_of(const Message& message);
+
+}  // namespace qosbed::rsvp

@@ -1,0 +1,653 @@
+#include "rsvp/network.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <utility>
+
+#include "gqos/constants.hpp"
+
+namespace qosbed::rsvp {
+
+namespace {
+
+template <typename... Fs>
+struct Overloaded : Fs... {
+  using Fs::operator()...;
+};
+
+std::uint32_t saturate(std::uint64_t value) {
+  return static_cast<std::uint32_t>(std::min<std::uint64_t>(value, gqos::positive_infinity_rate));
+}
+
+std::uint64_t total_rate(const std::vector<Reservation>& reservations) {
+  std::uint64_t sum = 0;
+  for (const auto& r : reservations) sum += r.flowspec.token_rate;
+  return sum;
+}
+
+// Merges descriptors of one style: WF to one unfiltered descriptor, SE to one with the union of
+// filters, FF to one per sender; each at the least upper bound of what it merges.
+std::vector<FlowDescriptor> merge(Style style, const std::vector<FlowDescriptor>& parts) {
+  if (parts.empty()) return {};
+  if (style == Style::ff) {
+    std::map<SenderId, gqos::FlowSpec> per_sender;
+    for (const auto& part : parts) {
+      for (const auto& sender : part.filters) {
+        auto [it, added] = per_sender.try_emplace(sender, part.flowspec);
+        if (!added) it->second = lub(it->second, part.flowspec);
+      }
+    }
+    std::vector<FlowDescriptor> merged;
+    for (const auto& [sender, flowspec] : per_sender) merged.push_back({flowspec, {sender}});
+    return merged;
+  }
+  FlowDescriptor merged{parts.front().flowspec, {}};
+  std::set<SenderId> filters;
+  for (const auto& part : parts) {
+    merged.flowspec = lub(merged.flowspec, part.flowspec);
+    filters.insert(part.filters.begin(), part.filters.end());
+  }
+  if (style == Style::se) merged.filters.assign(filters.begin(), filters.end());
+  return {merged};
+}
+
+// The adspec a sender starts with: no hops yet, nothing limiting.
+gqos::Adspec initial_adspec() {
+  gqos::Adspec adspec;
+  adspec.general_params =
+      gqos::AdGeneralParams{0, gqos::positive_infinity_rate, 0, gqos::qos_not_specified, 0};
+  return adspec;
+}
+
+}  // namespace
+
+Network::Network(engine::EventQueue& queue, Topology topology, NetworkOptions options)
+    : queue_(queue),
+      topology_(std::move(topology)),
+      options_(options),
+      routing_(topology_),
+      random_(options.seed),
+      nodes_(topology_.nodes().size()) {
+  if (options_.times.refresh_us <= 0 || options_.times.k < 1) {
+    throw std::invalid_argument("refresh period and K must be positive");
+  }
+  for (NodeId id = 0; id < topology_.nodes().size(); ++id) {
+    if (topology_.node(id).kind == NodeKind::host) hosts_.emplace(topology_.node(id).address, id);
+  }
+}
+
+Network::~Network() {
+  for (const auto& [timer, id] : scheduled_) queue_.cancel(id);
+}
+
+std::uint64_t Network::schedule(engine::TimeUs at, std::function<void()> action) {
+  const std::uint64_t timer = next_timer_++;
+  scheduled_[timer] = queue_.schedule_at(at, [this, timer, action = std::move(action)] {
+    scheduled_.erase(timer);
+    action();
+  });
+  return timer;
+}
+
+void Network::cancel(std::uint64_t& timer) {
+  if (auto it = scheduled_.find(timer); it != scheduled_.end()) {
+    queue_.cancel(it->second);
+    scheduled_.erase(it);
+  }
+  timer = 0;
+}
+
+void Network::set_host_observer(NodeId host, HostObserver* observer) {
+  host_observers_[host] = observer;
+}
+
+void Network::set_policy(NodeId node, Policy policy) {
+  policies_[node] = std::move(policy);
+}
+
+void Network::set_link_up(LinkId link, bool up) {
+  topology_.link(link).up = up;
+  routing_.forget();
+}
+
+void Network::set_link_loss(LinkId link, double loss) {
+  if (!(loss >= 0.0 && loss <= 1.0)) throw std::invalid_argument("loss outside [0, 1]");
+  topology_.link(link).spec.loss = loss;
+}
+
+void Network::join(NodeId host, Address group) {
+  groups_[group].insert(host);
+}
+
+std::vector<NodeId> Network::destinations(const Session& session) const {
+  if (auto group = groups_.find(session.destination); group != groups_.end()) {
+    return {group->second.begin(), group->second.end()};
+  }
+  if (auto host = hosts_.find(session.destination); host != hosts_.end()) return {host->second};
+  return {};
+}
+
+bool Network::is_destination(NodeId node, const Session& session) const {
+  if (auto group = groups_.find(session.destination); group != groups_.end()) {
+    return group->second.contains(node);
+  }
+  return topology_.node(node).address == session.destination;
+}
+
+std::optional<Interface> Network::interface_toward(NodeId from, NodeId neighbour) const {
+  if (auto link = topology_.link_between(from, neighbour)) return Interface{*link, from};
+  return std::nullopt;
+}
+
+std::vector<Reservation> Network::reservations(Interface itf) const {
+  std::vector<Reservation> all;
+  if (auto it = installed_.find(itf); it != installed_.end()) {
+    for (const auto& [session, list] : it->second) all.insert(all.end(), list.begin(), list.end());
+  }
+  return all;
+}
+
+std::uint64_t Network::reserved(Interface itf) const {
+  auto it = reserved_.find(itf);
+  return it == reserved_.end() ? 0 : it->second;
+}
+
+// Transport.
+
+void Network::send(Interface itf, Message message) {
+  const Link& link = topology_.link(itf.link);
+  const NodeId to = link.other_end(itf.from);
+  if (message_observer_) message_observer_->on_sent(itf.from, to, itf.link, message);
+  if (!link.up || random_.lost(link.spec.loss)) {
+    if (message_observer_) {
+      message_observer_->on_dropped(itf.from, to, itf.link, message,
+                                    link.up ? Drop::lost : Drop::link_down);
+    }
+    return;
+  }
+  schedule(queue_.now_us() + link.spec.delay_us, [this, to, itf, message = std::move(message)] {
+    deliver(to, itf.from, itf.link, message);
+  });
+}
+
+// ResvConf is addressed to the receiver and routed like any unicast datagram.
+void Network::send_toward(NodeId from, NodeId target, Message message) {
+  if (from == target) {
+    deliver(target, from, 0, message);
+    return;
+  }
+  if (auto hop = routing_.next_hop(from, target)) send(*hop, std::move(message));
+}
+
+void Network::deliver(NodeId at, NodeId from, LinkId link, const Message& message) {
+  if (message_observer_ && from != at) message_observer_->on_received(at, from, link, message);
+  std::visit(Overloaded{
+                 [&](const Path& m) { on_path(at, from, link, m); },
+                 [&](const Resv& m) { on_resv(at, from, link, m); },
+                 [&](const PathTear& m) { on_path_tear(at, m, Cause::teardown); },
+                 [&](const ResvTear& m) { on_resv_tear(at, from, Cause::teardown, m.session); },
+                 [&](const PathErr& m) { on_path_err(at, m); },
+                 [&](const ResvErr& m) { on_resv_err(at, m); },
+                 [&](const ResvConf& m) {
+                   if (m.receiver == at) {
+                     on_resv_conf(at, m);
+                   } else {
+                     send_toward(at, m.receiver, m);
+                   }
+                 },
+             },
+             message);
+}
+
+// Applications.
+
+void Network::start_sender(NodeId host, const Session& session, std::uint16_t port,
+                           const gqos::FlowSpec& tspec) {
+  const SenderKey key{session, SenderId{topology_.node(host).address, port}};
+  auto& app = senders_[key];
+  cancel(app.timer);
+  app.tspec = tspec;
+  refresh_path(host, key);
+}
+
+void Network::refresh_path(NodeId host, const SenderKey& key) {
+  auto& app = senders_.at(key);
+  on_path(host, std::nullopt, std::nullopt,
+          Path{key.first, key.second, app.tspec, initial_adspec()});
+  app.timer = schedule(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
+                       [this, host, key] { refresh_path(host, key); });
+}
+
+void Network::silence_sender(NodeId host, const Session& session, std::uint16_t port) {
+  const SenderKey key{session, SenderId{topology_.node(host).address, port}};
+  if (auto it = senders_.find(key); it != senders_.end()) {
+    cancel(it->second.timer);
+    senders_.erase(it);
+  }
+  // The application is gone without a word: its host forgets it, the network finds out by
+  // timeout.
+  nodes_[host].psbs.erase(key);
+  install(host, session, false);
+}
+
+void Network::stop_sender(NodeId host, const Session& session, std::uint16_t port) {
+  const SenderKey key{session, SenderId{topology_.node(host).address, port}};
+  if (auto it = senders_.find(key); it != senders_.end()) {
+    cancel(it->second.timer);
+    senders_.erase(it);
+  }
+  on_path_tear(host, PathTear{session, key.second}, Cause::teardown);
+}
+
+void Network::reserve(NodeId host, const Session& session, ReservationRequest request) {
+  auto& rsb = nodes_[host].rsbs[RsbKey{session, host}];
+  rsb.style = request.style;
+  rsb.descriptors = std::move(request.descriptors);
+  auto& app = receivers_[ReceiverKey{host, session}];
+  cancel(app.timer);
+  app.confirm_pending = request.confirm;
+  refresh_resv(host, session);
+}
+
+void Network::refresh_resv(NodeId host, const Session& session) {
+  auto& app = receivers_.at(ReceiverKey{host, session});
+  forward_resv(host, session, app.confirm_pending ? std::optional{host} : std::nullopt,
+               Cause::teardown);
+  app.timer = schedule(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
+                       [this, host, session] { refresh_resv(host, session); });
+}
+
+void Network::silence_receiver(NodeId host, const Session& session) {
+  if (auto it = receivers_.find(ReceiverKey{host, session}); it != receivers_.end()) {
+    cancel(it->second.timer);
+    receivers_.erase(it);
+  }
+  nodes_[host].rsbs.erase(RsbKey{session, host});
+}
+
+void Network::release(NodeId host, const Session& session) {
+  silence_receiver(host, session);
+  forward_resv(host, session, std::nullopt, Cause::teardown);
+}
+
+// Path state.
+
+void Network::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkId> link,
+                      Path path) {
+  auto& node = nodes_[at];
+  const PsbKey key{path.session, path.sender};
+  auto [it, is_new] = node.psbs.try_emplace(key);
+  Psb& psb = it->second;
+  const bool changed = is_new || psb.tspec != path.tspec || psb.phop != from;
+  psb.tspec = path.tspec;
+  psb.adspec = path.adspec;
+  psb.phop = from;
+  psb.in_link = link;
+
+  // Only routers forward; a host forwards its own senders' PATH only.
+  std::vector<Interface> outs;
+  bool unreachable = false;
+  if (!from || topology_.node(at).kind == NodeKind::router) {
+    for (NodeId destination : destinations(path.session)) {
+      if (destination == at) continue;
+      const auto hop = routing_.next_hop(at, destination);
+      if (!hop) {
+        unreachable = true;
+      } else if (std::find(outs.begin(), outs.end(), *hop) == outs.end()) {
+        outs.push_back(*hop);
+      }
+    }
+  }
+  const bool outs_changed = psb.outs != outs;
+  psb.outs = outs;
+  if (from) arm_psb_timer(at, key);
+
+  for (const Interface& itf : outs) {
+    const LinkSpec& spec = topology_.link(itf.link).spec;
+    Path next = path;
+    auto& general = next.adspec.general_params;
+    ++general.intserv_aware_hop_count;
+    general.path_bandwidth_estimate =
+        std::min(general.path_bandwidth_estimate, saturate(spec.bandwidth));
+    general.minimum_latency = saturate(std::uint64_t{general.minimum_latency} +
+                                       static_cast<std::uint64_t>(spec.delay_us));
+    send(itf, std::move(next));
+  }
+  if (unreachable) {
+    const PathErr err{path.session, path.sender, ErrorSpec{ErrorCode::no_path, at}};
+    if (from) {
+      send(Interface{*link, at}, err);
+    } else {
+      on_path_err(at, err);
+    }
+  }
+  if (outs_changed && !is_new) {
+    install(at, path.session, false);
+    forward_resv(at, path.session, std::nullopt, Cause::teardown);
+  }
+  if (from && changed && is_destination(at, path.session)) {
+    if (auto observer = host_observers_.find(at); observer != host_observers_.end()) {
+      observer->second->on_path(path.session, path.sender, psb);
+    }
+    // New path state is a trigger: the receiver's request goes out now, not at its next refresh.
+    if (auto app = receivers_.find(ReceiverKey{at, path.session}); app != receivers_.end()) {
+      forward_resv(at, path.session, app->second.confirm_pending ? std::optional{at} : std::nullopt,
+                   Cause::teardown);
+    }
+  }
+}
+
+void Network::arm_psb_timer(NodeId node, const PsbKey& key) {
+  Psb& psb = nodes_[node].psbs.at(key);
+  cancel(psb.timer);
+  psb.expires_us = queue_.now_us() + lifetime_us();
+  psb.timer = schedule(psb.expires_us, [this, node, key] {
+    auto& psbs = nodes_[node].psbs;
+    if (auto it = psbs.find(key); it != psbs.end()) {
+      it->second.timer = 0;
+      on_path_tear(node, PathTear{key.first, key.second}, Cause::timeout);
+    }
+  });
+}
+
+// A timed-out PSB is torn down as if a PathTear had come: downstream learns at once.
+void Network::on_path_tear(NodeId at, const PathTear& tear, Cause cause) {
+  auto& node = nodes_[at];
+  auto it = node.psbs.find(PsbKey{tear.session, tear.sender});
+  if (it == node.psbs.end()) return;
+  Psb psb = std::move(it->second);
+  node.psbs.erase(it);
+  cancel(psb.timer);
+  for (const Interface& itf : psb.outs) send(itf, tear);
+  install(at, tear.session, false);
+  forward_resv(at, tear.session, std::nullopt, cause);
+  if (!psb.local() && is_destination(at, tear.session))
+    report_senders_gone(at, tear.session, cause);
+}
+
+void Network::report_senders_gone(NodeId node, const Session& session, Cause cause) {
+  const auto& psbs = nodes_[node].psbs;
+  for (auto it = psbs.lower_bound(PsbKey{session, SenderId{}});
+       it != psbs.end() && it->first.first == session; ++it) {
+    if (!it->second.local()) return;
+  }
+  if (auto observer = host_observers_.find(node); observer != host_observers_.end()) {
+    observer->second->on_no_senders(session, cause);
+  }
+}
+
+void Network::on_path_err(NodeId at, const PathErr& err) {
+  auto& psbs = nodes_[at].psbs;
+  auto it = psbs.find(PsbKey{err.session, err.sender});
+  if (it == psbs.end()) return;
+  if (!it->second.local()) {
+    send(Interface{*it->second.in_link, at}, err);
+  } else if (auto observer = host_observers_.find(at); observer != host_observers_.end()) {
+    observer->second->on_path_error(err.session, err);
+  }
+}
+
+// Reservation state.
+
+template <typename Keep>
+std::set<SenderId> Network::routed(NodeId node, const Session& session,
+                                   std::optional<LinkId> itf_link, Keep keep) const {
+  std::set<SenderId> senders;
+  const auto& psbs = nodes_[node].psbs;
+  for (auto it = psbs.lower_bound(PsbKey{session, SenderId{}});
+       it != psbs.end() && it->first.first == session; ++it) {
+    const Psb& psb = it->second;
+    const bool through = itf_link ? std::find(psb.outs.begin(), psb.outs.end(),
+                                              Interface{*itf_link, node}) != psb.outs.end()
+                                  : !psb.local();
+    if (through && keep(psb)) senders.insert(it->first.second);
+  }
+  return senders;
+}
+
+std::vector<FlowDescriptor> Network::restrict(const Rsb& rsb, const std::set<SenderId>& senders) {
+  if (senders.empty()) return {};
+  std::vector<FlowDescriptor> parts;
+  for (const auto& descriptor : rsb.descriptors) {
+    if (rsb.style == Style::wf) {
+      parts.push_back({descriptor.flowspec, {}});
+      continue;
+    }
+    FlowDescriptor part{descriptor.flowspec, {}};
+    for (const auto& sender : descriptor.filters) {
+      if (senders.contains(sender)) part.filters.push_back(sender);
+    }
+    if (!part.filters.empty()) parts.push_back(std::move(part));
+  }
+  return merge(rsb.style, parts);
+}
+
+bool Network::install(NodeId node, const Session& session, bool admit) {
+  std::map<Interface, std::vector<Reservation>> fresh;
+  const auto& rsbs = nodes_[node].rsbs;
+  for (auto it = rsbs.lower_bound(RsbKey{session, 0});
+       it != rsbs.end() && it->first.first == session; ++it) {
+    const Rsb& rsb = it->second;
+    if (!rsb.link) continue;
+    const auto senders = routed(node, session, rsb.link, [](const Psb&) { return true; });
+    for (auto& descriptor : restrict(rsb, senders)) {
+      fresh[Interface{*rsb.link, node}].push_back(
+          Reservation{session, rsb.style, std::move(descriptor.filters), descriptor.flowspec});
+    }
+  }
+  auto current = [&](const Interface& itf) -> const std::vector<Reservation>* {
+    auto at = installed_.find(itf);
+    if (at == installed_.end()) return nullptr;
+    auto list = at->second.find(session);
+    return list == at->second.end() ? nullptr : &list->second;
+  };
+  if (admit) {
+    for (const auto& [itf, list] : fresh) {
+      const auto* old = current(itf);
+      const std::uint64_t before = old ? total_rate(*old) : 0;
+      const std::uint64_t after = total_rate(list);
+      if (after > before &&
+          reserved(itf) - before + after > topology_.link(itf.link).reservable()) {
+        return false;
+      }
+    }
+  }
+  for (LinkId link : topology_.links_at(node)) {
+    const Interface itf{link, node};
+    const auto* old = current(itf);
+    auto list = fresh.find(itf);
+    const std::uint64_t before = old ? total_rate(*old) : 0;
+    const std::uint64_t after = list == fresh.end() ? 0 : total_rate(list->second);
+    if (!old && list == fresh.end()) continue;
+    reserved_[itf] = reserved(itf) - before + after;
+    if (list == fresh.end()) {
+      installed_[itf].erase(session);
+    } else {
+      installed_[itf][session] = std::move(list->second);
+    }
+  }
+  return true;
+}
+
+void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
+  if (resv.descriptors.empty()) return;
+  auto& rsbs = nodes_[at].rsbs;
+  FlowDescriptor requested = merge(Style::se, resv.descriptors).front();
+  for (auto it = rsbs.lower_bound(RsbKey{resv.session, 0});
+       it != rsbs.end() && it->first.first == resv.session; ++it) {
+    if (it->first.second != from && it->second.style != resv.style) {
+      send_resv_err(at, link, resv.session, ErrorCode::conflicting_style, requested);
+      return;
+    }
+  }
+  if (auto policy = policies_.find(at); policy != policies_.end()) {
+    for (const auto& descriptor : resv.descriptors) {
+      if (!policy->second(resv.session, descriptor)) {
+        send_resv_err(at, link, resv.session, ErrorCode::policy_failure, descriptor);
+        return;
+      }
+    }
+  }
+  const RsbKey key{resv.session, from};
+  std::optional<Rsb> old;
+  if (auto it = rsbs.find(key); it != rsbs.end()) old = it->second;
+  Rsb& rsb = rsbs[key];
+  rsb.style = resv.style;
+  rsb.descriptors = resv.descriptors;
+  rsb.confirm_to = resv.confirm_to;
+  rsb.link = link;
+  if (!install(at, resv.session, true)) {
+    // The request does not fit: the reservation in place, if any, stays and stays refreshed
+    // (RFC 2205 section 3.5), and the receivers learn of the failure.
+    if (old) {
+      rsb = *old;
+      arm_rsb_timer(at, key);
+    } else {
+      rsbs.erase(key);
+    }
+    send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested);
+    return;
+  }
+  arm_rsb_timer(at, key);
+  forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
+}
+
+void Network::arm_rsb_timer(NodeId node, const RsbKey& key) {
+  Rsb& rsb = nodes_[node].rsbs.at(key);
+  cancel(rsb.timer);
+  rsb.expires_us = queue_.now_us() + lifetime_us();
+  rsb.timer = schedule(rsb.expires_us, [this, node, key] {
+    auto& rsbs = nodes_[node].rsbs;
+    if (auto it = rsbs.find(key); it != rsbs.end()) {
+      it->second.timer = 0;
+      on_resv_tear(node, key.second, Cause::timeout, key.first);
+    }
+  });
+}
+
+void Network::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session) {
+  auto& rsbs = nodes_[at].rsbs;
+  auto it = rsbs.find(RsbKey{session, from});
+  if (it == rsbs.end() || !it->second.link) return;
+  cancel(it->second.timer);
+  rsbs.erase(it);
+  install(at, session, false);
+  forward_resv(at, session, std::nullopt, cause);
+}
+
+void Network::forward_resv(NodeId at, const Session& session, std::optional<NodeId> confirm_to,
+                           Cause cause) {
+  auto& node = nodes_[at];
+  // Every previous hop of the session's senders (nullopt: the senders of this host), and every
+  // one a request went to before, which may now be owed a ResvTear.
+  std::set<std::optional<NodeId>> upstream;
+  for (auto it = node.psbs.lower_bound(PsbKey{session, SenderId{}});
+       it != node.psbs.end() && it->first.first == session; ++it) {
+    upstream.insert(it->second.phop);
+  }
+  for (auto it = node.forwarded.lower_bound(RsbKey{session, 0});
+       it != node.forwarded.end() && it->first.first == session; ++it) {
+    upstream.insert(it->first.second);
+  }
+  if (node.reported.contains(session)) upstream.insert(std::nullopt);
+
+  const auto blockade = node.blockades.find(session);
+  const bool blockaded =
+      blockade != node.blockades.end() && blockade->second.expires_us > queue_.now_us();
+  for (const auto& phop : upstream) {
+    Style style = Style::wf;
+    std::vector<FlowDescriptor> parts;
+    for (auto it = node.rsbs.lower_bound(RsbKey{session, 0});
+         it != node.rsbs.end() && it->first.first == session; ++it) {
+      const Rsb& rsb = it->second;
+      const auto senders =
+          routed(at, session, rsb.link, [&](const Psb& psb) { return psb.phop == phop; });
+      auto part = restrict(rsb, senders);
+      if (!part.empty()) style = rsb.style;
+      parts.insert(parts.end(), part.begin(), part.end());
+    }
+    if (blockaded) {
+      // Leave out the requests the blockade names, unless nothing else is left.
+      std::vector<FlowDescriptor> allowed;
+      for (const auto& part : parts) {
+        if (part.flowspec.token_rate < blockade->second.flowspec.token_rate)
+          allowed.push_back(part);
+      }
+      if (!allowed.empty()) parts = std::move(allowed);
+    }
+    const auto merged = merge(style, parts);
+
+    if (!phop) {
+      HostObserver* observer = nullptr;
+      if (auto found = host_observers_.find(at); found != host_observers_.end()) {
+        observer = found->second;
+      }
+      auto reported = node.reported.find(session);
+      if (merged.empty()) {
+        if (reported != node.reported.end()) {
+          node.reported.erase(reported);
+          if (observer) observer->on_no_reservations(session, cause);
+        }
+        continue;
+      }
+      if (reported == node.reported.end() || reported->second != merged) {
+        node.reported[session] = merged;
+        if (observer) observer->on_reservation(session, style, merged);
+      }
+      // The request reached the sender: every hop on the way admitted it.
+      if (confirm_to) send_toward(at, *confirm_to, ResvConf{session, *confirm_to, merged});
+      continue;
+    }
+    const RsbKey key{session, *phop};
+    const auto itf = interface_toward(at, *phop);
+    if (merged.empty()) {
+      if (node.forwarded.erase(key) && itf) send(*itf, ResvTear{session});
+      continue;
+    }
+    node.forwarded[key] = merged;
+    if (itf) send(*itf, Resv{session, style, merged, confirm_to});
+  }
+}
+
+void Network::send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,
+                            FlowDescriptor descriptor) {
+  send(Interface{link, at}, ResvErr{session, ErrorSpec{code, at}, std::move(descriptor)});
+}
+
+// A ResvErr travels toward the receivers whose requests caused it; after an admission failure
+// each node on the way blockades the failed flowspec.
+void Network::on_resv_err(NodeId at, const ResvErr& err) {
+  auto& node = nodes_[at];
+  const bool admission = err.error.code == ErrorCode::admission_failure;
+  if (admission) {
+    node.blockades[err.session] =
+        Blockade{err.descriptor.flowspec, queue_.now_us() + blockade_us(options_.times)};
+  }
+  for (auto it = node.rsbs.lower_bound(RsbKey{err.session, 0});
+       it != node.rsbs.end() && it->first.first == err.session; ++it) {
+    const Rsb& rsb = it->second;
+    if (!rsb.link) {
+      if (auto observer = host_observers_.find(at); observer != host_observers_.end()) {
+        observer->second->on_reservation_error(err.session, err);
+      }
+      continue;
+    }
+    const auto own = merge(Style::se, rsb.descriptors);
+    if (admission && !own.empty() &&
+        own.front().flowspec.token_rate < err.descriptor.flowspec.token_rate) {
+      continue;
+    }
+    send(Interface{*rsb.link, at}, err);
+  }
+}
+
+void Network::on_resv_conf(NodeId at, const ResvConf& conf) {
+  auto app = receivers_.find(ReceiverKey{at, conf.session});
+  if (app == receivers_.end() || !app->second.confirm_pending) return;
+  app->second.confirm_pending = false;
+  if (auto observer = host_observers_.find(at); observer != host_observers_.end()) {
+    observer->second->on_confirmed(conf.session, conf);
+  }
+}
+
+}  // namespace qosbed::rsvp

@@ -1,0 +1,11 @@
+# The RSVP network model (issue 5): topology, routing, soft state, messages, merging, admission.
+# Free of yaml-cpp, so it builds for Windows as well.
+add_library(qosbed_rsvp STATIC rsvp/session.cpp rsvp/topology.cpp rsvp/routing.cpp
+            rsvp/soft_state.cpp rsvp/messages.cpp rsvp/network.cpp)
+target_link_libraries(qosbed_rsvp PUBLIC qosbed_engine qosbed_gqos)
+qosbed_warnings(qosbed_rsvp)
+
+# The emulated RSVP SP's view: a host's state changes as the emulator's FD_QOS indications.
+add_library(qosbed_rsvp_sp STATIC rsvp/sp_adapter.cpp)
+target_link_libraries(qosbed_rsvp_sp PUBLIC qosbed_rsvp qosbed_emulator)
+qosbed_warnings(qosbed_rsvp_sp)

@@ -1,0 +1,48 @@
+// The identifiers RSVP state is keyed by: nodes, addresses, sessions (destination, port,
+// protocol), senders (FILTER_SPEC / SENDER_TEMPLATE), reservation styles and flow descriptors.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "gqos/layout.hpp"
+
+namespace qosbed::rsvp {
+
+using NodeId = std::uint32_t;
+using LinkId = std::uint32_t;
+using Address = std::uint32_t;  // IPv4, host byte order
+
+struct Session {
+  Address destination = 0;  // a host's address (unicast) or a group joined by receivers
+  std::uint16_t port = 0;
+  std::uint8_t protocol = 17;  // UDP
+  friend auto operator<=>(const Session&, const Session&) = default;
+};
+
+struct SenderId {
+  Address address = 0;
+  std::uint16_t port = 0;
+  friend auto operator<=>(const SenderId&, const SenderId&) = default;
+};
+
+// RFC 2205 section 1.3: wildcard filter, fixed filter, shared explicit.
+enum class Style { wf, ff, se };
+std::string_view name_of(Style style);
+
+// A flowspec and the senders it applies to: none for WF, exactly one per descriptor for FF, the
+// shared list for SE.
+struct FlowDescriptor {
+  gqos::FlowSpec flowspec{};
+  std::vector<SenderId> filters;
+  friend bool operator==(const FlowDescriptor&, const FlowDescriptor&) = default;
+};
+
+// The least upper bound of two flowspecs, field by field (RFC 2205 merging, RFC 2211/2212): the
+// larger rate, bucket, peak, packet size and service, the smaller policed unit, latency and
+// jitter. Admission only looks at token_rate, the bytes per second a link must set aside.
+gqos::FlowSpec lub(const gqos::FlowSpec& a, const gqos::FlowSpec& b);
+
+}  // namespace qosbed::rsvp

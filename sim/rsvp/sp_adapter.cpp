@@ -1,0 +1,103 @@
+#include "rsvp/sp_adapter.hpp"
+
+#include <utility>
+
+#include "gqos/constants.hpp"
+
+namespace qosbed::rsvp {
+
+namespace {
+
+// Finer ExtendedStatus2 values of qossp.h that gqos/constants.hpp does not name (gqos/names.cpp
+// does, under these SDK names).
+constexpr std::uint32_t gqos_bandwidth = 56103;
+constexpr std::uint32_t gqos_policy_error_unknown = 56200;
+
+provider_stub::Indication make(std::uint32_t status, const gqos::FlowSpec& flowspec,
+                               std::uint32_t extended1 = 0, std::uint32_t extended2 = 0) {
+  provider_stub::Indication indication;
+  indication.status = status;
+  if (provider_stub::direction_of_status(status) == provider_stub::Direction::sending) {
+    indication.sending = flowspec;
+  } else {
+    indication.receiving = flowspec;
+  }
+  indication.extended_status1 = extended1;
+  indication.extended_status2 = extended2;
+  return indication;
+}
+
+gqos::FlowSpec merged(const std::vector<FlowDescriptor>& descriptors) {
+  if (descriptors.empty()) return gqos::unspecified_flowspec(gqos::service_type::no_traffic);
+  gqos::FlowSpec flowspec = descriptors.front().flowspec;
+  for (const auto& descriptor : descriptors) flowspec = lub(flowspec, descriptor.flowspec);
+  return flowspec;
+}
+
+}  // namespace
+
+provider_stub::Indication senders_indication(const Psb& psb) {
+  auto indication = make(gqos::status::senders, psb.tspec);
+  indication.objects.push_back(gqos::make_adspec(psb.adspec));
+  return indication;
+}
+
+provider_stub::Indication receivers_indication(const std::vector<FlowDescriptor>& reserved) {
+  return make(gqos::status::receivers, merged(reserved));
+}
+
+provider_stub::Indication no_senders_indication() {
+  return make(gqos::status::no_senders, gqos::unspecified_flowspec(gqos::service_type::no_traffic));
+}
+
+provider_stub::Indication no_receivers_indication() {
+  return make(gqos::status::no_receivers,
+              gqos::unspecified_flowspec(gqos::service_type::no_traffic));
+}
+
+provider_stub::Indication confirmed_indication(const ResvConf& conf) {
+  return make(gqos::status::request_confirmed, merged(conf.descriptors));
+}
+
+provider_stub::Indication error_indication(const ResvErr& err) {
+  switch (err.error.code) {
+    case ErrorCode::admission_failure:
+      return make(gqos::status::admission_failure, err.descriptor.flowspec,
+                  gqos::extended_status::net_admission, gqos_bandwidth);
+    case ErrorCode::policy_failure:
+      return make(gqos::status::policy_failure, err.descriptor.flowspec,
+                  gqos::extended_status::net_policy, gqos_policy_error_unknown);
+    case ErrorCode::conflicting_style:
+      return make(gqos::status::bad_style, err.descriptor.flowspec, gqos::extended_status::rsvp);
+    case ErrorCode::no_path:
+      break;
+  }
+  return make(gqos::status::generic_error, err.descriptor.flowspec, gqos::extended_status::rsvp);
+}
+
+void IndicationAdapter::on_path(const Session& session, const SenderId&, const Psb& psb) {
+  sink_(session, senders_indication(psb));
+}
+
+void IndicationAdapter::on_no_senders(const Session& session, Cause) {
+  sink_(session, no_senders_indication());
+}
+
+void IndicationAdapter::on_reservation(const Session& session, Style,
+                                       const std::vector<FlowDescriptor>& reserved) {
+  sink_(session, receivers_indication(reserved));
+}
+
+void IndicationAdapter::on_no_reservations(const Session& session, Cause) {
+  sink_(session, no_receivers_indication());
+}
+
+void IndicationAdapter::on_confirmed(const Session& session, const ResvConf& conf) {
+  sink_(session, confirmed_indication(conf));
+}
+
+void IndicationAdapter::on_reservation_error(const Session& session, const ResvErr& err) {
+  sink_(session, error_indication(err));
+}
+
+}  // namespace qosbed::rsvp
