@@ -160,3 +160,17 @@ BOOST_AUTO_TEST_CASE(new_writes_a_scenario_that_validates_and_runs) {
   BOOST_TEST(nowhere.code == 2);
   BOOST_TEST(nowhere.err == "qosbed: " + folder.file("no/such/x.yaml") + ": cannot be written\n");
 }
+
+BOOST_AUTO_TEST_CASE(schema_prints_draft_2020_12) {
+  const Result schema = command({"schema"});
+  BOOST_TEST(schema.code == 0);
+  BOOST_TEST(schema.out.starts_with(
+      "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"));
+  BOOST_TEST(schema.out.find("\"decisions\": {") != std::string::npos);
+  const Result extra = command({"schema", "x"});
+  BOOST_TEST(extra.code == 2);
+  BOOST_TEST(extra.err.starts_with("qosbed: schema takes no arguments, not 'x'\n"));
+  const Result help = command({"schema", "--help"});
+  BOOST_TEST(help.code == 0);
+  BOOST_TEST(help.out.starts_with("usage: qosbed schema\n"));
+}

@@ -14,6 +14,7 @@ int validate_command(const std::vector<std::string>& args, std::ostream& out, st
 int list_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int explain_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int new_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int schema_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The whole command line: `qosbed [--help | --version | COMMAND ARGS...]`.
 int main_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

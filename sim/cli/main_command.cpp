@@ -17,6 +17,7 @@ constexpr std::string_view usage_text =
     "  list      list the scenarios under folders, with their descriptions\n"
     "  explain   tell one run step by step, with the rule behind each provider action\n"
     "  new       write a commented starter scenario for a receiver or a sender\n"
+    "  schema    print the JSON Schema of the scenario language\n"
     "\n"
     "`qosbed COMMAND --help` describes a command. Exit codes: 0 success, 1 an expectation\n"
     "failed, 2 bad input (an invalid scenario, an unknown option, a missing file).\n";
@@ -43,6 +44,7 @@ int main_command(const std::vector<std::string>& args, std::ostream& out, std::o
   if (command == "list") return list_command(rest, out, err);
   if (command == "explain") return explain_command(rest, out, err);
   if (command == "new") return new_command(rest, out, err);
+  if (command == "schema") return schema_command(rest, out, err);
   err << "qosbed: unknown command '" << command << "'\n\n" << usage_text;
   return exit_bad_input;
 }
