@@ -18,6 +18,14 @@ struct ControlByte {
 };
 std::optional<ControlByte> find_control_byte(std::string_view text);
 
+// Where the text first nests deeper than limits::max_flow_depth brackets or indents past
+// limits::max_indent_columns: a cheap scan, before yaml-cpp (which recurses) ever sees the text.
+struct DeepNesting {
+  int line;    // 1-based
+  int column;  // 1-based
+};
+std::optional<DeepNesting> find_deep_nesting(std::string_view text);
+
 struct Document {
   YAML::Node root;                         // null for an empty file
   std::optional<YAML::Mark> second_start;  // where a second document starts, if there is one

@@ -21,6 +21,15 @@ inline constexpr std::uint64_t max_timeout_ms = 0xFFFFFFFEu;
 // Scenario files are a few kilobytes; refuse anything absurd before parsing it.
 inline constexpr std::size_t max_file_bytes = 16u << 20;
 
+// Nesting, checked by a scan of the text before yaml-cpp parses (and recurses into) it: flow
+// brackets ([ {) open at once, and the column where a line's content starts after its
+// indentation and "- " indicators. Scenarios nest a few levels; yaml-cpp's own guard is deeper.
+inline constexpr int max_flow_depth = 64;
+inline constexpr int max_indent_columns = 256;
+
+// Steps in one scenario, checked before any is read (aliases can repeat a step cheaply).
+inline constexpr std::size_t max_steps = 1'000'000;
+
 // A raw object's body, from its hex digits.
 inline constexpr std::size_t max_raw_body_bytes = 1u << 16;
 

@@ -178,6 +178,11 @@ std::optional<Scenario> read_text(Context& context, std::string_view text) {
                   msg::control_byte(control->value));
     return std::nullopt;
   }
+  if (auto deep = find_deep_nesting(text)) {
+    context.error(Mark{context.file(), deep->line, deep->column},
+                  msg::nested_past_caps(limits::max_flow_depth, limits::max_indent_columns));
+    return std::nullopt;
+  }
   // yaml-cpp reports syntax errors as ParserException with a mark; anything else it throws on
   // hostile input (deep nesting, memory) becomes a diagnostic too.
   try {

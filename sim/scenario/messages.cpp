@@ -34,6 +34,14 @@ std::string cannot_read(std::string_view path) {
 std::string file_too_large(std::size_t cap_bytes) {
   return "file is larger than " + std::to_string(cap_bytes) + " bytes";
 }
+std::string nested_past_caps(int max_flow_depth, int max_indent_columns) {
+  return "nested too deeply: more than " + std::to_string(max_flow_depth) +
+         " open brackets, or content past column " + std::to_string(max_indent_columns);
+}
+std::string too_many_steps(std::size_t count, std::size_t cap) {
+  return std::to_string(count) + " steps, more than " + std::to_string(cap) +
+         " steps; split the scenario";
+}
 std::string invalid_yaml(std::string_view detail) {
   return "invalid YAML: " + std::string(detail);
 }

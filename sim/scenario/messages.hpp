@@ -19,6 +19,8 @@ std::string file_too_large(std::size_t cap_bytes);
 std::string invalid_yaml(std::string_view detail);
 std::string control_byte(unsigned value);
 std::string too_deep();
+std::string nested_past_caps(int max_flow_depth, int max_indent_columns);
+std::string too_many_steps(std::size_t count, std::size_t cap);
 std::string empty_file();
 std::string second_document();
 

@@ -139,6 +139,10 @@ std::optional<std::uint32_t> network_events(Context& context, const Value& value
 std::vector<Step> read_steps(Context& context, const Value& steps,
                              std::span<const std::string> sockets) {
   std::vector<Step> result;
+  if (steps.node.IsSequence() && steps.node.size() > limits::max_steps) {
+    context.error(steps.mark, msg::too_many_steps(steps.node.size(), limits::max_steps));
+    return result;
+  }
   auto items = list_of(context, steps, "a list of steps");
   if (!items) return result;
   TimeUs previous_us = 0;
