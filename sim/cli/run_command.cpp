@@ -2,9 +2,8 @@
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
-#include "report/json_trace.hpp"
-#include "report/text_trace.hpp"
-#include "runner/runner.hpp"
+#include "cli/run_outputs.hpp"
+#include "cli/scenario_runs.hpp"
 
 namespace qosbed::cli {
 
@@ -15,14 +14,24 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   options.add_options()("verbose,v", "print a readable trace of each run")(
       "trace", po::value<std::string>()->value_name("FORMAT"),
       "print the trace on standard output: json (JSON Lines) or text");
+  RunOutputs::add_options(options);
   Parsed parsed;
   constexpr std::string_view usage =
-      "usage: qosbed run [--verbose] [--trace json|text] FILE|FOLDER...\n"
+      "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE] [--tap FILE|-]\n"
+      "                  [--golden DIR [--update-golden]] [-j N] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
       ".yaml files (skipping folders named invalid). With several files the last line says\n"
-      "N passed, N failed. Exit 0 when all pass, 1 when one fails, 2 on invalid input.";
+      "N passed, N failed. Exit 0 when all pass, 1 when one fails, 2 on invalid input.\n"
+      "\n"
+      "--junit and --tap write a CI report (one test case per scenario); a report file is\n"
+      "written under a temporary name and renamed when complete. --golden DIR compares each\n"
+      "JSON trace with DIR/<path>.jsonl, <path> being the scenario's path below the folder\n"
+      "named (or its file name), shows the first differing lines and fails the scenario;\n"
+      "--update-golden rewrites them instead. -j N plays N scenarios at once; the output\n"
+      "stays in file order. Running several files shows a progress line on a terminal and\n"
+      "one [i/N] line per scenario on stderr otherwise.";
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
 
   std::string format = parsed.values.count("verbose") ? "text" : "";
@@ -31,39 +40,33 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     err << "qosbed: --trace takes json or text, not '" << format << "'\n";
     return exit_bad_input;
   }
+  RunOutputs outputs;
+  if (auto bad = outputs.configure(parsed.values, parsed.paths, format, out, err)) return *bad;
   const auto files = files_of(parsed.paths, err);
   if (!files) return exit_bad_input;
-
-  std::unique_ptr<engine::TraceSink> trace;
-  if (format == "json") trace = std::make_unique<report::JsonTraceWriter>(out);
-  if (format == "text") trace = std::make_unique<report::TextTraceWriter>(out);
 
   int passed = 0;
   int failed = 0;
   bool invalid = false;
-  for (const std::string& file : files->files) {
-    auto scenario = load(file, err);
-    if (!scenario) {
-      invalid = true;
-      ++failed;
-      continue;
-    }
-    if (format == "text") out << "# " << file << " (" << scenario->name << ")\n";
-    const runner::RunResult result = runner::run(*scenario, {trace.get()});
+  PlayOptions play_options{format, outputs.keeps_json(), nullptr};
+  outputs.start(files->files.size());
+  play_all(files->files, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
+    outputs.clear_progress(err);
+    out << run.out;
     out.flush();
-    for (const runner::Failure& failure : result.failures) {
-      err << runner::format(failure) << "\n";
-    }
-    if (result.passed()) {
+    err << run.err;
+    using Result = report::ScenarioOutcome::Result;
+    if (run.outcome.result == Result::invalid) invalid = true;
+    if (outputs.scenario(run, err) == Result::passed) {
       ++passed;
     } else {
       ++failed;
-      err << file << ": FAILED (" << result.failures.size() << " of " << result.expectations_checked
-          << " expectations)\n";
     }
-  }
+    return true;
+  });
+  if (!outputs.finish(err)) return exit_bad_input;
   if (files->files.size() > 1 || format.empty()) {
-    (format == "json" ? err : out) << passed << " passed, " << failed << " failed\n";
+    (outputs.stdout_taken() ? err : out) << passed << " passed, " << failed << " failed\n";
   }
   if (invalid) return exit_bad_input;
   return failed > 0 ? exit_failed : exit_ok;
