@@ -98,7 +98,11 @@ void Network::cancel(std::uint64_t& timer) {
 }
 
 void Network::set_host_observer(NodeId host, HostObserver* observer) {
-  host_observers_[host] = observer;
+  if (observer) {
+    host_observers_[host] = observer;
+  } else {
+    host_observers_.erase(host);
+  }
 }
 
 void Network::set_policy(NodeId node, Policy policy) {

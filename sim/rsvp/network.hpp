@@ -53,7 +53,7 @@ class Network {
   Routing& routing() { return routing_; }
 
   void set_message_observer(MessageObserver* observer) { message_observer_ = observer; }
-  void set_host_observer(NodeId host, HostObserver* observer);
+  void set_host_observer(NodeId host, HostObserver* observer);  // nullptr: none
   void set_policy(NodeId node, Policy policy);
 
   // Network changes. A link change recomputes routes; state follows with the next refresh.
