@@ -12,8 +12,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdint>
+#include <ctime>
 #include <iostream>
 #include <map>
 #include <memory>
