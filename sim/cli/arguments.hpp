@@ -17,6 +17,8 @@ namespace qosbed::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failed = 1;
 inline constexpr int exit_bad_input = 2;
+inline constexpr int exit_internal_error = 3;  // a run stopped on an error of qosbed's own
+// An interrupted `run` exits with 128 + the signal's number: 130 (SIGINT), 143 (SIGTERM).
 
 struct Parsed {
   boost::program_options::variables_map values;

@@ -3,11 +3,17 @@
 // 2 bad input (an invalid scenario, a wrong flag, a missing file).
 #pragma once
 
+#include <csignal>
 #include <ostream>
 #include <string>
 #include <vector>
 
 namespace qosbed::cli {
+
+// Set to the signal's number by the qosbed command's SIGINT/SIGTERM handler (sim/main.cpp).
+// `run` checks it between steps and stops cleanly: the trace and every report so far are
+// flushed, and it says where it stopped.
+extern volatile std::sig_atomic_t interrupt_signal;
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

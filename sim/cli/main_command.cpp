@@ -2,6 +2,9 @@
 #include "cli/commands.hpp"
 
 namespace qosbed::cli {
+
+volatile std::sig_atomic_t interrupt_signal = 0;
+
 namespace {
 
 constexpr std::string_view version_text = "qosbed " QOSBED_VERSION;
