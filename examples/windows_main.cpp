@@ -1,0 +1,22 @@
+// Runs the receiver example on real Winsock. Without a QoS service provider (every Windows since
+// Vista, and Wine) its query fails or completes with an error, and it says so.
+#include <cstdio>
+
+#include "gqos_examples.h"
+
+int main() {
+  WSADATA data;
+  if (WSAStartup(MAKEWORD(2, 2), &data) != 0) return 2;
+  const SOCKET s = WSASocketW(AF_INET, SOCK_DGRAM, IPPROTO_UDP, nullptr, 0, WSA_FLAG_OVERLAPPED);
+  if (s == INVALID_SOCKET) {
+    std::printf("WSASocket failed %d\n", WSAGetLastError());
+    WSACleanup();
+    return 1;
+  }
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  local.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const int result = run_receiver(s, &local, 1, 2, stdout);
+  WSACleanup();
+  return result;
+}
