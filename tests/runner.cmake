@@ -14,3 +14,8 @@ endforeach()
 
 qosbed_test(test_cli cli_test.cpp)
 target_link_libraries(test_cli PRIVATE qosbed_cli)
+
+# A run recorded by RecordingProvider replays to the same trace.
+qosbed_test(test_record record_test.cpp)
+target_link_libraries(test_record PRIVATE qosbed_runner qosbed_scenario)
+target_compile_definitions(test_record PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

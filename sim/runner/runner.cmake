@@ -1,4 +1,5 @@
 # Plays scenarios on the emulator and checks their expectations.
 add_library(qosbed_runner STATIC runner/runner.cpp runner/expectations.cpp runner/qos_encoding.cpp)
-target_link_libraries(qosbed_runner PUBLIC qosbed_client qosbed_emulator qosbed_engine qosbed_report)
+target_link_libraries(qosbed_runner PUBLIC qosbed_client qosbed_emulator qosbed_engine qosbed_record
+                                           qosbed_report)
 qosbed_warnings(qosbed_runner)

@@ -13,6 +13,7 @@
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "provider_stub/emulator.hpp"
+#include "record/recording_provider.hpp"
 #include "runner/expectations.hpp"
 #include "runner/qos_encoding.hpp"
 
@@ -96,7 +97,13 @@ class Player final : public provider_stub::EmulatorObserver {
   Player(const scenario::Scenario& scenario, const RunOptions& options)
       : scenario_(scenario),
         emulator_(queue_, scenario.emulator),
-        traced_(emulator_, queue_, tee_),
+        recorder_(options.recording ? std::make_unique<record::RecordingProvider>(
+                                          emulator_, [this] { return queue_.now_us(); })
+                                    : nullptr),
+        traced_(recorder_ ? static_cast<provider::Provider&>(*recorder_) : emulator_, queue_,
+                tee_),
+        recording_(options.recording),
+        recording_name_(options.recording_name),
         checker_(log_.records()),
         interrupt_(options.interrupt) {
     tee_.add(log_);
@@ -115,6 +122,7 @@ class Player final : public provider_stub::EmulatorObserver {
       stop_at(std::string("internal error: ") + error.what());
     }
     result_.end_us = queue_.now_us();
+    if (recorder_) *recording_ = recorder_->scenario_yaml(recording_name_);
     return std::move(result_);
   }
 
@@ -191,7 +199,13 @@ class Player final : public provider_stub::EmulatorObserver {
     for (const scenario::SocketSpec& spec : scenario_.sockets) {
       SocketRuntime& runtime = sockets_[spec.id];
       runtime.spec = &spec;
-      runtime.handle = emulator_.open(spec.role, spec.protocol);
+      // Opened untraced, as before the application's first step; a recorder must know of it.
+      if (recorder_) {
+        runtime.handle = recorder_->open(spec.role, spec.protocol);
+        recorder_->name_socket(runtime.handle, spec.id);
+      } else {
+        runtime.handle = emulator_.open(spec.role, spec.protocol);
+      }
       traced_.name_socket(runtime.handle, spec.id);
     }
   }
@@ -462,7 +476,10 @@ class Player final : public provider_stub::EmulatorObserver {
   provider_stub::Emulator emulator_;
   engine::TraceLog log_;
   engine::TraceTee tee_;
+  std::unique_ptr<record::RecordingProvider> recorder_;
   engine::TracingProvider traced_;
+  std::string* recording_;
+  std::string recording_name_;
   ExpectationChecker checker_;
   std::map<std::string, SocketRuntime> sockets_;
   std::map<engine::EventId, std::size_t> provider_step_of_;
