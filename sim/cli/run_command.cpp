@@ -1,4 +1,6 @@
+#include <csignal>
 #include <memory>
+#include <string>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
@@ -8,6 +10,25 @@
 namespace qosbed::cli {
 
 namespace po = boost::program_options;
+
+namespace {
+
+std::string signal_name(int signal) {
+  if (signal == SIGINT) return "SIGINT";
+  if (signal == SIGTERM) return "SIGTERM";
+  return "signal " + std::to_string(signal);
+}
+
+// Flushes what the run wrote so far and says where it stopped; the exit code is 128 + signal.
+int interrupted(const std::string& where, std::ostream& out, std::ostream& err) {
+  const int signal = interrupt_signal;
+  out.flush();
+  err << "qosbed: interrupted by " << signal_name(signal) << "; " << where << "\n";
+  err.flush();
+  return 128 + signal;
+}
+
+}  // namespace
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   po::options_description options("options");
@@ -23,7 +44,10 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
       ".yaml files (skipping folders named invalid). With several files the last line says\n"
-      "N passed, N failed. Exit 0 when all pass, 1 when one fails, 2 on invalid input.\n"
+      "N passed, N failed. Exit 0 when all pass, 1 when one fails, 2 on invalid input,\n"
+      "3 when a run stopped on an internal error. SIGINT or SIGTERM stops the run between\n"
+      "steps: the trace so far is flushed, stderr says where it stopped, and the exit code\n"
+      "is 130 or 143.\n"
       "\n"
       "--junit and --tap write a CI report (one test case per scenario); a report file is\n"
       "written under a temporary name and renamed when complete. --golden DIR compares each\n"
@@ -48,13 +72,23 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   int passed = 0;
   int failed = 0;
   bool invalid = false;
-  PlayOptions play_options{format, outputs.keeps_json(), nullptr};
+  bool internal_error = false;
+  std::optional<int> stopped;
+  PlayOptions play_options{format, outputs.keeps_json(), &interrupt_signal};
   outputs.start(files->files.size());
   play_all(files->files, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
     outputs.clear_progress(err);
     out << run.out;
     out.flush();
     err << run.err;
+    if (run.stopped) {
+      if (interrupt_signal) {
+        stopped = interrupted(*run.stopped, out, err);
+        return false;
+      }
+      err << "qosbed: " << *run.stopped << "\n";
+      internal_error = true;
+    }
     using Result = report::ScenarioOutcome::Result;
     if (run.outcome.result == Result::invalid) invalid = true;
     if (outputs.scenario(run, err) == Result::passed) {
@@ -64,11 +98,14 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     return true;
   });
+  // Even an interrupted run leaves whole reports, of the scenarios it finished.
   if (!outputs.finish(err)) return exit_bad_input;
+  if (stopped) return *stopped;
   if (files->files.size() > 1 || format.empty()) {
     (outputs.stdout_taken() ? err : out) << passed << " passed, " << failed << " failed\n";
   }
   if (invalid) return exit_bad_input;
+  if (internal_error) return exit_internal_error;
   return failed > 0 ? exit_failed : exit_ok;
 }
 
