@@ -1,5 +1,6 @@
 qosbed_test(test_runner runner_test.cpp)
 target_link_libraries(test_runner PRIVATE qosbed_runner qosbed_scenario)
+target_compile_definitions(test_runner PRIVATE QOSBED_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/scenarios")
 
 # Every bundled scenario is a test of its own: `qosbed run` must pass it.
 file(GLOB_RECURSE bundled_scenarios CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/scenarios/*.yaml)

@@ -2,6 +2,7 @@
 #include "runner/runner.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
 #include <sstream>
 #include <string>
 
@@ -12,54 +13,14 @@ using namespace qosbed;
 
 namespace {
 
-// The example of scenario-format.md, verbatim.
-constexpr std::string_view enobufs_example =
-    R"(scenario: receiver-reissues-after-enobufs         # required, a slug
-description: >                                   # optional, shown by explain and reports
-  A receiver asks with a 16-byte buffer, learns the required size, asks again.
-profile: windows-2000                            # optional; see gqos-facts.md section 4
-sockets:
-  rx:                                            # socket id, used by steps
-    role: receiver                               # sender | receiver | both
-    protocol: udp                                # udp | tcp
-    local: 10.0.0.2:5000                         # optional
-    remote: 10.0.0.1:6000                        # optional
-    qos:                                         # optional; what the application requests
-      receiving: { service_type: controlled_load, token_rate: 8000 }
-steps:
-  - app: bind
-    socket: rx
-  - app: get_qos                                 # WSAIoctl(SIO_GET_QOS)
-    socket: rx
-    mode: overlapped                             # overlapped (default) | sync
-    notify: routine                              # routine (default) | event
-    buffer: 16                                   # bytes; or `required` (size learnt last) or omitted (enough)
-  - at: 10ms                                     # absolute virtual time; `after: 5ms` is relative
-    sp: fd_qos                                   # one FD_QOS indication from the provider
-    socket: rx
-    status: WSA_QOS_SENDERS
-    receiving: { service_type: controlled_load, token_rate: 8000, token_bucket_size: 2048 }
-    extended_status: [0, 0]                      # optional, ExtendedStatus1/2
-  - app: wait                                    # SleepEx / WSAWaitForMultipleEvents
-    alertable: true
-    timeout: 100ms
-  - expect: completion
-    socket: rx
-    error: WSAENOBUFS
-    bytes: 4
-    required: 100
-  - app: get_qos
-    socket: rx
-    buffer: required
-  - app: wait
-    alertable: true
-  - expect: completion
-    socket: rx
-    error: 0
-    status: WSA_QOS_SENDERS
-    sending: { service_type: NOCHANGE }
-    receiving: { service_type: controlled_load, token_rate: 8000 }
-)";
+// The example of scenario-format.md, verbatim, as bundled.
+std::string enobufs_example_text() {
+  std::ifstream in(QOSBED_SCENARIOS_DIR "/regression/receiver-reissues-after-enobufs.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  BOOST_REQUIRE(!text.str().empty());
+  return text.str();
+}
 
 scenario::Scenario load(std::string_view text) {
   scenario::LoadResult loaded = scenario::load_text(text, "example.yaml");
@@ -88,7 +49,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(the_format_example_passes) {
-  const runner::RunResult result = runner::run(load(enobufs_example));
+  const runner::RunResult result = runner::run(load(enobufs_example_text()));
   for (const auto& failure : result.failures) BOOST_TEST_MESSAGE(runner::format(failure));
   BOOST_TEST(result.passed());
   BOOST_TEST(result.expectations_checked == 2u);
@@ -96,14 +57,14 @@ BOOST_AUTO_TEST_CASE(the_format_example_passes) {
 }
 
 BOOST_AUTO_TEST_CASE(the_trace_is_the_same_twice_byte_for_byte) {
-  const scenario::Scenario scenario = load(enobufs_example);
+  const scenario::Scenario scenario = load(enobufs_example_text());
   const std::string first = json_trace(scenario);
   BOOST_TEST(!first.empty());
   BOOST_TEST(first == json_trace(scenario));
 }
 
 BOOST_AUTO_TEST_CASE(the_trace_shows_the_required_size_and_buf_as_an_offset) {
-  const auto lines = lines_of(json_trace(load(enobufs_example)));
+  const auto lines = lines_of(json_trace(load(enobufs_example_text())));
   std::vector<std::string> completions;
   for (const auto& line : lines) {
     if (line.find("\"event\":\"completion\"") != std::string::npos) completions.push_back(line);
@@ -120,7 +81,7 @@ BOOST_AUTO_TEST_CASE(the_trace_shows_the_required_size_and_buf_as_an_offset) {
 }
 
 BOOST_AUTO_TEST_CASE(a_missed_expectation_names_the_line_and_both_values) {
-  std::string text(enobufs_example);
+  std::string text = enobufs_example_text();
   const auto at = text.find("required: 100");
   text.replace(at, 13, "required: 90");
   const runner::RunResult result = runner::run(load(text));
@@ -131,7 +92,7 @@ BOOST_AUTO_TEST_CASE(a_missed_expectation_names_the_line_and_both_values) {
 }
 
 BOOST_AUTO_TEST_CASE(a_missing_observation_is_a_failure) {
-  std::string text(enobufs_example);
+  std::string text = enobufs_example_text();
   text += "  - expect: completion\n    socket: rx\n";
   const runner::RunResult result = runner::run(load(text));
   BOOST_REQUIRE(result.failures.size() == 1u);

@@ -66,6 +66,7 @@ class MonitorTrace final : public client::MonitorListener {
     record.detail = std::string(what);
     sink_.record(record);
   }
+  // A stop shows in the trace already: as the aborted completion, or after the error above.
   void on_stopped(client::StopReason) override {}
 
  private:
@@ -100,8 +101,7 @@ class Player final : public provider_stub::EmulatorObserver {
         recorder_(options.recording ? std::make_unique<record::RecordingProvider>(
                                           emulator_, [this] { return queue_.now_us(); })
                                     : nullptr),
-        traced_(recorder_ ? static_cast<provider::Provider&>(*recorder_) : emulator_, queue_,
-                tee_),
+        traced_(recorder_ ? static_cast<provider::Provider&>(*recorder_) : emulator_, queue_, tee_),
         recording_(options.recording),
         recording_name_(options.recording_name),
         checker_(log_.records()),
