@@ -39,8 +39,6 @@ struct Request {
   provider::Overlapped overlapped;
 };
 
-class Player;
-
 // Turns what a socket's monitor reports into trace records.
 class MonitorTrace final : public client::MonitorListener {
  public:
