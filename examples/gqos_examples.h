@@ -4,9 +4,11 @@
 #pragma once
 
 #ifdef _WIN32
+#include <winsock2.h>
+
+// After <winsock2.h>, whose types they use.
 #include <qos.h>
 #include <qossp.h>
-#include <winsock2.h>
 #else
 #include "facade/winsock_facade.h"
 #endif
