@@ -1,44 +1,21 @@
 // The authoring and teaching commands: `qosbed explain` (exact text on a scenario written here,
 // and every bundled scenario explained) and `qosbed new` (new -> validate -> run, exit 0).
 #define BOOST_TEST_MODULE authoring
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "cli/commands.hpp"
+#include "cli_harness.hpp"
 
 namespace fs = std::filesystem;
-using qosbed::cli::main_command;
+using qosbed::test::command;
+using Result = qosbed::test::CommandResult;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result command(std::vector<std::string> args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = main_command(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-struct Folder {
-  Folder() : path(fs::temp_directory_path() / ("qosbed-authoring-" + std::to_string(::getpid()))) {
-    fs::create_directories(path);
-  }
-  ~Folder() { fs::remove_all(path); }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-  }
-
-  fs::path path;
+struct Folder : qosbed::test::TempFolder {
+  Folder() : TempFolder("authoring") {}
 };
 
 }  // namespace

@@ -1,37 +1,23 @@
 // CI reporters (JUnit XML, TAP) and golden traces, as approval tests with the exact output, and
 // the `qosbed run` options that drive them: --junit, --tap, --golden, --update-golden, -j.
 #define BOOST_TEST_MODULE ci_outputs
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "cli/commands.hpp"
+#include "cli_harness.hpp"
 #include "report/golden.hpp"
 #include "report/junit_reporter.hpp"
 #include "report/output_file.hpp"
 #include "report/tap_reporter.hpp"
 
 namespace fs = std::filesystem;
-using qosbed::cli::main_command;
+using qosbed::test::command;
+using Result = qosbed::test::CommandResult;
 using qosbed::report::ScenarioOutcome;
 
 namespace {
-
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result command(std::vector<std::string> args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = main_command(args, out, err);
-  return {code, out.str(), err.str()};
-}
 
 std::string read(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -57,26 +43,12 @@ std::vector<ScenarioOutcome> outcomes() {
 }
 
 // A folder the test writes: a scenario that passes, one that fails, and an invalid one.
-struct Folder {
-  Folder() : path(fs::temp_directory_path() / ("qosbed-ci-" + std::to_string(::getpid()))) {
-    fs::create_directories(path / "s" / "sub");
-    write("s/a-pass.yaml", "scenario: passes\n" + body("0"));
-    write("s/sub/b-fail.yaml", "scenario: fails\n" + body("-1"));
+struct Folder : qosbed::test::TempFolder {
+  Folder() : TempFolder("ci") {
+    write("s/a-pass.yaml", "scenario: passes\n" + qosbed::test::bind_expecting("0"));
+    write("s/sub/b-fail.yaml", "scenario: fails\n" + qosbed::test::bind_expecting("-1"));
     write("bad.yaml", "scenario: bad\n");
   }
-  ~Folder() { fs::remove_all(path); }
-
-  static std::string body(const std::string& result) {
-    return "sockets:\n  rx: {role: receiver}\nsteps:\n  - {app: bind, socket: rx}\n"
-           "  - {expect: call, result: " +
-           result + "}\n";
-  }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-
-  fs::path path;
 };
 
 }  // namespace

@@ -1,53 +1,26 @@
 // The qosbed command line: exit codes, help, messages, and what each command prints.
 #define BOOST_TEST_MODULE cli
-#include <unistd.h>
-
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
-#include "cli/commands.hpp"
+#include "cli_harness.hpp"
 
 namespace fs = std::filesystem;
-using qosbed::cli::main_command;
+using qosbed::test::command;
+using Result = qosbed::test::CommandResult;
 
 namespace {
 
-struct Result {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Result command(std::vector<std::string> args) {
-  std::ostringstream out;
-  std::ostringstream err;
-  const int code = main_command(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
 // A folder of scenarios written by the test: one that passes, one that fails, one invalid.
-struct Folder {
-  Folder() : path(fs::temp_directory_path() / ("qosbed-cli-" + std::to_string(::getpid()))) {
-    fs::create_directories(path / "invalid");
-    write("a-pass.yaml", "scenario: passes\ndescription: A receiver binds.\n" + body("0"));
-    write("b-fail.yaml", "scenario: fails\n" + body("-1"));
+struct Folder : qosbed::test::TempFolder {
+  Folder() : TempFolder("cli") {
+    write("a-pass.yaml",
+          "scenario: passes\ndescription: A receiver binds.\n" + qosbed::test::bind_expecting("0"));
+    write("b-fail.yaml", "scenario: fails\n" + qosbed::test::bind_expecting("-1"));
     write("invalid/bad.yaml", "scenario: bad\n");
   }
-  ~Folder() { fs::remove_all(path); }
-
-  static std::string body(const std::string& result) {
-    return "sockets:\n  rx: {role: receiver}\nsteps:\n  - {app: bind, socket: rx}\n"
-           "  - {expect: call, result: " +
-           result + "}\n";
-  }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(path / name) << text;
-  }
-  std::string file(const std::string& name) const { return (path / name).string(); }
-
-  fs::path path;
 };
 
 }  // namespace
