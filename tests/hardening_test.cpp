@@ -51,11 +51,14 @@ constexpr double seconds_allowed = 10.0 * slowdown;
 constexpr double mib_allowed = sanitized ? 6144 : 2048;
 
 struct Dir {
-  Dir() : path(fs::temp_directory_path() / ("qosbed-hardening-" + std::to_string(getpid()))) {
+  Dir()
+      : path(fs::temp_directory_path() /
+             ("qosbed-hardening-" + std::to_string(getpid()) + "-" + std::to_string(++count))) {
     fs::create_directories(path);
   }
   ~Dir() { fs::remove_all(path); }
   fs::path path;
+  static inline int count = 0;
 };
 
 std::string write(const fs::path& path, const std::string& text) {
@@ -253,11 +256,16 @@ BOOST_AUTO_TEST_CASE(sigterm_flushes_the_trace_and_says_where_the_run_stopped) {
   Dir dir;
   const std::string small = write(dir.path / "a-small.yaml", big_scenario(20));
   const std::string big = write(dir.path / "b-big.yaml", big_scenario(100'000));
+  // The small scenario's trace alone, so the signal can wait until all of it is out: a signal
+  // that lands while the small one still plays would (rightly) name the small file.
+  Dir alone_dir;
+  const Outcome alone = run_qosbed(alone_dir, {"run", "--trace", "json", small});
+  BOOST_REQUIRE(alone.code == 0);
+  const auto small_trace_size = static_cast<std::uintmax_t>(alone.out.size());
   const fs::path out = dir.path / "out";
   Child child({"run", "--trace", "json", small, big}, out, dir.path / "err");
-  // Once the first trace is out, the second scenario is being loaded or played.
   const auto deadline = Clock::now() + std::chrono::duration<double>(60 * slowdown);
-  while (Clock::now() < deadline && (!fs::exists(out) || fs::file_size(out) == 0)) {
+  while (Clock::now() < deadline && (!fs::exists(out) || fs::file_size(out) < small_trace_size)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   BOOST_REQUIRE(kill(child.pid(), SIGTERM) == 0);
@@ -270,7 +278,8 @@ BOOST_AUTO_TEST_CASE(sigterm_flushes_the_trace_and_says_where_the_run_stopped) {
   BOOST_TEST(err.find("interrupted by SIGTERM; " + big + ":") != std::string::npos);
   BOOST_TEST(err.find(" stopped ") != std::string::npos);
   // Whole JSON lines only, the first scenario's trace complete.
-  BOOST_REQUIRE(!trace.empty());
+  BOOST_REQUIRE(trace.size() >= alone.out.size());
+  BOOST_TEST(trace.compare(0, alone.out.size(), alone.out) == 0);
   BOOST_TEST(trace.back() == '\n');
   std::istringstream lines(trace);
   std::size_t count = 0;
