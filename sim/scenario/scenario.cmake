@@ -11,6 +11,7 @@ add_library(qosbed_scenario STATIC
   scenario/reader.cpp
   scenario/steps.cpp
   scenario/suggest.cpp)
-target_include_directories(qosbed_scenario PUBLIC ${CMAKE_CURRENT_SOURCE_DIR} ${PROJECT_SOURCE_DIR})
+target_include_directories(qosbed_scenario PUBLIC $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}>
+                                                   $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}>)
 target_link_libraries(qosbed_scenario PUBLIC qosbed_gqos qosbed_emulator yaml-cpp)
 qosbed_warnings(qosbed_scenario)

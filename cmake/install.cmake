@@ -1,0 +1,69 @@
+# `cmake --install` and the CMake package: the qosbed command, the public headers (as
+# <prefix>/include/qosbed/gqos/codec.hpp, ..., included as "gqos/codec.hpp"), the libraries as
+# namespaced targets (qosbed::gqos, qosbed::emulator, ...) and qosbed_add_scenarios(). Included
+# last, once every target exists; a component the build leaves out (the tools on Windows, the
+# facade elsewhere, WinsockProvider off Windows) is left out of the package too.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+set(QOSBED_INSTALL_CMAKEDIR ${CMAKE_INSTALL_LIBDIR}/cmake/qosbed
+    CACHE STRING "Where the qosbed CMake package is installed, below the prefix")
+set(qosbed_include_dir ${CMAKE_INSTALL_INCLUDEDIR}/qosbed)
+
+# The public libraries, each exported as qosbed::<component> with the headers of sim/<component>.
+# The command line's own library (qosbed_cli), the examples and the test helpers stay private.
+set(qosbed_components gqos provider engine emulator client record rsvp rsvp_sp facade winsock
+                      scenario report runner)
+set(qosbed_exported)
+foreach(component IN LISTS qosbed_components)
+  set(target qosbed_${component})
+  if(NOT TARGET ${target})
+    continue()
+  endif()
+  set_target_properties(${target} PROPERTIES EXPORT_NAME ${component})
+  target_include_directories(${target} INTERFACE $<INSTALL_INTERFACE:${qosbed_include_dir}>)
+  # The headers use std::span and designated initialisers: consumers need C++20 as well.
+  target_compile_features(${target} INTERFACE cxx_std_20)
+  # The same names inside this build, for a project that adds qosbed as a subdirectory.
+  add_library(qosbed::${component} ALIAS ${target})
+  list(APPEND qosbed_exported ${target})
+endforeach()
+
+install(TARGETS ${qosbed_exported} EXPORT qosbedTargets
+        ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+        RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(TARGET qosbed)
+  install(TARGETS qosbed EXPORT qosbedTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+# Headers: each exported component's folder, as the sources include them.
+foreach(component IN ITEMS gqos engine client record rsvp facade scenario report runner)
+  if(TARGET qosbed_${component})
+    install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim/${component}/
+            DESTINATION ${qosbed_include_dir}/${component} FILES_MATCHING PATTERN "*.hpp"
+                                                                         PATTERN "*.h")
+  endif()
+endforeach()
+install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/provider.hpp
+        DESTINATION ${qosbed_include_dir}/provider)
+if(TARGET qosbed_winsock)
+  install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/winsock_provider.hpp
+          DESTINATION ${qosbed_include_dir}/provider)
+endif()
+install(FILES ${PROJECT_SOURCE_DIR}/provider_stub/emulator.hpp
+        DESTINATION ${qosbed_include_dir}/provider_stub)
+
+install(EXPORT qosbedTargets NAMESPACE qosbed:: DESTINATION ${QOSBED_INSTALL_CMAKEDIR})
+# What the package's config file needs to know of this build.
+set(QOSBED_PACKAGE_HAS_SCENARIO ${QOSBED_TOOLS})
+configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/qosbedConfig.cmake.in
+                              ${PROJECT_BINARY_DIR}/qosbedConfig.cmake
+                              INSTALL_DESTINATION ${QOSBED_INSTALL_CMAKEDIR})
+# 0.x: a minor version may change the API, so only the same minor version is compatible.
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/qosbedConfigVersion.cmake
+                                 COMPATIBILITY SameMinorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/qosbedConfig.cmake
+              ${PROJECT_BINARY_DIR}/qosbedConfigVersion.cmake
+              ${CMAKE_CURRENT_LIST_DIR}/qosbedScenarios.cmake
+        DESTINATION ${QOSBED_INSTALL_CMAKEDIR})

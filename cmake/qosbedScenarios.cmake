@@ -1,0 +1,37 @@
+# qosbed_add_scenarios(DIR [PREFIX NAME]): registers every .yaml scenario below DIR (a relative
+# DIR is taken from the current source folder) as a CTest test named PREFIX<path>, <path> being
+# the file's path below DIR without .yaml, PREFIX "scenario/" unless given. Each test runs the
+# installed `qosbed run FILE`, so it fails when an expectation fails (exit 1) or the scenario is
+# invalid (exit 2). Folders named `invalid` are skipped, as `qosbed run DIR` skips them.
+function(qosbed_add_scenarios dir)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "" "PREFIX" "")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "qosbed_add_scenarios: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT DEFINED arg_PREFIX)
+    set(arg_PREFIX "scenario/")
+  endif()
+  if(NOT TARGET qosbed::qosbed)
+    message(FATAL_ERROR "qosbed_add_scenarios: this qosbed package has no qosbed command "
+                        "(it was built with QOSBED_TOOLS off, as Windows builds are)")
+  endif()
+  cmake_path(ABSOLUTE_PATH dir BASE_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR} NORMALIZE)
+  if(NOT IS_DIRECTORY ${dir})
+    message(FATAL_ERROR "qosbed_add_scenarios: ${dir} is not a folder")
+  endif()
+  file(GLOB_RECURSE files CONFIGURE_DEPENDS ${dir}/*.yaml)
+  list(SORT files)
+  set(count 0)
+  foreach(file IN LISTS files)
+    file(RELATIVE_PATH name ${dir} ${file})
+    if(name MATCHES "(^|/)invalid/")
+      continue()
+    endif()
+    string(REGEX REPLACE "\\.yaml$" "" name ${name})
+    add_test(NAME ${arg_PREFIX}${name} COMMAND $<TARGET_FILE:qosbed::qosbed> run ${file})
+    math(EXPR count "${count} + 1")
+  endforeach()
+  if(count EQUAL 0)
+    message(FATAL_ERROR "qosbed_add_scenarios: no .yaml scenario below ${dir}")
+  endif()
+endfunction()

@@ -1,0 +1,14 @@
+# `cmake --install` into a prefix below the build folder, then a downstream project
+# (tests/downstream) configured against it with find_package(qosbed), built, and its own tests run:
+# a program linking qosbed::emulator and qosbed::client, and a scenario registered with
+# qosbed_add_scenarios(). It installs what the build made, so build everything before running it.
+# Left out of fuzz builds, whose libraries need libFuzzer's link options downstream.
+if(NOT QOSBED_FUZZ)
+  add_test(NAME install_downstream
+           COMMAND ${CMAKE_COMMAND} -D BUILD_DIR=${PROJECT_BINARY_DIR}
+                   -D WORK_DIR=${CMAKE_CURRENT_BINARY_DIR}/install_downstream
+                   -D SOURCE_DIR=${CMAKE_CURRENT_SOURCE_DIR}/downstream -D CONFIG=$<CONFIG>
+                   -D CXX_COMPILER=${CMAKE_CXX_COMPILER} -D "CXX_FLAGS=${CMAKE_CXX_FLAGS}"
+                   -D "EXE_LINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
+                   -P ${CMAKE_CURRENT_SOURCE_DIR}/install_downstream.cmake)
+endif()
