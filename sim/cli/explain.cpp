@@ -283,6 +283,10 @@ Explanation explain(const TraceRecord& r, const scenario::Scenario& scenario) {
       return {"The wait could never end: nothing scheduled would satisfy it.",
               "On Windows this wait would hang; the emulator ends it with WSA_WAIT_TIMEOUT (D16).",
               "Never wait forever for an RSVP event: use a timeout, or check the profile."};
+    case TraceKind::rsvp:
+      return {r.rsvp->message + " " + r.rsvp->action + ", " + r.rsvp->from + " -> " + r.rsvp->to +
+                  " on link " + r.rsvp->link + ", session " + r.rsvp->session + ".",
+              "", ""};
   }
   return {};
 }

@@ -24,6 +24,8 @@ std::string_view name_of(TraceKind kind) {
       return "monitor_error";
     case TraceKind::stalled:
       return "stalled";
+    case TraceKind::rsvp:
+      return "rsvp";
   }
   return "?";
 }

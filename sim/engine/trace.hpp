@@ -25,6 +25,7 @@ enum class TraceKind {
   update,          // the monitor reported an update
   monitor_error,   // the monitor reported an error
   stalled,         // an infinite wait that nothing could end
+  rsvp,            // an RSVP message on a link of a network scenario (see RsvpMessageRecord)
 };
 
 std::string_view name_of(TraceKind kind);
@@ -32,6 +33,21 @@ std::string_view name_of(TraceKind kind);
 // The SDK name of what a wait returned, if it has one. SleepEx returns 0 when its time runs out,
 // which the WSA_WAIT_* names would misread as WSA_WAIT_EVENT_0, so that 0 has no name.
 std::optional<std::string_view> wait_result_name(std::string_view call, std::uint32_t result);
+
+// One RSVP message as one link end saw it. Node and link names are the scenario's; sessions and
+// senders are written "a.b.c.d:port" (a session adds "/protocol").
+struct RsvpMessageRecord {
+  std::string message;  // "Path", "Resv", "PathTear", "ResvTear", "PathErr", "ResvErr", "ResvConf"
+  std::string action;   // "sent", "received", "lost" (on a lossy link), "dropped" (link down)
+  std::string from;     // the node that sent it on the link
+  std::string to;       // the node at the link's other end
+  std::string link;     // the link's name
+  std::string session;
+  std::vector<std::string> senders;        // Path/PathTear/PathErr: the sender; Resv FF/SE: filters
+  std::string style;                       // Resv: "WF", "FF" or "SE"
+  std::string error;                       // PathErr/ResvErr: "admission_failure", "no_path", ...
+  std::optional<gqos::FlowSpec> flowspec;  // Path: Tspec; Resv/ResvConf: merged; ResvErr: failed
+};
 
 struct TraceRecord {
   TimeUs t_us = 0;
@@ -57,6 +73,7 @@ struct TraceRecord {
   // completion: the caller's buffer up to `bytes`, with ProviderSpecific.buf rewritten as an
   // offset from the buffer's start so that traces do not depend on where memory happened to be.
   std::optional<std::vector<std::byte>> buffer;
+  std::optional<RsvpMessageRecord> rsvp;  // kind rsvp
 };
 
 class TraceSink {

@@ -106,6 +106,27 @@ std::string hex_of(const std::vector<std::byte>& bytes) {
   return out;
 }
 
+// The fields of an rsvp record, in the order docs/scenario-language.md lists them.
+void add_rsvp(JsonObject& object, const engine::RsvpMessageRecord& m) {
+  object.string("message", m.message);
+  object.string("action", m.action);
+  object.string("from", m.from);
+  object.string("to", m.to);
+  object.string("link", m.link);
+  object.string("session", m.session);
+  if (!m.senders.empty()) {
+    std::string list = "[";
+    for (const std::string& sender : m.senders) {
+      if (list.size() > 1) list += ',';
+      JsonObject::append_quoted(list, sender);
+    }
+    object.raw("senders", list + "]");
+  }
+  if (!m.style.empty()) object.string("style", m.style);
+  if (!m.error.empty()) object.string("rsvp_error", m.error);
+  if (m.flowspec) object.raw("flowspec", flowspec_json(*m.flowspec));
+}
+
 }  // namespace
 
 std::string to_json(const engine::TraceRecord& r) {
@@ -148,6 +169,7 @@ std::string to_json(const engine::TraceRecord& r) {
     if (r.sending) object.raw("sending", flowspec_json(*r.sending));
     if (r.receiving) object.raw("receiving", flowspec_json(*r.receiving));
     if (r.buffer) object.string("buffer_hex", hex_of(*r.buffer));
+    if (r.rsvp) add_rsvp(object, *r.rsvp);
   }
   return out;
 }

@@ -59,6 +59,19 @@ std::string to_text(const engine::TraceRecord& r) {
   if (r.direction) add("direction", *r.direction);
   if (r.sending) add("sending", gqos::to_string(*r.sending));
   if (r.receiving) add("receiving", gqos::to_string(*r.receiving));
+  if (const auto& m = r.rsvp) {
+    line += " " + m->message + " " + m->action + " " + m->from + " -> " + m->to;
+    add("link", m->link);
+    add("session", m->session);
+    if (!m->senders.empty()) {
+      std::string senders;
+      for (const std::string& sender : m->senders) senders += (senders.empty() ? "" : ",") + sender;
+      add("senders", senders);
+    }
+    if (!m->style.empty()) add("style", m->style);
+    if (!m->error.empty()) add("error", m->error);
+    if (m->flowspec) add("flowspec", gqos::to_string(*m->flowspec));
+  }
   return line;
 }
 
