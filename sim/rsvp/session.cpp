@@ -4,6 +4,20 @@
 
 namespace qosbed::rsvp {
 
+std::string address_text(Address address) {
+  return std::to_string(address >> 24) + "." + std::to_string((address >> 16) & 0xFF) + "." +
+         std::to_string((address >> 8) & 0xFF) + "." + std::to_string(address & 0xFF);
+}
+
+std::string to_string(const SenderId& sender) {
+  return address_text(sender.address) + ":" + std::to_string(sender.port);
+}
+
+std::string to_string(const Session& session) {
+  return address_text(session.destination) + ":" + std::to_string(session.port) + "/" +
+         std::to_string(session.protocol);
+}
+
 std::string_view name_of(Style style) {
   switch (style) {
     case Style::wf:

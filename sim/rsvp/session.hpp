@@ -4,6 +4,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,12 @@ struct SenderId {
   std::uint16_t port = 0;
   friend auto operator<=>(const SenderId&, const SenderId&) = default;
 };
+
+// Dotted IPv4 ("10.0.0.2"), a sender ("10.0.0.1:6000") and a session ("10.0.0.2:5000/17"), as
+// traces and scenarios write them.
+std::string address_text(Address address);
+std::string to_string(const SenderId& sender);
+std::string to_string(const Session& session);
 
 // RFC 2205 section 1.3: wildcard filter, fixed filter, shared explicit.
 enum class Style { wf, ff, se };
