@@ -77,7 +77,12 @@ Network::Network(engine::EventQueue& queue, Topology topology, NetworkOptions op
 }
 
 Network::~Network() {
+  halt();
+}
+
+void Network::halt() {
   for (const auto& [timer, id] : scheduled_) queue_.cancel(id);
+  scheduled_.clear();
 }
 
 std::uint64_t Network::schedule(engine::TimeUs at, std::function<void()> action) {

@@ -45,6 +45,10 @@ class Network {
   Network(const Network&) = delete;
   Network& operator=(const Network&) = delete;
 
+  // Cancels every refresh, timeout and message in flight, keeping the state as it is: the
+  // network is silent from now on (a run's end), and can still be inspected.
+  void halt();
+
   const Topology& topology() const { return topology_; }
   const NetworkOptions& options() const { return options_; }
   std::uint64_t seed() const { return random_.seed(); }
