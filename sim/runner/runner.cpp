@@ -1,5 +1,6 @@
 #include "runner/runner.hpp"
 
+#include <algorithm>
 #include <deque>
 #include <limits>
 #include <map>
@@ -15,6 +16,7 @@
 #include "provider_stub/emulator.hpp"
 #include "record/recording_provider.hpp"
 #include "runner/expectations.hpp"
+#include "runner/network_run.hpp"
 #include "runner/qos_encoding.hpp"
 
 namespace qosbed::runner {
@@ -153,10 +155,14 @@ class Player final : public provider_stub::EmulatorObserver {
 
   void play_steps() {
     open_sockets();
+    start_network();
     schedule_provider_steps();
     for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
       const scenario::Step& step = scenario_.steps[i];
-      if (std::holds_alternative<scenario::SpAction>(step.action)) continue;
+      if (std::holds_alternative<scenario::SpAction>(step.action) ||
+          std::holds_alternative<scenario::NetAction>(step.action)) {
+        continue;
+      }
       current_ = i;
       advance_to(step.at_us, i);
       if (const auto* app = std::get_if<scenario::AppAction>(&step.action)) {
@@ -168,6 +174,10 @@ class Player final : public provider_stub::EmulatorObserver {
     }
     // The provider's remaining steps still happen, so the trace shows them.
     current_ = scenario_.steps.size();
+    if (network_) {
+      advance_to(std::max(network_->end_us(), queue_.now_us()), scenario_.steps.size());
+      network_->stop();
+    }
     advance_to(std::numeric_limits<engine::TimeUs>::max(), scenario_.steps.size());
   }
 
@@ -208,9 +218,25 @@ class Player final : public provider_stub::EmulatorObserver {
     }
   }
 
+  // A network scenario's hosts' SPs indicate to the sockets the network section names.
+  void start_network() {
+    if (!scenario_.network) return;
+    network_ = std::make_unique<NetworkRun>(
+        queue_, *scenario_.network, tee_,
+        [this](const std::string& socket, const provider_stub::Indication& indication) {
+          emulator_.indicate(sockets_.at(socket).handle, indication);
+        });
+    network_->start();
+  }
+
   void schedule_provider_steps() {
     for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
       const scenario::Step& step = scenario_.steps[i];
+      if (const auto* net = std::get_if<scenario::NetAction>(&step.action)) {
+        provider_step_of_[queue_.schedule_at(step.at_us, [this, net] { network_->play(*net); })] =
+            i;
+        continue;
+      }
       const auto* sp = std::get_if<scenario::SpAction>(&step.action);
       if (!sp) continue;
       const engine::EventId id =
@@ -461,6 +487,12 @@ class Player final : public provider_stub::EmulatorObserver {
       advance_to(nothing->until_us, index);
     }
     ++result_.expectations_checked;
+    if (const auto* message = std::get_if<scenario::ExpectMessage>(&expectation)) {
+      return network_->check(step, *message, log_.records(), queue_.now_us(), result_.failures);
+    }
+    if (const auto* state = std::get_if<scenario::ExpectState>(&expectation)) {
+      return network_->check(step, *state, result_.failures);
+    }
     checker_.check(step, expectation, last_call_, nothing_since_, queue_.now_us(),
                    result_.failures);
   }
@@ -482,6 +514,7 @@ class Player final : public provider_stub::EmulatorObserver {
   std::map<std::string, SocketRuntime> sockets_;
   std::map<engine::EventId, std::size_t> provider_step_of_;
   std::vector<std::unique_ptr<Request>> requests_;
+  std::unique_ptr<NetworkRun> network_;  // set for a scenario with `network:`
   std::optional<CallResult> last_call_;
   std::size_t nothing_since_ = 0;
   RunResult result_;

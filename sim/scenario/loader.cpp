@@ -2,12 +2,14 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 
 #include "scenario/document.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/messages.hpp"
+#include "scenario/read_network.hpp"
 #include "scenario/read_qos.hpp"
 #include "scenario/read_steps.hpp"
 #include "scenario/reader.hpp"
@@ -17,8 +19,9 @@ namespace {
 
 using namespace detail;
 
-constexpr std::string_view top_keys[] = {"scenario",  "description",     "profile", "pending",
-                                         "decisions", "admission_limit", "sockets", "steps"};
+constexpr std::string_view top_keys[] = {"scenario", "description", "profile",
+                                         "pending",  "decisions",   "admission_limit",
+                                         "sockets",  "network",     "steps"};
 constexpr std::string_view decision_keys[] = {"sender_not_connected", "receiver_not_bound",
                                               "short_buffer",         "enobufs_keeps_indication",
                                               "nothing_queued",       "unused_flowspec_fields"};
@@ -161,8 +164,25 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
   }
   std::vector<std::string> ids;
   for (const SocketSpec& socket : scenario.sockets) ids.push_back(socket.id);
+  if (const Entry* entry = top.find("network")) {
+    scenario.network = read_network(context, entry->value, scenario.sockets);
+  }
   if (const Entry* entry = top.require("steps")) {
-    scenario.steps = read_steps(context, entry->value, ids);
+    scenario.steps =
+        read_steps(context, entry->value, ids, scenario.network ? &*scenario.network : nullptr);
+  }
+  // The network runs until `end`, or until the application is done with its last step.
+  if (scenario.network && !scenario.network->end_us) {
+    TimeUs last_us = 0;
+    for (const Step& step : scenario.steps) {
+      last_us = std::max(last_us, step.at_us);
+      if (const auto* expectation = std::get_if<Expectation>(&step.action)) {
+        if (const auto* nothing = std::get_if<ExpectNothing>(expectation)) {
+          last_us = std::max(last_us, nothing->until_us);
+        }
+      }
+    }
+    scenario.network->end_us = last_us;
   }
   return scenario;
 }

@@ -174,4 +174,51 @@ std::string format_time(TimeUs us) {
   return std::to_string(us) + "us";
 }
 
+std::string needs_network(std::string_view what) {
+  return std::string(what) + " needs a top-level 'network:' section";
+}
+std::string bad_ipv4(std::string_view key, std::string_view text) {
+  return quoted(key) + " must be a dotted IPv4 address such as 10.0.0.1, not " + quoted(text);
+}
+std::string bad_probability(std::string_view key, std::string_view text) {
+  return quoted(key) + " must be a probability from 0 to 1 such as 0.3, not " + quoted(text);
+}
+std::string duplicate_name(std::string_view title, std::string_view name) {
+  return "two " + std::string(title) + "s named " + quoted(name);
+}
+std::string node_needs_one_kind() {
+  return "a node is a map with one of 'host' or 'router' (its address)";
+}
+std::string not_a_host(std::string_view key, std::string_view node) {
+  return quoted(key) + " must be a host, and " + quoted(node) + " is a router";
+}
+std::string self_link(std::string_view node) {
+  return "a link joins two different nodes, not " + quoted(node) + " to itself";
+}
+std::string link_ends() {
+  return "'between' must be a list of two node names";
+}
+std::string k_at_least_one() {
+  return "'k' must be at least 1";
+}
+std::string port_range(std::string_view key, std::uint32_t value) {
+  return quoted(key) + " must be a port from 0 to 65535, not " + std::to_string(value);
+}
+std::string senders_for_style(std::string_view style) {
+  if (style == "WF") return "a WF reservation is for every sender: it takes no 'senders'";
+  return "a " + std::string(style) + " reservation needs 'senders', the senders it is for";
+}
+std::string sender_of_other_session(std::string_view sender, std::string_view session) {
+  return "sender " + quoted(sender) + " does not send to session " + quoted(session);
+}
+std::string socket_role(std::string_view socket, std::string_view needed) {
+  return "socket " + quoted(socket) + " must have role " + std::string(needed) + " or both";
+}
+std::string state_needs(std::string_view key, std::string_view needed) {
+  return quoted(key) + " needs " + std::string(needed);
+}
+std::string no_state_check() {
+  return "expect: state needs one of path_state, resv_state, blockade, reservation, reserved";
+}
+
 }  // namespace qosbed::scenario::msg

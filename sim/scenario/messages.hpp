@@ -68,6 +68,23 @@ std::string fail_needs_call_or_pending();
 std::string fail_call_and_pending();
 std::string object_item_shape();
 
+// Network scenarios.
+std::string needs_network(std::string_view what);
+std::string bad_ipv4(std::string_view key, std::string_view text);
+std::string bad_probability(std::string_view key, std::string_view text);
+std::string duplicate_name(std::string_view title, std::string_view name);
+std::string node_needs_one_kind();
+std::string not_a_host(std::string_view key, std::string_view node);
+std::string self_link(std::string_view node);
+std::string link_ends();
+std::string k_at_least_one();
+std::string port_range(std::string_view key, std::uint32_t value);
+std::string senders_for_style(std::string_view style);
+std::string sender_of_other_session(std::string_view sender, std::string_view session);
+std::string socket_role(std::string_view socket, std::string_view needed);
+std::string state_needs(std::string_view key, std::string_view needed);
+std::string no_state_check();
+
 // A time in the largest unit that divides it exactly: "10ms", "1500us", "2s".
 std::string format_time(TimeUs us);
 

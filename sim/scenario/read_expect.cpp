@@ -1,5 +1,6 @@
 // `expect:` kinds: what must be observed. Every compared value keeps its mark.
 #include "scenario/messages.hpp"
+#include "scenario/read_network.hpp"
 #include "scenario/read_qos.hpp"
 #include "scenario/read_steps.hpp"
 
@@ -125,6 +126,11 @@ constexpr std::string_view update_keys[] = {"direction", "status", "extended_sta
                                             "error"};
 constexpr std::string_view network_events_keys[] = {"events", "status"};
 constexpr std::string_view nothing_keys[] = {"until"};
+constexpr std::string_view message_keys[] = {"message", "action",  "from",  "to",
+                                             "link",    "session", "count", "within"};
+constexpr std::string_view state_keys[] = {"node",     "session",     "sender",
+                                           "toward",   "path_state",  "resv_state",
+                                           "blockade", "reservation", "reserved"};
 
 constexpr Verb<Expectation> kinds[] = {
     {"call", SocketUse::optional, call_keys, read_call},
@@ -133,6 +139,8 @@ constexpr Verb<Expectation> kinds[] = {
     {"update", SocketUse::required, update_keys, read_update},
     {"network_events", SocketUse::required, network_events_keys, read_network_events},
     {"nothing", SocketUse::optional, nothing_keys, read_nothing},
+    {"message", SocketUse::none, message_keys, read_expect_message},
+    {"state", SocketUse::none, state_keys, read_expect_state},
 };
 
 }  // namespace

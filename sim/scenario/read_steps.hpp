@@ -19,6 +19,7 @@ enum class SocketUse { required, optional, none };
 struct StepEnv {
   std::span<const std::string> sockets;  // the ids declared under `sockets:`
   TimeUs at_us = 0;                      // the step's resolved time
+  const NetworkSpec* network = nullptr;  // `network:`, when the scenario has one
 };
 
 template <typename Action>
@@ -42,6 +43,6 @@ std::optional<std::uint32_t> network_events(Context& context, const Value& value
 
 // Every step of `steps:`, times resolved.
 std::vector<Step> read_steps(Context& context, const Value& steps,
-                             std::span<const std::string> sockets);
+                             std::span<const std::string> sockets, const NetworkSpec* network);
 
 }  // namespace qosbed::scenario::detail

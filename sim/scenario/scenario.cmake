@@ -6,6 +6,7 @@ add_library(qosbed_scenario STATIC
   scenario/messages.cpp
   scenario/read_app.cpp
   scenario/read_expect.cpp
+  scenario/read_network.cpp
   scenario/read_qos.cpp
   scenario/read_sp.cpp
   scenario/reader.cpp
@@ -13,5 +14,5 @@ add_library(qosbed_scenario STATIC
   scenario/suggest.cpp)
 target_include_directories(qosbed_scenario PUBLIC $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}>
                                                    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}>)
-target_link_libraries(qosbed_scenario PUBLIC qosbed_gqos qosbed_emulator yaml-cpp)
+target_link_libraries(qosbed_scenario PUBLIC qosbed_gqos qosbed_emulator qosbed_rsvp yaml-cpp)
 qosbed_warnings(qosbed_scenario)

@@ -14,6 +14,7 @@
 #include "gqos/layout.hpp"
 #include "provider/provider.hpp"
 #include "provider_stub/emulator.hpp"
+#include "scenario/network.hpp"
 
 namespace qosbed::scenario {
 
@@ -44,8 +45,9 @@ struct FlowSpecFields {
 struct QosRequest {
   std::optional<FlowSpecFields> sending;
   std::optional<FlowSpecFields> receiving;
-  std::optional<std::uint32_t> style;  // RSVP_RESERVE_INFO.Style; with `confirm`, the object is sent
-  bool confirm = false;                // RSVP_RESERVE_INFO.ConfirmRequest
+  std::optional<std::uint32_t>
+      style;             // RSVP_RESERVE_INFO.Style; with `confirm`, the object is sent
+  bool confirm = false;  // RSVP_RESERVE_INFO.ConfirmRequest
   Mark mark;
 };
 
@@ -94,9 +96,9 @@ struct AppMonitor {
   std::uint32_t initial_buffer = 0;
 };
 
-using AppAction = std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait,
-                               AppGetOverlappedResult, AppEventSelect, AppEnumNetworkEvents,
-                               AppClose, AppMonitor>;
+using AppAction =
+    std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait, AppGetOverlappedResult,
+                 AppEventSelect, AppEnumNetworkEvents, AppClose, AppMonitor>;
 
 // ---- sp: what the emulated provider does -------------------------------------------------
 
@@ -162,16 +164,41 @@ struct ExpectNothing {
   TimeUs until_us = 0;
 };
 
+// Network scenarios: RSVP messages in the trace so far (kind rsvp). Each filter is compared with
+// the trace record's text (node, link and session names as the trace writes them).
+struct ExpectMessage {
+  std::optional<Field<std::string>> message;  // "Path", "Resv", ...
+  std::optional<Field<std::string>> action;   // "sent", "received", "lost", "dropped"
+  std::optional<Field<std::string>> from;
+  std::optional<Field<std::string>> to;
+  std::optional<Field<std::string>> link;
+  std::optional<Field<std::string>> session;  // "10.0.0.2:5000/17"
+  std::optional<Field<std::uint32_t>> count;  // exactly this many; unset: at least one
+  std::optional<TimeUs> within_us;            // only those in the last `within` before the step
+};
+// Network scenarios: what one node keeps now (indices into NetworkSpec).
+struct ExpectState {
+  std::size_t node = 0;
+  std::optional<std::size_t> session;
+  std::optional<std::size_t> sender;  // path_state: this sender's PSB; else any of the session
+  std::optional<std::size_t> toward;  // reserved/reservation: the interface toward this neighbour
+  std::optional<Field<bool>> path_state;
+  std::optional<Field<bool>> resv_state;
+  std::optional<Field<bool>> blockade;
+  std::optional<Field<bool>> reservation;        // a reservation of the session installed
+  std::optional<Field<std::uint64_t>> reserved;  // bytes/s reserved on the interface, all sessions
+};
+
 using Expectation = std::variant<ExpectCall, ExpectCompletion, ExpectWait, ExpectUpdate,
-                                 ExpectNetworkEvents, ExpectNothing>;
+                                 ExpectNetworkEvents, ExpectNothing, ExpectMessage, ExpectState>;
 
 // ---- the timeline ---------------------------------------------------------------------------
 
 struct Step {
-  Mark mark;                  // where the step starts (its `- ` item)
-  TimeUs at_us = 0;           // absolute virtual time, resolved from at/after/the step before
-  std::string socket;         // empty when the step names none (a wait, an expect on waits)
-  std::variant<AppAction, SpAction, Expectation> action;
+  Mark mark;           // where the step starts (its `- ` item)
+  TimeUs at_us = 0;    // absolute virtual time, resolved from at/after/the step before
+  std::string socket;  // empty when the step names none (a wait, an expect on waits)
+  std::variant<AppAction, SpAction, Expectation, NetAction> action;
 };
 
 struct Scenario {
@@ -181,6 +208,7 @@ struct Scenario {
   provider_stub::EmulatorOptions emulator;  // profile, pending, admission_limit
   std::vector<SocketSpec> sockets;          // in file order
   std::vector<Step> steps;                  // in file order; times never decrease
+  std::optional<NetworkSpec> network;       // `network:`: the hosts' SPs give the indications
 };
 
 }  // namespace qosbed::scenario

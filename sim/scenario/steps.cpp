@@ -1,17 +1,18 @@
-// The timeline: each step's time, its one kind (app, sp or expect), its verb, its socket, then
+// The timeline: each step's time, its one kind (app, sp, net or expect), its verb, its socket, then
 // the verb's own keys (read_app.cpp, read_sp.cpp, read_expect.cpp).
 #include <algorithm>
 
 #include "gqos/constants.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/messages.hpp"
+#include "scenario/read_network.hpp"
 #include "scenario/read_steps.hpp"
 #include "scenario/suggest.hpp"
 
 namespace qosbed::scenario::detail {
 namespace {
 
-constexpr std::string_view step_kinds[] = {"app", "sp", "expect"};
+constexpr std::string_view step_kinds[] = {"app", "sp", "net", "expect"};
 
 constexpr Choice<std::uint32_t> event_names[] = {
     {"fd_qos", gqos::fd_qos},
@@ -66,7 +67,8 @@ std::optional<Action> read_action(Context& context, const MapView& step, const E
 }
 
 std::optional<Step> read_step(Context& context, const Value& item,
-                              std::span<const std::string> sockets, TimeUs& previous_us) {
+                              std::span<const std::string> sockets, const NetworkSpec* network,
+                              TimeUs& previous_us) {
   auto step_map = map_of(context, item);
   if (!step_map) return std::nullopt;
   const MapView& step = *step_map;
@@ -90,13 +92,21 @@ std::optional<Step> read_step(Context& context, const Value& item,
     return std::nullopt;
   }
   const Entry& kind = *kinds.front();
-  const StepEnv env{sockets, result.at_us};
+  const StepEnv env{sockets, result.at_us, network};
   if (kind.key == "app") {
     auto action = read_action(context, step, kind, app_verbs(), "app verb", env, result.socket);
     if (!action) return std::nullopt;
     result.action = std::move(*action);
   } else if (kind.key == "sp") {
     auto action = read_action(context, step, kind, sp_verbs(), "sp verb", env, result.socket);
+    if (!action) return std::nullopt;
+    result.action = std::move(*action);
+  } else if (kind.key == "net") {
+    if (!network) {
+      context.error(kind.key_mark, msg::needs_network("a net: step"));
+      return std::nullopt;
+    }
+    auto action = read_action(context, step, kind, net_verbs(), "net verb", env, result.socket);
     if (!action) return std::nullopt;
     result.action = std::move(*action);
   } else {
@@ -137,7 +147,7 @@ std::optional<std::uint32_t> network_events(Context& context, const Value& value
 }
 
 std::vector<Step> read_steps(Context& context, const Value& steps,
-                             std::span<const std::string> sockets) {
+                             std::span<const std::string> sockets, const NetworkSpec* network) {
   std::vector<Step> result;
   if (steps.node.IsSequence() && steps.node.size() > limits::max_steps) {
     context.error(steps.mark, msg::too_many_steps(steps.node.size(), limits::max_steps));
@@ -148,7 +158,7 @@ std::vector<Step> read_steps(Context& context, const Value& steps,
   TimeUs previous_us = 0;
   for (Value& item : *items) {
     item.name = "step";
-    if (auto step = read_step(context, item, sockets, previous_us)) {
+    if (auto step = read_step(context, item, sockets, network, previous_us)) {
       result.push_back(std::move(*step));
     }
   }

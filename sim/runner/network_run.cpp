@@ -1,0 +1,315 @@
+#include "runner/network_run.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "report/text_trace.hpp"
+
+namespace qosbed::runner {
+namespace {
+
+rsvp::Topology topology_of(const scenario::NetworkSpec& spec) {
+  rsvp::Topology topology;
+  for (const scenario::NetNode& node : spec.nodes) {
+    if (node.kind == rsvp::NodeKind::host) {
+      topology.add_host(node.name, node.address);
+    } else {
+      topology.add_router(node.name, node.address);
+    }
+  }
+  for (const scenario::NetLink& link : spec.links) {
+    const rsvp::LinkId id = topology.add_link(static_cast<rsvp::NodeId>(link.a),
+                                              static_cast<rsvp::NodeId>(link.b), link.spec);
+    topology.link(id).up = link.up;
+  }
+  return topology;
+}
+
+gqos::FlowSpec merged(const std::vector<rsvp::FlowDescriptor>& descriptors) {
+  gqos::FlowSpec flowspec = descriptors.front().flowspec;
+  for (const auto& descriptor : descriptors) flowspec = rsvp::lub(flowspec, descriptor.flowspec);
+  return flowspec;
+}
+
+// What a trace record shows of a message beyond its name and session.
+void describe(const rsvp::Message& message, engine::RsvpMessageRecord& record) {
+  std::visit(
+      [&](const auto& m) {
+        using T = std::decay_t<decltype(m)>;
+        if constexpr (std::is_same_v<T, rsvp::Path>) {
+          record.senders.push_back(rsvp::to_string(m.sender));
+          record.flowspec = m.tspec;
+        } else if constexpr (std::is_same_v<T, rsvp::Resv>) {
+          record.style = rsvp::name_of(m.style);
+          std::set<rsvp::SenderId> filters;
+          for (const auto& descriptor : m.descriptors) {
+            filters.insert(descriptor.filters.begin(), descriptor.filters.end());
+          }
+          for (const auto& filter : filters) record.senders.push_back(rsvp::to_string(filter));
+          if (!m.descriptors.empty()) record.flowspec = merged(m.descriptors);
+        } else if constexpr (std::is_same_v<T, rsvp::PathTear>) {
+          record.senders.push_back(rsvp::to_string(m.sender));
+        } else if constexpr (std::is_same_v<T, rsvp::PathErr>) {
+          record.senders.push_back(rsvp::to_string(m.sender));
+          record.error = rsvp::name_of(m.error.code);
+        } else if constexpr (std::is_same_v<T, rsvp::ResvErr>) {
+          record.error = rsvp::name_of(m.error.code);
+          for (const auto& filter : m.descriptor.filters) {
+            record.senders.push_back(rsvp::to_string(filter));
+          }
+          record.flowspec = m.descriptor.flowspec;
+        } else if constexpr (std::is_same_v<T, rsvp::ResvConf>) {
+          if (!m.descriptors.empty()) record.flowspec = merged(m.descriptors);
+        }
+      },
+      message);
+}
+
+std::string presence_text(bool present) {
+  return present ? "present" : "absent";
+}
+
+}  // namespace
+
+NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& spec,
+                       engine::TraceSink& trace, Deliver deliver)
+    : queue_(queue),
+      spec_(spec),
+      trace_(trace),
+      deliver_(std::move(deliver)),
+      network_(std::make_unique<rsvp::Network>(queue, topology_of(spec),
+                                               rsvp::NetworkOptions{spec.times, spec.seed})) {
+  network_->set_message_observer(this);
+  for (std::size_t host = 0; host < spec.nodes.size(); ++host) {
+    if (spec.nodes[host].kind != rsvp::NodeKind::host) continue;
+    adapters_.push_back(std::make_unique<rsvp::IndicationAdapter>(
+        [this, host](const rsvp::Session& session, provider_stub::Indication indication) {
+          indicate(host, session, indication);
+        }));
+    network_->set_host_observer(static_cast<rsvp::NodeId>(host), adapters_.back().get());
+  }
+}
+
+rsvp::SenderId NetworkRun::sender_id(std::size_t sender) const {
+  const scenario::NetSender& spec = spec_.senders[sender];
+  return rsvp::SenderId{spec_.nodes[spec.host].address, spec.port};
+}
+
+rsvp::ReservationRequest NetworkRun::request_of(const scenario::NetReceiver& receiver) const {
+  rsvp::ReservationRequest request;
+  request.style = receiver.style;
+  request.confirm = receiver.confirm;
+  if (receiver.style == rsvp::Style::wf) {
+    request.descriptors.push_back({receiver.flowspec, {}});
+  } else if (receiver.style == rsvp::Style::ff) {
+    for (std::size_t sender : receiver.senders) {
+      request.descriptors.push_back({receiver.flowspec, {sender_id(sender)}});
+    }
+  } else {
+    rsvp::FlowDescriptor shared{receiver.flowspec, {}};
+    for (std::size_t sender : receiver.senders) shared.filters.push_back(sender_id(sender));
+    request.descriptors.push_back(std::move(shared));
+  }
+  return request;
+}
+
+void NetworkRun::start() {
+  for (std::size_t i = 0; i < spec_.senders.size(); ++i) {
+    starts_.push_back(queue_.schedule_at(spec_.senders[i].start_us, [this, i] {
+      const scenario::NetSender& sender = spec_.senders[i];
+      network_->start_sender(static_cast<rsvp::NodeId>(sender.host),
+                             spec_.sessions[sender.session].session, sender.port, sender.tspec);
+    }));
+  }
+  for (std::size_t i = 0; i < spec_.receivers.size(); ++i) {
+    starts_.push_back(queue_.schedule_at(spec_.receivers[i].start_us, [this, i] {
+      const scenario::NetReceiver& receiver = spec_.receivers[i];
+      network_->reserve(static_cast<rsvp::NodeId>(receiver.host),
+                        spec_.sessions[receiver.session].session, request_of(receiver));
+    }));
+  }
+}
+
+void NetworkRun::play(const scenario::NetAction& action) {
+  std::visit(
+      [&](const auto& net) {
+        using T = std::decay_t<decltype(net)>;
+        if constexpr (std::is_same_v<T, scenario::NetLinkState>) {
+          network_->set_link_up(static_cast<rsvp::LinkId>(net.link), net.up);
+        } else if constexpr (std::is_same_v<T, scenario::NetLoss>) {
+          network_->set_link_loss(static_cast<rsvp::LinkId>(net.link), net.loss);
+        } else if constexpr (std::is_same_v<T, scenario::NetSenderStop>) {
+          const scenario::NetSender& sender = spec_.senders[net.sender];
+          const auto host = static_cast<rsvp::NodeId>(sender.host);
+          const rsvp::Session& session = spec_.sessions[sender.session].session;
+          if (net.tear_down) {
+            network_->stop_sender(host, session, sender.port);
+          } else {
+            network_->silence_sender(host, session, sender.port);
+          }
+        } else {
+          const scenario::NetReceiver& receiver = spec_.receivers[net.receiver];
+          const auto host = static_cast<rsvp::NodeId>(receiver.host);
+          const rsvp::Session& session = spec_.sessions[receiver.session].session;
+          if (net.tear_down) {
+            network_->release(host, session);
+          } else {
+            network_->silence_receiver(host, session);
+          }
+        }
+      },
+      action);
+}
+
+void NetworkRun::stop() {
+  for (engine::EventId id : starts_) queue_.cancel(id);
+  starts_.clear();
+  network_->halt();
+}
+
+void NetworkRun::indicate(std::size_t host, const rsvp::Session& session,
+                          const provider_stub::Indication& indication) {
+  const bool receiving =
+      provider_stub::direction_of_status(indication.status) == provider_stub::Direction::receiving;
+  std::set<std::string> sockets;
+  auto add = [&](const auto& endpoints) {
+    for (const auto& endpoint : endpoints) {
+      if (endpoint.host == host && spec_.sessions[endpoint.session].session == session &&
+          !endpoint.socket.empty()) {
+        sockets.insert(endpoint.socket);
+      }
+    }
+  };
+  if (receiving) {
+    add(spec_.receivers);
+  } else {
+    add(spec_.senders);
+  }
+  for (const std::string& socket : sockets) deliver_(socket, indication);
+}
+
+void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
+                       const rsvp::Message& message) {
+  engine::TraceRecord record;
+  record.t_us = queue_.now_us();
+  record.kind = engine::TraceKind::rsvp;
+  engine::RsvpMessageRecord& m = record.rsvp.emplace();
+  m.message = rsvp::name_of(message);
+  m.action = std::move(action);
+  m.from = spec_.nodes[from].name;
+  m.to = spec_.nodes[to].name;
+  m.link = spec_.links[link].name;
+  m.session = rsvp::to_string(rsvp::session_of(message));
+  describe(message, m);
+  trace_.record(record);
+}
+
+void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
+                         const rsvp::Message& message) {
+  trace("sent", from, to, link, message);
+}
+void NetworkRun::on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
+                             const rsvp::Message& message) {
+  trace("received", from, at, link, message);
+}
+void NetworkRun::on_dropped(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
+                            const rsvp::Message& message, rsvp::Drop why) {
+  trace(why == rsvp::Drop::lost ? "lost" : "dropped", from, to, link, message);
+}
+
+void NetworkRun::check(const scenario::Step& step, const scenario::ExpectMessage& expect,
+                       const std::vector<engine::TraceRecord>& records, engine::TimeUs now_us,
+                       std::vector<Failure>& failures) const {
+  using Filter = std::optional<scenario::Field<std::string>>;
+  auto matches = [](const Filter& filter, const std::string& value) {
+    return !filter || filter->value == value;
+  };
+  std::uint32_t count = 0;
+  for (const engine::TraceRecord& record : records) {
+    if (record.kind != engine::TraceKind::rsvp || !record.rsvp) continue;
+    if (expect.within_us && record.t_us < now_us - *expect.within_us) continue;
+    const engine::RsvpMessageRecord& m = *record.rsvp;
+    if (matches(expect.message, m.message) && matches(expect.action, m.action) &&
+        matches(expect.from, m.from) && matches(expect.to, m.to) && matches(expect.link, m.link) &&
+        matches(expect.session, m.session)) {
+      ++count;
+    }
+  }
+  const bool held = expect.count ? count == expect.count->value : count > 0;
+  if (held) return;
+  std::string what = "message";
+  auto add = [&what](std::string_view key, const Filter& filter) {
+    if (filter) what += " " + std::string(key) + " " + filter->value;
+  };
+  add("", expect.message);
+  add("", expect.action);
+  add("from", expect.from);
+  add("to", expect.to);
+  add("link", expect.link);
+  add("session", expect.session);
+  if (expect.within_us) what += " within " + report::format_time(*expect.within_us);
+  const std::string wanted = expect.count ? std::to_string(expect.count->value) : "at least 1";
+  const scenario::Mark& mark = expect.count ? expect.count->mark : step.mark;
+  failures.push_back(Failure{mark, "expected " + what + " count " + wanted + " vs actual " +
+                                       std::to_string(count) + " (by " +
+                                       report::format_time(now_us) + ")"});
+}
+
+void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& expect,
+                       std::vector<Failure>& failures) const {
+  const auto node = static_cast<rsvp::NodeId>(expect.node);
+  const std::string& name = spec_.nodes[expect.node].name;
+  const rsvp::NodeState& state = network_->state(node);
+  auto compare = [&](const std::optional<scenario::Field<bool>>& field, std::string what,
+                     bool actual) {
+    if (field && field->value != actual) {
+      failures.push_back(Failure{field->mark, "expected " + what + " at " + name + " " +
+                                                  presence_text(field->value) + " vs actual " +
+                                                  presence_text(actual)});
+    }
+  };
+  const rsvp::Session* session =
+      expect.session ? &spec_.sessions[*expect.session].session : nullptr;
+  if (expect.path_state && session) {
+    bool present = false;
+    for (const auto& [key, psb] : state.psbs) {
+      if (key.first == *session && (!expect.sender || key.second == sender_id(*expect.sender))) {
+        present = true;
+      }
+    }
+    compare(expect.path_state, "path state", present);
+  }
+  if (expect.resv_state && session) {
+    const bool present = std::any_of(state.rsbs.begin(), state.rsbs.end(),
+                                     [&](const auto& rsb) { return rsb.first.first == *session; });
+    compare(expect.resv_state, "reservation state", present);
+  }
+  if (expect.blockade && session) {
+    compare(expect.blockade, "blockade", state.blockades.count(*session) > 0);
+  }
+  if (!expect.toward) return;
+  const std::string& toward = spec_.nodes[*expect.toward].name;
+  const auto itf = network_->interface_toward(node, static_cast<rsvp::NodeId>(*expect.toward));
+  if (!itf) {
+    failures.push_back(Failure{step.mark, "expected a link from " + name + " toward " + toward +
+                                              ": they are not neighbours"});
+    return;
+  }
+  if (expect.reservation && session) {
+    const auto installed = network_->reservations(*itf);
+    const bool present = std::any_of(installed.begin(), installed.end(),
+                                     [&](const auto& r) { return r.session == *session; });
+    compare(expect.reservation, "reservation toward " + toward, present);
+  }
+  if (expect.reserved) {
+    const std::uint64_t reserved = network_->reserved(*itf);
+    if (reserved != expect.reserved->value) {
+      failures.push_back(Failure{expect.reserved->mark,
+                                 "expected reserved at " + name + " toward " + toward + " " +
+                                     std::to_string(expect.reserved->value) + " vs actual " +
+                                     std::to_string(reserved) + " bytes/s"});
+    }
+  }
+}
+
+}  // namespace qosbed::runner

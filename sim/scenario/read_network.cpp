@@ -1,0 +1,514 @@
+// `network:` (docs/scenario-language.md, Network scenarios): nodes, links, soft-state timing,
+// sessions, senders and receivers, each referring to the others by name; then the `net:` verbs
+// and the `expect: message` / `expect: state` kinds, which refer to the same names.
+#include "scenario/read_network.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "scenario/messages.hpp"
+#include "scenario/read_qos.hpp"
+#include "scenario/suggest.hpp"
+
+namespace qosbed::scenario::detail {
+namespace {
+
+constexpr std::string_view network_keys[] = {"refresh", "k",        "seed",    "end",      "nodes",
+                                             "links",   "sessions", "senders", "receivers"};
+constexpr std::string_view node_keys[] = {"host", "router"};
+constexpr std::string_view link_keys[] = {"between", "name", "bandwidth", "reservable",
+                                          "delay",   "loss", "up"};
+constexpr std::string_view session_keys[] = {"destination", "protocol"};
+constexpr std::string_view sender_keys[] = {"host", "session", "port", "tspec", "start", "socket"};
+constexpr std::string_view receiver_keys[] = {"host",    "session", "style", "flowspec",
+                                              "confirm", "senders", "start", "socket"};
+
+constexpr Choice<std::uint8_t> protocols[] = {{"udp", 17}, {"tcp", 6}};
+constexpr Choice<rsvp::Style> styles[] = {
+    {"WF", rsvp::Style::wf}, {"FF", rsvp::Style::ff}, {"SE", rsvp::Style::se}};
+constexpr Choice<std::string_view> message_names[] = {
+    {"Path", "Path"},         {"Resv", "Resv"},       {"PathTear", "PathTear"},
+    {"ResvTear", "ResvTear"}, {"PathErr", "PathErr"}, {"ResvErr", "ResvErr"},
+    {"ResvConf", "ResvConf"}};
+constexpr Choice<std::string_view> message_actions[] = {
+    {"sent", "sent"}, {"received", "received"}, {"lost", "lost"}, {"dropped", "dropped"}};
+constexpr Choice<bool> presence[] = {{"present", true}, {"absent", false}};
+
+template <typename Named>
+std::vector<std::string_view> names_of(const std::vector<Named>& items) {
+  std::vector<std::string_view> names;
+  for (const Named& item : items) names.push_back(item.name);
+  return names;
+}
+
+// A name that must be one of `items`'; reported with a suggestion when it is not.
+template <typename Named>
+std::optional<std::size_t> name_ref(Context& context, const Value& value, std::string_view title,
+                                    const std::vector<Named>& items) {
+  auto name = text(context, value, std::string("a ") + std::string(title) + " name");
+  if (!name) return std::nullopt;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].name == *name) return i;
+  }
+  const auto names = names_of(items);
+  context.error(value.mark, msg::unknown(title, *name, closest(*name, names), names));
+  return std::nullopt;
+}
+
+std::optional<rsvp::Address> parse_ipv4(std::string_view text) {
+  rsvp::Address address = 0;
+  std::size_t at = 0;
+  for (int octet = 0; octet < 4; ++octet) {
+    if (octet > 0) {
+      if (at >= text.size() || text[at] != '.') return std::nullopt;
+      ++at;
+    }
+    unsigned value = 0;
+    const char* begin = text.data() + at;
+    auto [stop, ec] = std::from_chars(begin, text.data() + text.size(), value);
+    if (ec != std::errc{} || stop == begin || value > 255) return std::nullopt;
+    at = static_cast<std::size_t>(stop - text.data());
+    address = (address << 8) | value;
+  }
+  if (at != text.size()) return std::nullopt;
+  return address;
+}
+
+std::optional<rsvp::Address> ipv4(Context& context, const Value& value) {
+  auto written = text(context, value, "a dotted IPv4 address such as 10.0.0.1");
+  if (!written) return std::nullopt;
+  auto address = parse_ipv4(*written);
+  if (!address) context.error(value.mark, msg::bad_ipv4(value.name, *written));
+  return address;
+}
+
+std::optional<double> probability(Context& context, const Value& value) {
+  auto written = text(context, value, "a probability from 0 to 1");
+  if (!written) return std::nullopt;
+  double loss = -1;
+  const char* end = written->data() + written->size();
+  auto [stop, ec] = std::from_chars(written->data(), end, loss);
+  if (ec != std::errc{} || stop != end || !(loss >= 0.0 && loss <= 1.0)) {
+    context.error(value.mark, msg::bad_probability(value.name, *written));
+    return std::nullopt;
+  }
+  return loss;
+}
+
+std::optional<std::uint16_t> port(Context& context, const Value& value) {
+  auto number = u32(context, value);
+  if (!number) return std::nullopt;
+  if (*number > 65535) {
+    context.error(value.mark, msg::port_range(value.name, *number));
+    return std::nullopt;
+  }
+  return static_cast<std::uint16_t>(*number);
+}
+
+std::optional<gqos::FlowSpec> flowspec(Context& context, const Value& value) {
+  auto fields = read_flowspec(context, value);
+  if (!fields) return std::nullopt;
+  return filled(*fields);
+}
+
+// A map of name to map, each checked and read by `read`.
+template <typename Read>
+void read_named(Context& context, const MapView& network, std::string_view key, Read read) {
+  const Entry* entry = network.find(key);
+  if (!entry) return;
+  auto map = map_of(context, entry->value);
+  if (!map) return;
+  for (const Entry& item : map->entries()) {
+    if (auto fields = map_of(context, item.value)) read(item, *fields);
+  }
+}
+
+// The socket a sender or receiver's SP indicates to: declared, with a role that gets them.
+std::string socket_of(Context& context, const MapView& map, std::span<const SocketSpec> sockets,
+                      provider::Role role) {
+  const Entry* entry = map.find("socket");
+  if (!entry) return "";
+  std::vector<std::string> ids;
+  for (const SocketSpec& socket : sockets) ids.push_back(socket.id);
+  auto id = socket_ref(context, entry->value, ids);
+  if (!id) return "";
+  const auto spec = std::find_if(sockets.begin(), sockets.end(),
+                                 [&](const SocketSpec& socket) { return socket.id == *id; });
+  if (spec->role != role && spec->role != provider::Role::both) {
+    context.error(entry->value.mark,
+                  msg::socket_role(*id, role == provider::Role::sender ? "sender" : "receiver"));
+  }
+  return *id;
+}
+
+std::optional<std::size_t> host_ref(Context& context, const MapView& map,
+                                    const NetworkSpec& network) {
+  const Entry* entry = map.require("host");
+  if (!entry) return std::nullopt;
+  auto node = name_ref(context, entry->value, "node", network.nodes);
+  if (node && network.nodes[*node].kind != rsvp::NodeKind::host) {
+    context.error(entry->value.mark, msg::not_a_host("host", network.nodes[*node].name));
+    return std::nullopt;
+  }
+  return node;
+}
+
+void read_nodes(Context& context, const MapView& top, NetworkSpec& network) {
+  read_named(context, top, "nodes", [&](const Entry& item, const MapView& map) {
+    map.allow_only(node_keys);
+    const Entry* host = map.find("host");
+    const Entry* router = map.find("router");
+    if ((host != nullptr) == (router != nullptr)) {
+      context.error(map.mark(), msg::node_needs_one_kind());
+      return;
+    }
+    NetNode node;
+    node.name = item.key;
+    node.kind = host ? rsvp::NodeKind::host : rsvp::NodeKind::router;
+    node.address = ipv4(context, (host ? host : router)->value).value_or(0);
+    const auto taken = names_of(network.nodes);
+    if (std::find(taken.begin(), taken.end(), node.name) != taken.end()) {
+      context.error(item.key_mark, msg::duplicate_name("node", node.name));
+    }
+    network.nodes.push_back(std::move(node));
+  });
+}
+
+void read_links(Context& context, const MapView& top, NetworkSpec& network) {
+  const Entry* entry = top.require("links");
+  if (!entry) return;
+  auto items = list_of(context, entry->value, "a list of links");
+  if (!items) return;
+  for (Value& item : *items) {
+    item.name = "link";
+    auto map = map_of(context, item);
+    if (!map) continue;
+    map->allow_only(link_keys);
+    NetLink link;
+    const Entry* between = map->require("between");
+    if (!between) continue;
+    auto ends = list_of(context, between->value, "a list of two node names");
+    if (!ends) continue;
+    if (ends->size() != 2) {
+      context.error(between->value.mark, msg::link_ends());
+      continue;
+    }
+    auto a = name_ref(context, (*ends)[0], "node", network.nodes);
+    auto b = name_ref(context, (*ends)[1], "node", network.nodes);
+    if (!a || !b) continue;
+    if (*a == *b) {
+      context.error(between->value.mark, msg::self_link(network.nodes[*a].name));
+      continue;
+    }
+    link.a = *a;
+    link.b = *b;
+    link.name = network.nodes[*a].name + "-" + network.nodes[*b].name;
+    if (const Entry* name = map->find("name"))
+      link.name = text(context, name->value, "a name").value_or(link.name);
+    if (const Entry* bandwidth = map->require("bandwidth")) {
+      link.spec.bandwidth = u32(context, bandwidth->value).value_or(0);
+    }
+    if (const Entry* reservable = map->find("reservable")) {
+      link.spec.reservable = u32(context, reservable->value);
+    }
+    if (const Entry* delay = map->find("delay")) {
+      link.spec.delay_us = duration(context, delay->value).value_or(0);
+    }
+    if (const Entry* loss = map->find("loss")) {
+      link.spec.loss = probability(context, loss->value).value_or(0.0);
+    }
+    if (const Entry* up = map->find("up")) link.up = boolean(context, up->value).value_or(true);
+    const auto taken = names_of(network.links);
+    if (std::find(taken.begin(), taken.end(), link.name) != taken.end()) {
+      context.error(map->mark(), msg::duplicate_name("link", link.name));
+    }
+    network.links.push_back(std::move(link));
+  }
+}
+
+void read_sessions(Context& context, const MapView& top, NetworkSpec& network) {
+  read_named(context, top, "sessions", [&](const Entry& item, const MapView& map) {
+    map.allow_only(session_keys);
+    NetSession session;
+    session.name = item.key;
+    if (const Entry* destination = map.require("destination")) {
+      if (auto address = read_address(context, destination->value)) {
+        session.session.destination = parse_ipv4(address->host).value_or(0);
+        session.session.port = address->port;
+      }
+    }
+    if (const Entry* protocol = map.find("protocol")) {
+      session.session.protocol =
+          choice(context, protocol->value, "protocol", protocols).value_or(17);
+    }
+    network.sessions.push_back(std::move(session));
+  });
+}
+
+void read_senders(Context& context, const MapView& top, NetworkSpec& network,
+                  std::span<const SocketSpec> sockets) {
+  read_named(context, top, "senders", [&](const Entry& item, const MapView& map) {
+    map.allow_only(sender_keys);
+    NetSender sender;
+    sender.name = item.key;
+    sender.host = host_ref(context, map, network).value_or(0);
+    if (const Entry* session = map.require("session")) {
+      sender.session = name_ref(context, session->value, "session", network.sessions).value_or(0);
+    }
+    if (const Entry* entry = map.require("port"))
+      sender.port = port(context, entry->value).value_or(0);
+    if (const Entry* tspec = map.require("tspec")) {
+      sender.tspec = flowspec(context, tspec->value).value_or(gqos::FlowSpec{});
+    }
+    if (const Entry* start = map.find("start")) {
+      sender.start_us = duration(context, start->value).value_or(0);
+    }
+    sender.socket = socket_of(context, map, sockets, provider::Role::sender);
+    network.senders.push_back(std::move(sender));
+  });
+}
+
+void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
+                    std::span<const SocketSpec> sockets) {
+  read_named(context, top, "receivers", [&](const Entry& item, const MapView& map) {
+    map.allow_only(receiver_keys);
+    NetReceiver receiver;
+    receiver.name = item.key;
+    receiver.host = host_ref(context, map, network).value_or(0);
+    if (const Entry* session = map.require("session")) {
+      receiver.session = name_ref(context, session->value, "session", network.sessions).value_or(0);
+    }
+    const Entry* style = map.find("style");
+    if (style)
+      receiver.style = choice(context, style->value, "style", styles).value_or(rsvp::Style::wf);
+    if (const Entry* entry = map.require("flowspec")) {
+      receiver.flowspec = flowspec(context, entry->value).value_or(gqos::FlowSpec{});
+    }
+    if (const Entry* confirm = map.find("confirm")) {
+      receiver.confirm = boolean(context, confirm->value).value_or(false);
+    }
+    const Entry* senders = map.find("senders");
+    if (senders) {
+      if (auto items = list_of(context, senders->value, "a list of sender names")) {
+        for (const Value& name : *items) {
+          auto index = name_ref(context, name, "sender", network.senders);
+          if (!index) continue;
+          if (network.senders[*index].session != receiver.session) {
+            context.error(
+                name.mark,
+                msg::sender_of_other_session(
+                    network.senders[*index].name,
+                    network.sessions.empty() ? "" : network.sessions[receiver.session].name));
+          }
+          receiver.senders.push_back(*index);
+        }
+      }
+    }
+    const std::string_view style_name = rsvp::name_of(receiver.style);
+    if ((receiver.style == rsvp::Style::wf) == (senders != nullptr)) {
+      context.error(senders ? senders->key_mark : (style ? style->value.mark : map.mark()),
+                    msg::senders_for_style(style_name));
+    }
+    if (const Entry* start = map.find("start")) {
+      receiver.start_us = duration(context, start->value).value_or(0);
+    }
+    receiver.socket = socket_of(context, map, sockets, provider::Role::receiver);
+    network.receivers.push_back(std::move(receiver));
+  });
+}
+
+// ---- net: verbs ----------------------------------------------------------------------------
+
+constexpr std::string_view link_key[] = {"link"};
+constexpr std::string_view loss_keys[] = {"link", "loss"};
+constexpr std::string_view sender_key[] = {"sender"};
+constexpr std::string_view receiver_key[] = {"receiver"};
+
+std::size_t link_of(Context& context, const MapView& step, const StepEnv& env) {
+  const Entry* entry = step.require("link");
+  if (!entry) return 0;
+  return name_ref(context, entry->value, "link", env.network->links).value_or(0);
+}
+
+NetAction read_link_down(Context& context, const MapView& step, const StepEnv& env) {
+  return NetLinkState{link_of(context, step, env), false};
+}
+NetAction read_link_up(Context& context, const MapView& step, const StepEnv& env) {
+  return NetLinkState{link_of(context, step, env), true};
+}
+NetAction read_loss(Context& context, const MapView& step, const StepEnv& env) {
+  NetLoss loss{link_of(context, step, env), 0.0};
+  if (const Entry* entry = step.require("loss")) {
+    loss.loss = probability(context, entry->value).value_or(0.0);
+  }
+  return loss;
+}
+
+std::size_t sender_of(Context& context, const MapView& step, const StepEnv& env) {
+  const Entry* entry = step.require("sender");
+  if (!entry) return 0;
+  return name_ref(context, entry->value, "sender", env.network->senders).value_or(0);
+}
+std::size_t receiver_of(Context& context, const MapView& step, const StepEnv& env) {
+  const Entry* entry = step.require("receiver");
+  if (!entry) return 0;
+  return name_ref(context, entry->value, "receiver", env.network->receivers).value_or(0);
+}
+
+NetAction read_silence_sender(Context& context, const MapView& step, const StepEnv& env) {
+  return NetSenderStop{sender_of(context, step, env), false};
+}
+NetAction read_tear_down_sender(Context& context, const MapView& step, const StepEnv& env) {
+  return NetSenderStop{sender_of(context, step, env), true};
+}
+NetAction read_silence_receiver(Context& context, const MapView& step, const StepEnv& env) {
+  return NetReceiverStop{receiver_of(context, step, env), false};
+}
+NetAction read_tear_down_receiver(Context& context, const MapView& step, const StepEnv& env) {
+  return NetReceiverStop{receiver_of(context, step, env), true};
+}
+
+constexpr Verb<NetAction> verbs[] = {
+    {"link_down", SocketUse::none, link_key, read_link_down},
+    {"link_up", SocketUse::none, link_key, read_link_up},
+    {"loss", SocketUse::none, loss_keys, read_loss},
+    {"silence_sender", SocketUse::none, sender_key, read_silence_sender},
+    {"tear_down_sender", SocketUse::none, sender_key, read_tear_down_sender},
+    {"silence_receiver", SocketUse::none, receiver_key, read_silence_receiver},
+    {"tear_down_receiver", SocketUse::none, receiver_key, read_tear_down_receiver},
+};
+
+template <typename T>
+std::optional<Field<T>> marked(const std::optional<T>& value, const Entry& entry) {
+  if (!value) return std::nullopt;
+  return Field<T>{*value, entry.value.mark};
+}
+
+// A name resolved to the text the trace writes for it.
+template <typename Named, typename Text>
+std::optional<Field<std::string>> name_text(Context& context, const MapView& step,
+                                            std::string_view key, std::string_view title,
+                                            const std::vector<Named>& items, Text text_of) {
+  const Entry* entry = step.find(key);
+  if (!entry) return std::nullopt;
+  auto index = name_ref(context, entry->value, title, items);
+  if (!index) return std::nullopt;
+  return Field<std::string>{text_of(items[*index]), entry->value.mark};
+}
+
+std::optional<Field<bool>> presence_field(Context& context, const MapView& step,
+                                          std::string_view key) {
+  const Entry* entry = step.find(key);
+  if (!entry) return std::nullopt;
+  return marked(choice(context, entry->value, key, presence), *entry);
+}
+
+}  // namespace
+
+NetworkSpec read_network(Context& context, const Value& value,
+                         std::span<const SocketSpec> sockets) {
+  NetworkSpec network;
+  auto map = map_of(context, value);
+  if (!map) return network;
+  map->allow_only(network_keys);
+  if (const Entry* refresh = map->find("refresh")) {
+    network.times.refresh_us = duration(context, refresh->value).value_or(network.times.refresh_us);
+  }
+  if (const Entry* k = map->find("k")) {
+    if (auto number = u32(context, k->value)) {
+      if (*number < 1 || *number > 1000) context.error(k->value.mark, msg::k_at_least_one());
+      network.times.k = static_cast<int>(std::clamp<std::uint32_t>(*number, 1, 1000));
+    }
+  }
+  if (const Entry* seed = map->find("seed")) network.seed = u32(context, seed->value).value_or(1);
+  if (const Entry* end = map->find("end")) network.end_us = duration(context, end->value);
+  if (map->require("nodes")) read_nodes(context, *map, network);
+  read_links(context, *map, network);
+  read_sessions(context, *map, network);
+  read_senders(context, *map, network, sockets);
+  read_receivers(context, *map, network, sockets);
+  return network;
+}
+
+std::span<const Verb<NetAction>> net_verbs() {
+  return verbs;
+}
+
+Expectation read_expect_message(Context& context, const MapView& step, const StepEnv& env) {
+  ExpectMessage expect;
+  if (!env.network) {
+    context.error(step.mark(), msg::needs_network("expect: message"));
+    return expect;
+  }
+  const NetworkSpec& network = *env.network;
+  if (const Entry* entry = step.find("message")) {
+    if (auto name = choice(context, entry->value, "message", message_names)) {
+      expect.message = Field<std::string>{std::string(*name), entry->value.mark};
+    }
+  }
+  if (const Entry* entry = step.find("action")) {
+    if (auto name = choice(context, entry->value, "action", message_actions)) {
+      expect.action = Field<std::string>{std::string(*name), entry->value.mark};
+    }
+  }
+  auto node_name = [](const NetNode& node) { return node.name; };
+  expect.from = name_text(context, step, "from", "node", network.nodes, node_name);
+  expect.to = name_text(context, step, "to", "node", network.nodes, node_name);
+  expect.link = name_text(context, step, "link", "link", network.links,
+                          [](const NetLink& link) { return link.name; });
+  expect.session = name_text(context, step, "session", "session", network.sessions,
+                             [](const NetSession& s) { return rsvp::to_string(s.session); });
+  if (const Entry* entry = step.find("count"))
+    expect.count = marked(u32(context, entry->value), *entry);
+  if (const Entry* entry = step.find("within")) expect.within_us = duration(context, entry->value);
+  return expect;
+}
+
+Expectation read_expect_state(Context& context, const MapView& step, const StepEnv& env) {
+  ExpectState expect;
+  if (!env.network) {
+    context.error(step.mark(), msg::needs_network("expect: state"));
+    return expect;
+  }
+  const NetworkSpec& network = *env.network;
+  if (const Entry* entry = step.require("node")) {
+    expect.node = name_ref(context, entry->value, "node", network.nodes).value_or(0);
+  }
+  if (const Entry* entry = step.find("session")) {
+    expect.session = name_ref(context, entry->value, "session", network.sessions);
+  }
+  if (const Entry* entry = step.find("sender")) {
+    expect.sender = name_ref(context, entry->value, "sender", network.senders);
+    if (expect.sender) expect.session = network.senders[*expect.sender].session;
+  }
+  if (const Entry* entry = step.find("toward")) {
+    expect.toward = name_ref(context, entry->value, "node", network.nodes);
+  }
+  expect.path_state = presence_field(context, step, "path_state");
+  expect.resv_state = presence_field(context, step, "resv_state");
+  expect.blockade = presence_field(context, step, "blockade");
+  expect.reservation = presence_field(context, step, "reservation");
+  if (const Entry* entry = step.find("reserved")) {
+    if (auto bytes = u32(context, entry->value)) {
+      expect.reserved = Field<std::uint64_t>{*bytes, entry->value.mark};
+    }
+  }
+  auto require = [&](std::string_view key, bool needed, std::string_view what, bool has) {
+    const Entry* entry = step.find(key);
+    if (entry && needed && !has) context.error(entry->key_mark, msg::state_needs(key, what));
+  };
+  const bool sessioned = step.find("session") || step.find("sender");
+  require("path_state", true, "'session' or 'sender'", sessioned);
+  require("resv_state", true, "'session'", step.find("session") != nullptr);
+  require("blockade", true, "'session'", step.find("session") != nullptr);
+  require("reservation", true, "'session' and 'toward'",
+          step.find("session") != nullptr && step.find("toward") != nullptr);
+  require("reserved", true, "'toward'", step.find("toward") != nullptr);
+  if (!step.find("path_state") && !step.find("resv_state") && !step.find("blockade") &&
+      !step.find("reservation") && !step.find("reserved")) {
+    context.error(step.mark(), msg::no_state_check());
+  }
+  return expect;
+}
+
+}  // namespace qosbed::scenario::detail
