@@ -20,3 +20,8 @@ target_link_libraries(test_cli PRIVATE qosbed_cli)
 qosbed_test(test_record record_test.cpp)
 target_link_libraries(test_record PRIVATE qosbed_runner qosbed_scenario)
 target_compile_definitions(test_record PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# `qosbed run --record`: a recording made through the command replays to the same trace.
+qosbed_test(test_record_cli record_cli_test.cpp)
+target_link_libraries(test_record_cli PRIVATE qosbed_cli)
+target_compile_definitions(test_record_cli PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

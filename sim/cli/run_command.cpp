@@ -39,7 +39,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   Parsed parsed;
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE] [--tap FILE|-]\n"
-      "                  [--golden DIR [--update-golden]] [-j N] FILE|FOLDER...\n"
+      "                  [--golden DIR [--update-golden]] [-j N]\n"
+      "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
@@ -55,7 +56,12 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "named (or its file name), shows the first differing lines and fails the scenario;\n"
       "--update-golden rewrites them instead. -j N plays N scenarios at once; the output\n"
       "stays in file order. Running several files shows a progress line on a terminal and\n"
-      "one [i/N] line per scenario on stderr otherwise.";
+      "one [i/N] line per scenario on stderr otherwise.\n"
+      "\n"
+      "--record OUT.yaml writes the session of one scenario as a new scenario: the calls the\n"
+      "application made, each indication it read, and what it saw as expectations; replaying\n"
+      "it gives the same trace (docs/recording.md says where it cannot). --provider chooses the\n"
+      "RSVP SP: emulator, the only one here; winsock (the real ws2_32) needs a Windows build.";
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
 
   std::string format = parsed.values.count("verbose") ? "text" : "";
@@ -68,13 +74,18 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   if (auto bad = outputs.configure(parsed.values, parsed.paths, format, out, err)) return *bad;
   const auto files = files_of(parsed.paths, err);
   if (!files) return exit_bad_input;
+  if (outputs.records() && files->files.size() != 1) {
+    err << "qosbed: --record records one session: name one scenario file, not "
+        << files->files.size() << "\n";
+    return exit_bad_input;
+  }
 
   int passed = 0;
   int failed = 0;
   bool invalid = false;
   bool internal_error = false;
   std::optional<int> stopped;
-  PlayOptions play_options{format, outputs.keeps_json(), &interrupt_signal};
+  PlayOptions play_options{format, outputs.keeps_json(), outputs.records(), &interrupt_signal};
   outputs.start(files->files.size());
   play_all(files->files, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
     outputs.clear_progress(err);

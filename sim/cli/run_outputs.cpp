@@ -25,7 +25,11 @@ void RunOutputs::add_options(po::options_description& options) {
       "golden", po::value<std::string>()->value_name("DIR"),
       "compare each JSON trace with DIR/<path>.jsonl")(
       "update-golden", "with --golden: rewrite the golden traces that differ")(
-      "jobs,j", po::value<unsigned>()->value_name("N"), "play N scenarios at once");
+      "jobs,j", po::value<unsigned>()->value_name("N"), "play N scenarios at once")(
+      "record", po::value<std::string>()->value_name("FILE"),
+      "write the session as a scenario with expectations to FILE (one scenario)")(
+      "provider", po::value<std::string>()->value_name("NAME"),
+      "the RSVP SP to run on: emulator (the default); winsock needs a Windows build");
 }
 
 std::optional<int> RunOutputs::configure(const po::variables_map& values,
@@ -50,6 +54,29 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
   if (!golden_dir_.empty() && !update_golden_ && !fs::is_directory(golden_dir_)) {
     err << "qosbed: " << golden_dir_ << ": no such folder\n";
     return exit_bad_input;
+  }
+  if (values.count("provider")) {
+    const std::string provider = values["provider"].as<std::string>();
+    if (provider == "winsock") {
+      // The command line is built for Linux only (QOSBED_TOOLS is off on Windows), and
+      // WinsockProvider talks to ws2_32: no build of this command can reach a real RSVP SP.
+      err << "qosbed: --provider winsock runs on the real RSVP SP through ws2_32, which only a "
+             "Windows build of qosbed has; this build has the emulator only "
+             "(--provider emulator)\n";
+      return exit_bad_input;
+    }
+    if (provider != "emulator") {
+      err << "qosbed: --provider takes emulator or winsock, not '" << provider << "'\n";
+      return exit_bad_input;
+    }
+  }
+  if (values.count("record")) {
+    recording_path_ = values["record"].as<std::string>();
+    recording_ = std::make_unique<report::OutputFile>(recording_path_);
+    if (!recording_->ok()) {
+      err << "qosbed: " << recording_path_ << ": cannot be written\n";
+      return exit_bad_input;
+    }
   }
   const auto open = [&](const std::string& path) -> std::ostream* {
     files_.push_back(std::make_unique<report::OutputFile>(path));
@@ -137,6 +164,10 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
     }
   }
   for (const auto& reporter : reporters_) reporter->scenario(outcome);
+  if (recording_ && !run.recording.empty()) {
+    recording_->stream() << run.recording;
+    recorded_ = true;
+  }
 
   ++done_;
   if (outcome.result != report::ScenarioOutcome::Result::passed) ++failed_;
@@ -161,6 +192,16 @@ bool RunOutputs::finish(std::ostream& err) {
   for (const auto& file : files_) {
     std::string error;
     if (!file->commit(error)) {
+      err << "qosbed: " << error << "\n";
+      written = false;
+    }
+  }
+  // An invalid scenario records nothing: its temporary file goes, no empty FILE is left.
+  if (recorded_) {
+    std::string error;
+    if (recording_->commit(error)) {
+      err << recording_path_ << ": recording written\n";
+    } else {
       err << "qosbed: " << error << "\n";
       written = false;
     }

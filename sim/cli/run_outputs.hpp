@@ -1,6 +1,7 @@
 // What `qosbed run` does with each finished run besides printing it: the CI reports (--junit,
-// --tap), the golden traces (--golden, --update-golden), the progress of a folder (a line redrawn
-// on a terminal, plain lines otherwise) and how many runs play at once (-j).
+// --tap), the golden traces (--golden, --update-golden), the recording of a session as a scenario
+// (--record), the progress of a folder (a line redrawn on a terminal, plain lines otherwise) and
+// how many runs play at once (-j). It also checks --provider: only the emulator drives runs here.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -28,6 +29,7 @@ class RunOutputs {
 
   unsigned jobs() const { return jobs_; }
   bool keeps_json() const { return !golden_dir_.empty(); }
+  bool records() const { return recording_ != nullptr; }
   // Where the closing "N passed, N failed" line goes: stderr when stdout carries a trace or TAP.
   bool stdout_taken() const { return stdout_taken_; }
 
@@ -54,6 +56,10 @@ class RunOutputs {
   std::size_t done_ = 0;
   std::size_t failed_ = 0;
   std::vector<std::unique_ptr<report::OutputFile>> files_;
+  // --record: committed only once a run's recording is written into it.
+  std::unique_ptr<report::OutputFile> recording_;
+  std::string recording_path_;
+  bool recorded_ = false;
   std::vector<std::unique_ptr<report::Reporter>> reporters_;
 };
 

@@ -51,6 +51,10 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
   runner::RunOptions run_options;
   run_options.trace = &tee;
   run_options.interrupt = options.interrupt;
+  if (options.record) {
+    run_options.recording = &run.recording;
+    run_options.recording_name = scenario->name + "-recorded";
+  }
   const runner::RunResult result = runner::run(*scenario, run_options);
   for (const runner::Failure& failure : result.failures) {
     err << runner::format(failure) << "\n";

@@ -17,14 +17,16 @@ namespace qosbed::cli {
 struct PlayOptions {
   std::string format;      // the trace on `out`: "", "json" or "text"
   bool keep_json = false;  // keep the JSON trace in ScenarioRun::json (golden traces)
+  bool record = false;     // record the session as a scenario in ScenarioRun::recording
   // Checked before each file and by the runner between steps: nonzero stops the run there.
   const volatile std::sig_atomic_t* interrupt = nullptr;
 };
 
 struct ScenarioRun {
-  std::string out;   // the trace asked for, after a "# FILE (NAME)" line for text
-  std::string err;   // diagnostics, failures and the FAILED line
-  std::string json;  // the JSON Lines trace, when kept
+  std::string out;        // the trace asked for, after a "# FILE (NAME)" line for text
+  std::string err;        // diagnostics, failures and the FAILED line
+  std::string json;       // the JSON Lines trace, when kept
+  std::string recording;  // the session as a scenario (sim/record), when recorded
   // Where the run stopped before its end: "FILE:LINE: stopped at step N of M, ..." or
   // "FILE: stopped before loading it".
   std::optional<std::string> stopped;
