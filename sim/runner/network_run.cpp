@@ -88,6 +88,13 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
         }));
     network_->set_host_observer(static_cast<rsvp::NodeId>(host), adapters_.back().get());
   }
+  // A session addressed to no host is a multicast group: its receivers are its members.
+  for (const scenario::NetReceiver& receiver : spec.receivers) {
+    const rsvp::Address group = spec.sessions[receiver.session].session.destination;
+    if (!network_->topology().find_address(group)) {
+      network_->join(static_cast<rsvp::NodeId>(receiver.host), group);
+    }
+  }
 }
 
 rsvp::SenderId NetworkRun::sender_id(std::size_t sender) const {
