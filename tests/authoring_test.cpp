@@ -75,6 +75,28 @@ BOOST_AUTO_TEST_CASE(explain_tells_the_run_with_its_rules) {
                                   "ms, from bind)\n"));
 }
 
+// The completion of an overlapped SIO_SET_QOS is told as such, not as a query's result.
+BOOST_AUTO_TEST_CASE(explain_names_the_set_qos_completion) {
+  Folder folder;
+  folder.write("set.yaml",
+               "scenario: set\nsockets:\n  tx: {role: sender, protocol: tcp, remote: "
+               "10.0.0.2:5000}\nsteps:\n  - {app: connect, socket: tx}\n"
+               "  - {app: set_qos, socket: tx, mode: overlapped, qos: {sending: "
+               "{service_type: guaranteed, token_rate: 8000}}}\n"
+               "  - {app: wait, alertable: true, timeout: 0ms}\n"
+               "  - {expect: completion, socket: tx, error: 0, bytes: 0}\n");
+  const Result explained = command({"explain", folder.file("set.yaml")});
+  BOOST_TEST(explained.code == 0);
+  BOOST_TEST(explained.out.find(
+                 "4. At 0.000 ms: tx: the SIO_SET_QOS's completion routine runs: NO_ERROR, 0 "
+                 "bytes.\n"
+                 "   Why: Routines run only inside an alertable wait (R6, D14). An overlapped "
+                 "SIO_SET_QOS finishes at once and has no output (R10).\n"
+                 "   Next: Keep an SIO_GET_QOS pending: FD_QOS reports whether the reservation "
+                 "is made.\n") != std::string::npos);
+  BOOST_TEST(explained.out.find("Read RSVP_STATUS_INFO") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(explain_errors) {
   Folder folder;
   const Result none = command({"explain"});

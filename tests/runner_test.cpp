@@ -70,10 +70,11 @@ BOOST_AUTO_TEST_CASE(the_trace_shows_the_required_size_and_buf_as_an_offset) {
     if (line.find("\"event\":\"completion\"") != std::string::npos) completions.push_back(line);
   }
   BOOST_REQUIRE(completions.size() == 2u);
-  BOOST_TEST(completions[0] ==
-             R"({"t_us":10000,"socket":"rx","event":"completion","source":"routine",)"
-             R"("error":10055,"error_name":"WSAENOBUFS","buffer_size":16,"bytes":4,)"
-             R"("required":100,"buffer_hex":"64000000"})");
+  BOOST_TEST(
+      completions[0] ==
+      R"({"t_us":10000,"socket":"rx","event":"completion","call":"get_qos","source":"routine",)"
+      R"("error":10055,"error_name":"WSAENOBUFS","buffer_size":16,"bytes":4,)"
+      R"("required":100,"buffer_hex":"64000000"})");
   // ProviderSpecific.len 20 at offset 64, then buf shown as offset 80 (0x50).
   BOOST_TEST(completions[1].find("14000000000000005000000000000000e8030000") != std::string::npos);
   BOOST_TEST(completions[1].find(R"("status":11006,"status_name":"WSA_QOS_SENDERS")") !=

@@ -197,14 +197,24 @@ Explanation fd_qos(const TraceRecord& r) {
 
 Explanation completion(const TraceRecord& r) {
   const std::uint32_t error = r.error.value_or(0);
-  const std::string how = r.source == "routine" ? "its completion routine runs"
-                                                : "GetOverlappedResult reads its result";
+  // The completion of a set request names it; a query's keeps the shorter wording.
+  const std::string whose = r.call == "set_qos" ? "the SIO_SET_QOS's" : "its";
+  const std::string how = r.source == "routine" ? whose + " completion routine runs"
+                                                : "GetOverlappedResult reads " + whose + " result";
   const std::string what = r.socket + ": " + how + ": " + error_name(error) + ", " +
                            std::to_string(r.bytes.value_or(0)) + " bytes" +
                            (r.status ? ", " + status_name(r.status) : "") + ".";
   const std::string why = r.source == "routine"
                               ? "Routines run only inside an alertable wait (R6, D14)."
                               : "The request's event was signalled (R6).";
+  // A set request has no output: its completion says only that the QOS was taken, not that a
+  // reservation exists, so none of a query's reading or reissuing applies.
+  if (r.call == "set_qos") {
+    return {what, why + " An overlapped SIO_SET_QOS finishes at once and has no output (R10).",
+            error == wsa::no_error
+                ? "Keep an SIO_GET_QOS pending: FD_QOS reports whether the reservation is made."
+                : ""};
+  }
   switch (error) {
     case wsa::no_error:
       return {what, why, read_result};

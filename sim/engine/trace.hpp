@@ -53,7 +53,9 @@ struct TraceRecord {
   TimeUs t_us = 0;
   std::string socket;  // the scenario's socket id; empty for the application thread (waits)
   TraceKind kind = TraceKind::call;
-  std::string call;    // call: "get_qos", "bind", ...; wait: "sleep_ex" / "wait_for_events"
+  // call: "get_qos", "bind", ...; completion: the request's call ("get_qos", "set_qos");
+  // wait: "sleep_ex" / "wait_for_events"
+  std::string call;
   std::string detail;  // call: mode and notification; fd_qos: delivery; errors: text
   std::string source;  // completion: "routine" or "get_overlapped_result"
   std::optional<std::int64_t> result;

@@ -69,10 +69,11 @@ void TracingProvider::trace_call(provider::Socket socket, std::string call, int 
   sink_.record(record);
 }
 
-void TracingProvider::trace_completion(provider::Socket socket, std::string source,
-                                       std::uint32_t error, std::uint32_t bytes,
+void TracingProvider::trace_completion(provider::Socket socket, std::string call,
+                                       std::string source, std::uint32_t error, std::uint32_t bytes,
                                        std::span<const std::byte> buffer) {
   TraceRecord record = record_for(socket, TraceKind::completion);
+  record.call = std::move(call);
   record.source = std::move(source);
   record.error = error;
   record.bytes = bytes;
@@ -141,13 +142,13 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                            provider::CompletionRoutine routine) {
   const std::string mode = mode_of(overlapped, routine);
   const std::string call = ioctl_name(code);
-  if (overlapped != nullptr && !routine) event_requests_[overlapped] = {socket, out};
+  if (overlapped != nullptr && !routine) event_requests_[overlapped] = {socket, call, out};
   provider::CompletionRoutine traced;
   if (routine) {
-    traced = [this, socket, out, routine = std::move(routine)](
+    traced = [this, socket, call, out, routine = std::move(routine)](
                  std::uint32_t error, std::uint32_t bytes, provider::Overlapped* ov,
                  std::uint32_t flags) {
-      trace_completion(socket, "routine", error, bytes, out);
+      trace_completion(socket, call, "routine", error, bytes, out);
       routine(error, bytes, ov, flags);
     };
   }
@@ -186,8 +187,8 @@ bool TracingProvider::get_overlapped_result(provider::Socket socket,
   if (request != event_requests_.end()) {
     const std::uint32_t transferred =
         done ? (bytes != nullptr ? *bytes : 0) : overlapped->internal_high;
-    trace_completion(request->second.socket, "get_overlapped_result", error, transferred,
-                     request->second.buffer);
+    trace_completion(request->second.socket, request->second.call, "get_overlapped_result", error,
+                     transferred, request->second.buffer);
     event_requests_.erase(request);
   }
   return done;

@@ -48,12 +48,14 @@ class TracingProvider final : public provider::Provider {
  private:
   TraceRecord record_for(provider::Socket socket, TraceKind kind) const;
   void trace_call(provider::Socket socket, std::string call, int result, std::string detail = {});
-  void trace_completion(provider::Socket socket, std::string source, std::uint32_t error,
-                        std::uint32_t bytes, std::span<const std::byte> buffer);
+  void trace_completion(provider::Socket socket, std::string call, std::string source,
+                        std::uint32_t error, std::uint32_t bytes,
+                        std::span<const std::byte> buffer);
   void trace_wait(std::string call, std::uint32_t result, std::uint32_t timeout_ms, bool alertable);
 
   struct EventRequest {
     provider::Socket socket;
+    std::string call;  // "get_qos", "set_qos": a completion says which request it finishes
     std::span<std::byte> buffer;
   };
 
