@@ -40,6 +40,7 @@ constexpr std::string_view schema = R"json({
       "propertyNames": {"pattern": "^[A-Za-z0-9_-]+$"},
       "additionalProperties": {"$ref": "#/$defs/socket"}
     },
+    "network": {"$ref": "#/$defs/network"},
     "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}}
   },
   "$defs": {
@@ -50,6 +51,92 @@ constexpr std::string_view schema = R"json({
     "duration": {"type": "string", "pattern": "^[0-9]+(\\.[0-9]+)?(us|ms|s)$"},
     "address": {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}:[0-9]{1,5}$"},
     "socket_id": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
+    "ipv4": {"type": "string", "pattern": "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$"},
+    "probability": {"type": "number", "minimum": 0, "maximum": 1},
+    "presence": {"enum": ["present", "absent"]},
+    "network": {
+      "type": "object",
+      "description": "an RSVP network whose hosts' SPs give the indications (docs/scenario-language.md, Network scenarios)",
+      "required": ["nodes", "links"],
+      "additionalProperties": false,
+      "properties": {
+        "refresh": {"$ref": "#/$defs/duration", "description": "R, default 30s"},
+        "k": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "K, default 3"},
+        "seed": {"$ref": "#/$defs/number", "description": "the generator's seed, default 1"},
+        "end": {"$ref": "#/$defs/duration", "description": "when the network stops; default the last step's time"},
+        "nodes": {
+          "type": "object",
+          "minProperties": 1,
+          "additionalProperties": {
+            "type": "object",
+            "minProperties": 1,
+            "maxProperties": 1,
+            "additionalProperties": false,
+            "properties": {"host": {"$ref": "#/$defs/ipv4"}, "router": {"$ref": "#/$defs/ipv4"}}
+          }
+        },
+        "links": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["between", "bandwidth"],
+            "additionalProperties": false,
+            "properties": {
+              "between": {"type": "array", "items": {"type": "string"}, "minItems": 2, "maxItems": 2},
+              "name": {"type": "string"},
+              "bandwidth": {"$ref": "#/$defs/number", "description": "bytes/s each way"},
+              "reservable": {"$ref": "#/$defs/number", "description": "bytes/s admission may hand out; default the bandwidth"},
+              "delay": {"$ref": "#/$defs/duration"},
+              "loss": {"$ref": "#/$defs/probability"},
+              "up": {"type": "boolean", "default": true}
+            }
+          }
+        },
+        "sessions": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "required": ["destination"],
+            "additionalProperties": false,
+            "properties": {"destination": {"$ref": "#/$defs/address"}, "protocol": {"enum": ["udp", "tcp"]}}
+          }
+        },
+        "senders": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "required": ["host", "session", "port", "tspec"],
+            "additionalProperties": false,
+            "properties": {
+              "host": {"type": "string"},
+              "session": {"type": "string"},
+              "port": {"type": "integer", "minimum": 0, "maximum": 65535},
+              "tspec": {"$ref": "#/$defs/flowspec"},
+              "start": {"$ref": "#/$defs/duration"},
+              "socket": {"$ref": "#/$defs/socket_id"}
+            }
+          }
+        },
+        "receivers": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "object",
+            "required": ["host", "session", "flowspec"],
+            "additionalProperties": false,
+            "properties": {
+              "host": {"type": "string"},
+              "session": {"type": "string"},
+              "style": {"enum": ["WF", "FF", "SE"], "default": "WF"},
+              "flowspec": {"$ref": "#/$defs/flowspec"},
+              "confirm": {"type": "boolean", "default": false},
+              "senders": {"type": "array", "items": {"type": "string"}},
+              "start": {"$ref": "#/$defs/duration"},
+              "socket": {"$ref": "#/$defs/socket_id"}
+            }
+          }
+        }
+      }
+    },
     "flowspec": {
       "type": "object",
       "additionalProperties": false,
@@ -136,14 +223,15 @@ constexpr std::string_view schema = R"json({
     },
     "step": {
       "type": "object",
-      "description": "exactly one of app, sp or expect, with at or after (not both)",
-      "oneOf": [{"required": ["app"]}, {"required": ["sp"]}, {"required": ["expect"]}],
+      "description": "exactly one of app, sp, net or expect, with at or after (not both)",
+      "oneOf": [{"required": ["app"]}, {"required": ["sp"]}, {"required": ["net"]}, {"required": ["expect"]}],
       "not": {"anyOf": [{"required": ["at", "after"]}, {"required": ["sp", "sending", "receiving"], "properties": {"sp": {"const": "fd_qos"}}}]},
       "additionalProperties": false,
       "properties": {
         "app": {"enum": ["bind", "connect", "set_qos", "get_qos", "wait", "get_overlapped_result", "event_select", "enum_network_events", "close", "monitor"]},
         "sp": {"enum": ["fd_qos", "fail"]},
-        "expect": {"enum": ["call", "completion", "wait", "update", "network_events", "nothing"]},
+        "net": {"enum": ["link_down", "link_up", "loss", "silence_sender", "tear_down_sender", "silence_receiver", "tear_down_receiver"]},
+        "expect": {"enum": ["call", "completion", "wait", "update", "network_events", "nothing", "message", "state"]},
         "at": {"$ref": "#/$defs/duration"},
         "after": {"$ref": "#/$defs/duration"},
         "socket": {"$ref": "#/$defs/socket_id"},
@@ -169,7 +257,25 @@ constexpr std::string_view schema = R"json({
         "required": {"$ref": "#/$defs/number"},
         "direction": {"enum": ["sending", "receiving"]},
         "flowspec": {"$ref": "#/$defs/flowspec"},
-        "until": {"$ref": "#/$defs/duration"}
+        "until": {"$ref": "#/$defs/duration"},
+        "link": {"type": "string"},
+        "loss": {"$ref": "#/$defs/probability"},
+        "sender": {"type": "string"},
+        "receiver": {"type": "string"},
+        "message": {"enum": ["Path", "Resv", "PathTear", "ResvTear", "PathErr", "ResvErr", "ResvConf"]},
+        "action": {"enum": ["sent", "received", "lost", "dropped"]},
+        "from": {"type": "string"},
+        "to": {"type": "string"},
+        "session": {"type": "string"},
+        "count": {"$ref": "#/$defs/number"},
+        "within": {"$ref": "#/$defs/duration"},
+        "node": {"type": "string"},
+        "toward": {"type": "string"},
+        "path_state": {"$ref": "#/$defs/presence"},
+        "resv_state": {"$ref": "#/$defs/presence"},
+        "blockade": {"$ref": "#/$defs/presence"},
+        "reservation": {"$ref": "#/$defs/presence"},
+        "reserved": {"$ref": "#/$defs/number"}
       },
       "allOf": [
         {"if": {"required": ["app"], "properties": {"app": {"const": "wait"}}}, "then": {"not": {"required": ["socket"]}, "properties": {"events": {"type": "array", "items": {"$ref": "#/$defs/socket_id"}}}}},
@@ -182,7 +288,14 @@ constexpr std::string_view schema = R"json({
         {"if": {"required": ["sp"], "properties": {"sp": {"const": "fail"}}}, "then": {"required": ["error"], "oneOf": [{"required": ["call"]}, {"required": ["pending"]}]}},
         {"if": {"required": ["expect"], "properties": {"expect": {"enum": ["completion", "update", "network_events"]}}}, "then": {"required": ["socket"]}},
         {"if": {"required": ["expect"], "properties": {"expect": {"const": "wait"}}}, "then": {"not": {"required": ["socket"]}}},
-        {"if": {"required": ["expect"], "properties": {"expect": {"const": "nothing"}}}, "then": {"required": ["until"]}}
+        {"if": {"required": ["expect"], "properties": {"expect": {"const": "nothing"}}}, "then": {"required": ["until"]}},
+        {"if": {"required": ["net"]}, "then": {"not": {"required": ["socket"]}}},
+        {"if": {"required": ["net"], "properties": {"net": {"enum": ["link_down", "link_up"]}}}, "then": {"required": ["link"]}},
+        {"if": {"required": ["net"], "properties": {"net": {"const": "loss"}}}, "then": {"required": ["link", "loss"]}},
+        {"if": {"required": ["net"], "properties": {"net": {"enum": ["silence_sender", "tear_down_sender"]}}}, "then": {"required": ["sender"]}},
+        {"if": {"required": ["net"], "properties": {"net": {"enum": ["silence_receiver", "tear_down_receiver"]}}}, "then": {"required": ["receiver"]}},
+        {"if": {"required": ["expect"], "properties": {"expect": {"enum": ["message", "state"]}}}, "then": {"not": {"required": ["socket"]}}},
+        {"if": {"required": ["expect"], "properties": {"expect": {"const": "state"}}}, "then": {"required": ["node"]}}
       ]
     }
   }

@@ -206,7 +206,7 @@ std::string port_range(std::string_view key, std::uint32_t value) {
 }
 std::string senders_for_style(std::string_view style) {
   if (style == "WF") return "a WF reservation is for every sender: it takes no 'senders'";
-  return "a " + std::string(style) + " reservation needs 'senders', the senders it is for";
+  return "an " + std::string(style) + " reservation needs 'senders', the senders it is for";
 }
 std::string sender_of_other_session(std::string_view sender, std::string_view session) {
   return "sender " + quoted(sender) + " does not send to session " + quoted(session);
