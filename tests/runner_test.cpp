@@ -92,6 +92,20 @@ BOOST_AUTO_TEST_CASE(a_missed_expectation_names_the_line_and_both_values) {
              "(completion on rx at 10.000 ms, from routine)");
 }
 
+// Each expect: step is kept with its own failures, the ones that held too.
+BOOST_AUTO_TEST_CASE(every_checked_expectation_is_kept_with_its_failures) {
+  std::string text = enobufs_example_text();
+  text.replace(text.find("required: 100"), 13, "required: 90");
+  const scenario::Scenario scenario = load(text);
+  const runner::RunResult result = runner::run(scenario);
+  BOOST_REQUIRE(result.expectations.size() == 2u);
+  BOOST_TEST(scenario.steps[result.expectations[0].step].mark.line == 30);
+  BOOST_REQUIRE(result.expectations[0].failures.size() == 1u);
+  BOOST_TEST(result.expectations[0].failures[0].mark.line == 34);
+  BOOST_TEST(scenario.steps[result.expectations[1].step].mark.line == 40);
+  BOOST_TEST(result.expectations[1].failures.empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_observation_is_a_failure) {
   std::string text = enobufs_example_text();
   text += "  - expect: completion\n    socket: rx\n";

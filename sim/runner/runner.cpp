@@ -168,7 +168,10 @@ class Player final : public provider_stub::EmulatorObserver {
       if (const auto* app = std::get_if<scenario::AppAction>(&step.action)) {
         play_app(step, *app);
       } else {
+        const std::size_t failures_before = result_.failures.size();
         expect(step, i, std::get<scenario::Expectation>(step.action));
+        result_.expectations.push_back(
+            {i, {result_.failures.begin() + failures_before, result_.failures.end()}});
       }
       nothing_since_ = log_.records().size();
     }

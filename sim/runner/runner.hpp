@@ -33,8 +33,15 @@ struct Stop {
 // "FILE:LINE: stopped at step N of M, t=T us: REASON"
 std::string format(const Stop& stop, std::size_t step_count);
 
+// One `expect:` step as played, for reports that list what held as well as what did not.
+struct CheckedExpectation {
+  std::size_t step = 0;           // its index in Scenario::steps
+  std::vector<Failure> failures;  // also in RunResult::failures; empty when it held
+};
+
 struct RunResult {
   std::vector<Failure> failures;
+  std::vector<CheckedExpectation> expectations;  // in the order they were checked
   engine::TimeUs end_us = 0;
   std::size_t expectations_checked = 0;
   std::optional<Stop> stopped;  // set when the run ended early; the trace so far is complete
