@@ -47,22 +47,25 @@ std::vector<std::string> app_view(const std::vector<engine::TraceRecord>& record
 // scheduled; the application's calls pass through a tracer and a recorder on the way.
 class Harness {
  public:
-  explicit Harness(const scenario::Scenario& scenario)
+  // Who opens the scenario's sockets: the test, with the scenario's roles, or the client itself
+  // through WSAEnumProtocols and WSASocket, which the test then adopts by id.
+  enum class Sockets { opened_by_test, opened_by_client };
+
+  explicit Harness(const scenario::Scenario& scenario, Sockets sockets = Sockets::opened_by_test)
       : emulator_(queue_, scenario.emulator),
         recorder_(emulator_, [this] { return queue_.now_us(); }),
         traced_(recorder_, queue_, log_) {
     facade::set_provider(traced_);
     for (const scenario::SocketSpec& spec : scenario.sockets) {
-      const provider::Socket socket = recorder_.open(spec.role, spec.protocol);
-      recorder_.name_socket(socket, spec.id);
-      traced_.name_socket(socket, spec.id);
-      sockets_[spec.id] = socket;
+      if (sockets == Sockets::opened_by_test)
+        adopt(spec.id, recorder_.open(spec.role, spec.protocol));
     }
     for (const scenario::Step& step : scenario.steps) {
       const auto* sp = std::get_if<scenario::SpAction>(&step.action);
       if (!sp) continue;
-      const provider::Socket socket = sockets_.at(step.socket);
-      queue_.schedule_at(step.at_us, [this, socket, sp] {
+      // The socket is looked up when the step plays: a client may open it after this.
+      queue_.schedule_at(step.at_us, [this, id = step.socket, sp] {
+        const provider::Socket socket = sockets_.at(id);
         if (const auto* fd_qos = std::get_if<scenario::SpFdQos>(sp)) {
           emulator_.indicate(socket, fd_qos->indication);
         } else {
@@ -79,6 +82,12 @@ class Harness {
   ~Harness() { facade::reset(); }
 
   SOCKET socket(const std::string& id) const { return sockets_.at(id); }
+  // The scenario's socket `id` is `socket`, in the trace and the recording.
+  void adopt(const std::string& id, SOCKET socket) {
+    recorder_.name_socket(socket, id);
+    traced_.name_socket(socket, id);
+    sockets_[id] = socket;
+  }
   const std::vector<engine::TraceRecord>& trace() const { return log_.records(); }
   std::string recording(const std::string& name) const { return recorder_.scenario_yaml(name); }
 
@@ -162,6 +171,47 @@ BOOST_AUTO_TEST_CASE(sender_reads_each_indication_through_its_event) {
              "update bytes=100 sending service=2 token_rate=16000 status=11005\n"
              "update bytes=100 sending service=0 token_rate=4294967295 status=11008\n");
   check_replay(harness, "recorded-sender");
+}
+
+// The receiver in the fully classic style: WSAStartup, its socket from the RSVP SP's protocol
+// entry (WSAEnumProtocols, XP1_QOS_SUPPORTED, WSASocket), the session, WSACleanup.
+BOOST_AUTO_TEST_CASE(receiver_opens_its_socket_through_the_rsvp_sp_entry) {
+  const scenario::Scenario scenario = load("receiver.yaml");
+  Harness harness(scenario, Harness::Sockets::opened_by_client);
+  const sockaddr_in local = address("10.0.0.2", 5000);
+  int result = -1;
+  const std::string output = output_of(
+      [&](std::FILE* out) {
+        WSADATA data;
+        if (WSAStartup(MAKEWORD(2, 2), &data) != 0) return 2;
+        // The emulator needs the role a GQoS application never states: the scenario's.
+        facade::set_socket_role(scenario.sockets.front().role);
+        const SOCKET s = open_qos_socket(IPPROTO_UDP, out);
+        if (s == INVALID_SOCKET) return 1;
+        harness.adopt(scenario.sockets.front().id, s);
+        const int received = run_receiver(s, &local, 2, 5, out);
+        return WSACleanup() == 0 ? received : 1;
+      },
+      &result);
+  BOOST_TEST(result == 0);
+  BOOST_TEST(output ==
+             "QoS entry: RSVP UDP Service Provider\n"
+             "WSAENOBUFS required=100\n"
+             "update bytes=100 receiving service=2 token_rate=8000 status=11006\n"
+             "update bytes=100 receiving service=0 token_rate=4294967295 status=11007\n");
+  check_replay(harness, "recorded-classic-receiver");
+}
+
+BOOST_AUTO_TEST_CASE(without_a_qos_provider_there_is_no_entry_to_open) {
+  scenario::Scenario scenario = load("receiver.yaml");
+  scenario.emulator.profile = provider_stub::Profile::no_qos_provider;
+  Harness harness(scenario, Harness::Sockets::opened_by_client);
+  int result = -1;
+  const std::string output = output_of(
+      [&](std::FILE* out) { return open_qos_socket(IPPROTO_UDP, out) == INVALID_SOCKET ? 0 : 1; },
+      &result);
+  BOOST_TEST(result == 0);
+  BOOST_TEST(output == "no QoS service provider for protocol 17\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_client_without_a_provider_installed_is_refused) {

@@ -15,6 +15,11 @@
 
 #include <cstdio>
 
+// Finds the protocol entry of `protocol` (IPPROTO_UDP, IPPROTO_TCP) with XP1_QOS_SUPPORTED
+// through WSAEnumProtocols and opens an overlapped socket on it with WSASocket; prints the entry's
+// name, or why there is none, and returns INVALID_SOCKET when it could not.
+SOCKET open_qos_socket(int protocol, std::FILE* out);
+
 // Binds `s` to `local` and asks for the reservation state with an overlapped SIO_GET_QOS and a
 // completion routine, in an alertable SleepEx loop, until `updates` indications were read or
 // `max_waits` waits of 1 s passed without one.

@@ -1,8 +1,10 @@
 #include "facade/winsock_facade.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -10,6 +12,22 @@ namespace qosbed::facade {
 namespace {
 
 provider::Provider* current = nullptr;
+provider::Role socket_role = provider::Role::both;
+int startups = 0;  // WSAStartup calls not yet matched by WSACleanup
+// An error of the facade's own (WSAStartup, WSAEnumProtocols, WSASocket): what WSAGetLastError
+// returns until the next call reaches the Provider, whose last error then counts again.
+std::optional<std::uint32_t> own_error;
+
+provider::Provider& forward() {
+  provider::Provider& provider = current_provider();
+  own_error.reset();
+  return provider;
+}
+
+int fail(std::uint32_t error) {
+  own_error = error;
+  return SOCKET_ERROR;
+}
 
 // The Provider's Overlapped behind each application WSAOVERLAPPED. It lives as long as the
 // facade (until reset), as a WSAOVERLAPPED outlives its request on Windows.
@@ -55,14 +73,21 @@ provider::Provider& current_provider() {
   return *current;
 }
 
+void set_socket_role(provider::Role role) {
+  socket_role = role;
+}
+
 void reset() {
   overlapped_blocks().clear();
   current = nullptr;
+  socket_role = provider::Role::both;
+  startups = 0;
+  own_error.reset();
 }
 
 }  // namespace qosbed::facade
 
-using qosbed::facade::current_provider;
+using qosbed::facade::forward;
 
 int WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD cbInBuffer,
              LPVOID lpvOutBuffer, DWORD cbOutBuffer, LPDWORD lpcbBytesReturned,
@@ -86,12 +111,13 @@ int WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD cbInBuff
       };
     }
   }
-  return current_provider().ioctl(s, dwIoControlCode, in, out, lpcbBytesReturned, overlapped,
-                                  std::move(routine));
+  return forward().ioctl(s, dwIoControlCode, in, out, lpcbBytesReturned, overlapped,
+                         std::move(routine));
 }
 
 int WSAGetLastError() {
-  return static_cast<int>(current_provider().last_error());
+  if (qosbed::facade::own_error) return static_cast<int>(*qosbed::facade::own_error);
+  return static_cast<int>(qosbed::facade::current_provider().last_error());
 }
 
 BOOL WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcbTransfer,
@@ -100,8 +126,7 @@ BOOL WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWORD lpcb
   const auto found = blocks.find(lpOverlapped);
   qosbed::provider::Overlapped* overlapped = found == blocks.end() ? nullptr : found->second.get();
   std::uint32_t flags = 0;
-  const bool ok =
-      current_provider().get_overlapped_result(s, overlapped, lpcbTransfer, fWait != 0, &flags);
+  const bool ok = forward().get_overlapped_result(s, overlapped, lpcbTransfer, fWait != 0, &flags);
   if (lpdwFlags) *lpdwFlags = flags;
   if (overlapped) {
     lpOverlapped->Internal = overlapped->internal;
@@ -125,40 +150,139 @@ int WSAConnect(SOCKET s, const sockaddr* name, int namelen, LPWSABUF, LPWSABUF, 
     }
     std::memcpy(qos.data(), &copy, sizeof copy);
   }
-  return current_provider().connect(s, qosbed::facade::to_address(name, namelen), qos);
+  return forward().connect(s, qosbed::facade::to_address(name, namelen), qos);
 }
 
 int closesocket(SOCKET s) {
-  return current_provider().close(s);
+  return forward().close(s);
 }
 
 int bind(SOCKET s, const sockaddr* name, int namelen) {
-  return current_provider().bind(s, qosbed::facade::to_address(name, namelen));
+  return forward().bind(s, qosbed::facade::to_address(name, namelen));
 }
 
 WSAEVENT WSACreateEvent() {
-  return reinterpret_cast<WSAEVENT>(static_cast<std::uintptr_t>(current_provider().create_event()));
+  return reinterpret_cast<WSAEVENT>(static_cast<std::uintptr_t>(forward().create_event()));
 }
 
 BOOL WSASetEvent(WSAEVENT hEvent) {
-  return current_provider().set_event(qosbed::facade::to_event(hEvent)) ? TRUE : FALSE;
+  return forward().set_event(qosbed::facade::to_event(hEvent)) ? TRUE : FALSE;
 }
 
 BOOL WSAResetEvent(WSAEVENT hEvent) {
-  return current_provider().reset_event(qosbed::facade::to_event(hEvent)) ? TRUE : FALSE;
+  return forward().reset_event(qosbed::facade::to_event(hEvent)) ? TRUE : FALSE;
 }
 
 BOOL WSACloseEvent(WSAEVENT hEvent) {
-  return current_provider().close_event(qosbed::facade::to_event(hEvent)) ? TRUE : FALSE;
+  return forward().close_event(qosbed::facade::to_event(hEvent)) ? TRUE : FALSE;
 }
 
 DWORD WSAWaitForMultipleEvents(DWORD cEvents, const WSAEVENT* lphEvents, BOOL fWaitAll,
                                DWORD dwTimeout, BOOL fAlertable) {
   std::vector<qosbed::provider::Event> events;
   for (DWORD i = 0; i < cEvents; ++i) events.push_back(qosbed::facade::to_event(lphEvents[i]));
-  return current_provider().wait_for_events(events, fWaitAll != 0, dwTimeout, fAlertable != 0);
+  return forward().wait_for_events(events, fWaitAll != 0, dwTimeout, fAlertable != 0);
 }
 
 DWORD SleepEx(DWORD dwMilliseconds, BOOL bAlertable) {
-  return current_provider().sleep_ex(dwMilliseconds, bAlertable != 0);
+  return forward().sleep_ex(dwMilliseconds, bAlertable != 0);
+}
+
+int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData) {
+  // WSAStartup returns its error rather than setting the last error.
+  if (!lpWSAData) return WSAEFAULT;
+  if (LOBYTE(wVersionRequested) < 2) return WSAVERNOTSUPPORTED;
+  std::memset(lpWSAData, 0, sizeof *lpWSAData);
+  lpWSAData->wVersion = MAKEWORD(2, 2);
+  lpWSAData->wHighVersion = MAKEWORD(2, 2);
+  std::strcpy(lpWSAData->szDescription, "qosbed Winsock facade");
+  std::strcpy(lpWSAData->szSystemStatus, "Running");
+  ++qosbed::facade::startups;
+  return 0;
+}
+
+int WSACleanup() {
+  if (qosbed::facade::startups == 0) return qosbed::facade::fail(WSANOTINITIALISED);
+  --qosbed::facade::startups;
+  return 0;
+}
+
+int WSAEnumProtocols(LPINT lpiProtocols, LPWSAPROTOCOL_INFO lpProtocolBuffer,
+                     LPDWORD lpdwBufferLength) {
+  if (!lpdwBufferLength) return qosbed::facade::fail(WSAEFAULT);
+  std::vector<WSAPROTOCOL_INFO> entries;
+  DWORD catalog_id = 0;
+  for (const qosbed::provider::ProtocolInfo& info : forward().enum_protocols()) {
+    ++catalog_id;  // ids as the catalog numbers them, filtered or not
+    const bool udp = info.protocol == qosbed::provider::Protocol::udp;
+    const int protocol = udp ? IPPROTO_UDP : IPPROTO_TCP;
+    if (lpiProtocols) {
+      bool wanted = false;
+      for (const int* p = lpiProtocols; *p != 0; ++p) wanted = wanted || *p == protocol;
+      if (!wanted) continue;
+    }
+    WSAPROTOCOL_INFO entry;
+    std::memset(&entry, 0, sizeof entry);
+    entry.dwServiceFlags1 = info.service_flags1;
+    entry.dwCatalogEntryId = catalog_id;
+    entry.ProtocolChain.ChainLen = 1;  // a base protocol
+    entry.iVersion = 2;
+    entry.iAddressFamily = AF_INET;
+    entry.iMaxSockAddr = entry.iMinSockAddr = static_cast<int>(sizeof(sockaddr_in));
+    entry.iSocketType = udp ? SOCK_DGRAM : SOCK_STREAM;
+    entry.iProtocol = protocol;
+    entry.dwMessageSize = udp ? 65467 : 0;  // the largest UDP datagram; 0 for a stream
+    const std::size_t length = std::min<std::size_t>(info.name.size(), WSAPROTOCOL_LEN);
+    std::memcpy(entry.szProtocol, info.name.data(), length);
+    entries.push_back(entry);
+  }
+  const DWORD needed = static_cast<DWORD>(entries.size() * sizeof(WSAPROTOCOL_INFO));
+  if (!lpProtocolBuffer || *lpdwBufferLength < needed) {
+    *lpdwBufferLength = needed;
+    return qosbed::facade::fail(WSAENOBUFS);
+  }
+  std::copy(entries.begin(), entries.end(), lpProtocolBuffer);
+  return static_cast<int>(entries.size());
+}
+
+SOCKET WSASocket(int af, int type, int protocol, LPWSAPROTOCOL_INFO lpProtocolInfo, GROUP, DWORD) {
+  if (lpProtocolInfo) {
+    if (af == FROM_PROTOCOL_INFO) af = lpProtocolInfo->iAddressFamily;
+    if (type == FROM_PROTOCOL_INFO) type = lpProtocolInfo->iSocketType;
+    if (protocol == FROM_PROTOCOL_INFO) protocol = lpProtocolInfo->iProtocol;
+  }
+  qosbed::provider::Provider& provider = forward();
+  if (af != AF_INET) {
+    qosbed::facade::fail(WSAEAFNOSUPPORT);
+    return INVALID_SOCKET;
+  }
+  if (type != SOCK_DGRAM && type != SOCK_STREAM) {
+    qosbed::facade::fail(WSAESOCKTNOSUPPORT);
+    return INVALID_SOCKET;
+  }
+  const bool udp = type == SOCK_DGRAM;
+  if (protocol != 0 && protocol != (udp ? IPPROTO_UDP : IPPROTO_TCP)) {
+    qosbed::facade::fail(WSAEPROTONOSUPPORT);
+    return INVALID_SOCKET;
+  }
+  return provider.open(qosbed::facade::socket_role,
+                       udp ? qosbed::provider::Protocol::udp : qosbed::provider::Protocol::tcp);
+}
+
+int WSAEventSelect(SOCKET s, WSAEVENT hEventObject, LONG lNetworkEvents) {
+  return forward().event_select(s, qosbed::facade::to_event(hEventObject),
+                                static_cast<std::uint32_t>(lNetworkEvents));
+}
+
+int WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject, LPWSANETWORKEVENTS lpNetworkEvents) {
+  if (!lpNetworkEvents) return qosbed::facade::fail(WSAEFAULT);
+  qosbed::provider::NetworkEvents events;
+  const int result =
+      forward().enum_network_events(s, qosbed::facade::to_event(hEventObject), &events);
+  if (result == 0) {
+    lpNetworkEvents->lNetworkEvents = static_cast<LONG>(events.network_events);
+    for (int bit = 0; bit < FD_MAX_EVENTS; ++bit)
+      lpNetworkEvents->iErrorCode[bit] = static_cast<int>(events.error_codes[bit]);
+  }
+  return result;
 }

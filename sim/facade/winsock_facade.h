@@ -21,8 +21,12 @@
 
 // ---- base types (Win64 widths: DWORD and ULONG are 32 bits, pointers and SOCKET 64) ----------
 
+using BYTE = std::uint8_t;
+using WORD = std::uint16_t;
 using DWORD = std::uint32_t;
 using ULONG = std::uint32_t;
+using LONG = std::int32_t;  // 32 bits on Win64, unlike Linux's long
+using LPINT = int*;
 using LPDWORD = DWORD*;
 using BOOL = int;
 using INT = int;
@@ -43,6 +47,72 @@ using GROUP = unsigned int;
 #define SOCKET_ERROR (-1)
 #define WSA_INVALID_EVENT (static_cast<WSAEVENT>(nullptr))
 #define NO_ERROR 0
+#define MAKEWORD(low, high) \
+  static_cast<WORD>((static_cast<BYTE>(low)) | (static_cast<BYTE>(high) << 8))
+#define LOBYTE(w) static_cast<BYTE>(static_cast<WORD>(w) & 0xFF)
+#define HIBYTE(w) static_cast<BYTE>((static_cast<WORD>(w) >> 8) & 0xFF)
+
+// WSADATA, in its Win64 field order (iMaxSockets and lpVendorInfo before the strings).
+#define WSADESCRIPTION_LEN 256
+#define WSASYS_STATUS_LEN 128
+struct WSADATA {
+  WORD wVersion;
+  WORD wHighVersion;
+  unsigned short iMaxSockets;
+  unsigned short iMaxUdpDg;
+  char* lpVendorInfo;
+  char szDescription[WSADESCRIPTION_LEN + 1];
+  char szSystemStatus[WSASYS_STATUS_LEN + 1];
+};
+using LPWSADATA = WSADATA*;
+
+// WSAPROTOCOL_INFO as <winsock2.h> gives it without UNICODE (WSAPROTOCOL_INFOA).
+struct GUID {
+  std::uint32_t Data1;
+  std::uint16_t Data2;
+  std::uint16_t Data3;
+  std::uint8_t Data4[8];
+};
+#define MAX_PROTOCOL_CHAIN 7
+#define WSAPROTOCOL_LEN 255
+struct WSAPROTOCOLCHAIN {
+  int ChainLen;
+  DWORD ChainEntries[MAX_PROTOCOL_CHAIN];
+};
+struct WSAPROTOCOL_INFOA {
+  DWORD dwServiceFlags1;
+  DWORD dwServiceFlags2;
+  DWORD dwServiceFlags3;
+  DWORD dwServiceFlags4;
+  DWORD dwProviderFlags;
+  GUID ProviderId;
+  DWORD dwCatalogEntryId;
+  WSAPROTOCOLCHAIN ProtocolChain;
+  int iVersion;
+  int iAddressFamily;
+  int iMaxSockAddr;
+  int iMinSockAddr;
+  int iSocketType;
+  int iProtocol;
+  int iProtocolMaxOffset;
+  int iNetworkByteOrder;
+  int iSecurityScheme;
+  DWORD dwMessageSize;
+  DWORD dwProviderReserved;
+  CHAR szProtocol[WSAPROTOCOL_LEN + 1];
+};
+using WSAPROTOCOL_INFO = WSAPROTOCOL_INFOA;
+using LPWSAPROTOCOL_INFOA = WSAPROTOCOL_INFOA*;
+using LPWSAPROTOCOL_INFO = WSAPROTOCOL_INFOA*;
+static_assert(sizeof(WSAPROTOCOL_INFOA) == 372);  // as on Win64
+
+// WSANETWORKEVENTS.
+#define FD_MAX_EVENTS 10
+struct WSANETWORKEVENTS {
+  LONG lNetworkEvents;
+  int iErrorCode[FD_MAX_EVENTS];
+};
+using LPWSANETWORKEVENTS = WSANETWORKEVENTS*;
 
 struct WSAOVERLAPPED {
   std::uint64_t Internal;
@@ -129,6 +199,10 @@ static_assert(offsetof(RSVP_STATUS_INFO, ExtendedStatus2) ==
 #define SIO_GET_QOS qosbed::gqos::ioctl::get_qos
 #define SIO_SET_QOS qosbed::gqos::ioctl::set_qos
 #define FD_QOS qosbed::gqos::fd_qos
+#define FD_QOS_BIT 6
+#define XP1_QOS_SUPPORTED qosbed::gqos::xp1_qos_supported
+#define FROM_PROTOCOL_INFO (-1)
+#define WSA_FLAG_OVERLAPPED 0x01
 #define WSA_QOS_RECEIVERS qosbed::gqos::status::receivers
 #define WSA_QOS_SENDERS qosbed::gqos::status::senders
 #define WSA_QOS_NO_SENDERS qosbed::gqos::status::no_senders
@@ -146,6 +220,12 @@ static_assert(offsetof(RSVP_STATUS_INFO, ExtendedStatus2) ==
 #define WSAEOPNOTSUPP qosbed::gqos::wsa::eopnotsupp
 #define WSAENOBUFS qosbed::gqos::wsa::enobufs
 #define WSAENOTCONN qosbed::gqos::wsa::enotconn
+// The facade's own failures: socket creation and WSAStartup/WSACleanup.
+#define WSAEPROTONOSUPPORT 10043
+#define WSAESOCKTNOSUPPORT 10044
+#define WSAEAFNOSUPPORT 10047
+#define WSAVERNOTSUPPORTED 10092
+#define WSANOTINITIALISED 10093
 #define WSA_WAIT_EVENT_0 qosbed::gqos::wsa::wait_event_0
 #define WSA_WAIT_IO_COMPLETION qosbed::gqos::wsa::wait_io_completion
 #define WSA_WAIT_TIMEOUT qosbed::gqos::wsa::wait_timeout
@@ -153,6 +233,25 @@ static_assert(offsetof(RSVP_STATUS_INFO, ExtendedStatus2) ==
 #define WSA_INFINITE qosbed::gqos::wsa::infinite
 
 // ---- functions, over the current Provider ----------------------------------------------------
+
+// Winsock 2.x only (GQoS needs it): a lower version fails with WSAVERNOTSUPPORTED. Neither needs a
+// Provider; WSACleanup without a WSAStartup fails with WSANOTINITIALISED. Other calls do not check
+// for WSAStartup, so a test may hand a client a socket without it.
+int WSAStartup(WORD wVersionRequested, LPWSADATA lpWSAData);
+int WSACleanup();
+// The Provider's protocol entries (the emulator's RSVP SP has XP1_QOS_SUPPORTED ones for UDP and
+// TCP unless its profile is no-qos-provider), those whose iProtocol is in the zero-terminated
+// `lpiProtocols` when given. A buffer too small fails with WSAENOBUFS and the size needed in
+// `*lpdwBufferLength`.
+int WSAEnumProtocols(LPINT lpiProtocols, LPWSAPROTOCOL_INFO lpProtocolBuffer,
+                     LPDWORD lpdwBufferLength);
+// AF_INET, SOCK_DGRAM (UDP) or SOCK_STREAM (TCP); with a protocol info its address family, type
+// and protocol are used (FROM_PROTOCOL_INFO). The socket opens on the Provider with the role
+// qosbed::facade::set_socket_role gave (both by default): a GQoS application never says it.
+SOCKET WSASocket(int af, int type, int protocol, LPWSAPROTOCOL_INFO lpProtocolInfo, GROUP g,
+                 DWORD dwFlags);
+int WSAEventSelect(SOCKET s, WSAEVENT hEventObject, LONG lNetworkEvents);
+int WSAEnumNetworkEvents(SOCKET s, WSAEVENT hEventObject, LPWSANETWORKEVENTS lpNetworkEvents);
 
 int WSAIoctl(SOCKET s, DWORD dwIoControlCode, LPVOID lpvInBuffer, DWORD cbInBuffer,
              LPVOID lpvOutBuffer, DWORD cbOutBuffer, LPDWORD lpcbBytesReturned,
@@ -179,7 +278,11 @@ namespace qosbed::facade {
 void set_provider(provider::Provider& provider);
 provider::Provider& current_provider();  // throws std::logic_error when none is installed
 
-// Forgets the OVERLAPPED blocks and events of the previous provider, so it can be destroyed.
+// The role WSASocket opens sockets with, as the emulator needs one (R3): a scenario's socket role.
+void set_socket_role(provider::Role role);
+
+// Forgets the OVERLAPPED blocks and events of the previous provider, so it can be destroyed, and
+// the WSAStartup count and socket role.
 void reset();
 
 }  // namespace qosbed::facade
