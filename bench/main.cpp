@@ -1,0 +1,37 @@
+// The benchmarks of issue 7 (item 5) and issue 5 (item 6). Google Benchmark prints its table
+// (with repetitions, the mean, median and spread of each row); then one table of the figures the
+// issues set targets for, each the median of its repetitions, beside its target. Every figure is
+// CPU time of the benchmark's one thread.
+#include <benchmark/benchmark.h>
+
+#include <iostream>
+
+#include "figures.hpp"
+#include "scaling_bench.hpp"
+
+int main(int argc, char** argv) {
+  using qosbed::bench::declare_figure;
+  using qosbed::bench::Goal;
+  declare_figure("completions", "FD_QOS completions, emulator + Monitor, no tracing", "M/s", 5,
+                 Goal::at_least);
+  declare_figure("completions_json", "the same, JSON trace to a null sink", "M/s", 1,
+                 Goal::at_least);
+  declare_figure("load_ratio", "load + validate 100,000 steps / yaml-cpp parse alone", "x", 1.5,
+                 Goal::at_most);
+  declare_figure("event_queue_ratio", "EventQueue rate / bare std::priority_queue rate", "x", 0.5,
+                 Goal::at_least);
+  declare_figure("scaling", "time per event, slowest / fastest of 1-10,000 sockets", "x", 2,
+                 Goal::at_most);
+  declare_figure("rsvp_network_s", "RSVP network, 50,000 flows x 5 hops x 10 periods", "s", 10,
+                 Goal::at_most);
+  declare_figure("rsvp_bytes_per_flow", "RSVP network, heap per flow after the run", "B", 0,
+                 Goal::none);
+
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  qosbed::bench::add_scaling_spread();
+  qosbed::bench::print_figures(std::cout);
+  return 0;
+}

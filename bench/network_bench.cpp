@@ -1,0 +1,111 @@
+// Issue 5: flows x hops x refresh periods on sim/rsvp's Network. Each flow is one session from a
+// sender host to a receiver host across a chain of `hops` links (hops - 1 routers): the sender
+// starts PATH and the receiver asks for a WF reservation at time 0, and the network runs for
+// `periods` refresh periods R of virtual time (default R = 30 s), refreshing and forwarding as it
+// does in a scenario. Target: 50,000 flows x 5 hops x 10 periods in 10 s or less.
+//
+// Memory per flow: the heap in use (glibc mallinfo2: allocated chunks, malloc's own overhead
+// included) after the run, less the heap in use before the network was built, divided by the
+// flows. It is everything the run still holds for a flow: path and reservation state at every
+// node, installed reservations, timers and messages in flight.
+#include <benchmark/benchmark.h>
+#include <malloc.h>
+
+#include <cstdint>
+#include <string>
+
+#include "cpu_clock.hpp"
+#include "engine/event_queue.hpp"
+#include "figures.hpp"
+#include "gqos/constants.hpp"
+#include "rsvp/network.hpp"
+
+namespace qosbed::bench {
+namespace {
+
+using namespace qosbed::rsvp;
+
+constexpr Address sender_address = 0x0A000101;    // 10.0.1.1
+constexpr Address receiver_address = 0x0A000201;  // 10.0.2.1
+constexpr std::uint32_t token_rate = 1000;
+
+gqos::FlowSpec flow_spec() {
+  return gqos::FlowSpec{token_rate,
+                        2048,
+                        2 * token_rate,
+                        gqos::qos_not_specified,
+                        gqos::qos_not_specified,
+                        gqos::service_type::controlled_load,
+                        1500,
+                        64};
+}
+
+// sender - router 1 - ... - router hops-1 - receiver; links of 1 ms with room for every flow.
+Topology chain(int hops) {
+  Topology topology;
+  const LinkSpec spec{std::uint64_t{1} << 40, 1000, 0.0, std::nullopt};
+  NodeId previous = topology.add_host("sender", sender_address);
+  for (int i = 1; i < hops; ++i) {
+    const NodeId router =
+        topology.add_router("r" + std::to_string(i), 0x0A000300 + static_cast<Address>(i));
+    topology.add_link(previous, router, spec);
+    previous = router;
+  }
+  topology.add_link(previous, topology.add_host("receiver", receiver_address), spec);
+  return topology;
+}
+
+void BM_rsvp_network(benchmark::State& state) {
+  const auto flows = static_cast<int>(state.range(0));
+  const auto hops = static_cast<int>(state.range(1));
+  const auto periods = static_cast<int>(state.range(2));
+  const bool target_size = flows == 50'000 && hops == 5 && periods == 10;
+  double seconds = 0;
+  double bytes_per_flow = 0;
+  for (auto _ : state) {
+    const std::size_t heap_before = mallinfo2().uordblks;
+    const double start = cpu_seconds();
+    engine::EventQueue queue;
+    Network network(queue, chain(hops));
+    const NodeId sender = 0;
+    const NodeId receiver = static_cast<NodeId>(hops);
+    const gqos::FlowSpec spec = flow_spec();
+    for (int flow = 0; flow < flows; ++flow) {
+      const Session session{receiver_address, static_cast<std::uint16_t>(flow + 1), 17};
+      network.start_sender(sender, session, 5000, spec);
+      network.reserve(receiver, session, ReservationRequest{Style::wf, {{spec, {}}}, false});
+    }
+    queue.run_until(periods * network.options().times.refresh_us);
+    seconds = cpu_seconds() - start;
+    bytes_per_flow = static_cast<double>(mallinfo2().uordblks - heap_before) / flows;
+
+    // Every flow's reservation reached the sender and stayed: the run did the protocol's work.
+    const auto first_link = network.interface_toward(sender, 1);
+    if (!first_link || network.reserved(*first_link) != std::uint64_t{token_rate} * flows) {
+      state.SkipWithError("not every reservation reached the sender");
+      return;
+    }
+    state.SetIterationTime(seconds);
+  }
+  state.counters["cpu_s"] = seconds;
+  state.counters["bytes_per_flow"] = bytes_per_flow;
+  state.counters["us_per_flow_period"] = 1e6 * seconds / flows / periods;
+  if (target_size) {
+    add_figure("rsvp_network_s", seconds);
+    add_figure("rsvp_bytes_per_flow", bytes_per_flow);
+  }
+}
+// One iteration is a whole simulation; its CPU time is reported (UseManualTime).
+BENCHMARK(BM_rsvp_network)
+    ->ArgNames({"flows", "hops", "periods"})
+    ->Args({1'000, 5, 10})
+    ->Args({10'000, 5, 10})
+    ->Args({10'000, 2, 10})
+    ->Args({10'000, 10, 10})
+    ->Args({50'000, 5, 10})
+    ->Iterations(1)
+    ->UseManualTime()
+    ->Unit(benchmark::kSecond);
+
+}  // namespace
+}  // namespace qosbed::bench
