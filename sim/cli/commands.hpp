@@ -21,6 +21,9 @@ int list_command(const std::vector<std::string>& args, std::ostream& out, std::o
 int explain_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int new_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int schema_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int diagram_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int compile_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The whole command line: `qosbed [--help | --version | COMMAND ARGS...]`.
 int main_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -21,6 +21,9 @@ constexpr std::string_view usage_text =
     "  explain   tell one run step by step, with the rule behind each provider action\n"
     "  new       write a commented starter scenario for a receiver or a sender\n"
     "  schema    print the JSON Schema of the scenario language\n"
+    "  diagram   draw one run as a message sequence chart (SVG)\n"
+    "  report    write one run as a self-contained HTML page: diagram, trace, expectations\n"
+    "  compile   write a network scenario as a scripted scenario for one host\n"
     "\n"
     "`qosbed COMMAND --help` describes a command. Exit codes: 0 success, 1 an expectation\n"
     "failed, 2 bad input (an invalid scenario, an unknown option, a missing file).\n";
@@ -48,6 +51,9 @@ int main_command(const std::vector<std::string>& args, std::ostream& out, std::o
   if (command == "explain") return explain_command(rest, out, err);
   if (command == "new") return new_command(rest, out, err);
   if (command == "schema") return schema_command(rest, out, err);
+  if (command == "diagram") return diagram_command(rest, out, err);
+  if (command == "report") return report_command(rest, out, err);
+  if (command == "compile") return compile_command(rest, out, err);
   err << "qosbed: unknown command '" << command << "'\n\n" << usage_text;
   return exit_bad_input;
 }
