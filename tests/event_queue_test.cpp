@@ -1,9 +1,9 @@
 #define BOOST_TEST_MODULE event_queue
+#include "engine/event_queue.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <stdexcept>
 #include <vector>
-
-#include "engine/event_queue.hpp"
 
 using qosbed::engine::EventQueue;
 
@@ -52,4 +52,24 @@ BOOST_AUTO_TEST_CASE(time_never_goes_backwards) {
   BOOST_CHECK_THROW(queue.advance_to(200), std::logic_error);
   queue.advance_to(120);
   BOOST_TEST(queue.now_us() == 120);
+}
+
+BOOST_AUTO_TEST_CASE(an_order_taken_early_places_a_later_scheduled_event_among_its_peers) {
+  EventQueue queue;
+  std::vector<int> order;
+  queue.schedule_at(10, [&] { order.push_back(1); });
+  const auto taken = queue.take_order();
+  queue.schedule_at(10, [&] { order.push_back(3); });
+  // Scheduled last, but in the place taken before the third event was scheduled.
+  queue.schedule_in_order(10, taken, [&] { order.push_back(2); });
+  queue.run_until(10);
+  BOOST_TEST(order == (std::vector<int>{1, 2, 3}));
+}
+
+BOOST_AUTO_TEST_CASE(no_event_id_is_zero) {
+  EventQueue queue;
+  for (int i = 0; i < 3; ++i) {
+    BOOST_TEST(queue.schedule_at(i, [] {}) != 0u);
+    queue.run_next();  // frees the slot, which the next event reuses
+  }
 }

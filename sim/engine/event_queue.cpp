@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace qosbed::engine {
 
 EventId EventQueue::schedule_at(TimeUs at_us, Action action) {
+  return schedule_in_order(at_us, take_order(), std::move(action));
+}
+
+EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action action) {
   if (at_us < now_us_) {
     throw std::logic_error("event scheduled at " + std::to_string(at_us) + " us, before now (" +
                            std::to_string(now_us_) + " us)");
@@ -20,7 +25,7 @@ EventId EventQueue::schedule_at(TimeUs at_us, Action action) {
     free_slots_.pop_back();
     slots_[slot].action = std::move(action);
   }
-  heap_.push_back(Entry{at_us, next_seq_++, slot});
+  heap_.push_back(Entry{at_us, order, slot});
   std::push_heap(heap_.begin(), heap_.end(), later);
   return id_of(slot);
 }
@@ -39,7 +44,7 @@ EventQueue::Action EventQueue::release(std::uint32_t slot) {
   Action action = std::move(entry.action);
   entry.action = nullptr;
   entry.cancelled = false;
-  ++entry.generation;
+  if (++entry.generation == 0) entry.generation = 1;  // 0 stays free: no id is 0
   free_slots_.push_back(slot);
   return action;
 }

@@ -20,8 +20,16 @@ class EventQueue {
   TimeUs now_us() const { return now_us_; }
 
   // Schedules `action` at `at_us`, which must not lie before now_us() (std::logic_error if it
-  // does: time never goes backwards). Returns an id for cancel().
+  // does: time never goes backwards). Returns an id for cancel(); no id is ever 0.
   EventId schedule_at(TimeUs at_us, Action action);
+
+  // A place in the scheduling order, taken now for an event scheduled later: an event scheduled
+  // with it runs among equal-time events as if it had been scheduled at the moment the order was
+  // taken. This lets a soft-state timer that is refreshed often keep one event in the queue and
+  // move it only when it comes due, instead of cancelling and scheduling on every refresh.
+  std::uint64_t take_order() { return next_seq_++; }
+  // As schedule_at, in the place `order` (from take_order, used once).
+  EventId schedule_in_order(TimeUs at_us, std::uint64_t order, Action action);
 
   // Cancelling marks the event; it is dropped, not run, when its turn comes.
   void cancel(EventId id);
@@ -60,7 +68,7 @@ class EventQueue {
   };
   struct Slot {
     Action action;
-    std::uint32_t generation = 0;
+    std::uint32_t generation = 1;  // from 1, so that no id is 0 and 0 can mean "no event"
     bool cancelled = false;
   };
   // A min-heap on (at_us, seq); std::push_heap builds max-heaps, hence "later".

@@ -67,7 +67,9 @@ Network::Network(engine::EventQueue& queue, Topology topology, NetworkOptions op
       options_(options),
       routing_(topology_),
       random_(options.seed),
-      nodes_(topology_.nodes().size()) {
+      nodes_(topology_.nodes().size()),
+      installed_(2 * topology_.links().size()),
+      reserved_(2 * topology_.links().size()) {
   if (options_.times.refresh_us <= 0 || options_.times.k < 1) {
     throw std::invalid_argument("refresh period and K must be positive");
   }
@@ -80,26 +82,37 @@ Network::~Network() {
   halt();
 }
 
+// Everything the network schedules is a message in flight, a refresh of an application or the
+// expiry of a PSB or RSB; each holds its event.
 void Network::halt() {
-  for (const auto& [timer, id] : scheduled_) queue_.cancel(id);
-  scheduled_.clear();
-}
-
-std::uint64_t Network::schedule(engine::TimeUs at, std::function<void()> action) {
-  const std::uint64_t timer = next_timer_++;
-  scheduled_[timer] = queue_.schedule_at(at, [this, timer, action = std::move(action)] {
-    scheduled_.erase(timer);
-    action();
-  });
-  return timer;
+  for (NodeState& node : nodes_) {
+    for (auto& [key, psb] : node.psbs) cancel(psb.timer);
+    for (auto& [key, rsb] : node.rsbs) cancel(rsb.timer);
+  }
+  for (auto& [key, app] : senders_) cancel(app.timer);
+  for (auto& [key, app] : receivers_) cancel(app.timer);
+  for (InFlight& message : in_flight_) cancel(message.event);
 }
 
 void Network::cancel(std::uint64_t& timer) {
-  if (auto it = scheduled_.find(timer); it != scheduled_.end()) {
-    queue_.cancel(it->second);
-    scheduled_.erase(it);
-  }
+  if (timer != 0) queue_.cancel(timer);
   timer = 0;
+}
+
+std::size_t Network::SessionHash::operator()(const Session& session) const {
+  std::uint64_t key = (std::uint64_t{session.destination} << 24) |
+                      (std::uint64_t{session.port} << 8) | session.protocol;
+  // A 64-bit mixer (splitmix64's finaliser): ports that differ in low bits spread over buckets.
+  key = (key ^ (key >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  key = (key ^ (key >> 27)) * 0x94d049bb133111ebULL;
+  return static_cast<std::size_t>(key ^ (key >> 31));
+}
+
+std::optional<std::size_t> Network::index_of(Interface itf) const {
+  if (itf.link >= topology_.links().size()) return std::nullopt;
+  const Link& link = topology_.link(itf.link);
+  if (itf.from != link.a && itf.from != link.b) return std::nullopt;
+  return 2 * std::size_t{itf.link} + (itf.from == link.a ? 0 : 1);
 }
 
 void Network::set_host_observer(NodeId host, HostObserver* observer) {
@@ -149,16 +162,22 @@ std::optional<Interface> Network::interface_toward(NodeId from, NodeId neighbour
 }
 
 std::vector<Reservation> Network::reservations(Interface itf) const {
+  const auto index = index_of(itf);
+  if (!index) return {};
+  std::vector<const InstalledOnInterface::value_type*> by_session;
+  for (const auto& entry : installed_[*index]) by_session.push_back(&entry);
+  std::sort(by_session.begin(), by_session.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
   std::vector<Reservation> all;
-  if (auto it = installed_.find(itf); it != installed_.end()) {
-    for (const auto& [session, list] : it->second) all.insert(all.end(), list.begin(), list.end());
+  for (const auto* entry : by_session) {
+    all.insert(all.end(), entry->second.begin(), entry->second.end());
   }
   return all;
 }
 
 std::uint64_t Network::reserved(Interface itf) const {
-  auto it = reserved_.find(itf);
-  return it == reserved_.end() ? 0 : it->second;
+  const auto index = index_of(itf);
+  return index ? reserved_[*index] : 0;
 }
 
 // Transport.
@@ -174,9 +193,32 @@ void Network::send(Interface itf, Message message) {
     }
     return;
   }
-  schedule(queue_.now_us() + link.spec.delay_us, [this, to, itf, message = std::move(message)] {
-    deliver(to, itf.from, itf.link, message);
-  });
+  std::uint32_t slot;
+  if (free_in_flight_.empty()) {
+    slot = static_cast<std::uint32_t>(in_flight_.size());
+    in_flight_.emplace_back();
+  } else {
+    slot = free_in_flight_.back();
+    free_in_flight_.pop_back();
+  }
+  InFlight& in_flight = in_flight_[slot];
+  in_flight.message = std::move(message);
+  in_flight.to = to;
+  in_flight.itf = itf;
+  in_flight.event =
+      queue_.schedule_at(queue_.now_us() + link.spec.delay_us, [this, slot] { arrive(slot); });
+}
+
+void Network::arrive(std::uint32_t slot) {
+  // Out of the pool first: delivering sends further messages, which may reuse the slot or grow
+  // the pool.
+  InFlight& in_flight = in_flight_[slot];
+  const Message message = std::move(in_flight.message);
+  const NodeId to = in_flight.to;
+  const Interface itf = in_flight.itf;
+  in_flight.event = 0;
+  free_in_flight_.push_back(slot);
+  deliver(to, itf.from, itf.link, message);
 }
 
 // ResvConf is addressed to the receiver and routed like any unicast datagram.
@@ -223,8 +265,9 @@ void Network::refresh_path(NodeId host, const SenderKey& key) {
   auto& app = senders_.at(key);
   on_path(host, std::nullopt, std::nullopt,
           Path{key.first, key.second, app.tspec, initial_adspec()});
-  app.timer = schedule(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
-                       [this, host, key] { refresh_path(host, key); });
+  app.timer =
+      queue_.schedule_at(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
+                         [this, host, key] { refresh_path(host, key); });
 }
 
 void Network::silence_sender(NodeId host, const Session& session, std::uint16_t port) {
@@ -262,8 +305,9 @@ void Network::refresh_resv(NodeId host, const Session& session) {
   auto& app = receivers_.at(ReceiverKey{host, session});
   forward_resv(host, session, app.confirm_pending ? std::optional{host} : std::nullopt,
                Cause::teardown);
-  app.timer = schedule(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
-                       [this, host, session] { refresh_resv(host, session); });
+  app.timer =
+      queue_.schedule_at(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
+                         [this, host, session] { refresh_resv(host, session); });
 }
 
 void Network::silence_receiver(NodeId host, const Session& session) {
@@ -309,7 +353,7 @@ void Network::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkI
   }
   const bool outs_changed = psb.outs != outs;
   psb.outs = outs;
-  if (from) arm_psb_timer(at, key);
+  if (from) arm_psb_timer(at, key, psb);
 
   for (const Interface& itf : outs) {
     const LinkSpec& spec = topology_.link(itf.link).spec;
@@ -346,17 +390,26 @@ void Network::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkI
   }
 }
 
-void Network::arm_psb_timer(NodeId node, const PsbKey& key) {
-  Psb& psb = nodes_[node].psbs.at(key);
-  cancel(psb.timer);
+void Network::arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb) {
   psb.expires_us = queue_.now_us() + lifetime_us();
-  psb.timer = schedule(psb.expires_us, [this, node, key] {
-    auto& psbs = nodes_[node].psbs;
-    if (auto it = psbs.find(key); it != psbs.end()) {
-      it->second.timer = 0;
-      on_path_tear(node, PathTear{key.first, key.second}, Cause::timeout);
-    }
-  });
+  psb.expiry_order = queue_.take_order();
+  if (psb.timer == 0) psb.timer = schedule_psb_expiry(node, key, psb);
+}
+
+engine::EventId Network::schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb) {
+  return queue_.schedule_in_order(
+      psb.expires_us, psb.expiry_order, [this, node, key, order = psb.expiry_order] {
+        auto& psbs = nodes_[node].psbs;
+        const auto it = psbs.find(key);
+        if (it == psbs.end()) return;
+        Psb& psb = it->second;
+        if (psb.expiry_order != order) {  // refreshed since: expire in the later place
+          psb.timer = schedule_psb_expiry(node, key, psb);
+          return;
+        }
+        psb.timer = 0;
+        on_path_tear(node, PathTear{key.first, key.second}, Cause::timeout);
+      });
 }
 
 // A timed-out PSB is torn down as if a PathTear had come: downstream learns at once.
@@ -399,9 +452,9 @@ void Network::on_path_err(NodeId at, const PathErr& err) {
 // Reservation state.
 
 template <typename Keep>
-std::set<SenderId> Network::routed(NodeId node, const Session& session,
-                                   std::optional<LinkId> itf_link, Keep keep) const {
-  std::set<SenderId> senders;
+std::vector<SenderId> Network::routed(NodeId node, const Session& session,
+                                      std::optional<LinkId> itf_link, Keep keep) const {
+  std::vector<SenderId> senders;
   const auto& psbs = nodes_[node].psbs;
   for (auto it = psbs.lower_bound(PsbKey{session, SenderId{}});
        it != psbs.end() && it->first.first == session; ++it) {
@@ -409,12 +462,13 @@ std::set<SenderId> Network::routed(NodeId node, const Session& session,
     const bool through = itf_link ? std::find(psb.outs.begin(), psb.outs.end(),
                                               Interface{*itf_link, node}) != psb.outs.end()
                                   : !psb.local();
-    if (through && keep(psb)) senders.insert(it->first.second);
+    if (through && keep(psb)) senders.push_back(it->first.second);
   }
   return senders;
 }
 
-std::vector<FlowDescriptor> Network::restrict(const Rsb& rsb, const std::set<SenderId>& senders) {
+std::vector<FlowDescriptor> Network::restrict(const Rsb& rsb,
+                                              const std::vector<SenderId>& senders) {
   if (senders.empty()) return {};
   std::vector<FlowDescriptor> parts;
   for (const auto& descriptor : rsb.descriptors) {
@@ -424,7 +478,9 @@ std::vector<FlowDescriptor> Network::restrict(const Rsb& rsb, const std::set<Sen
     }
     FlowDescriptor part{descriptor.flowspec, {}};
     for (const auto& sender : descriptor.filters) {
-      if (senders.contains(sender)) part.filters.push_back(sender);
+      if (std::binary_search(senders.begin(), senders.end(), sender)) {
+        part.filters.push_back(sender);
+      }
     }
     if (!part.filters.empty()) parts.push_back(std::move(part));
   }
@@ -432,23 +488,31 @@ std::vector<FlowDescriptor> Network::restrict(const Rsb& rsb, const std::set<Sen
 }
 
 bool Network::install(NodeId node, const Session& session, bool admit) {
-  std::map<Interface, std::vector<Reservation>> fresh;
+  // A node has few interfaces: a vector searched by interface beats a map.
+  std::vector<std::pair<Interface, std::vector<Reservation>>> fresh;
+  auto fresh_on = [&fresh](const Interface& itf) {
+    return std::find_if(fresh.begin(), fresh.end(),
+                        [&itf](const auto& entry) { return entry.first == itf; });
+  };
   const auto& rsbs = nodes_[node].rsbs;
   for (auto it = rsbs.lower_bound(RsbKey{session, 0});
        it != rsbs.end() && it->first.first == session; ++it) {
     const Rsb& rsb = it->second;
     if (!rsb.link) continue;
     const auto senders = routed(node, session, rsb.link, [](const Psb&) { return true; });
+    const Interface itf{*rsb.link, node};
     for (auto& descriptor : restrict(rsb, senders)) {
-      fresh[Interface{*rsb.link, node}].push_back(
+      auto entry = fresh_on(itf);
+      if (entry == fresh.end()) entry = fresh.insert(fresh.end(), {itf, {}});
+      entry->second.push_back(
           Reservation{session, rsb.style, std::move(descriptor.filters), descriptor.flowspec});
     }
   }
   auto current = [&](const Interface& itf) -> const std::vector<Reservation>* {
-    auto at = installed_.find(itf);
-    if (at == installed_.end()) return nullptr;
-    auto list = at->second.find(session);
-    return list == at->second.end() ? nullptr : &list->second;
+    const auto index = index_of(itf);
+    if (!index) return nullptr;
+    const auto list = installed_[*index].find(session);
+    return list == installed_[*index].end() ? nullptr : &list->second;
   };
   if (admit) {
     for (const auto& [itf, list] : fresh) {
@@ -464,15 +528,16 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
   for (LinkId link : topology_.links_at(node)) {
     const Interface itf{link, node};
     const auto* old = current(itf);
-    auto list = fresh.find(itf);
+    auto list = fresh_on(itf);
     const std::uint64_t before = old ? total_rate(*old) : 0;
     const std::uint64_t after = list == fresh.end() ? 0 : total_rate(list->second);
     if (!old && list == fresh.end()) continue;
-    reserved_[itf] = reserved(itf) - before + after;
+    const std::size_t index = *index_of(itf);
+    reserved_[index] = reserved_[index] - before + after;
     if (list == fresh.end()) {
-      installed_[itf].erase(session);
+      installed_[index].erase(session);
     } else {
-      installed_[itf][session] = std::move(list->second);
+      installed_[index][session] = std::move(list->second);
     }
   }
   return true;
@@ -510,28 +575,37 @@ void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
     // (RFC 2205 section 3.5), and the receivers learn of the failure.
     if (old) {
       rsb = *old;
-      arm_rsb_timer(at, key);
+      arm_rsb_timer(at, key, rsb);
     } else {
       rsbs.erase(key);
     }
     send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested);
     return;
   }
-  arm_rsb_timer(at, key);
+  arm_rsb_timer(at, key, rsb);
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
 }
 
-void Network::arm_rsb_timer(NodeId node, const RsbKey& key) {
-  Rsb& rsb = nodes_[node].rsbs.at(key);
-  cancel(rsb.timer);
+void Network::arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb) {
   rsb.expires_us = queue_.now_us() + lifetime_us();
-  rsb.timer = schedule(rsb.expires_us, [this, node, key] {
-    auto& rsbs = nodes_[node].rsbs;
-    if (auto it = rsbs.find(key); it != rsbs.end()) {
-      it->second.timer = 0;
-      on_resv_tear(node, key.second, Cause::timeout, key.first);
-    }
-  });
+  rsb.expiry_order = queue_.take_order();
+  if (rsb.timer == 0) rsb.timer = schedule_rsb_expiry(node, key, rsb);
+}
+
+engine::EventId Network::schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb) {
+  return queue_.schedule_in_order(
+      rsb.expires_us, rsb.expiry_order, [this, node, key, order = rsb.expiry_order] {
+        auto& rsbs = nodes_[node].rsbs;
+        const auto it = rsbs.find(key);
+        if (it == rsbs.end()) return;
+        Rsb& rsb = it->second;
+        if (rsb.expiry_order != order) {  // refreshed since: expire in the later place
+          rsb.timer = schedule_rsb_expiry(node, key, rsb);
+          return;
+        }
+        rsb.timer = 0;
+        on_resv_tear(node, key.second, Cause::timeout, key.first);
+      });
 }
 
 void Network::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session) {
@@ -549,16 +623,18 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
   auto& node = nodes_[at];
   // Every previous hop of the session's senders (nullopt: the senders of this host), and every
   // one a request went to before, which may now be owed a ResvTear.
-  std::set<std::optional<NodeId>> upstream;
+  std::vector<std::optional<NodeId>> upstream;  // sorted and unique: nullopt first
   for (auto it = node.psbs.lower_bound(PsbKey{session, SenderId{}});
        it != node.psbs.end() && it->first.first == session; ++it) {
-    upstream.insert(it->second.phop);
+    upstream.push_back(it->second.phop);
   }
   for (auto it = node.forwarded.lower_bound(RsbKey{session, 0});
        it != node.forwarded.end() && it->first.first == session; ++it) {
-    upstream.insert(it->first.second);
+    upstream.push_back(it->first.second);
   }
-  if (node.reported.contains(session)) upstream.insert(std::nullopt);
+  if (node.reported.contains(session)) upstream.push_back(std::nullopt);
+  std::sort(upstream.begin(), upstream.end());
+  upstream.erase(std::unique(upstream.begin(), upstream.end()), upstream.end());
 
   const auto blockade = node.blockades.find(session);
   const bool blockaded =

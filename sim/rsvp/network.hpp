@@ -98,10 +98,25 @@ class Network {
   using SenderKey = std::pair<Session, SenderId>;
   using ReceiverKey = std::pair<NodeId, Session>;
 
-  // Timers are tokens of the network's own (0: none), so the destructor can cancel what is
-  // still scheduled and a fired or cancelled token is harmless to cancel again.
-  std::uint64_t schedule(engine::TimeUs at, std::function<void()> action);
+  // A message on its way over a link: kept here, so the queue's event holds only its index.
+  struct InFlight {
+    Message message;
+    NodeId to = 0;
+    Interface itf;
+    engine::EventId event = 0;  // 0 once delivered
+  };
+  struct SessionHash {
+    std::size_t operator()(const Session& session) const;
+  };
+  using InstalledOnInterface = std::unordered_map<Session, std::vector<Reservation>, SessionHash>;
+
+  // Timers are engine event ids (0: none); a fired or cancelled one is harmless to cancel again.
+  // The destructor cancels every one still held.
   void cancel(std::uint64_t& timer);
+  // Where an interface's reservations live in installed_ and reserved_; nullopt when `itf.from`
+  // is not an end of `itf.link`.
+  std::optional<std::size_t> index_of(Interface itf) const;
+  void arrive(std::uint32_t in_flight);
   std::vector<NodeId> destinations(const Session& session) const;
   bool is_destination(NodeId node, const Session& session) const;
 
@@ -120,15 +135,20 @@ class Network {
   void on_path_err(NodeId at, const PathErr& err);
   void on_resv_conf(NodeId at, const ResvConf& conf);
 
-  void arm_psb_timer(NodeId node, const PsbKey& key);
-  void arm_rsb_timer(NodeId node, const RsbKey& key);
+  // Soft-state expiry: each refresh moves expires_us and takes a new place in the queue's order;
+  // the one event in the queue moves there only when it comes due (see EventQueue::take_order).
+  void arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb);
+  void arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb);
+  engine::EventId schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb);
+  engine::EventId schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb);
   // The senders of `session` at `node` whose PATH went out on `itf_link` (or, with none, the
   // PATHs that arrived here for a local receiver), among those for which `keep` holds.
+  // Sorted, as the PSBs are.
   template <typename Keep>
-  std::set<SenderId> routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
-                            Keep keep) const;
-  // The descriptors an RSB contributes for the given senders, reduced by its style.
-  static std::vector<FlowDescriptor> restrict(const Rsb& rsb, const std::set<SenderId>& senders);
+  std::vector<SenderId> routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
+                               Keep keep) const;
+  // The descriptors an RSB contributes for the given (sorted) senders, reduced by its style.
+  static std::vector<FlowDescriptor> restrict(const Rsb& rsb, const std::vector<SenderId>& senders);
   // Recomputes the reservations of `session` on every interface of `node`; with `admit`, fails
   // (changing nothing) when an interface would exceed its reservable bandwidth.
   bool install(NodeId node, const Session& session, bool admit);
@@ -150,13 +170,14 @@ class Network {
   std::map<NodeId, Policy> policies_;
   std::map<Address, std::set<NodeId>> groups_;
   std::vector<NodeState> nodes_;
-  std::map<Interface, std::map<Session, std::vector<Reservation>>> installed_;
-  std::map<Interface, std::uint64_t> reserved_;
+  // By interface (two per link, see index_of), then by session.
+  std::vector<InstalledOnInterface> installed_;
+  std::vector<std::uint64_t> reserved_;
   std::map<SenderKey, SenderApp> senders_;
   std::map<ReceiverKey, ReceiverApp> receivers_;
   std::map<Address, NodeId> hosts_;
-  std::unordered_map<std::uint64_t, engine::EventId> scheduled_;
-  std::uint64_t next_timer_ = 1;
+  std::vector<InFlight> in_flight_;
+  std::vector<std::uint32_t> free_in_flight_;  // indexes of delivered messages, for reuse
 };
 
 }  // namespace qosbed::rsvp

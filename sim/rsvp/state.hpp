@@ -23,7 +23,10 @@ struct Psb {
   std::optional<LinkId> in_link;  // the link the PATH arrived on
   std::vector<Interface> outs;    // where the PATH was forwarded
   engine::TimeUs expires_us = 0;  // never for a local sender: the application refreshes it
-  std::uint64_t timer = 0;        // the network's expiry timer
+  std::uint64_t timer = 0;        // the network's expiry timer (an engine event; 0: none)
+  // The queue's scheduling order taken at the last refresh: the expiry runs in that place, as if
+  // the timer had been rescheduled at each refresh (see EventQueue::take_order).
+  std::uint64_t expiry_order = 0;
 
   bool local() const { return !phop.has_value(); }
 };
@@ -36,7 +39,8 @@ struct Rsb {
   std::optional<NodeId> confirm_to;
   std::optional<LinkId> link;  // toward nhop; none for the local request
   engine::TimeUs expires_us = 0;
-  std::uint64_t timer = 0;  // the network's expiry timer
+  std::uint64_t timer = 0;         // the network's expiry timer (an engine event; 0: none)
+  std::uint64_t expiry_order = 0;  // as in Psb
 };
 
 // After an admission failure upstream: requests at least as large as `flowspec` are left out of
