@@ -8,6 +8,7 @@
 
 #include "gqos/constants.hpp"
 #include "provider_stub/emulator.hpp"
+#include "record/emulator_keys.hpp"
 
 namespace qosbed::record {
 namespace {
@@ -399,6 +400,7 @@ std::string RecordingProvider::scenario_yaml(const std::string& name) const {
   out +=
       "description: >\n  A session recorded by qosbed's RecordingProvider: the application's "
       "calls,\n  the indications it observed, and what it saw.\n";
+  if (emulator_options_) out += emulator_keys(*emulator_options_);
   out += "sockets:\n";
   for (provider::Socket socket : socket_order_) {
     const SocketRecord& record = sockets_.at(socket);

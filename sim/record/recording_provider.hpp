@@ -15,6 +15,7 @@
 
 #include "gqos/codec.hpp"
 #include "provider/provider.hpp"
+#include "provider_stub/emulator.hpp"
 
 namespace qosbed::record {
 
@@ -30,6 +31,12 @@ class RecordingProvider final : public provider::Provider {
   // named (a replayed scenario keeps its own ids).
   std::string socket_id(provider::Socket socket) const;
   void name_socket(provider::Socket socket, std::string id);
+  // The emulator's options when it is the inner provider: written as the recording's profile,
+  // pending policy, admission limit and the decisions that differ from qosbed's, so the replay
+  // runs on a provider that behaves the same. A recording of real Winsock has none.
+  void set_emulator_options(const provider_stub::EmulatorOptions& options) {
+    emulator_options_ = options;
+  }
 
   std::vector<provider::ProtocolInfo> enum_protocols() override;
   provider::Socket open(provider::Role role, provider::Protocol protocol) override;
@@ -89,6 +96,7 @@ class RecordingProvider final : public provider::Provider {
 
   provider::Provider& inner_;
   std::function<std::int64_t()> now_us_;
+  std::optional<provider_stub::EmulatorOptions> emulator_options_;
   std::vector<Step> steps_;
   std::map<provider::Socket, SocketRecord> sockets_;
   std::vector<provider::Socket> socket_order_;

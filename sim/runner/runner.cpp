@@ -109,6 +109,7 @@ class Player final : public provider_stub::EmulatorObserver {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(this);
+    if (recorder_) recorder_->set_emulator_options(scenario.emulator);
   }
 
   // Plays every step, or stops early (interrupt, internal error) with result_.stopped saying
