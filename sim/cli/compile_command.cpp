@@ -58,8 +58,9 @@ int compile_command(const std::vector<std::string>& args, std::ostream& out, std
         << (problem.empty() ? "" : ": " + problem) << "\n";
     return exit_bad_input;
   }
-  err << "qosbed: " << compiled.indications << " indications at host " << compiled.host
-      << " written to " << parsed.values["output"].as<std::string>() << "\n";
+  err << "qosbed: " << compiled.indications
+      << (compiled.indications == 1 ? " indication" : " indications") << " at host "
+      << compiled.host << " written to " << parsed.values["output"].as<std::string>() << "\n";
   return exit_ok;
 }
 

@@ -246,7 +246,9 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectMessage
   if (held) return;
   std::string what = "message";
   auto add = [&what](std::string_view key, const Filter& filter) {
-    if (filter) what += " " + std::string(key) + " " + filter->value;
+    if (!filter) return;
+    if (!key.empty()) what += " " + std::string(key);
+    what += " " + filter->value;
   };
   add("", expect.message);
   add("", expect.action);

@@ -1,0 +1,262 @@
+// Network scenarios: the `network:` section as the loader reads it, the RSVP messages in the
+// trace, `expect: message` and `expect: state` failing where they should, and `qosbed compile`
+// giving, for every bundled network scenario and host, a scripted scenario that validates and
+// replays to the same indications at that host.
+#define BOOST_TEST_MODULE network_scenarios
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "cli/compile.hpp"
+#include "cli_harness.hpp"
+#include "report/json_trace.hpp"
+#include "runner/runner.hpp"
+#include "scenario/loader.hpp"
+
+namespace {
+
+using namespace qosbed;
+
+// s - r1 - d, 1 ms a link; d reserves 8000 bytes/s WF from s's PATH.
+const std::string chain = R"(scenario: chain
+sockets:
+  rx: { role: receiver, local: 10.0.0.2:5000 }
+network:
+  end: 10ms
+  nodes:
+    s: { host: 10.0.0.1 }
+    r1: { router: 10.0.1.1 }
+    d: { host: 10.0.0.2 }
+  links:
+    - { between: [s, r1], bandwidth: 1250000, delay: 1ms }
+    - { between: [r1, d], bandwidth: 1250000, reservable: 9000, delay: 1ms, name: last }
+  sessions:
+    video: { destination: 10.0.0.2:5000 }
+  senders:
+    camera: { host: s, session: video, port: 6000, tspec: { token_rate: 8000 } }
+  receivers:
+    viewer: { host: d, session: video, socket: rx, flowspec: { token_rate: 8000 } }
+steps:
+  - app: bind
+    socket: rx
+)";
+
+scenario::Scenario load_ok(const std::string& text) {
+  scenario::LoadResult result = scenario::load_text(text, "test.yaml");
+  BOOST_TEST_INFO_SCOPE("diagnostics: " << (result.diagnostics.empty()
+                                                ? std::string("none")
+                                                : format(result.diagnostics.front())));
+  BOOST_REQUIRE(result.scenario.has_value());
+  return std::move(*result.scenario);
+}
+
+std::vector<std::string> failures_of(const std::string& steps) {
+  const scenario::Scenario scenario = load_ok(chain + steps);
+  std::vector<std::string> out;
+  for (const auto& failure : runner::run(scenario).failures) out.push_back(format(failure));
+  return out;
+}
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// What a socket was indicated, as the trace tells it, with its time and what became of it.
+std::vector<std::string> fd_qos_records(const scenario::Scenario& scenario,
+                                        const std::set<std::string>& sockets) {
+  engine::TraceLog log;
+  runner::RunOptions options;
+  options.trace = &log;
+  const runner::RunResult result = runner::run(scenario, options);
+  BOOST_TEST(result.passed());
+  std::vector<std::string> out;
+  for (const engine::TraceRecord& record : log.records()) {
+    if (record.kind == engine::TraceKind::fd_qos && sockets.count(record.socket)) {
+      out.push_back(report::to_json(record));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_network_section_is_read_with_its_defaults) {
+  const scenario::Scenario scenario = load_ok(chain);
+  BOOST_REQUIRE(scenario.network.has_value());
+  const scenario::NetworkSpec& net = *scenario.network;
+  BOOST_TEST(net.times.refresh_us == 30'000'000);
+  BOOST_TEST(net.times.k == 3);
+  BOOST_TEST(net.seed == 1u);
+  BOOST_TEST(*net.end_us == 10'000);
+  BOOST_REQUIRE(net.nodes.size() == 3u);
+  BOOST_TEST(net.nodes[1].name == "r1");
+  BOOST_TEST((net.nodes[1].kind == rsvp::NodeKind::router));
+  BOOST_TEST(net.nodes[2].address == 0x0A000002u);
+  BOOST_REQUIRE(net.links.size() == 2u);
+  BOOST_TEST(net.links[0].name == "s-r1");
+  BOOST_TEST(net.links[1].name == "last");
+  BOOST_TEST(net.links[1].a == 1u);
+  BOOST_TEST(net.links[1].b == 2u);
+  BOOST_TEST(*net.links[1].spec.reservable == 9000u);
+  BOOST_TEST(net.links[1].spec.delay_us == 1000);
+  BOOST_TEST(net.sessions[0].session.destination == 0x0A000002u);
+  BOOST_TEST(net.sessions[0].session.port == 5000);
+  BOOST_TEST(net.sessions[0].session.protocol == 17);
+  BOOST_TEST(net.senders[0].tspec.token_rate == 8000u);
+  BOOST_TEST(net.senders[0].tspec.latency == 0xFFFFFFFFu);  // unwritten: QOS_NOT_SPECIFIED
+  BOOST_TEST(net.receivers[0].socket == "rx");
+  BOOST_TEST((net.receivers[0].style == rsvp::Style::wf));
+}
+
+BOOST_AUTO_TEST_CASE(names_are_checked_with_a_suggestion) {
+  std::string text = chain;
+  text.replace(text.find("host: d, session: video"), 23, "host: dd, session: vido");
+  const auto result = scenario::load_text(text, "test.yaml");
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> expected = {
+      "test.yaml:18:21: error: unknown node 'dd' (did you mean 'd'?)",
+      "test.yaml:18:34: error: unknown session 'vido' (did you mean 'video'?)"};
+  BOOST_TEST(errors == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_message_is_traced_sent_then_received) {
+  const scenario::Scenario scenario = load_ok(chain +
+                                              "  - at: 10ms\n    expect: nothing\n"
+                                              "    until: 10ms\n");
+  engine::TraceLog log;
+  runner::RunOptions options;
+  options.trace = &log;
+  BOOST_TEST(runner::run(scenario, options).passed());
+  std::vector<std::string> lines;
+  for (const auto& record : log.records()) {
+    if (record.kind == engine::TraceKind::rsvp) lines.push_back(report::to_json(record));
+  }
+  BOOST_REQUIRE(lines.size() == 8u);  // Path and Resv, each on two links, sent and received
+  const std::string tspec =
+      R"({"service_type":4294967295,"token_rate":8000,"token_bucket_size":4294967295,)"
+      R"("peak_bandwidth":4294967295,"latency":4294967295,"delay_variation":4294967295,)"
+      R"("max_sdu_size":4294967295,"minimum_policed_size":4294967295})";
+  BOOST_TEST(lines[0] ==
+             R"({"t_us":0,"socket":null,"event":"rsvp","message":"Path","action":"sent",)"
+             R"("from":"s","to":"r1","link":"s-r1","session":"10.0.0.2:5000/17",)"
+             R"("senders":["10.0.0.1:6000"],"flowspec":)" +
+                 tspec + "}");
+  BOOST_TEST(lines[1].find(R"({"t_us":1000,)") == 0u);
+  BOOST_TEST(lines[1].find(R"("message":"Path","action":"received","from":"s","to":"r1")") !=
+             std::string::npos);
+  BOOST_TEST(lines[4].find(R"("message":"Resv","action":"sent","from":"d","to":"r1",)"
+                           R"("link":"last","session":"10.0.0.2:5000/17","style":"WF")") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(message_and_state_expectations_hold_or_say_what_differs) {
+  const std::string steps = R"(  - at: 10ms
+    expect: message
+    message: Resv
+    action: received
+    to: s
+    count: 1
+  - expect: state
+    node: r1
+    toward: d
+    reserved: 8000
+  - expect: state
+    node: d
+    sender: camera
+    path_state: present
+)";
+  BOOST_TEST(failures_of(steps).empty());
+
+  const std::string wrong = R"(  - at: 10ms
+    expect: message
+    message: Resv
+    to: s
+    count: 3
+  - expect: message
+    message: ResvErr
+  - expect: state
+    node: r1
+    toward: d
+    reserved: 9000
+  - expect: state
+    node: r1
+    session: video
+    blockade: present
+  - expect: state
+    node: s
+    toward: d
+    reserved: 0
+)";
+  const std::vector<std::string> expected = {
+      "test.yaml:26: expected message Resv to s count 3 vs actual 2 (by 10.000 ms)",
+      "test.yaml:27: expected message ResvErr count at least 1 vs actual 0 (by 10.000 ms)",
+      "test.yaml:32: expected reserved at r1 toward d 9000 vs actual 8000 bytes/s",
+      "test.yaml:36: expected blockade at r1 present vs actual absent",
+      "test.yaml:37: expected a link from s toward d: they are not neighbours"};
+  BOOST_TEST(failures_of(wrong) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_network_scenario_compiles_per_host_to_the_same_indications) {
+  std::size_t compiled_count = 0;
+  std::size_t indications = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(QOSBED_SOURCE_DIR) + "/scenarios/network")) {
+    const std::string file = entry.path().string();
+    const scenario::Scenario original = load_ok(read(entry.path()));
+    for (const scenario::NetNode& node : original.network->nodes) {
+      std::set<std::string> sockets;
+      for (const auto& s : original.network->senders) {
+        if (original.network->nodes[s.host].name == node.name && !s.socket.empty())
+          sockets.insert(s.socket);
+      }
+      for (const auto& r : original.network->receivers) {
+        if (original.network->nodes[r.host].name == node.name && !r.socket.empty())
+          sockets.insert(r.socket);
+      }
+      if (sockets.empty()) continue;
+      BOOST_TEST_CONTEXT(file << " at host " << node.name) {
+        const cli::Compiled compiled =
+            cli::compile_for_host(original, read(entry.path()), node.name);
+        const scenario::Scenario scripted = load_ok(compiled.yaml);
+        BOOST_TEST(!scripted.network.has_value());
+        const auto want = fd_qos_records(original, sockets);
+        const auto got = fd_qos_records(scripted, sockets);
+        BOOST_TEST(want.size() == compiled.indications);
+        indications += compiled.indications;
+        BOOST_TEST(got == want, boost::test_tools::per_element());
+        ++compiled_count;
+      }
+    }
+  }
+  BOOST_TEST(compiled_count >= 14u);  // nine scenarios, most with two hosts
+  BOOST_TEST(indications >= 20u);
+}
+
+BOOST_AUTO_TEST_CASE(compile_refuses_an_unknown_host_and_a_scripted_scenario) {
+  test::TempFolder folder("compile");
+  folder.write("net.yaml", chain);
+  folder.write("scripted.yaml", "scenario: scripted\n" + test::bind_expecting("0"));
+  auto unknown = test::command({"compile", folder.file("net.yaml"), "--host", "dd"});
+  BOOST_TEST(unknown.code == 2);
+  BOOST_TEST(unknown.err ==
+             folder.file("net.yaml") + ": error: unknown host 'dd' (did you mean 'd'?)\n");
+  auto no_socket = test::command({"compile", folder.file("net.yaml"), "--host", "s"});
+  BOOST_TEST(no_socket.code == 2);
+  BOOST_TEST(no_socket.err.find("host 's' has no socket") != std::string::npos);
+  auto scripted = test::command({"compile", folder.file("scripted.yaml")});
+  BOOST_TEST(scripted.code == 2);
+  BOOST_TEST(scripted.err.find("not a network scenario") != std::string::npos);
+
+  auto written = test::command({"compile", folder.file("net.yaml"), "-o", folder.file("d.yaml")});
+  BOOST_TEST(written.code == 0);
+  BOOST_TEST(written.err ==
+             "qosbed: 1 indication at host d written to " + folder.file("d.yaml") + "\n");
+  BOOST_TEST(test::command({"validate", folder.file("d.yaml")}).code == 0);
+  BOOST_TEST(test::command({"compile", "--help"}).out.find("usage: qosbed compile") == 0u);
+}
