@@ -4,7 +4,7 @@ add_library(qosbed_cli STATIC cli/arguments.cpp cli/scenario_files.cpp cli/main_
                               cli/explain.cpp cli/explain_command.cpp cli/new_command.cpp
                               cli/schema_command.cpp cli/scenario_runs.cpp cli/run_outputs.cpp
                               cli/picture_run.cpp cli/diagram_command.cpp cli/report_command.cpp
-                              cli/compile.cpp cli/compile_command.cpp)
+                              cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp)
 find_package(Threads REQUIRED)
 target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_report
                                         Boost::program_options Threads::Threads)

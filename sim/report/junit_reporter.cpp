@@ -3,36 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "report/xml_text.hpp"
+
 namespace qosbed::report {
 namespace {
-
-// Text and attribute values; control bytes other than tab and newline are not allowed in XML 1.0.
-std::string escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\n':
-      case '\t':
-        out += c;
-        break;
-      default:
-        out += static_cast<unsigned char>(c) < 0x20 ? '?' : c;
-    }
-  }
-  return out;
-}
 
 std::size_t count(const std::vector<ScenarioOutcome>& outcomes, ScenarioOutcome::Result result) {
   return static_cast<std::size_t>(
@@ -63,8 +37,8 @@ void JunitReporter::finish() {
     const std::filesystem::path path(outcome.file);
     std::string classname = path.parent_path().generic_string();
     std::replace(classname.begin(), classname.end(), '/', '.');
-    out_ << "    <testcase classname=\"" << escaped(classname) << "\" name=\""
-         << escaped(path.stem().string()) << "\" file=\"" << escaped(outcome.file) << "\"";
+    out_ << "    <testcase classname=\"" << xml_escaped(classname) << "\" name=\""
+         << xml_escaped(path.stem().string()) << "\" file=\"" << xml_escaped(outcome.file) << "\"";
     if (outcome.result == ScenarioOutcome::Result::passed) {
       out_ << "/>\n";
       continue;
@@ -72,9 +46,9 @@ void JunitReporter::finish() {
     const bool failed = outcome.result == ScenarioOutcome::Result::failed;
     const std::string first = outcome.messages.empty() ? "" : outcome.messages.front();
     out_ << ">\n      <" << (failed ? "failure" : "error") << " type=\""
-         << (failed ? "expectation" : "invalid scenario") << "\" message=\"" << escaped(first)
+         << (failed ? "expectation" : "invalid scenario") << "\" message=\"" << xml_escaped(first)
          << "\">";
-    for (const std::string& message : outcome.messages) out_ << escaped(message) << "\n";
+    for (const std::string& message : outcome.messages) out_ << xml_escaped(message) << "\n";
     out_ << "</" << (failed ? "failure" : "error") << ">\n    </testcase>\n";
   }
   out_ << "  </testsuite>\n</testsuites>\n";
