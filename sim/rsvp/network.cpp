@@ -76,6 +76,8 @@ Network::Network(engine::EventQueue& queue, Topology topology, NetworkOptions op
   for (NodeId id = 0; id < topology_.nodes().size(); ++id) {
     if (topology_.node(id).kind == NodeKind::host) hosts_.emplace(topology_.node(id).address, id);
   }
+  index_.reserve(nodes_.size());
+  for (NodeState& node : nodes_) index_.emplace_back(node);
 }
 
 Network::~Network() {
@@ -97,15 +99,6 @@ void Network::halt() {
 void Network::cancel(std::uint64_t& timer) {
   if (timer != 0) queue_.cancel(timer);
   timer = 0;
-}
-
-std::size_t Network::SessionHash::operator()(const Session& session) const {
-  std::uint64_t key = (std::uint64_t{session.destination} << 24) |
-                      (std::uint64_t{session.port} << 8) | session.protocol;
-  // A 64-bit mixer (splitmix64's finaliser): ports that differ in low bits spread over buckets.
-  key = (key ^ (key >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  key = (key ^ (key >> 27)) * 0x94d049bb133111ebULL;
-  return static_cast<std::size_t>(key ^ (key >> 31));
 }
 
 std::optional<std::size_t> Network::index_of(Interface itf) const {
@@ -278,7 +271,7 @@ void Network::silence_sender(NodeId host, const Session& session, std::uint16_t 
   }
   // The application is gone without a word: its host forgets it, the network finds out by
   // timeout.
-  nodes_[host].psbs.erase(key);
+  index_[host].psbs.erase(key);
   install(host, session, false);
 }
 
@@ -292,7 +285,7 @@ void Network::stop_sender(NodeId host, const Session& session, std::uint16_t por
 }
 
 void Network::reserve(NodeId host, const Session& session, ReservationRequest request) {
-  auto& rsb = nodes_[host].rsbs[RsbKey{session, host}];
+  auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
   rsb.style = request.style;
   rsb.descriptors = std::move(request.descriptors);
   auto& app = receivers_[ReceiverKey{host, session}];
@@ -315,7 +308,7 @@ void Network::silence_receiver(NodeId host, const Session& session) {
     cancel(it->second.timer);
     receivers_.erase(it);
   }
-  nodes_[host].rsbs.erase(RsbKey{session, host});
+  index_[host].rsbs.erase(RsbKey{session, host});
 }
 
 void Network::release(NodeId host, const Session& session) {
@@ -327,9 +320,8 @@ void Network::release(NodeId host, const Session& session) {
 
 void Network::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkId> link,
                       Path path) {
-  auto& node = nodes_[at];
   const PsbKey key{path.session, path.sender};
-  auto [it, is_new] = node.psbs.try_emplace(key);
+  auto [it, is_new] = index_[at].psbs.try_emplace(key);
   Psb& psb = it->second;
   const bool changed = is_new || psb.tspec != path.tspec || psb.phop != from;
   psb.tspec = path.tspec;
@@ -399,7 +391,7 @@ void Network::arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb) {
 engine::EventId Network::schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb) {
   return queue_.schedule_in_order(
       psb.expires_us, psb.expiry_order, [this, node, key, order = psb.expiry_order] {
-        auto& psbs = nodes_[node].psbs;
+        auto& psbs = index_[node].psbs;
         const auto it = psbs.find(key);
         if (it == psbs.end()) return;
         Psb& psb = it->second;
@@ -414,11 +406,11 @@ engine::EventId Network::schedule_psb_expiry(NodeId node, const PsbKey& key, con
 
 // A timed-out PSB is torn down as if a PathTear had come: downstream learns at once.
 void Network::on_path_tear(NodeId at, const PathTear& tear, Cause cause) {
-  auto& node = nodes_[at];
-  auto it = node.psbs.find(PsbKey{tear.session, tear.sender});
-  if (it == node.psbs.end()) return;
+  auto& psbs = index_[at].psbs;
+  auto it = psbs.find(PsbKey{tear.session, tear.sender});
+  if (it == psbs.end()) return;
   Psb psb = std::move(it->second);
-  node.psbs.erase(it);
+  psbs.erase(it);
   cancel(psb.timer);
   for (const Interface& itf : psb.outs) send(itf, tear);
   install(at, tear.session, false);
@@ -428,9 +420,8 @@ void Network::on_path_tear(NodeId at, const PathTear& tear, Cause cause) {
 }
 
 void Network::report_senders_gone(NodeId node, const Session& session, Cause cause) {
-  const auto& psbs = nodes_[node].psbs;
-  for (auto it = psbs.lower_bound(PsbKey{session, SenderId{}});
-       it != psbs.end() && it->first.first == session; ++it) {
+  const auto& psbs = index_[node].psbs;
+  for (auto it = psbs.first(session); psbs.in_session(it, session); ++it) {
     if (!it->second.local()) return;
   }
   if (auto observer = host_observers_.find(node); observer != host_observers_.end()) {
@@ -439,7 +430,7 @@ void Network::report_senders_gone(NodeId node, const Session& session, Cause cau
 }
 
 void Network::on_path_err(NodeId at, const PathErr& err) {
-  auto& psbs = nodes_[at].psbs;
+  auto& psbs = index_[at].psbs;
   auto it = psbs.find(PsbKey{err.session, err.sender});
   if (it == psbs.end()) return;
   if (!it->second.local()) {
@@ -455,9 +446,8 @@ template <typename Keep>
 std::vector<SenderId> Network::routed(NodeId node, const Session& session,
                                       std::optional<LinkId> itf_link, Keep keep) const {
   std::vector<SenderId> senders;
-  const auto& psbs = nodes_[node].psbs;
-  for (auto it = psbs.lower_bound(PsbKey{session, SenderId{}});
-       it != psbs.end() && it->first.first == session; ++it) {
+  const auto& psbs = index_[node].psbs;
+  for (auto it = psbs.first(session); psbs.in_session(it, session); ++it) {
     const Psb& psb = it->second;
     const bool through = itf_link ? std::find(psb.outs.begin(), psb.outs.end(),
                                               Interface{*itf_link, node}) != psb.outs.end()
@@ -494,9 +484,8 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
     return std::find_if(fresh.begin(), fresh.end(),
                         [&itf](const auto& entry) { return entry.first == itf; });
   };
-  const auto& rsbs = nodes_[node].rsbs;
-  for (auto it = rsbs.lower_bound(RsbKey{session, 0});
-       it != rsbs.end() && it->first.first == session; ++it) {
+  const auto& rsbs = index_[node].rsbs;
+  for (auto it = rsbs.first(session); rsbs.in_session(it, session); ++it) {
     const Rsb& rsb = it->second;
     if (!rsb.link) continue;
     const auto senders = routed(node, session, rsb.link, [](const Psb&) { return true; });
@@ -545,10 +534,9 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
 
 void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
   if (resv.descriptors.empty()) return;
-  auto& rsbs = nodes_[at].rsbs;
+  auto& rsbs = index_[at].rsbs;
   FlowDescriptor requested = merge(Style::se, resv.descriptors).front();
-  for (auto it = rsbs.lower_bound(RsbKey{resv.session, 0});
-       it != rsbs.end() && it->first.first == resv.session; ++it) {
+  for (auto it = rsbs.first(resv.session); rsbs.in_session(it, resv.session); ++it) {
     if (it->first.second != from && it->second.style != resv.style) {
       send_resv_err(at, link, resv.session, ErrorCode::conflicting_style, requested);
       return;
@@ -564,8 +552,9 @@ void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
   }
   const RsbKey key{resv.session, from};
   std::optional<Rsb> old;
-  if (auto it = rsbs.find(key); it != rsbs.end()) old = it->second;
-  Rsb& rsb = rsbs[key];
+  const auto [it, added] = rsbs.try_emplace(key);
+  if (!added) old = it->second;
+  Rsb& rsb = it->second;
   rsb.style = resv.style;
   rsb.descriptors = resv.descriptors;
   rsb.confirm_to = resv.confirm_to;
@@ -577,7 +566,7 @@ void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
       rsb = *old;
       arm_rsb_timer(at, key, rsb);
     } else {
-      rsbs.erase(key);
+      rsbs.erase(it);
     }
     send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested);
     return;
@@ -595,7 +584,7 @@ void Network::arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb) {
 engine::EventId Network::schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb) {
   return queue_.schedule_in_order(
       rsb.expires_us, rsb.expiry_order, [this, node, key, order = rsb.expiry_order] {
-        auto& rsbs = nodes_[node].rsbs;
+        auto& rsbs = index_[node].rsbs;
         const auto it = rsbs.find(key);
         if (it == rsbs.end()) return;
         Rsb& rsb = it->second;
@@ -609,7 +598,7 @@ engine::EventId Network::schedule_rsb_expiry(NodeId node, const RsbKey& key, con
 }
 
 void Network::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session) {
-  auto& rsbs = nodes_[at].rsbs;
+  auto& rsbs = index_[at].rsbs;
   auto it = rsbs.find(RsbKey{session, from});
   if (it == rsbs.end() || !it->second.link) return;
   cancel(it->second.timer);
@@ -624,12 +613,11 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
   // Every previous hop of the session's senders (nullopt: the senders of this host), and every
   // one a request went to before, which may now be owed a ResvTear.
   std::vector<std::optional<NodeId>> upstream;  // sorted and unique: nullopt first
-  for (auto it = node.psbs.lower_bound(PsbKey{session, SenderId{}});
-       it != node.psbs.end() && it->first.first == session; ++it) {
+  NodeIndex& index = index_[at];
+  for (auto it = index.psbs.first(session); index.psbs.in_session(it, session); ++it) {
     upstream.push_back(it->second.phop);
   }
-  for (auto it = node.forwarded.lower_bound(RsbKey{session, 0});
-       it != node.forwarded.end() && it->first.first == session; ++it) {
+  for (auto it = index.forwarded.first(session); index.forwarded.in_session(it, session); ++it) {
     upstream.push_back(it->first.second);
   }
   if (node.reported.contains(session)) upstream.push_back(std::nullopt);
@@ -642,8 +630,7 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
   for (const auto& phop : upstream) {
     Style style = Style::wf;
     std::vector<FlowDescriptor> parts;
-    for (auto it = node.rsbs.lower_bound(RsbKey{session, 0});
-         it != node.rsbs.end() && it->first.first == session; ++it) {
+    for (auto it = index.rsbs.first(session); index.rsbs.in_session(it, session); ++it) {
       const Rsb& rsb = it->second;
       const auto senders =
           routed(at, session, rsb.link, [&](const Psb& psb) { return psb.phop == phop; });
@@ -686,10 +673,10 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
     const RsbKey key{session, *phop};
     const auto itf = interface_toward(at, *phop);
     if (merged.empty()) {
-      if (node.forwarded.erase(key) && itf) send(*itf, ResvTear{session});
+      if (index.forwarded.erase(key) && itf) send(*itf, ResvTear{session});
       continue;
     }
-    node.forwarded[key] = merged;
+    index.forwarded.try_emplace(key).first->second = merged;
     if (itf) send(*itf, Resv{session, style, merged, confirm_to});
   }
 }
@@ -708,8 +695,8 @@ void Network::on_resv_err(NodeId at, const ResvErr& err) {
     node.blockades[err.session] =
         Blockade{err.descriptor.flowspec, queue_.now_us() + blockade_us(options_.times)};
   }
-  for (auto it = node.rsbs.lower_bound(RsbKey{err.session, 0});
-       it != node.rsbs.end() && it->first.first == err.session; ++it) {
+  const auto& rsbs = index_[at].rsbs;
+  for (auto it = rsbs.first(err.session); rsbs.in_session(it, err.session); ++it) {
     const Rsb& rsb = it->second;
     if (!rsb.link) {
       if (auto observer = host_observers_.find(at); observer != host_observers_.end()) {

@@ -16,6 +16,7 @@
 #include "rsvp/messages.hpp"
 #include "rsvp/observer.hpp"
 #include "rsvp/routing.hpp"
+#include "rsvp/session_index.hpp"
 #include "rsvp/soft_state.hpp"
 #include "rsvp/state.hpp"
 #include "rsvp/topology.hpp"
@@ -105,8 +106,13 @@ class Network {
     Interface itf;
     engine::EventId event = 0;  // 0 once delivered
   };
-  struct SessionHash {
-    std::size_t operator()(const Session& session) const;
+  // Where each session's entries begin in a node's state (see session_index.hpp).
+  struct NodeIndex {
+    explicit NodeIndex(NodeState& state)
+        : psbs(state.psbs), rsbs(state.rsbs), forwarded(state.forwarded) {}
+    SessionRanges<decltype(NodeState::psbs)> psbs;
+    SessionRanges<decltype(NodeState::rsbs)> rsbs;
+    SessionRanges<decltype(NodeState::forwarded)> forwarded;
   };
   using InstalledOnInterface = std::unordered_map<Session, std::vector<Reservation>, SessionHash>;
 
@@ -170,6 +176,7 @@ class Network {
   std::map<NodeId, Policy> policies_;
   std::map<Address, std::set<NodeId>> groups_;
   std::vector<NodeState> nodes_;
+  std::vector<NodeIndex> index_;  // one per node, over nodes_
   // By interface (two per link, see index_of), then by session.
   std::vector<InstalledOnInterface> installed_;
   std::vector<std::uint64_t> reserved_;
