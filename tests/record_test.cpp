@@ -45,8 +45,9 @@ std::vector<std::string> comparable(const std::vector<engine::TraceRecord>& reco
 
 }  // namespace
 
-// Scenarios whose application is written as steps (no `app: monitor`) and reads each indication
-// when it arrives: the replay is the run (docs/recording.md says why others may differ).
+// Scenarios whose application reads each indication when it arrives, written as steps or as
+// `app: monitor`, on any profile, pending policy or admission limit: the replay is the run
+// (docs/recording.md says why others may differ).
 BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
   for (const char* file : {
            "scenarios/teaching/receiver-session.yaml",
@@ -57,6 +58,14 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
            "scenarios/rules/r8-close-aborts-pending-queries.yaml",
            "scenarios/rules/r10-confirmation-only-when-asked.yaml",
            "scenarios/profiles/windows-2000-full-signalling.yaml",
+           "scenarios/teaching/sender-session.yaml",
+           "scenarios/teaching/both-roles-session.yaml",
+           "scenarios/client-bugs/enobufs-treated-as-fatal.yaml",
+           "scenarios/profiles/no-qos-provider-monitor-stops.yaml",
+           "scenarios/profiles/windows-2003-sync-query-returns-zero-bytes.yaml",
+           "scenarios/regression/admission-limit.yaml",
+           "scenarios/regression/pending-drop-discards.yaml",
+           "scenarios/regression/pending-coalesce-keeps-latest.yaml",
        }) {
     BOOST_TEST_CONTEXT(file) {
       scenario::LoadResult original =

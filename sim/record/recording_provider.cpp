@@ -195,7 +195,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
     if (!objects.empty()) sp += key("objects", "[" + objects + "]");
     place_sp(std::move(sp));
   } else if (error != 0 && !(error == gqos::wsa::operation_aborted && record.closed) &&
-             expect_kind != "call") {
+             expect_kind == "completion") {
     // The provider ended a pending query with an error of its own.
     std::string body =
         "    sp: fail\n" + key("socket", record.id) + key("pending", "true") + key("error", error);
@@ -205,7 +205,13 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
       add(std::move(body));
     }
   }
-  add(std::move(expect));
+  if (!expect_kind.empty()) add(std::move(expect));
+}
+
+void RecordingProvider::record_monitor(provider::Socket socket, std::uint32_t initial_buffer) {
+  SocketRecord& record = sockets_.at(socket);
+  record.monitored = true;
+  add("    app: monitor\n" + key("socket", record.id) + key("initial_buffer", initial_buffer));
 }
 
 std::vector<provider::ProtocolInfo> RecordingProvider::enum_protocols() {
@@ -266,10 +272,14 @@ int RecordingProvider::ioctl(provider::Socket socket, std::uint32_t code,
   }
 
   const bool notify_event = overlapped && !routine;
-  std::string body = "    app: get_qos\n" + key("socket", id) + key("mode", mode);
-  if (overlapped) body += key("notify", notify_event ? "event" : "routine");
-  body += key("buffer", out.size());
-  const std::size_t app_step = add(std::move(body));
+  const bool monitored = found->second.monitored;
+  std::optional<std::size_t> app_step;
+  if (!monitored) {
+    std::string body = "    app: get_qos\n" + key("socket", id) + key("mode", mode);
+    if (overlapped) body += key("notify", notify_event ? "event" : "routine");
+    body += key("buffer", out.size());
+    app_step = add(std::move(body));
+  }
   if (notify_event) {
     event_sockets_[overlapped->event] = socket;
     event_queries_[overlapped] = Query{socket, out};
@@ -296,8 +306,9 @@ int RecordingProvider::ioctl(provider::Socket socket, std::uint32_t code,
   if ((result == 0 && returned >= sizeof(gqos::Qos)) || error == gqos::wsa::enobufs) {
     *read_at_once = error == 0;
     if (notify_event) event_queries_.erase(overlapped);
-    observe_result(socket, error, returned, out, app_step, "call");
-  } else {
+    // A Monitor's query that finished at once is told by its completion routine.
+    observe_result(socket, error, returned, out, app_step, monitored ? "" : "call");
+  } else if (!monitored) {
     expect_call(result);
   }
   return result;

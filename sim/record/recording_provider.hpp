@@ -31,6 +31,10 @@ class RecordingProvider final : public provider::Provider {
   // named (a replayed scenario keeps its own ids).
   std::string socket_id(provider::Socket socket) const;
   void name_socket(provider::Socket socket, std::string id);
+  // The application starts qosbed's Monitor (sim/client) on `socket`: recorded as `app: monitor`,
+  // and the Monitor's own SIO_GET_QOS calls are not steps, since the replayed Monitor makes them;
+  // what they returned still is, as indications and expectations.
+  void record_monitor(provider::Socket socket, std::uint32_t initial_buffer);
   // The emulator's options when it is the inner provider: written as the recording's profile,
   // pending policy, admission limit and the decisions that differ from qosbed's, so the replay
   // runs on a provider that behaves the same. A recording of real Winsock has none.
@@ -74,6 +78,7 @@ class RecordingProvider final : public provider::Provider {
     std::optional<provider::Address> local;
     std::optional<provider::Address> remote;
     bool closed = false;
+    bool monitored = false;  // its queries are a Monitor's (record_monitor)
     // An indication the application learnt of only through WSAENOBUFS: its `sp: fd_qos` step,
     // filled in when a later query on the socket reads it.
     std::optional<std::size_t> unread_indication;
@@ -88,7 +93,8 @@ class RecordingProvider final : public provider::Provider {
   void expect_call(int result, std::optional<std::uint32_t> bytes = std::nullopt);
   // A query's result the application could read (at once, in its routine, or from
   // WSAGetOverlappedResult): an `sp:` step for the indication behind it, placed before step
-  // `before` when given (the indication had arrived by then), and what it read as `expect`.
+  // `before` when given (the indication had arrived by then), and what it read as `expect`
+  // (none when `expect_kind` is empty).
   void observe_result(provider::Socket socket, std::uint32_t error, std::uint32_t bytes,
                       std::span<const std::byte> out, std::optional<std::size_t> before,
                       const std::string& expect_kind);

@@ -482,6 +482,7 @@ class Player final : public provider_stub::EmulatorObserver {
     options.initial_buffer = app.initial_buffer;
     runtime.monitor =
         std::make_unique<client::Monitor>(traced_, runtime.handle, *runtime.monitor_trace, options);
+    if (recorder_) recorder_->record_monitor(runtime.handle, app.initial_buffer);
     runtime.monitor->start();
   }
 
