@@ -66,6 +66,8 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
            "scenarios/regression/admission-limit.yaml",
            "scenarios/regression/pending-drop-discards.yaml",
            "scenarios/regression/pending-coalesce-keeps-latest.yaml",
+           "scenarios/regression/set-qos-errors.yaml",
+           "scenarios/profiles/windows-xp-query-never-completes.yaml",
        }) {
     BOOST_TEST_CONTEXT(file) {
       scenario::LoadResult original =
