@@ -12,6 +12,10 @@ if(TARGET qosbed_cli)
            COMMAND qosbed run --golden ${CMAKE_CURRENT_SOURCE_DIR}/golden
                    ${PROJECT_SOURCE_DIR}/scenarios)
 
+  qosbed_test(test_pictures pictures_test.cpp)
+  target_link_libraries(test_pictures PRIVATE qosbed_cli)
+  target_compile_definitions(test_pictures PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
   qosbed_test(test_authoring authoring_test.cpp)
   target_link_libraries(test_authoring PRIVATE qosbed_cli)
   target_compile_definitions(test_authoring PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
