@@ -260,3 +260,24 @@ BOOST_AUTO_TEST_CASE(compile_refuses_an_unknown_host_and_a_scripted_scenario) {
   BOOST_TEST(test::command({"validate", folder.file("d.yaml")}).code == 0);
   BOOST_TEST(test::command({"compile", "--help"}).out.find("usage: qosbed compile") == 0u);
 }
+
+BOOST_AUTO_TEST_CASE(explain_names_the_rfc_2205_section_of_each_message_and_state_change) {
+  const std::string file =
+      std::string(QOSBED_SOURCE_DIR) + "/scenarios/network/reservation-confirmed.yaml";
+  const auto result = test::command({"explain", file});
+  BOOST_TEST(result.code == 0);
+  const std::string& text = result.out;
+  BOOST_TEST(text.find("1. At 0.000 ms: s -> r1 (link s-r1): Path sent, session "
+                       "10.0.0.2:5000/17, 8000 bytes/s.\n   Why: A Path travels downstream") !=
+             std::string::npos);
+  for (const char* section :
+       {"(RFC 2205 section 3.1.3)", "(RFC 2205 sections 3.1.4 and 2.2)",
+        "(RFC 2205 section 3.1.9; confirmation, section 2.6)",
+        "In the network: a Path reached this host and created or changed its path state (RFC "
+        "2205 section 3.1.3).",
+        "In the network: a ResvConf reached this receiver (RFC 2205 section 3.1.9)."}) {
+    BOOST_TEST_CONTEXT(section) {
+      BOOST_TEST(text.find(section) != std::string::npos);
+    }
+  }
+}

@@ -1,5 +1,6 @@
 #include "cli/explain.hpp"
 
+#include "cli/explain_rsvp.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
 #include "provider_stub/emulator.hpp"
@@ -275,8 +276,15 @@ Explanation explain(const TraceRecord& r, const scenario::Scenario& scenario) {
               ""};
     case TraceKind::wait:
       return wait(r);
-    case TraceKind::fd_qos:
-      return fd_qos(r);
+    case TraceKind::fd_qos: {
+      Explanation explanation = fd_qos(r);
+      // In a network scenario the indication has an RSVP event behind it.
+      if (scenario.network && r.status) {
+        const std::string basis = rfc_basis_of(*r.status);
+        if (!basis.empty()) explanation.why += (explanation.why.empty() ? "" : " ") + basis;
+      }
+      return explanation;
+    }
     case TraceKind::network_events:
       return {r.socket + ": WSAEnumNetworkEvents reports FD_QOS.",
               "FD_QOS is edge-triggered: it is recorded again only after the next SIO_GET_QOS "
@@ -294,9 +302,7 @@ Explanation explain(const TraceRecord& r, const scenario::Scenario& scenario) {
               "On Windows this wait would hang; the emulator ends it with WSA_WAIT_TIMEOUT (D16).",
               "Never wait forever for an RSVP event: use a timeout, or check the profile."};
     case TraceKind::rsvp:
-      return {r.rsvp->message + " " + r.rsvp->action + ", " + r.rsvp->from + " -> " + r.rsvp->to +
-                  " on link " + r.rsvp->link + ", session " + r.rsvp->session + ".",
-              "", ""};
+      return explain_rsvp(r);
   }
   return {};
 }
