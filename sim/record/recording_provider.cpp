@@ -214,6 +214,14 @@ void RecordingProvider::record_monitor(provider::Socket socket, std::uint32_t in
   add("    app: monitor\n" + key("socket", record.id) + key("initial_buffer", initial_buffer));
 }
 
+void RecordingProvider::record_injected_failure(provider::Socket socket, std::string_view call,
+                                                std::uint32_t error) {
+  const auto found = sockets_.find(socket);
+  if (found == sockets_.end()) return;
+  add("    sp: fail\n" + key("socket", found->second.id) + key("call", std::string(call)) +
+      key("error", error));
+}
+
 std::vector<provider::ProtocolInfo> RecordingProvider::enum_protocols() {
   return inner_.enum_protocols();
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "gqos/codec.hpp"
@@ -35,6 +36,10 @@ class RecordingProvider final : public provider::Provider {
   // and the Monitor's own SIO_GET_QOS calls are not steps, since the replayed Monitor makes them;
   // what they returned still is, as indications and expectations.
   void record_monitor(provider::Socket socket, std::uint32_t initial_buffer);
+  // A failure a script injected into the emulator's next `call` (bind, connect, set_qos, get_qos,
+  // close): recorded as `sp: fail`, since the call's failure alone cannot tell it from one the
+  // provider chose by its rules.
+  void record_injected_failure(provider::Socket socket, std::string_view call, std::uint32_t error);
   // The emulator's options when it is the inner provider: written as the recording's profile,
   // pending policy, admission limit and the decisions that differ from qosbed's, so the replay
   // runs on a provider that behaves the same. A recording of real Winsock has none.

@@ -293,6 +293,9 @@ class Player final : public provider_stub::EmulatorObserver {
             }
           } else {
             emulator_.fail_next_call(socket, *sp.call, sp.error);
+            if (recorder_)
+              recorder_->record_injected_failure(socket, provider_stub::name_of(*sp.call),
+                                                 sp.error);
           }
         },
         action);
