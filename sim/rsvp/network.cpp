@@ -76,7 +76,6 @@ Network::Network(engine::EventQueue& queue, Topology topology, NetworkOptions op
   for (NodeId id = 0; id < topology_.nodes().size(); ++id) {
     if (topology_.node(id).kind == NodeKind::host) hosts_.emplace(topology_.node(id).address, id);
   }
-  index_.reserve(nodes_.size());
   for (NodeState& node : nodes_) index_.emplace_back(node);
 }
 
@@ -420,9 +419,8 @@ void Network::on_path_tear(NodeId at, const PathTear& tear, Cause cause) {
 }
 
 void Network::report_senders_gone(NodeId node, const Session& session, Cause cause) {
-  const auto& psbs = index_[node].psbs;
-  for (auto it = psbs.first(session); psbs.in_session(it, session); ++it) {
-    if (!it->second.local()) return;
+  for (const auto& entry : index_[node].psbs.of(session)) {
+    if (!entry.second.local()) return;
   }
   if (auto observer = host_observers_.find(node); observer != host_observers_.end()) {
     observer->second->on_no_senders(session, cause);
@@ -446,13 +444,12 @@ template <typename Keep>
 std::vector<SenderId> Network::routed(NodeId node, const Session& session,
                                       std::optional<LinkId> itf_link, Keep keep) const {
   std::vector<SenderId> senders;
-  const auto& psbs = index_[node].psbs;
-  for (auto it = psbs.first(session); psbs.in_session(it, session); ++it) {
-    const Psb& psb = it->second;
+  for (const auto& entry : index_[node].psbs.of(session)) {
+    const Psb& psb = entry.second;
     const bool through = itf_link ? std::find(psb.outs.begin(), psb.outs.end(),
                                               Interface{*itf_link, node}) != psb.outs.end()
                                   : !psb.local();
-    if (through && keep(psb)) senders.push_back(it->first.second);
+    if (through && keep(psb)) senders.push_back(entry.first.second);
   }
   return senders;
 }
@@ -485,8 +482,7 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
                         [&itf](const auto& entry) { return entry.first == itf; });
   };
   const auto& rsbs = index_[node].rsbs;
-  for (auto it = rsbs.first(session); rsbs.in_session(it, session); ++it) {
-    const Rsb& rsb = it->second;
+  for (const auto& [key, rsb] : rsbs.of(session)) {
     if (!rsb.link) continue;
     const auto senders = routed(node, session, rsb.link, [](const Psb&) { return true; });
     const Interface itf{*rsb.link, node};
@@ -536,8 +532,8 @@ void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
   if (resv.descriptors.empty()) return;
   auto& rsbs = index_[at].rsbs;
   FlowDescriptor requested = merge(Style::se, resv.descriptors).front();
-  for (auto it = rsbs.first(resv.session); rsbs.in_session(it, resv.session); ++it) {
-    if (it->first.second != from && it->second.style != resv.style) {
+  for (const auto& [other, rsb] : rsbs.of(resv.session)) {
+    if (other.second != from && rsb.style != resv.style) {
       send_resv_err(at, link, resv.session, ErrorCode::conflicting_style, requested);
       return;
     }
@@ -614,11 +610,11 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
   // one a request went to before, which may now be owed a ResvTear.
   std::vector<std::optional<NodeId>> upstream;  // sorted and unique: nullopt first
   NodeIndex& index = index_[at];
-  for (auto it = index.psbs.first(session); index.psbs.in_session(it, session); ++it) {
-    upstream.push_back(it->second.phop);
+  for (const auto& [key, psb] : index.psbs.of(session)) {
+    upstream.push_back(psb.phop);
   }
-  for (auto it = index.forwarded.first(session); index.forwarded.in_session(it, session); ++it) {
-    upstream.push_back(it->first.second);
+  for (const auto& [key, request] : index.forwarded.of(session)) {
+    upstream.push_back(key.second);
   }
   if (node.reported.contains(session)) upstream.push_back(std::nullopt);
   std::sort(upstream.begin(), upstream.end());
@@ -630,8 +626,7 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
   for (const auto& phop : upstream) {
     Style style = Style::wf;
     std::vector<FlowDescriptor> parts;
-    for (auto it = index.rsbs.first(session); index.rsbs.in_session(it, session); ++it) {
-      const Rsb& rsb = it->second;
+    for (const auto& [key, rsb] : index.rsbs.of(session)) {
       const auto senders =
           routed(at, session, rsb.link, [&](const Psb& psb) { return psb.phop == phop; });
       auto part = restrict(rsb, senders);
@@ -696,8 +691,7 @@ void Network::on_resv_err(NodeId at, const ResvErr& err) {
         Blockade{err.descriptor.flowspec, queue_.now_us() + blockade_us(options_.times)};
   }
   const auto& rsbs = index_[at].rsbs;
-  for (auto it = rsbs.first(err.session); rsbs.in_session(it, err.session); ++it) {
-    const Rsb& rsb = it->second;
+  for (const auto& [key, rsb] : rsbs.of(err.session)) {
     if (!rsb.link) {
       if (auto observer = host_observers_.find(at); observer != host_observers_.end()) {
         observer->second->on_reservation_error(err.session, err);

@@ -5,6 +5,7 @@
 // node's own state times out after L on its own. All randomness comes from one seeded generator.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -106,14 +107,6 @@ class Network {
     Interface itf;
     engine::EventId event = 0;  // 0 once delivered
   };
-  // Where each session's entries begin in a node's state (see session_index.hpp).
-  struct NodeIndex {
-    explicit NodeIndex(NodeState& state)
-        : psbs(state.psbs), rsbs(state.rsbs), forwarded(state.forwarded) {}
-    SessionRanges<decltype(NodeState::psbs)> psbs;
-    SessionRanges<decltype(NodeState::rsbs)> rsbs;
-    SessionRanges<decltype(NodeState::forwarded)> forwarded;
-  };
   using InstalledOnInterface = std::unordered_map<Session, std::vector<Reservation>, SessionHash>;
 
   // Timers are engine event ids (0: none); a fired or cancelled one is harmless to cancel again.
@@ -176,7 +169,7 @@ class Network {
   std::map<NodeId, Policy> policies_;
   std::map<Address, std::set<NodeId>> groups_;
   std::vector<NodeState> nodes_;
-  std::vector<NodeIndex> index_;  // one per node, over nodes_
+  std::deque<NodeIndex> index_;  // one per node, over nodes_ (a deque: NodeIndex stays put)
   // By interface (two per link, see index_of), then by session.
   std::vector<InstalledOnInterface> installed_;
   std::vector<std::uint64_t> reserved_;

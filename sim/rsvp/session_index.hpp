@@ -1,8 +1,9 @@
 // Finding a session's state in one hash lookup. A node's state lives in ordered maps keyed by
 // (session, something): ordered, so that state reads and iterates deterministically. With tens of
-// thousands of sessions, every message walking those trees from the root costs a cache miss per
-// level; SessionRanges remembers where each session's entries begin, so a message goes straight
-// to them. Every insertion and erasure must go through it.
+// thousands of sessions, a message walking those trees from the root costs a cache miss per
+// level; the index remembers, per session, where its entries begin in each map and how many
+// there are, so a message goes straight to them and never steps onto another session's entry.
+// Every insertion and erasure must go through the index.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +14,7 @@
 #include <utility>
 
 #include "rsvp/session.hpp"
+#include "rsvp/state.hpp"
 
 namespace qosbed::rsvp {
 
@@ -27,28 +29,71 @@ struct SessionHash {
   }
 };
 
-// Over a std::map whose key is a pair (Session, X). A session has few entries, so finding one
-// key scans them from the first.
+// `count` entries of a map from `first` on, iterated without stepping past the last.
+template <typename Iterator>
+class CountedRange {
+ public:
+  class Cursor {
+   public:
+    Cursor(Iterator it, std::size_t left) : it_(it), left_(left) {}
+    decltype(auto) operator*() const { return *it_; }
+    Iterator operator->() const { return it_; }
+    Cursor& operator++() {
+      if (--left_ != 0) ++it_;
+      return *this;
+    }
+    bool operator==(std::default_sentinel_t) const { return left_ == 0; }
+
+   private:
+    Iterator it_;
+    std::size_t left_;
+  };
+  CountedRange(Iterator first, std::size_t count) : first_(first), count_(count) {}
+  Cursor begin() const { return Cursor(first_, count_); }
+  std::default_sentinel_t end() const { return {}; }
+
+ private:
+  Iterator first_;
+  std::size_t count_;
+};
+
+// One session's entries in one map.
 template <typename Map>
+struct SessionEntries {
+  typename Map::iterator first{};
+  std::size_t count = 0;
+};
+
+// One session's entries in each of a node's maps.
+struct SessionSlots {
+  SessionEntries<decltype(NodeState::psbs)> psbs;
+  SessionEntries<decltype(NodeState::rsbs)> rsbs;
+  SessionEntries<decltype(NodeState::forwarded)> forwarded;
+  bool empty() const { return psbs.count == 0 && rsbs.count == 0 && forwarded.count == 0; }
+};
+using SessionTable = std::unordered_map<Session, SessionSlots, SessionHash>;
+
+// One map of a node seen by session, through the node's SessionTable.
+template <typename Map, SessionEntries<Map> SessionSlots::*member>
 class SessionRanges {
  public:
   using iterator = typename Map::iterator;
   using key_type = typename Map::key_type;
 
-  explicit SessionRanges(Map& map) : map_(&map) {}
+  SessionRanges(Map& map, SessionTable& table) : map_(&map), table_(&table) {}
 
-  // The session's first entry, or end(); its entries follow while the key's session matches.
-  iterator first(const Session& session) const {
-    const auto found = first_.find(session);
-    return found == first_.end() ? map_->end() : found->second;
-  }
-  bool in_session(iterator it, const Session& session) const {
-    return it != map_->end() && it->first.first == session;
+  CountedRange<iterator> of(const Session& session) const {
+    const SessionEntries<Map>* entries = find_entries(session);
+    return entries ? CountedRange<iterator>(entries->first, entries->count)
+                   : CountedRange<iterator>(map_->end(), 0);
   }
   iterator end() const { return map_->end(); }
 
   iterator find(const key_type& key) const {
-    for (auto it = first(key.first); in_session(it, key.first); ++it) {
+    const SessionEntries<Map>* entries = find_entries(key.first);
+    if (!entries) return map_->end();
+    auto it = entries->first;
+    for (std::size_t i = 0; i < entries->count; ++i, ++it) {
       if (it->first == key) return it;
     }
     return map_->end();
@@ -56,35 +101,35 @@ class SessionRanges {
 
   // As std::map::try_emplace(key) with a value-initialised entry.
   std::pair<iterator, bool> try_emplace(const key_type& key) {
-    const auto found = first_.find(key.first);
-    if (found == first_.end()) {
-      const auto added = map_->try_emplace(key).first;
-      first_.emplace(key.first, added);
-      return {added, true};
+    SessionEntries<Map>& entries = (*table_)[key.first].*member;
+    if (entries.count == 0) {
+      entries.first = map_->try_emplace(key).first;
+      entries.count = 1;
+      return {entries.first, true};
     }
-    auto at = found->second;
-    for (; in_session(at, key.first) && !(key < at->first); ++at) {
+    // Find the key, or the entry it goes after: an exact hint makes insertion constant time.
+    auto at = entries.first;
+    auto before = map_->end();
+    for (std::size_t i = 0; i < entries.count && !(key < at->first); ++i) {
       if (at->first == key) return {at, false};
+      before = at;
+      if (i + 1 < entries.count) ++at;
     }
-    // `at` is the entry the new one goes before: an exact hint, so insertion takes constant time.
-    const auto added = map_->emplace_hint(at, std::piecewise_construct, std::forward_as_tuple(key),
+    const auto added = map_->emplace_hint(before == map_->end() ? entries.first : std::next(before),
+                                          std::piecewise_construct, std::forward_as_tuple(key),
                                           std::forward_as_tuple());
-    if (key < found->second->first) found->second = added;
+    if (before == map_->end()) entries.first = added;
+    ++entries.count;
     return {added, true};
   }
 
   void erase(iterator it) {
-    const Session session = it->first.first;
-    const auto found = first_.find(session);
-    if (found->second == it) {
-      const auto next = std::next(it);
-      if (in_session(next, session)) {
-        found->second = next;
-      } else {
-        first_.erase(found);
-      }
-    }
+    const auto slots = table_->find(it->first.first);
+    SessionEntries<Map>& entries = slots->second.*member;
+    if (entries.first == it && entries.count > 1) entries.first = std::next(it);
+    --entries.count;
     map_->erase(it);
+    if (slots->second.empty()) table_->erase(slots);
   }
   bool erase(const key_type& key) {
     const auto it = find(key);
@@ -94,8 +139,32 @@ class SessionRanges {
   }
 
  private:
+  const SessionEntries<Map>* find_entries(const Session& session) const {
+    const auto slots = table_->find(session);
+    if (slots == table_->end()) return nullptr;
+    const SessionEntries<Map>& entries = slots->second.*member;
+    return entries.count == 0 ? nullptr : &entries;
+  }
+
   Map* map_;
-  std::unordered_map<Session, iterator, SessionHash> first_;
+  SessionTable* table_;
+};
+
+// A node's state by session: the three maps a message looks up, over one table.
+class NodeIndex {
+ public:
+  explicit NodeIndex(NodeState& state)
+      : psbs(state.psbs, table_), rsbs(state.rsbs, table_), forwarded(state.forwarded, table_) {}
+  NodeIndex(const NodeIndex&) = delete;
+  NodeIndex& operator=(const NodeIndex&) = delete;
+
+ private:
+  SessionTable table_;  // declared first: the views below point at it
+
+ public:
+  SessionRanges<decltype(NodeState::psbs), &SessionSlots::psbs> psbs;
+  SessionRanges<decltype(NodeState::rsbs), &SessionSlots::rsbs> rsbs;
+  SessionRanges<decltype(NodeState::forwarded), &SessionSlots::forwarded> forwarded;
 };
 
 }  // namespace qosbed::rsvp
