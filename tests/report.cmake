@@ -1,4 +1,4 @@
-# The commands around a run: CI reporters, golden traces, explain, new, schema.
+# The commands around a run: CI reporters, golden traces, diagram and report, explain, new, schema.
 if(TARGET qosbed_cli)
   qosbed_test(test_ci_outputs ci_outputs_test.cpp)
   target_link_libraries(test_ci_outputs PRIVATE qosbed_cli)
@@ -26,4 +26,17 @@ if(TARGET qosbed_cli)
   add_test(NAME scenario_schema
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/schema_test.py
                    $<TARGET_FILE:qosbed> ${PROJECT_SOURCE_DIR}/scenarios)
+
+  # The diagram's SVG and the report's HTML read back by Python's own XML and HTML parsers.
+  add_test(NAME pictures_xml
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/pictures_xml_test.py
+                   $<TARGET_FILE:qosbed> ${PROJECT_SOURCE_DIR}/scenarios)
+  # The report rendered by headless Chromium (Debian's chromium, which the README's first command
+  # and .ci/run install; missing, the test fails) shows the diagram.
+  add_test(NAME report_render_chromium
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/render_test.py
+                   $<TARGET_FILE:qosbed>
+                   ${PROJECT_SOURCE_DIR}/scenarios/teaching/receiver-session.yaml)
+  set_tests_properties(pictures_xml PROPERTIES TIMEOUT 120)
+  set_tests_properties(report_render_chromium PROPERTIES TIMEOUT 240)
 endif()
