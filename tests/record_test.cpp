@@ -68,6 +68,7 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
            "scenarios/regression/pending-coalesce-keeps-latest.yaml",
            "scenarios/regression/set-qos-errors.yaml",
            "scenarios/profiles/windows-xp-query-never-completes.yaml",
+           "scenarios/regression/two-indications-arrive-in-order.yaml",
        }) {
     BOOST_TEST_CONTEXT(file) {
       scenario::LoadResult original =

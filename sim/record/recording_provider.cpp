@@ -115,6 +115,7 @@ std::size_t RecordingProvider::insert_before(std::size_t index, std::string body
   for (auto& [handle, record] : sockets_) {
     if (record.unread_indication && *record.unread_indication >= index) ++*record.unread_indication;
   }
+  if (wait_step_ && *wait_step_ >= index) ++*wait_step_;
   return index;
 }
 
@@ -313,7 +314,7 @@ int RecordingProvider::ioctl(provider::Socket socket, std::uint32_t code,
         add("    expect: completion\n" + key("socket", socket_id(socket)) + key("error", error) +
             key("bytes", bytes));
       } else {
-        observe_result(socket, error, bytes, out, std::nullopt, "completion");
+        observe_result(socket, error, bytes, out, wait_step_, "completion");
       }
       inner(error, bytes, block, flags);
     };
@@ -397,20 +398,24 @@ std::uint32_t RecordingProvider::wait_for_events(std::span<const provider::Event
     if (id.empty()) continue;  // an event of the application's own: no scenario spelling
     ids += (ids.empty() ? "" : ", ") + id;
   }
-  add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
-      key("timeout", timeout_ms == gqos::wsa::infinite ? std::string("infinite")
-                                                       : std::to_string(timeout_ms) + "ms") +
-      key("events", "[" + ids + "]"));
+  wait_step_ =
+      add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
+          key("timeout", timeout_ms == gqos::wsa::infinite ? std::string("infinite")
+                                                           : std::to_string(timeout_ms) + "ms") +
+          key("events", "[" + ids + "]"));
   const std::uint32_t result = inner_.wait_for_events(events, wait_all, timeout_ms, alertable);
+  wait_step_.reset();
   add("    expect: wait\n" + key("result", result));
   return result;
 }
 
 std::uint32_t RecordingProvider::sleep_ex(std::uint32_t timeout_ms, bool alertable) {
-  add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
-      key("timeout", timeout_ms == gqos::wsa::infinite ? std::string("infinite")
-                                                       : std::to_string(timeout_ms) + "ms"));
+  wait_step_ =
+      add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
+          key("timeout", timeout_ms == gqos::wsa::infinite ? std::string("infinite")
+                                                           : std::to_string(timeout_ms) + "ms"));
   const std::uint32_t result = inner_.sleep_ex(timeout_ms, alertable);
+  wait_step_.reset();
   add("    expect: wait\n" + key("result", result));
   return result;
 }

@@ -113,6 +113,10 @@ class RecordingProvider final : public provider::Provider {
   std::vector<provider::Socket> socket_order_;
   std::map<provider::Event, provider::Socket> event_sockets_;
   std::map<const provider::Overlapped*, Query> event_queries_;
+  // The `app: wait` step of the wait in progress: a completion routine that runs as the wait
+  // begins read an indication that had arrived before it, so that indication's `sp:` goes before
+  // the wait, as it did in the session, however long ago it arrived.
+  std::optional<std::size_t> wait_step_;
 };
 
 }  // namespace qosbed::record
