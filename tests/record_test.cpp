@@ -69,6 +69,7 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
            "scenarios/regression/set-qos-errors.yaml",
            "scenarios/profiles/windows-xp-query-never-completes.yaml",
            "scenarios/regression/two-indications-arrive-in-order.yaml",
+           "scenarios/regression/event-notified-query-get-overlapped-result.yaml",
        }) {
     BOOST_TEST_CONTEXT(file) {
       scenario::LoadResult original =

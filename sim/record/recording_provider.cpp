@@ -133,7 +133,12 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
   SocketRecord& record = sockets_.at(socket);
   // A call that blocked (WSAGetOverlappedResult with fWait) saw the indication arrive while it
   // waited: the `sp:` goes after it, at the time it returned.
-  if (before && steps_[*before].t_us != now_us_()) before.reset();
+  const bool in_place = before && steps_[*before].t_us == now_us_();
+  const std::size_t before_step = in_place ? *before : steps_.size();
+  // The indication's step: before `before_step`, or last.
+  const auto place = [&](std::string body) {
+    return in_place ? insert_before(before_step, std::move(body)) : add(std::move(body));
+  };
   std::string expect = "    expect: " + expect_kind + "\n" + key("socket", record.id);
   if (expect_kind == "call") expect += key("result", error ? "-1" : "0");
   expect += key("error", error);
@@ -142,10 +147,8 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
     if (record.unread_indication) {
       steps_[*record.unread_indication].body = std::move(body);
       record.unread_indication.reset();
-    } else if (before) {
-      insert_before(*before, std::move(body));
     } else {
-      add(std::move(body));
+      place(std::move(body));
     }
   };
   if (error == gqos::wsa::enobufs) {
@@ -154,7 +157,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
       // Its content is learnt only when a later query reads it; until then any status will do.
       std::string body = "    sp: fd_qos\n" + key("socket", record.id) +
                          key("status", gqos::status::generic_error);
-      record.unread_indication = before ? insert_before(*before, std::move(body)) : add(body);
+      record.unread_indication = place(std::move(body));
     }
   } else if (error == 0 && bytes >= sizeof(gqos::Qos) && bytes <= out.size()) {
     const gqos::DecodeResult decoded = gqos::decode(out.first(bytes));
@@ -200,11 +203,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
     // The provider ended a pending query with an error of its own.
     std::string body =
         "    sp: fail\n" + key("socket", record.id) + key("pending", "true") + key("error", error);
-    if (before) {
-      insert_before(*before, std::move(body));
-    } else {
-      add(std::move(body));
-    }
+    place(std::move(body));
   }
   if (!expect_kind.empty()) add(std::move(expect));
 }
@@ -325,7 +324,13 @@ int RecordingProvider::ioctl(provider::Socket socket, std::uint32_t code,
   const std::uint32_t error = result == provider::socket_error ? inner_.last_error() : 0;
   if ((result == 0 && returned >= sizeof(gqos::Qos)) || error == gqos::wsa::enobufs) {
     *read_at_once = error == 0;
-    if (notify_event) event_queries_.erase(overlapped);
+    if (notify_event) {
+      if (error == 0) {
+        event_queries_[overlapped].read_at_once = true;
+      } else {
+        event_queries_.erase(overlapped);
+      }
+    }
     // A Monitor's query that finished at once is told by its completion routine.
     observe_result(socket, error, returned, out, app_step, monitored ? "" : "call");
   } else if (!monitored) {
@@ -352,7 +357,12 @@ bool RecordingProvider::get_overlapped_result(provider::Socket socket,
   if (query != event_queries_.end() && error != gqos::wsa::io_incomplete) {
     const Query finished = query->second;
     event_queries_.erase(query);
-    observe_result(socket, error, transferred, finished.out, app_step, "completion");
+    if (finished.read_at_once) {
+      add("    expect: completion\n" + key("socket", found->second.id) + key("error", error) +
+          key("bytes", transferred));
+    } else {
+      observe_result(socket, error, transferred, finished.out, app_step, "completion");
+    }
   } else {
     std::string body = "    expect: call\n" + key("result", ok ? "1" : "0");
     if (!ok) body += key("error", error);

@@ -91,6 +91,8 @@ class RecordingProvider final : public provider::Provider {
   struct Query {
     provider::Socket socket = 0;
     std::span<std::byte> out;
+    // The query returned its data at once (D4); its completion, still delivered, repeats it.
+    bool read_at_once = false;
   };
 
   std::size_t add(std::string body);
