@@ -70,6 +70,7 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
            "scenarios/profiles/windows-xp-query-never-completes.yaml",
            "scenarios/regression/two-indications-arrive-in-order.yaml",
            "scenarios/regression/event-notified-query-get-overlapped-result.yaml",
+           "scenarios/regression/decisions-overridden.yaml",
        }) {
     BOOST_TEST_CONTEXT(file) {
       scenario::LoadResult original =

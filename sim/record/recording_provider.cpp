@@ -157,7 +157,10 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
       // Its content is learnt only when a later query reads it; until then any status will do.
       std::string body = "    sp: fd_qos\n" + key("socket", record.id) +
                          key("status", gqos::status::generic_error);
-      record.unread_indication = place(std::move(body));
+      const std::size_t step = place(std::move(body));
+      // An emulator that decided otherwise (D5) discarded it: no later query reads it.
+      if (!emulator_options_ || emulator_options_->decisions.enobufs_keeps_indication)
+        record.unread_indication = step;
     }
   } else if (error == 0 && bytes >= sizeof(gqos::Qos) && bytes <= out.size()) {
     const gqos::DecodeResult decoded = gqos::decode(out.first(bytes));
