@@ -45,6 +45,8 @@ BOOST_AUTO_TEST_CASE(a_recorded_run_replays_to_the_same_trace) {
            "scenarios/regression/receiver-reissues-after-enobufs.yaml",
            "scenarios/regression/fd-qos-drain-with-event-select.yaml",
            "scenarios/rules/r8-close-aborts-pending-queries.yaml",
+           "scenarios/teaching/sender-session.yaml",
+           "scenarios/regression/two-indications-arrive-in-order.yaml",
        }) {
     BOOST_TEST_CONTEXT(file) {
       const std::string recording = folder.file("recording.yaml");
