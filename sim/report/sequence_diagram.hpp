@@ -98,7 +98,7 @@ struct SequenceDiagram {
   std::size_t records_left_out = 0;  // past max_records: said in a note under the chart
 };
 
-// At about 24 pixels a row, 400 records make a chart some 10 000 pixels tall: still readable in a
+// At 26 pixels a row, 400 records make a chart some 10 000 pixels tall: still readable in a
 // browser, and a long run (a lossy network traced for minutes) never turns into a huge file.
 inline constexpr std::size_t default_max_records = 400;
 
