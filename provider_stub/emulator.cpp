@@ -128,21 +128,25 @@ void Emulator::indicate(Socket socket, Indication indication) {
   // The oldest pending request takes it; each one whose buffer is too small finishes with
   // WSAENOBUFS (D5) and the next one is offered the same indication. The observer hears once,
   // with the outcome: completed when some request took it, enobufs when it stays queued.
-  const gqos::QosContent content = content_of(*state, indication);
+  gqos::QosContent content = content_of(*state, indication);
   const std::uint32_t required = gqos::required_size(content);
   const bool taken = std::any_of(state->pending.begin(), state->pending.end(),
                                  [required](const Request& r) { return r.out.size() >= required; });
   report(taken ? Delivery::completed : Delivery::enobufs);
-  while (!state->pending.empty()) {
+  bool completed = false;
+  while (!completed && !state->pending.empty()) {
     Request request = std::move(state->pending.front());
     state->pending.pop_front();
     if (const auto written = gqos::encode(content, request.out)) {
       finish(socket, std::move(request), wsa::no_error, *written);
-      return;
+      completed = true;
+    } else {
+      gqos::store_u32(request.out, 0, required);
+      finish(socket, std::move(request), wsa::enobufs, 4);
     }
-    gqos::store_u32(request.out, 0, required);
-    finish(socket, std::move(request), wsa::enobufs, 4);
   }
+  content_storage_ = std::move(content);
+  if (completed) return;
   if (options_.decisions.enobufs_keeps_indication) state->queued.push_back(std::move(indication));
 }
 
@@ -291,11 +295,13 @@ int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> ou
     pend(state, std::move(request));
     return fail(wsa::io_pending);
   }
-  const gqos::QosContent content = content_of(state, state.queued.front());
+  gqos::QosContent content = content_of(state, state.queued.front());
   const auto written = gqos::encode(content, out);
+  const std::uint32_t required = gqos::required_size(content);
+  content_storage_ = std::move(content);
   if (!written) {
     // D6: an immediate failure, so no completion is queued even for an overlapped request.
-    gqos::store_u32(out, 0, gqos::required_size(content));
+    gqos::store_u32(out, 0, required);
     if (bytes_returned) *bytes_returned = 4;
     if (!decisions.enobufs_keeps_indication) state.queued.pop_front();
     return fail(wsa::enobufs);
@@ -387,8 +393,7 @@ void Emulator::finish(Socket socket, Request request, std::uint32_t error, std::
   if (observer_) observer_->on_request_finished(socket, error, bytes);
 }
 
-gqos::QosContent Emulator::content_of(const SocketState& state,
-                                      const Indication& indication) const {
+gqos::QosContent Emulator::content_of(const SocketState& state, const Indication& indication) {
   const Direction valid = indication.sending     ? Direction::sending
                           : indication.receiving ? Direction::receiving
                                                  : direction_of_status(indication.status);
@@ -397,19 +402,21 @@ gqos::QosContent Emulator::content_of(const SocketState& state,
   auto flowspec_for = [&](Direction direction, std::uint32_t requested) {
     if (direction != valid) {
       const std::uint32_t fill = options_.decisions.unused_flowspec_fields;
-      return gqos::FlowSpec{fill, fill, fill, fill, fill, gqos::service_type::no_change, fill, fill};
+      return gqos::FlowSpec{fill, fill, fill, fill, fill, gqos::service_type::no_change,
+                            fill, fill};
     }
     return gqos::unspecified_flowspec(nobody ? gqos::service_type::no_traffic : requested);
   };
-  gqos::QosContent content;
+  gqos::QosContent content = std::move(content_storage_);
   content.sending =
       indication.sending.value_or(flowspec_for(Direction::sending, state.sending_service));
   content.receiving =
       indication.receiving.value_or(flowspec_for(Direction::receiving, state.receiving_service));
-  content.objects.push_back(gqos::make_status_info(indication.status, indication.extended_status1,
-                                                   indication.extended_status2));
-  content.objects.insert(content.objects.end(), indication.objects.begin(),
-                         indication.objects.end());
+  // Assigning over the objects already there keeps their bodies' storage.
+  content.objects.resize(1 + indication.objects.size());
+  gqos::assign_status_info(content.objects.front(), indication.status, indication.extended_status1,
+                           indication.extended_status2);
+  std::copy(indication.objects.begin(), indication.objects.end(), content.objects.begin() + 1);
   return content;
 }
 

@@ -16,7 +16,6 @@
 #include "engine/event_queue.hpp"
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
-#include "gqos/constants.hpp"
 #include "provider/provider.hpp"
 
 namespace qosbed::provider_stub {
@@ -198,7 +197,8 @@ class Emulator final : public provider::Provider {
   void fail_unsupported_later(Socket socket, std::uint64_t request_id);
   void finish(Socket socket, Request request, std::uint32_t error, std::uint32_t bytes);
   void record_fd_qos(SocketState& state, std::uint32_t status);
-  gqos::QosContent content_of(const SocketState& state, const Indication& indication) const;
+  // The QOS an indication fills in, built in the storage of the last one (content_storage_).
+  gqos::QosContent content_of(const SocketState& state, const Indication& indication);
   std::uint32_t run_apcs();
   bool events_ready(std::span<const provider::Event> events, bool wait_all,
                     std::uint32_t* index) const;
@@ -219,6 +219,8 @@ class Emulator final : public provider::Provider {
   provider::Event next_event_ = 0x1000;
   std::uint64_t next_request_id_ = 1;
   std::vector<engine::EventId> scheduled_;  // cancelled on destruction: they call back into us
+  // Handed back after each use, so encoding a completion allocates nothing once it has grown.
+  gqos::QosContent content_storage_;
 };
 
 }  // namespace qosbed::provider_stub

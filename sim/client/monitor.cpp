@@ -43,6 +43,7 @@ struct Monitor::State : std::enable_shared_from_this<State> {
   std::vector<std::byte> buffer;  // resized only while no request pends on it
   provider::Overlapped overlapped;
   View view;
+  gqos::DecodeResult decoded;  // reused by every completion, so decoding allocates nothing
   std::uint32_t reissues = 0;
   bool started = false;
   bool stopped = false;
@@ -124,8 +125,9 @@ struct Monitor::State : std::enable_shared_from_this<State> {
                                                          std::to_string(buffer.size()));
       return;
     }
-    const auto result = gqos::decode(std::span<const std::byte>(buffer.data(), bytes),
-                                     reinterpret_cast<std::uintptr_t>(buffer.data()));
+    gqos::decode(std::span<const std::byte>(buffer.data(), bytes),
+                 reinterpret_cast<std::uintptr_t>(buffer.data()), decoded);
+    const gqos::DecodeResult& result = decoded;
     if (!result.ok()) {
       listener->on_error(gqos::status::eprovspecbuf,
                          "ProviderSpecific: " + std::string(gqos::describe(result.error)) +

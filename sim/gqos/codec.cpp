@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <cstring>
+#include <utility>
 
 #include "gqos/constants.hpp"
 
@@ -49,11 +50,19 @@ FlowSpec unspecified_flowspec(std::uint32_t service_type) {
 
 ProviderObject make_status_info(std::uint32_t status_code, std::uint32_t extended_status1,
                                 std::uint32_t extended_status2) {
-  std::vector<std::byte> body;
-  append(body, status_code);
-  append(body, extended_status1);
-  append(body, extended_status2);
-  return object_of(object_type::status_info, std::move(body));
+  ProviderObject object;
+  assign_status_info(object, status_code, extended_status1, extended_status2);
+  return object;
+}
+
+void assign_status_info(ProviderObject& object, std::uint32_t status_code,
+                        std::uint32_t extended_status1, std::uint32_t extended_status2) {
+  object.type = object_type::status_info;
+  object.declared_length.reset();
+  object.body.resize(sizeof(StatusInfo) - header_size);
+  store_u32(object.body, 0, status_code);
+  store_u32(object.body, 4, extended_status1);
+  store_u32(object.body, 8, extended_status2);
 }
 
 ProviderObject make_end_of_list() {
@@ -154,10 +163,18 @@ DecodeResult decode(std::span<const std::byte> bytes) {
 
 DecodeResult decode(std::span<const std::byte> bytes, std::uint64_t base_address) {
   DecodeResult result;
+  decode(bytes, base_address, result);
+  return result;
+}
+
+void decode(std::span<const std::byte> bytes, std::uint64_t base_address, DecodeResult& result) {
+  std::vector<DecodedObject> objects = std::move(result.qos.objects);
+  objects.clear();
+  result = DecodeResult{};
+  result.qos.objects = std::move(objects);
   auto fail = [&result](DecodeError error, std::size_t offset) {
     result.error = error;
     result.error_offset = static_cast<std::uint32_t>(offset);
-    return result;
   };
   if (bytes.size() < sizeof(Qos)) return fail(DecodeError::qos_truncated, bytes.size());
 
@@ -166,7 +183,7 @@ DecodeResult decode(std::span<const std::byte> bytes, std::uint64_t base_address
   decoded.sending = qos.sending_flowspec;
   decoded.receiving = qos.receiving_flowspec;
   decoded.provider_specific_len = qos.provider_specific.len;
-  if (qos.provider_specific.len == 0) return result;
+  if (qos.provider_specific.len == 0) return;
 
   // buf must land inside the bytes, after the QOS itself; compare without forming pointers, and
   // as offsets from base_address, since base_address + sizeof(Qos) can wrap past 2^64.
@@ -201,7 +218,6 @@ DecodeResult decode(std::span<const std::byte> bytes, std::uint64_t base_address
     at += header.object_length;
     if (header.object_type == object_type::end_of_list) break;
   }
-  return result;
 }
 
 std::optional<StatusInfo> read_status_info(const DecodedObject& object) {

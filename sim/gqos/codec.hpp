@@ -40,6 +40,9 @@ struct Adspec {
 
 ProviderObject make_status_info(std::uint32_t status_code, std::uint32_t extended_status1,
                                 std::uint32_t extended_status2);
+// Makes `object` that RSVP_STATUS_INFO in place, reusing its body's storage.
+void assign_status_info(ProviderObject& object, std::uint32_t status_code,
+                        std::uint32_t extended_status1, std::uint32_t extended_status2);
 ProviderObject make_end_of_list();
 ProviderObject make_sd_mode(std::uint32_t shape_discard_mode);
 ProviderObject make_shaping_rate(std::uint32_t bytes_per_second);
@@ -65,14 +68,14 @@ std::optional<std::uint32_t> encode(const QosContent& content, std::span<std::by
 
 enum class DecodeError {
   none,
-  qos_truncated,            // fewer bytes than a QOS
-  len_past_buffer,          // ProviderSpecific.len runs past the bytes given
-  buf_outside_buffer,       // ProviderSpecific.buf does not point into the bytes given
-  object_header_truncated,  // fewer than 8 bytes left for an object header
-  object_length_zero,       // ObjectLength 0: a naive walker would never advance
+  qos_truncated,               // fewer bytes than a QOS
+  len_past_buffer,             // ProviderSpecific.len runs past the bytes given
+  buf_outside_buffer,          // ProviderSpecific.buf does not point into the bytes given
+  object_header_truncated,     // fewer than 8 bytes left for an object header
+  object_length_zero,          // ObjectLength 0: a naive walker would never advance
   object_length_under_header,  // ObjectLength 1..7
-  object_past_len,          // ObjectLength runs past ProviderSpecific.len
-  status_info_truncated,    // an RSVP_STATUS_INFO shorter than its 20 bytes
+  object_past_len,             // ObjectLength runs past ProviderSpecific.len
+  status_info_truncated,       // an RSVP_STATUS_INFO shorter than its 20 bytes
 };
 
 // A short lowercase description, e.g. "object length 0 would never advance".
@@ -80,8 +83,8 @@ std::string_view describe(DecodeError error);
 
 struct DecodedObject {
   std::uint32_t type = 0;
-  std::uint32_t length = 0;  // ObjectLength, header included
-  std::uint32_t offset = 0;  // from the start of the buffer
+  std::uint32_t length = 0;         // ObjectLength, header included
+  std::uint32_t offset = 0;         // from the start of the buffer
   std::span<const std::byte> body;  // length - 8 bytes, inside the buffer given
 };
 
@@ -106,6 +109,9 @@ struct DecodeResult {
 // a buffer decoded where it was written, that is bytes.data()). Never reads outside `bytes`.
 DecodeResult decode(std::span<const std::byte> bytes, std::uint64_t base_address);
 DecodeResult decode(std::span<const std::byte> bytes);
+// The same into `result`, reusing the storage of its object list: a reader that decodes every
+// completion into one DecodeResult allocates nothing once the list has grown.
+void decode(std::span<const std::byte> bytes, std::uint64_t base_address, DecodeResult& result);
 
 // Typed readers of a decoded object's body; nullopt when the body is too short or inconsistent.
 std::optional<StatusInfo> read_status_info(const DecodedObject& object);
