@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "gqos/constants.hpp"
 #include "gqos/names.hpp"
 
 namespace qosbed::report {
@@ -33,7 +34,27 @@ class JsonObject {
   }
   void named(std::string_view key, std::uint32_t value, NameGroup group) {
     number(key, value);
-    if (auto name = gqos::name_of(group, value)) string(std::string(key) + "_name", *name);
+    if (auto name = gqos::name_of(group, value)) {
+      start(key, "_name");
+      append_quoted(out_, *name);
+    }
+  }
+  void hex(std::string_view key, const std::vector<std::byte>& bytes) {
+    static constexpr char digits[] = "0123456789abcdef";
+    start(key);
+    out_ += '"';
+    std::size_t at = out_.size();
+    out_.resize(at + 2 * bytes.size());
+    for (const std::byte byte : bytes) {
+      const auto value = static_cast<unsigned>(byte);
+      out_[at++] = digits[value >> 4];
+      out_[at++] = digits[value & 0xF];
+    }
+    out_ += '"';
+  }
+  void flowspec(std::string_view key, const gqos::FlowSpec& flowspec) {
+    start(key);
+    append_flowspec(out_, flowspec);
   }
 
   static void append_quoted(std::string& out, std::string_view text) {
@@ -58,52 +79,55 @@ class JsonObject {
     out.append(text.substr(plain));
     out += '"';
   }
-  static std::string quoted(std::string_view text) {
-    std::string out;
-    append_quoted(out, text);
-    return out;
-  }
 
  private:
-  void start(std::string_view key) {
-    if (!first_) out_ += ',';
+  // `,"key":`, the key followed by `suffix`, in one append.
+  void start(std::string_view key, std::string_view suffix = {}) {
+    char text[64];
+    std::size_t size = 0;
+    if (!first_) text[size++] = ',';
     first_ = false;
-    out_ += '"';
-    out_ += key;
-    out_ += "\":";
+    text[size++] = '"';
+    if (size + key.size() + suffix.size() + 2 > sizeof text) {  // no key is this long
+      out_.append(text, size);
+      out_.append(key).append(suffix).append("\":");
+      return;
+    }
+    key.copy(text + size, key.size());
+    size += key.size();
+    suffix.copy(text + size, suffix.size());
+    size += suffix.size();
+    text[size++] = '"';
+    text[size++] = ':';
+    out_.append(text, size);
   }
+
+  static void append_flowspec(std::string& out, const gqos::FlowSpec& flowspec);
 
   std::string& out_;
   bool first_ = true;
 };
 
-std::string flowspec_json(const gqos::FlowSpec& flowspec) {
-  std::string out;
-  {
-    JsonObject object(out);
-    object.number("service_type", flowspec.service_type);
-    const std::string name = gqos::service_type_text(flowspec.service_type);
-    if (name != std::to_string(flowspec.service_type)) object.string("service_type_name", name);
-    object.number("token_rate", flowspec.token_rate);
-    object.number("token_bucket_size", flowspec.token_bucket_size);
-    object.number("peak_bandwidth", flowspec.peak_bandwidth);
-    object.number("latency", flowspec.latency);
-    object.number("delay_variation", flowspec.delay_variation);
-    object.number("max_sdu_size", flowspec.max_sdu_size);
-    object.number("minimum_policed_size", flowspec.minimum_policed_size);
+void JsonObject::append_flowspec(std::string& out, const gqos::FlowSpec& flowspec) {
+  JsonObject object(out);
+  object.number("service_type", flowspec.service_type);
+  constexpr std::uint32_t flags =
+      gqos::service_type::no_traffic_control_flag | gqos::service_type::no_qos_signaling_flag;
+  if ((flowspec.service_type & flags) == 0) {  // the common case, without building a string
+    if (const auto name = gqos::name_of(NameGroup::service_type, flowspec.service_type)) {
+      object.string("service_type_name", *name);
+    }
+  } else if (const std::string name = gqos::service_type_text(flowspec.service_type);
+             name != std::to_string(flowspec.service_type)) {
+    object.string("service_type_name", name);
   }
-  return out;
-}
-
-std::string hex_of(const std::vector<std::byte>& bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out(bytes.size() * 2, '0');
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    const auto value = static_cast<unsigned>(bytes[i]);
-    out[2 * i] = digits[value >> 4];
-    out[2 * i + 1] = digits[value & 0xF];
-  }
-  return out;
+  object.number("token_rate", flowspec.token_rate);
+  object.number("token_bucket_size", flowspec.token_bucket_size);
+  object.number("peak_bandwidth", flowspec.peak_bandwidth);
+  object.number("latency", flowspec.latency);
+  object.number("delay_variation", flowspec.delay_variation);
+  object.number("max_sdu_size", flowspec.max_sdu_size);
+  object.number("minimum_policed_size", flowspec.minimum_policed_size);
 }
 
 // The fields of an rsvp record, in the order docs/scenario-language.md lists them.
@@ -124,58 +148,66 @@ void add_rsvp(JsonObject& object, const engine::RsvpMessageRecord& m) {
   }
   if (!m.style.empty()) object.string("style", m.style);
   if (!m.error.empty()) object.string("rsvp_error", m.error);
-  if (m.flowspec) object.raw("flowspec", flowspec_json(*m.flowspec));
+  if (m.flowspec) object.flowspec("flowspec", *m.flowspec);
+}
+
+// Appends the record's JSON to `out`, without the newline.
+void append_json(std::string& out, const engine::TraceRecord& r) {
+  JsonObject object(out);
+  object.number("t_us", r.t_us);
+  if (r.socket.empty()) {
+    object.raw("socket", "null");
+  } else {
+    object.string("socket", r.socket);
+  }
+  object.string("event", engine::name_of(r.kind));
+  if (!r.call.empty()) object.string("call", r.call);
+  if (!r.detail.empty()) object.string("detail", r.detail);
+  if (!r.source.empty()) object.string("source", r.source);
+  if (r.alertable) object.raw("alertable", *r.alertable ? "true" : "false");
+  if (r.timeout_ms) object.number("timeout_ms", *r.timeout_ms);
+  if (r.result) {
+    if (r.kind == engine::TraceKind::wait) {
+      const auto result = static_cast<std::uint32_t>(*r.result);
+      object.number("result", result);
+      if (auto name = engine::wait_result_name(r.call, result)) object.string("result_name", *name);
+    } else {
+      object.number("result", *r.result);
+    }
+  }
+  if (r.error) object.named("error", *r.error, NameGroup::error);
+  if (r.buffer_size) object.number("buffer_size", *r.buffer_size);
+  if (r.bytes) object.number("bytes", *r.bytes);
+  if (r.required) object.number("required", *r.required);
+  if (r.network_events) object.number("network_events", *r.network_events);
+  if (r.status) object.named("status", *r.status, NameGroup::status);
+  if (r.extended_status1) {
+    object.named("extended_status1", *r.extended_status1, NameGroup::extended_status);
+  }
+  if (r.extended_status2) {
+    object.named("extended_status2", *r.extended_status2, NameGroup::extended_status);
+  }
+  if (r.direction) object.string("direction", *r.direction);
+  if (r.sending) object.flowspec("sending", *r.sending);
+  if (r.receiving) object.flowspec("receiving", *r.receiving);
+  if (r.buffer) object.hex("buffer_hex", *r.buffer);
+  if (r.rsvp) add_rsvp(object, *r.rsvp);
 }
 
 }  // namespace
 
-std::string to_json(const engine::TraceRecord& r) {
+std::string to_json(const engine::TraceRecord& record) {
   std::string out;
-  // Room for the longest records without the buffer, which adds 2 characters a byte.
-  out.reserve(768 + (r.buffer ? 2 * r.buffer->size() : 0));
-  {
-    JsonObject object(out);
-    object.number("t_us", r.t_us);
-    object.raw("socket", r.socket.empty() ? "null" : JsonObject::quoted(r.socket));
-    object.string("event", engine::name_of(r.kind));
-    if (!r.call.empty()) object.string("call", r.call);
-    if (!r.detail.empty()) object.string("detail", r.detail);
-    if (!r.source.empty()) object.string("source", r.source);
-    if (r.alertable) object.raw("alertable", *r.alertable ? "true" : "false");
-    if (r.timeout_ms) object.number("timeout_ms", *r.timeout_ms);
-    if (r.result) {
-      if (r.kind == engine::TraceKind::wait) {
-        const auto result = static_cast<std::uint32_t>(*r.result);
-        object.number("result", result);
-        if (auto name = engine::wait_result_name(r.call, result))
-          object.string("result_name", *name);
-      } else {
-        object.number("result", *r.result);
-      }
-    }
-    if (r.error) object.named("error", *r.error, NameGroup::error);
-    if (r.buffer_size) object.number("buffer_size", *r.buffer_size);
-    if (r.bytes) object.number("bytes", *r.bytes);
-    if (r.required) object.number("required", *r.required);
-    if (r.network_events) object.number("network_events", *r.network_events);
-    if (r.status) object.named("status", *r.status, NameGroup::status);
-    if (r.extended_status1) {
-      object.named("extended_status1", *r.extended_status1, NameGroup::extended_status);
-    }
-    if (r.extended_status2) {
-      object.named("extended_status2", *r.extended_status2, NameGroup::extended_status);
-    }
-    if (r.direction) object.string("direction", *r.direction);
-    if (r.sending) object.raw("sending", flowspec_json(*r.sending));
-    if (r.receiving) object.raw("receiving", flowspec_json(*r.receiving));
-    if (r.buffer) object.string("buffer_hex", hex_of(*r.buffer));
-    if (r.rsvp) add_rsvp(object, *r.rsvp);
-  }
+  append_json(out, record);
   return out;
 }
 
+// One line buffer for every record: once it has grown, a record costs no allocation.
 void JsonTraceWriter::record(const engine::TraceRecord& record) {
-  out_ << to_json(record) << '\n';
+  line_.clear();
+  append_json(line_, record);
+  line_ += '\n';
+  out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
 }
 
 }  // namespace qosbed::report

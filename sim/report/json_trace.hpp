@@ -19,6 +19,7 @@ class JsonTraceWriter final : public engine::TraceSink {
 
  private:
   std::ostream& out_;
+  std::string line_;  // reused for every record
 };
 
 }  // namespace qosbed::report
