@@ -1,6 +1,8 @@
 #include "report/json_trace.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
@@ -20,24 +22,32 @@ class JsonObject {
     start(key);
     out_ += value;
   }
-  // Numbers and strings are appended in place: building each as a temporary string first was
-  // most of the cost of a trace line.
+  // A field is gathered on the stack, key and value, and appended at once: a trace line is many
+  // short pieces, and appending each on its own (or building it as a temporary string) was most
+  // of the cost of a line.
   void number(std::string_view key, std::int64_t value) {
-    start(key);
-    char digits[24];
-    const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
-    out_.append(digits, end);
+    char text[field_room];
+    std::size_t size = key_text(text, key, {});
+    size =
+        static_cast<std::size_t>(std::to_chars(text + size, text + sizeof text, value).ptr - text);
+    out_.append(text, size);
   }
-  void string(std::string_view key, std::string_view value) {
-    start(key);
+  void string(std::string_view key, std::string_view value, std::string_view suffix = {}) {
+    char text[field_room];
+    std::size_t size = key_text(text, key, suffix);
+    if (needs_no_escape(value) && size + value.size() + 2 <= sizeof text) {
+      text[size++] = '"';
+      size += value.copy(text + size, value.size());
+      text[size++] = '"';
+      out_.append(text, size);
+      return;
+    }
+    out_.append(text, size);
     append_quoted(out_, value);
   }
   void named(std::string_view key, std::uint32_t value, NameGroup group) {
     number(key, value);
-    if (auto name = gqos::name_of(group, value)) {
-      start(key, "_name");
-      append_quoted(out_, *name);
-    }
+    if (auto name = gqos::name_of(group, value)) string(key, *name, "_name");
   }
   void hex(std::string_view key, const std::vector<std::byte>& bytes) {
     static constexpr char digits[] = "0123456789abcdef";
@@ -81,25 +91,33 @@ class JsonObject {
   }
 
  private:
-  // `,"key":`, the key followed by `suffix`, in one append.
-  void start(std::string_view key, std::string_view suffix = {}) {
-    char text[64];
+  // Room for `,"key":` and a number; the keys are this file's own, all far shorter.
+  static constexpr std::size_t field_room = 160;
+  static constexpr std::size_t longest_key = 100;
+
+  static bool needs_no_escape(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) {
+      return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+    });
+  }
+
+  // Writes `,"key<suffix>":` (no comma before the first field) into `text`; returns its length.
+  std::size_t key_text(char* text, std::string_view key, std::string_view suffix) {
+    if (key.size() + suffix.size() > longest_key) throw std::logic_error("JSON key too long");
     std::size_t size = 0;
     if (!first_) text[size++] = ',';
     first_ = false;
     text[size++] = '"';
-    if (size + key.size() + suffix.size() + 2 > sizeof text) {  // no key is this long
-      out_.append(text, size);
-      out_.append(key).append(suffix).append("\":");
-      return;
-    }
-    key.copy(text + size, key.size());
-    size += key.size();
-    suffix.copy(text + size, suffix.size());
-    size += suffix.size();
+    size += key.copy(text + size, key.size());
+    size += suffix.copy(text + size, suffix.size());
     text[size++] = '"';
     text[size++] = ':';
-    out_.append(text, size);
+    return size;
+  }
+
+  void start(std::string_view key) {
+    char text[field_room];
+    out_.append(text, key_text(text, key, {}));
   }
 
   static void append_flowspec(std::string& out, const gqos::FlowSpec& flowspec);
