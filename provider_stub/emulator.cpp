@@ -79,8 +79,13 @@ int Emulator::fail(std::uint32_t error) {
 }
 
 Emulator::SocketState* Emulator::find(Socket socket) {
-  const auto it = sockets_.find(socket);
-  return it == sockets_.end() ? nullptr : &it->second;
+  return const_cast<SocketState*>(std::as_const(*this).find(socket));
+}
+
+const Emulator::SocketState* Emulator::find(Socket socket) const {
+  if (socket < first_socket || (socket - first_socket) % socket_step != 0) return nullptr;
+  const Socket index = (socket - first_socket) / socket_step;
+  return index < sockets_.size() ? sockets_[index].get() : nullptr;
 }
 
 bool Emulator::take_injected_failure(SocketState& state, Call call) {
@@ -181,8 +186,8 @@ std::vector<provider::ProtocolInfo> Emulator::enum_protocols() {
 
 Socket Emulator::open(provider::Role role, provider::Protocol protocol) {
   const Socket socket = next_socket_;
-  next_socket_ += 4;
-  SocketState& state = sockets_[socket];
+  next_socket_ += socket_step;
+  SocketState& state = *sockets_.emplace_back(std::make_unique<SocketState>());
   state.role = role;
   state.protocol = protocol;
   return socket;
@@ -223,19 +228,19 @@ int Emulator::close(Socket socket) {
   if (!state) return fail(wsa::enotsock);
   if (take_injected_failure(*state, Call::close)) return socket_error;
   std::deque<Request> pending = std::move(state->pending);
-  sockets_.erase(socket);
+  sockets_[(socket - first_socket) / socket_step].reset();
   for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);
   return 0;
 }
 
 std::size_t Emulator::pending_requests(Socket socket) const {
-  const auto it = sockets_.find(socket);
-  return it == sockets_.end() ? 0 : it->second.pending.size();
+  const SocketState* state = find(socket);
+  return state ? state->pending.size() : 0;
 }
 
 std::size_t Emulator::queued_indications(Socket socket) const {
-  const auto it = sockets_.find(socket);
-  return it == sockets_.end() ? 0 : it->second.queued.size();
+  const SocketState* state = find(socket);
+  return state ? state->queued.size() : 0;
 }
 
 // WSAIoctl.

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -181,6 +182,7 @@ class Emulator final : public provider::Provider {
 
   int fail(std::uint32_t error);
   SocketState* find(Socket socket);
+  const SocketState* find(Socket socket) const;
   bool take_injected_failure(SocketState& state, Call call);
   int get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
               std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
@@ -211,11 +213,16 @@ class Emulator final : public provider::Provider {
   engine::EventQueue& queue_;
   EmulatorOptions options_;
   EmulatorObserver* observer_ = nullptr;
-  std::map<Socket, SocketState> sockets_;
+  // Handles are first_socket, first_socket + socket_step, ... and never reused, so a handle's
+  // state is found by index (a tree of 10,000 sockets cost a cache miss per level per event);
+  // a closed socket leaves a null.
+  static constexpr Socket first_socket = 0x100;
+  static constexpr Socket socket_step = 4;
+  std::vector<std::unique_ptr<SocketState>> sockets_;
   std::map<provider::Event, bool> events_;  // signalled?
   std::deque<Apc> apcs_;
   std::uint32_t last_error_ = 0;
-  Socket next_socket_ = 0x100;
+  Socket next_socket_ = first_socket;
   provider::Event next_event_ = 0x1000;
   std::uint64_t next_request_id_ = 1;
   std::vector<engine::EventId> scheduled_;  // cancelled on destruction: they call back into us
