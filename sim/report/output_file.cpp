@@ -6,23 +6,11 @@
 
 namespace qosbed::report {
 
-namespace {
-
-// Hidden and unique per process, so two runs writing the same report do not collide. Built by
-// appending: GCC 12 at -O3 misreads `"." + a + b` as an overlapping memcpy (-Wrestrict).
-std::filesystem::path temporary_for(const std::filesystem::path& path) {
-  std::string name = ".";
-  name += path.filename().string();
-  name += ".tmp-";
-  name += std::to_string(::getpid());
-  return path.parent_path() / name;
-}
-
-}  // namespace
-
 OutputFile::OutputFile(std::filesystem::path path)
     : path_(std::move(path)),
-      temporary_(temporary_for(path_)),
+      // Hidden and unique per process, so two runs writing the same report do not collide.
+      temporary_(path_.parent_path() /
+                 ("." + path_.filename().string() + ".tmp-" + std::to_string(::getpid()))),
       stream_(temporary_, std::ios::binary | std::ios::trunc) {}
 
 OutputFile::~OutputFile() {
