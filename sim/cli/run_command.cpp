@@ -61,7 +61,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "--record OUT.yaml writes the session of one scenario as a new scenario: the calls the\n"
       "application made, each indication it read, and what it saw as expectations; replaying\n"
       "it gives the same trace (docs/recording.md says where it cannot). --provider chooses the\n"
-      "RSVP SP: emulator, the only one here; winsock (the real ws2_32) needs a Windows build.";
+      "RSVP SP: emulator, the only one so far; winsock (the real ws2_32) is not available yet.";
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
 
   std::string format = parsed.values.count("verbose") ? "text" : "";

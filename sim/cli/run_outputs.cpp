@@ -29,7 +29,7 @@ void RunOutputs::add_options(po::options_description& options) {
       "record", po::value<std::string>()->value_name("FILE"),
       "write the session as a scenario with expectations to FILE (one scenario)")(
       "provider", po::value<std::string>()->value_name("NAME"),
-      "the RSVP SP to run on: emulator (the default); winsock needs a Windows build");
+      "the RSVP SP to run on: emulator (the default); winsock is not available yet");
 }
 
 std::optional<int> RunOutputs::configure(const po::variables_map& values,
@@ -58,11 +58,11 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
   if (values.count("provider")) {
     const std::string provider = values["provider"].as<std::string>();
     if (provider == "winsock") {
-      // The command line is built for Linux only (QOSBED_TOOLS is off on Windows), and
-      // WinsockProvider talks to ws2_32: no build of this command can reach a real RSVP SP.
-      err << "qosbed: --provider winsock runs on the real RSVP SP through ws2_32, which only a "
-             "Windows build of qosbed has; this build has the emulator only "
-             "(--provider emulator)\n";
+      // Scenarios play in virtual time, which a real provider's waits do not follow; a live run
+      // mode over WinsockProvider (docs/recording.md) is what this option waits for.
+      err << "qosbed: --provider winsock (the real RSVP SP through ws2_32) is not available yet: "
+             "scenarios play in virtual time on the emulator (--provider emulator); "
+             "see docs/recording.md\n";
       return exit_bad_input;
     }
     if (provider != "emulator") {
