@@ -1,4 +1,4 @@
-// Issue 7 5a: FD_QOS completions per second through the emulator and the Monitor, with tracing
+// FD_QOS completions per second through the emulator and the Monitor, with tracing
 // off and with JSON tracing to a null sink (targets 5 M/s and 1 M/s on one core). One receiver
 // socket with a Monitor; each iteration is one FD_QOS indication that completes the Monitor's
 // pending query, and the alertable wait in which its routine runs and re-arms.

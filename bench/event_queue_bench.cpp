@@ -1,4 +1,4 @@
-// Issue 7 5c: engine::EventQueue against a bare std::priority_queue over the same events, both
+// The engine::EventQueue against a bare std::priority_queue over the same events, both
 // in each repetition (target: rate ratio >= 0.5). The classic "hold" model: `held` events in the
 // queue; each run event schedules the next at a pseudo-random later time. The same times drive
 // both queues.

@@ -1,4 +1,4 @@
-// The figures issue 7 and issue 5 set targets for. Each benchmark repetition adds the figure it
+// The figures with a target (README, Performance). Each benchmark repetition adds the figure it
 // measured; after every benchmark has run, print_figures prints one table: each figure's median
 // over the repetitions beside its target. Ratios are computed inside one repetition, from two
 // measurements taken back to back, so both sides see the same machine state.

@@ -1,4 +1,4 @@
-// Issue 7 5b: loading and validating a 100,000-step scenario against yaml-cpp parsing the same
+// Loading and validating a 100,000-step scenario against yaml-cpp parsing the same
 // text alone, both in each repetition so the ratio compares like with like (target: <= 1.5).
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>

@@ -1,6 +1,6 @@
-// The benchmarks of issue 7 (item 5) and issue 5 (item 6). Google Benchmark prints its table
-// (with repetitions, the mean, median and spread of each row); then one table of the figures the
-// issues set targets for, each the median of its repetitions, beside its target. Every figure is
+// qosbed's benchmarks. Google Benchmark prints its table (with repetitions, the mean, median and
+// spread of each row); then one table of the figures that have a target (README, Performance),
+// each the median of its repetitions, beside its target. Every figure is
 // CPU time of the benchmark's one thread.
 #include <benchmark/benchmark.h>
 

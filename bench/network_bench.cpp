@@ -1,4 +1,4 @@
-// Issue 5: flows x hops x refresh periods on sim/rsvp's Network. Each flow is one session from a
+// Flows x hops x refresh periods on sim/rsvp's Network. Each flow is one session from a
 // sender host to a receiver host across a chain of `hops` links (hops - 1 routers): the sender
 // starts PATH and the receiver asks for a WF reservation at time 0, and the network runs for
 // `periods` refresh periods R of virtual time (default R = 30 s), refreshing and forwarding as it

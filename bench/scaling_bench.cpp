@@ -1,4 +1,4 @@
-// Issue 7 5d: time per event over 1..10,000 sockets and 10^3..10^7 events (target: within 2x of
+// Time per event over 1..10,000 sockets and 10^3..10^7 events (target: within 2x of
 // the fastest). `sockets` receivers, each with a Monitor; one FD_QOS indication per socket is
 // always scheduled, and each one that runs schedules the next for a pseudo-random socket. The
 // application loop is alertable waits, as a real one is.

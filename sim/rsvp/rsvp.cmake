@@ -1,4 +1,4 @@
-# The RSVP network model (issue 5): topology, routing, soft state, messages, merging, admission.
+# The RSVP network model: topology, routing, soft state, messages, merging, admission.
 # Free of yaml-cpp, so it builds for Windows as well.
 add_library(qosbed_rsvp STATIC rsvp/session.cpp rsvp/topology.cpp rsvp/routing.cpp
             rsvp/soft_state.cpp rsvp/messages.cpp rsvp/network.cpp)

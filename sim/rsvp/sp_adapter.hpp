@@ -1,4 +1,4 @@
-// The emulated RSVP SP of one host (issue 5 item 2): turns the host's RSVP state changes into
+// The emulated RSVP SP of one host: turns the host's RSVP state changes into
 // the FD_QOS indications an application sees, as provider_stub::Indication values whose one
 // FLOWSPEC lies in the direction docs/behaviour.md D10 gives the status. Whoever drives a run
 // maps the session to a socket and passes the indication to Emulator::indicate.
