@@ -18,8 +18,9 @@ std::string ioctl_name(std::uint32_t code) {
   return gqos::name_or_number(gqos::NameGroup::ioctl, code);
 }
 
-std::string mode_of(const provider::Overlapped* overlapped,
-                    const provider::CompletionRoutine& routine) {
+// A view of a literal: only the record's own copy of it is allocated.
+std::string_view mode_of(const provider::Overlapped* overlapped,
+                         const provider::CompletionRoutine& routine) {
   if (overlapped == nullptr) return "sync";
   return routine ? "overlapped routine" : "overlapped event";
 }
@@ -140,7 +141,7 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                            std::span<const std::byte> in, std::span<std::byte> out,
                            std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                            provider::CompletionRoutine routine) {
-  const std::string mode = mode_of(overlapped, routine);
+  const std::string_view mode = mode_of(overlapped, routine);
   const std::string call = ioctl_name(code);
   if (overlapped != nullptr && !routine) event_requests_[overlapped] = {socket, call, out};
   provider::CompletionRoutine traced;

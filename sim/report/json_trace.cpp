@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <stdexcept>
+#include <concepts>
+#include <cstring>
 
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
@@ -12,27 +13,33 @@ namespace {
 
 using gqos::NameGroup;
 
-// Appends `"key":value` pairs, with the commas between them.
+// Appends `"key":value` pairs, with the commas between them. Keys are this file's own string
+// literals, taken by reference to the array so that their lengths are known at compile time:
+// copying a key is then a few moves, not a call to memcpy, and that was much of a line's cost.
 class JsonObject {
  public:
   explicit JsonObject(std::string& out) : out_(out) { out_ += '{'; }
   ~JsonObject() { out_ += '}'; }
 
-  void raw(std::string_view key, std::string_view value) {
+  template <std::size_t N>
+  void raw(const char (&key)[N], std::string_view value) {
     start(key);
     out_ += value;
   }
   // A field is gathered on the stack, key and value, and appended at once: a trace line is many
   // short pieces, and appending each on its own (or building it as a temporary string) was most
-  // of the cost of a line.
-  void number(std::string_view key, std::int64_t value) {
+  // of the cost of a line. A number keeps its own type: most are 32-bit, and converting those
+  // as 64-bit took longer.
+  template <std::size_t N, std::integral T>
+  void number(const char (&key)[N], T value) {
     char text[field_room];
-    std::size_t size = key_text(text, key, {});
+    std::size_t size = key_text(text, key);
     size =
         static_cast<std::size_t>(std::to_chars(text + size, text + sizeof text, value).ptr - text);
     out_.append(text, size);
   }
-  void string(std::string_view key, std::string_view value, std::string_view suffix = {}) {
+  template <std::size_t N, std::size_t S = 1>
+  void string(const char (&key)[N], std::string_view value, const char (&suffix)[S] = "") {
     char text[field_room];
     std::size_t size = key_text(text, key, suffix);
     if (needs_no_escape(value) && size + value.size() + 2 <= sizeof text) {
@@ -45,24 +52,30 @@ class JsonObject {
     out_.append(text, size);
     append_quoted(out_, value);
   }
-  void named(std::string_view key, std::uint32_t value, NameGroup group) {
+  template <std::size_t N>
+  void named(const char (&key)[N], std::uint32_t value, NameGroup group) {
     number(key, value);
     if (auto name = gqos::name_of(group, value)) string(key, *name, "_name");
   }
-  void hex(std::string_view key, const std::vector<std::byte>& bytes) {
+  template <std::size_t N>
+  void hex(const char (&key)[N], const std::vector<std::byte>& bytes) {
     static constexpr char digits[] = "0123456789abcdef";
     start(key);
     out_ += '"';
-    std::size_t at = out_.size();
+    const std::size_t at = out_.size();
     out_.resize(at + 2 * bytes.size());
+    // Through a plain pointer: a store through out_[i] may alias the string itself, so the
+    // compiler reloaded its data pointer for every digit.
+    char* digit = out_.data() + at;
     for (const std::byte byte : bytes) {
       const auto value = static_cast<unsigned>(byte);
-      out_[at++] = digits[value >> 4];
-      out_[at++] = digits[value & 0xF];
+      *digit++ = digits[value >> 4];
+      *digit++ = digits[value & 0xF];
     }
     out_ += '"';
   }
-  void flowspec(std::string_view key, const gqos::FlowSpec& flowspec) {
+  template <std::size_t N>
+  void flowspec(const char (&key)[N], const gqos::FlowSpec& flowspec) {
     start(key);
     append_flowspec(out_, flowspec);
   }
@@ -102,22 +115,26 @@ class JsonObject {
   }
 
   // Writes `,"key<suffix>":` (no comma before the first field) into `text`; returns its length.
-  std::size_t key_text(char* text, std::string_view key, std::string_view suffix) {
-    if (key.size() + suffix.size() > longest_key) throw std::logic_error("JSON key too long");
+  template <std::size_t N, std::size_t S = 1>
+  std::size_t key_text(char* text, const char (&key)[N], const char (&suffix)[S] = "") {
+    static_assert(N + S - 2 <= longest_key, "JSON key too long");
     std::size_t size = 0;
     if (!first_) text[size++] = ',';
     first_ = false;
     text[size++] = '"';
-    size += key.copy(text + size, key.size());
-    size += suffix.copy(text + size, suffix.size());
+    std::memcpy(text + size, key, N - 1);
+    size += N - 1;
+    std::memcpy(text + size, suffix, S - 1);
+    size += S - 1;
     text[size++] = '"';
     text[size++] = ':';
     return size;
   }
 
-  void start(std::string_view key) {
+  template <std::size_t N>
+  void start(const char (&key)[N]) {
     char text[field_room];
-    out_.append(text, key_text(text, key, {}));
+    out_.append(text, key_text(text, key));
   }
 
   static void append_flowspec(std::string& out, const gqos::FlowSpec& flowspec);
