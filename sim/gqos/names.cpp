@@ -319,6 +319,21 @@ std::string fold(std::string_view text) {
   return out;
 }
 
+// Whether `name` folds to `wanted` (already folded), without building the folded name: loading
+// a scenario looks up a name per step, against every name of its group.
+bool folds_to(std::string_view name, std::string_view wanted) {
+  std::size_t at = 0;
+  for (char c : name) {
+    if (c == '_') continue;
+    if (at == wanted.size() ||
+        static_cast<char>(std::toupper(static_cast<unsigned char>(c))) != wanted[at]) {
+      return false;
+    }
+    ++at;
+  }
+  return at == wanted.size();
+}
+
 std::optional<std::uint32_t> parse_number(std::string_view text) {
   int base = 10;
   if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
@@ -393,9 +408,9 @@ std::optional<std::uint32_t> value_of(NameGroup group, std::string_view text) {
   const std::string wanted = fold(text);
   if (wanted.empty()) return std::nullopt;
   for (const NamedValue& entry : names_of(group)) {
-    if (fold(entry.name) == wanted) return entry.value;
+    if (folds_to(entry.name, wanted)) return entry.value;
     for (std::string_view prefix : prefixes_of(group)) {
-      if (entry.name.starts_with(prefix) && fold(entry.name.substr(prefix.size())) == wanted) {
+      if (entry.name.starts_with(prefix) && folds_to(entry.name.substr(prefix.size()), wanted)) {
         return entry.value;
       }
     }

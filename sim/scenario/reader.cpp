@@ -91,6 +91,7 @@ std::string describe(const YAML::Node& node) {
 
 MapView::MapView(Context& context, const YAML::Node& map)
     : context_(&context), mark_(context.mark(map)) {
+  entries_.reserve(map.size());  // one allocation per map, not one per doubling
   for (const auto& pair : map) {
     const YAML::Node& key = pair.first;
     const Mark key_mark = context.mark(key);
@@ -144,6 +145,7 @@ std::optional<std::vector<Value>> list_of(Context& context, const Value& value,
     return std::nullopt;
   }
   std::vector<Value> items;
+  items.reserve(value.node.size());
   for (const YAML::Node& item : value.node) {
     items.push_back(Value{value.name, item, item.IsNull() ? value.mark : context.mark(item)});
   }
@@ -221,16 +223,21 @@ std::optional<bool> boolean(Context& context, const Value& value) {
 }
 
 std::optional<std::uint32_t> named(Context& context, const Value& value, gqos::NameGroup group) {
-  const std::string expectation =
-      "a " + std::string(gqos::group_title(group)) + " name or a number from 0 to 4294967295";
-  auto written = text(context, value, expectation);
-  if (!written) return std::nullopt;
-  if (auto number = value_of_name(group, *written)) return number;
-  if (!written->empty() && (is_digit(written->front()) || written->front() == '-')) {
-    context.error(value.mark, msg::must_be(value.name, expectation, describe(value.node)));
+  // Built only for a message: most values are good, and this runs once per field.
+  auto expectation = [group] {
+    return "a " + std::string(gqos::group_title(group)) + " name or a number from 0 to 4294967295";
+  };
+  if (!value.node.IsScalar()) {
+    context.error(value.mark, msg::must_be(value.name, expectation(), describe(value.node)));
+    return std::nullopt;
+  }
+  const std::string& written = value.node.Scalar();
+  if (auto number = value_of_name(group, written)) return number;
+  if (!written.empty() && (is_digit(written.front()) || written.front() == '-')) {
+    context.error(value.mark, msg::must_be(value.name, expectation(), describe(value.node)));
   } else {
-    context.error(value.mark, msg::unknown(gqos::group_title(group), *written,
-                                           suggest_name(group, *written), {}));
+    context.error(value.mark, msg::unknown(gqos::group_title(group), written,
+                                           suggest_name(group, written), {}));
   }
   return std::nullopt;
 }
@@ -306,14 +313,18 @@ std::optional<TimeUs> duration(Context& context, const Value& value) {
 std::optional<std::size_t> choice_index(Context& context, const Value& value,
                                         std::string_view title,
                                         std::span<const std::string_view> names) {
-  std::string expectation = "one of";
-  for (std::string_view name : names)
-    expectation += (expectation.size() > 6 ? ", " : " ") + std::string(name);
-  auto written = text(context, value, expectation);
-  if (!written) return std::nullopt;
-  const auto found = std::find(names.begin(), names.end(), *written);
+  if (!value.node.IsScalar()) {
+    // Built only for this message: most values are one of the names.
+    std::string expectation = "one of";
+    for (std::string_view name : names)
+      expectation += (expectation.size() > 6 ? ", " : " ") + std::string(name);
+    context.error(value.mark, msg::must_be(value.name, expectation, describe(value.node)));
+    return std::nullopt;
+  }
+  const std::string& written = value.node.Scalar();
+  const auto found = std::find(names.begin(), names.end(), written);
   if (found != names.end()) return static_cast<std::size_t>(found - names.begin());
-  context.error(value.mark, msg::unknown(title, *written, closest(*written, names), names));
+  context.error(value.mark, msg::unknown(title, written, closest(written, names), names));
   return std::nullopt;
 }
 

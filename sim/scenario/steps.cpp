@@ -45,12 +45,15 @@ std::optional<Action> read_action(Context& context, const MapView& step, const E
                                   std::span<const Verb<Action>> verbs, std::string_view title,
                                   const StepEnv& env, std::string& socket) {
   std::vector<std::string_view> names;
+  names.reserve(verbs.size());
   for (const Verb<Action>& verb : verbs) names.push_back(verb.name);
   auto index = choice_index(context, kind.value, title, names);
   if (!index) return std::nullopt;
   const Verb<Action>& verb = verbs[*index];
 
-  std::vector<std::string_view> allowed = {"at", "after", kind.key};
+  std::vector<std::string_view> allowed;
+  allowed.reserve(4 + verb.keys.size());  // these, "socket" and the verb's keys
+  allowed.insert(allowed.end(), {"at", "after", kind.key});
   if (verb.socket != SocketUse::none) allowed.push_back("socket");
   allowed.insert(allowed.end(), verb.keys.begin(), verb.keys.end());
   const Entry* socket_entry = step.find("socket");
@@ -155,6 +158,7 @@ std::vector<Step> read_steps(Context& context, const Value& steps,
   }
   auto items = list_of(context, steps, "a list of steps");
   if (!items) return result;
+  result.reserve(items->size());
   TimeUs previous_us = 0;
   for (Value& item : *items) {
     item.name = "step";
