@@ -1,5 +1,7 @@
 #include "rsvp/messages.hpp"
 
+#include "rsvp/overloaded.hpp"
+
 namespace qosbed::rsvp {
 
 std::string_view name_of(ErrorCode code) {
@@ -15,13 +17,6 @@ std::string_view name_of(ErrorCode code) {
   }
   return "?";
 }
-
-namespace {
-template <typename... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-}  // namespace
 
 std::string_view name_of(const Message& message) {
   return std::visit(Overloaded{[](const Path&) { return std::string_view{"Path"}; },

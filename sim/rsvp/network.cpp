@@ -5,15 +5,11 @@
 #include <utility>
 
 #include "gqos/constants.hpp"
+#include "rsvp/overloaded.hpp"
 
 namespace qosbed::rsvp {
 
 namespace {
-
-template <typename... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
 
 std::uint32_t saturate(std::uint64_t value) {
   return static_cast<std::uint32_t>(std::min<std::uint64_t>(value, gqos::positive_infinity_rate));
