@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/trace.hpp"
+#include "report/json_writer.hpp"
 
 namespace qosbed::report {
 
@@ -19,7 +20,7 @@ class JsonTraceWriter final : public engine::TraceSink {
 
  private:
   std::ostream& out_;
-  std::string line_;  // reused for every record
+  TextBuffer line_;  // reused for every record
 };
 
 }  // namespace qosbed::report
