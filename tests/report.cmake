@@ -1,4 +1,8 @@
-# The commands around a run: CI reporters, golden traces, diagram and report, explain, new, schema.
+# The commands around a run: CI reporters, golden traces, diagram and report, explain, new, schema;
+# and the JSON writer the traces are written with.
+qosbed_test(test_json_writer json_writer_test.cpp)
+target_link_libraries(test_json_writer PRIVATE qosbed_report)
+
 if(TARGET qosbed_cli)
   qosbed_test(test_ci_outputs ci_outputs_test.cpp)
   target_link_libraries(test_ci_outputs PRIVATE qosbed_cli)

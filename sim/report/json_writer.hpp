@@ -8,9 +8,13 @@
 #include <charconv>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 #include <vector>
+
+#include "report/decimal.hpp"
 
 namespace qosbed::report {
 
@@ -66,7 +70,11 @@ class JsonObject {
   void number(const char (&key)[N], T value) {
     char* at = out_.room(key_room(key) + max_digits + 1);
     at = put_key(at, key);
-    at = std::to_chars(at, at + max_digits, value).ptr;
+    if (std::in_range<std::uint32_t>(value)) {  // nearly every number of a trace
+      at = put_decimal(at, static_cast<std::uint32_t>(value));
+    } else {
+      at = std::to_chars(at, at + max_digits, value).ptr;
+    }
     *at++ = ',';
     out_.commit(at);
   }
