@@ -60,22 +60,22 @@ TraceRecord TracingProvider::record_for(provider::Socket socket, TraceKind kind)
   return record;
 }
 
-void TracingProvider::trace_call(provider::Socket socket, std::string call, int result,
-                                 std::string detail) {
+void TracingProvider::trace_call(provider::Socket socket, std::string_view call, int result,
+                                 std::string_view detail) {
   TraceRecord record = record_for(socket, TraceKind::call);
-  record.call = std::move(call);
-  record.detail = std::move(detail);
+  record.call = call;
+  record.detail = detail;
   record.result = result;
   if (result == provider::socket_error) record.error = inner_.last_error();
   sink_.record(record);
 }
 
-void TracingProvider::trace_completion(provider::Socket socket, std::string call,
-                                       std::string source, std::uint32_t error, std::uint32_t bytes,
-                                       std::span<const std::byte> buffer) {
+void TracingProvider::trace_completion(provider::Socket socket, std::string_view call,
+                                       std::string_view source, std::uint32_t error,
+                                       std::uint32_t bytes, std::span<const std::byte> buffer) {
   TraceRecord record = record_for(socket, TraceKind::completion);
-  record.call = std::move(call);
-  record.source = std::move(source);
+  record.call = call;
+  record.source = source;
   record.error = error;
   record.bytes = bytes;
   record.buffer_size = static_cast<std::uint32_t>(buffer.size());
@@ -83,7 +83,8 @@ void TracingProvider::trace_completion(provider::Socket socket, std::string call
     record.required = gqos::load_u32(buffer, 0);
   }
   if (error == gqos::wsa::no_error && bytes > 0 && bytes <= buffer.size()) {
-    const auto decoded = gqos::decode(buffer.first(bytes));
+    gqos::decode(buffer.first(bytes), reinterpret_cast<std::uintptr_t>(buffer.data()), decoded_);
+    const gqos::DecodeResult& decoded = decoded_;
     // What lies before a broken object is still what the application reads: the two
     // FLOWSPECs sit at fixed offsets and a status object may precede the damage.
     if (decoded.error != gqos::DecodeError::qos_truncated) {
@@ -104,12 +105,12 @@ void TracingProvider::trace_completion(provider::Socket socket, std::string call
   sink_.record(record);
 }
 
-void TracingProvider::trace_wait(std::string call, std::uint32_t result, std::uint32_t timeout_ms,
-                                 bool alertable) {
+void TracingProvider::trace_wait(std::string_view call, std::uint32_t result,
+                                 std::uint32_t timeout_ms, bool alertable) {
   TraceRecord record;
   record.t_us = clock_.now_us();
   record.kind = TraceKind::wait;
-  record.call = std::move(call);
+  record.call = call;
   record.result = result;
   record.alertable = alertable;
   record.timeout_ms = timeout_ms;

@@ -6,9 +6,11 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 
 #include "engine/event_queue.hpp"
 #include "engine/trace.hpp"
+#include "gqos/codec.hpp"
 #include "provider/provider.hpp"
 
 namespace qosbed::engine {
@@ -47,11 +49,13 @@ class TracingProvider final : public provider::Provider {
 
  private:
   TraceRecord record_for(provider::Socket socket, TraceKind kind) const;
-  void trace_call(provider::Socket socket, std::string call, int result, std::string detail = {});
-  void trace_completion(provider::Socket socket, std::string call, std::string source,
+  void trace_call(provider::Socket socket, std::string_view call, int result,
+                  std::string_view detail = {});
+  void trace_completion(provider::Socket socket, std::string_view call, std::string_view source,
                         std::uint32_t error, std::uint32_t bytes,
                         std::span<const std::byte> buffer);
-  void trace_wait(std::string call, std::uint32_t result, std::uint32_t timeout_ms, bool alertable);
+  void trace_wait(std::string_view call, std::uint32_t result, std::uint32_t timeout_ms,
+                  bool alertable);
 
   struct EventRequest {
     provider::Socket socket;
@@ -64,6 +68,7 @@ class TracingProvider final : public provider::Provider {
   TraceSink& sink_;
   std::map<provider::Socket, std::string> names_;
   std::map<const provider::Overlapped*, EventRequest> event_requests_;
+  gqos::DecodeResult decoded_;  // reused by every completion, so decoding allocates nothing
 };
 
 // The first `bytes` bytes of a completed query's buffer, with ProviderSpecific.buf (offset 72)
