@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -101,4 +102,25 @@ BOOST_AUTO_TEST_CASE(a_buffer_grows_past_any_line_and_is_reused_after_clear) {
   out.clear();
   { JsonObject object(out); }
   BOOST_TEST(out.text() == "{}");
+}
+
+BOOST_AUTO_TEST_CASE(hex_has_two_lowercase_digits_per_byte_at_every_length) {
+  constexpr char digits[] = "0123456789abcdef";
+  std::vector<std::byte> bytes;  // every byte value once, in a scrambled order
+  for (unsigned i = 0; i < 256; ++i) bytes.push_back(static_cast<std::byte>((i * 37 + 11) & 0xFF));
+  for (std::size_t length = 0; length <= bytes.size(); ++length) {
+    std::string expected = "{\"h\":\"";
+    for (std::size_t i = 0; i < length; ++i) {
+      const auto value = static_cast<unsigned>(bytes[i]);
+      expected += digits[value >> 4];
+      expected += digits[value & 0xF];
+    }
+    expected += "\"}";
+    TextBuffer out;
+    {
+      JsonObject object(out);
+      object.hex("h", std::span<const std::byte>(bytes).first(length));
+    }
+    BOOST_TEST(out.text() == expected);
+  }
 }

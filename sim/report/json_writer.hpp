@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -112,15 +113,9 @@ class JsonObject {
   }
   // Bytes as one string of lowercase hex digits, two per byte.
   template <std::size_t N>
-  void hex(const char (&key)[N], const std::vector<std::byte>& bytes) {
+  void hex(const char (&key)[N], std::span<const std::byte> bytes) {
     char* at = out_.room(key_room(key) + 2 * bytes.size() + 3);
-    at = put_key(at, key);
-    *at++ = '"';
-    for (const std::byte byte : bytes) {
-      std::memcpy(at, &hex_pairs[2 * static_cast<unsigned>(byte)], 2);
-      at += 2;
-    }
-    *at++ = '"';
+    at = put_hex(put_key(at, key), bytes);
     *at++ = ',';
     out_.commit(at);
   }
@@ -193,6 +188,7 @@ class JsonObject {
     return at;
   }
   static char* put_quoted(char* at, std::string_view value);
+  static char* put_hex(char* at, std::span<const std::byte> bytes);
 
   TextBuffer& out_;
   std::string_view
