@@ -27,16 +27,16 @@ std::string_view mode_of(const provider::Overlapped* overlapped,
 
 }  // namespace
 
-std::vector<std::byte> buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes) {
+void buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes,
+                     std::vector<std::byte>& copy) {
   const std::size_t kept = std::min<std::size_t>(bytes, buffer.size());
-  std::vector<std::byte> copy(buffer.begin(), buffer.begin() + kept);
+  copy.assign(buffer.begin(), buffer.begin() + kept);
   if (kept >= buf_offset + 8) {
     std::uint64_t buf = 0;
     std::memcpy(&buf, copy.data() + buf_offset, sizeof buf);
     if (buf != 0) buf -= reinterpret_cast<std::uintptr_t>(buffer.data());
     std::memcpy(copy.data() + buf_offset, &buf, sizeof buf);
   }
-  return copy;
 }
 
 TracingProvider::TracingProvider(provider::Provider& inner, const EventQueue& clock,
@@ -101,8 +101,10 @@ void TracingProvider::trace_completion(provider::Socket socket, std::string_view
                       std::to_string(decoded.error_offset);
     }
   }
-  record.buffer = buffer_snapshot(buffer, bytes);
+  std::vector<std::byte>& snapshot = record.buffer.emplace(std::move(spare_buffer_));
+  buffer_snapshot(buffer, bytes, snapshot);
   sink_.record(record);
+  spare_buffer_ = std::move(snapshot);
 }
 
 void TracingProvider::trace_wait(std::string_view call, std::uint32_t result,
@@ -158,6 +160,7 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
       inner_.ioctl(socket, code, in, out, bytes_returned, overlapped, std::move(traced));
   TraceRecord record = record_for(socket, TraceKind::call);
   record.call = call;
+  record.detail = std::move(spare_detail_);
   record.detail = mode;
   record.result = result;
   record.buffer_size = static_cast<std::uint32_t>(out.size());
@@ -168,6 +171,7 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
     record.required = gqos::load_u32(out, 0);
   }
   sink_.record(record);
+  spare_detail_ = std::move(record.detail);
   if (result == provider::socket_error && record.error != gqos::wsa::io_pending) {
     event_requests_.erase(overlapped);  // failed at once: there will be no result to read
   }

@@ -69,10 +69,16 @@ class TracingProvider final : public provider::Provider {
   std::map<provider::Socket, std::string> names_;
   std::map<const provider::Overlapped*, EventRequest> event_requests_;
   gqos::DecodeResult decoded_;  // reused by every completion, so decoding allocates nothing
+  // Storage lent to a record and taken back once the sink has seen it, so that tracing allocates
+  // nothing for it after the first time: a completion's buffer snapshot, and an ioctl call's
+  // detail ("overlapped routine" is too long for the bytes a std::string holds in itself).
+  std::vector<std::byte> spare_buffer_;
+  std::string spare_detail_;
 };
 
-// The first `bytes` bytes of a completed query's buffer, with ProviderSpecific.buf (offset 72)
-// rewritten as an offset from the buffer's start (0 stays 0).
-std::vector<std::byte> buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes);
+// Makes `copy` the first `bytes` bytes of a completed query's buffer, with ProviderSpecific.buf
+// (offset 72) rewritten as an offset from the buffer's start (0 stays 0).
+void buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes,
+                     std::vector<std::byte>& copy);
 
 }  // namespace qosbed::engine
