@@ -148,7 +148,8 @@ class JsonObject {
 
   static constexpr std::size_t max_digits = 20;  // -9223372036854775808 or 18446744073709551615
 
-  // Two hex digits for each byte value, so a byte costs one table read.
+  // Two hex digits for each byte value: the bytes put_hex does not take four at a time, and the
+  // escapes of control characters, cost one table read each.
   static constexpr std::array<char, 512> hex_pairs = [] {
     constexpr char digits[] = "0123456789abcdef";
     std::array<char, 512> pairs{};
@@ -191,8 +192,8 @@ class JsonObject {
   static char* put_hex(char* at, std::span<const std::byte> bytes);
 
   TextBuffer& out_;
-  std::string_view
-      after_;  // what follows the closing brace: "," when the object is a field's value
+  // What follows the closing brace: "," when the object is a field's value.
+  std::string_view after_;
 };
 
 }  // namespace qosbed::report
