@@ -152,14 +152,14 @@ std::optional<Interface> Network::interface_toward(NodeId from, NodeId neighbour
 std::vector<Reservation> Network::reservations(Interface itf) const {
   const auto index = index_of(itf);
   if (!index) return {};
-  std::vector<const InstalledOnInterface::value_type*> by_session;
-  for (const auto& entry : installed_[*index]) by_session.push_back(&entry);
+  std::vector<std::pair<Session, const std::vector<Reservation>*>> by_session;
+  installed_[*index].for_each([&by_session](const Session& session, const auto& list) {
+    by_session.emplace_back(session, &list);
+  });
   std::sort(by_session.begin(), by_session.end(),
-            [](const auto* a, const auto* b) { return a->first < b->first; });
+            [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Reservation> all;
-  for (const auto* entry : by_session) {
-    all.insert(all.end(), entry->second.begin(), entry->second.end());
-  }
+  for (const auto& [session, list] : by_session) all.insert(all.end(), list->begin(), list->end());
   return all;
 }
 
@@ -240,22 +240,32 @@ void Network::deliver(NodeId at, NodeId from, LinkId link, const Message& messag
 
 // Applications.
 
-void Network::start_sender(NodeId host, const Session& session, std::uint16_t port,
-                           const gqos::FlowSpec& tspec) {
-  const SenderKey key{session, SenderId{topology_.node(host).address, port}};
-  auto& app = senders_[key];
-  cancel(app.timer);
-  app.tspec = tspec;
-  refresh_path(host, key);
+std::size_t Network::SenderKeyHash::operator()(const SenderKey& key) const {
+  const std::uint64_t sender = (std::uint64_t{key.second.address} << 16) | key.second.port;
+  return SessionHash{}(key.first) ^ static_cast<std::size_t>(sender * 0x9e3779b97f4a7c15ULL);
 }
 
-void Network::refresh_path(NodeId host, const SenderKey& key) {
-  auto& app = senders_.at(key);
-  on_path(host, std::nullopt, std::nullopt,
+std::size_t Network::ReceiverKeyHash::operator()(const ReceiverKey& key) const {
+  return SessionHash{}(key.second) ^ static_cast<std::size_t>(key.first * 0x9e3779b97f4a7c15ULL);
+}
+
+void Network::start_sender(NodeId host, const Session& session, std::uint16_t port,
+                           const gqos::FlowSpec& tspec) {
+  auto& entry =
+      *senders_.try_emplace(SenderKey{session, {topology_.node(host).address, port}}).first;
+  cancel(entry.second.timer);
+  entry.second.host = host;
+  entry.second.tspec = tspec;
+  refresh_path(entry);
+}
+
+void Network::refresh_path(SenderApps::value_type& entry) {
+  const auto& [key, app] = entry;
+  on_path(app.host, std::nullopt, std::nullopt,
           Path{key.first, key.second, app.tspec, initial_adspec()});
-  app.timer =
+  entry.second.timer =
       queue_.schedule_at(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
-                         [this, host, key] { refresh_path(host, key); });
+                         [this, &entry] { refresh_path(entry); });
 }
 
 void Network::silence_sender(NodeId host, const Session& session, std::uint16_t port) {
@@ -283,19 +293,20 @@ void Network::reserve(NodeId host, const Session& session, ReservationRequest re
   auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
   rsb.style = request.style;
   rsb.descriptors = std::move(request.descriptors);
-  auto& app = receivers_[ReceiverKey{host, session}];
-  cancel(app.timer);
-  app.confirm_pending = request.confirm;
-  refresh_resv(host, session);
+  auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
+  cancel(entry.second.timer);
+  entry.second.confirm_pending = request.confirm;
+  refresh_resv(entry);
 }
 
-void Network::refresh_resv(NodeId host, const Session& session) {
-  auto& app = receivers_.at(ReceiverKey{host, session});
+void Network::refresh_resv(ReceiverApps::value_type& entry) {
+  const auto& [host, session] = entry.first;
+  ReceiverApp& app = entry.second;
   forward_resv(host, session, app.confirm_pending ? std::optional{host} : std::nullopt,
                Cause::teardown);
   app.timer =
       queue_.schedule_at(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
-                         [this, host, session] { refresh_resv(host, session); });
+                         [this, &entry] { refresh_resv(entry); });
 }
 
 void Network::silence_receiver(NodeId host, const Session& session) {
@@ -492,8 +503,7 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
   auto current = [&](const Interface& itf) -> const std::vector<Reservation>* {
     const auto index = index_of(itf);
     if (!index) return nullptr;
-    const auto list = installed_[*index].find(session);
-    return list == installed_[*index].end() ? nullptr : &list->second;
+    return installed_[*index].find(session);
   };
   if (admit) {
     for (const auto& [itf, list] : fresh) {
@@ -527,10 +537,11 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
 void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
   if (resv.descriptors.empty()) return;
   auto& rsbs = index_[at].rsbs;
-  FlowDescriptor requested = merge(Style::se, resv.descriptors).front();
+  // The request as one descriptor, as a ResvErr names it: merged only when one is sent.
+  const auto requested = [&resv] { return merge(Style::se, resv.descriptors).front(); };
   for (const auto& [other, rsb] : rsbs.of(resv.session)) {
     if (other.second != from && rsb.style != resv.style) {
-      send_resv_err(at, link, resv.session, ErrorCode::conflicting_style, requested);
+      send_resv_err(at, link, resv.session, ErrorCode::conflicting_style, requested());
       return;
     }
   }
@@ -560,7 +571,7 @@ void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
     } else {
       rsbs.erase(it);
     }
-    send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested);
+    send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested());
     return;
   }
   arm_rsb_timer(at, key, rsb);
@@ -612,7 +623,7 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
   for (const auto& [key, request] : index.forwarded.of(session)) {
     upstream.push_back(key.second);
   }
-  if (node.reported.contains(session)) upstream.push_back(std::nullopt);
+  if (node.reported.find(session)) upstream.push_back(std::nullopt);
   std::sort(upstream.begin(), upstream.end());
   upstream.erase(std::unique(upstream.begin(), upstream.end()), upstream.end());
 
@@ -638,22 +649,22 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
       }
       if (!allowed.empty()) parts = std::move(allowed);
     }
-    const auto merged = merge(style, parts);
+    auto merged = merge(style, parts);
 
     if (!phop) {
       HostObserver* observer = nullptr;
       if (auto found = host_observers_.find(at); found != host_observers_.end()) {
         observer = found->second;
       }
-      auto reported = node.reported.find(session);
+      const auto* reported = node.reported.find(session);
       if (merged.empty()) {
-        if (reported != node.reported.end()) {
-          node.reported.erase(reported);
+        if (reported) {
+          node.reported.erase(session);
           if (observer) observer->on_no_reservations(session, cause);
         }
         continue;
       }
-      if (reported == node.reported.end() || reported->second != merged) {
+      if (!reported || *reported != merged) {
         node.reported[session] = merged;
         if (observer) observer->on_reservation(session, style, merged);
       }
@@ -668,7 +679,7 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
       continue;
     }
     index.forwarded.try_emplace(key).first->second = merged;
-    if (itf) send(*itf, Resv{session, style, merged, confirm_to});
+    if (itf) send(*itf, Resv{session, style, std::move(merged), confirm_to});
   }
 }
 

@@ -90,6 +90,7 @@ class Network {
 
  private:
   struct SenderApp {
+    NodeId host = 0;
     gqos::FlowSpec tspec{};
     std::uint64_t timer = 0;
   };
@@ -99,6 +100,18 @@ class Network {
   };
   using SenderKey = std::pair<Session, SenderId>;
   using ReceiverKey = std::pair<NodeId, Session>;
+  struct SenderKeyHash {
+    std::size_t operator()(const SenderKey& key) const;
+  };
+  struct ReceiverKeyHash {
+    std::size_t operator()(const ReceiverKey& key) const;
+  };
+  // Hash tables of nodes, not trees: a refresh timer holds a reference to its application's
+  // entry, which stays in place, and a lookup by key (a PATH reaching its receiver) is one hash
+  // rather than a walk down a tree of every flow. Only halt() iterates them, in no order that
+  // matters.
+  using SenderApps = std::unordered_map<SenderKey, SenderApp, SenderKeyHash>;
+  using ReceiverApps = std::unordered_map<ReceiverKey, ReceiverApp, ReceiverKeyHash>;
 
   // A message on its way over a link: kept here, so the queue's event holds only its index.
   struct InFlight {
@@ -107,7 +120,7 @@ class Network {
     Interface itf;
     engine::EventId event = 0;  // 0 once delivered
   };
-  using InstalledOnInterface = std::unordered_map<Session, std::vector<Reservation>, SessionHash>;
+  using InstalledOnInterface = SessionMap<std::vector<Reservation>>;
 
   // Timers are engine event ids (0: none); a fired or cancelled one is harmless to cancel again.
   // The destructor cancels every one still held.
@@ -123,8 +136,8 @@ class Network {
   void send_toward(NodeId from, NodeId target, Message message);
   void deliver(NodeId at, NodeId from, LinkId link, const Message& message);
 
-  void refresh_path(NodeId host, const SenderKey& key);
-  void refresh_resv(NodeId host, const Session& session);
+  void refresh_path(SenderApps::value_type& app);
+  void refresh_resv(ReceiverApps::value_type& app);
 
   void on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkId> link, Path path);
   void on_path_tear(NodeId at, const PathTear& tear, Cause cause);
@@ -173,8 +186,8 @@ class Network {
   // By interface (two per link, see index_of), then by session.
   std::vector<InstalledOnInterface> installed_;
   std::vector<std::uint64_t> reserved_;
-  std::map<SenderKey, SenderApp> senders_;
-  std::map<ReceiverKey, ReceiverApp> receivers_;
+  SenderApps senders_;
+  ReceiverApps receivers_;
   std::map<Address, NodeId> hosts_;
   std::vector<InFlight> in_flight_;
   std::vector<std::uint32_t> free_in_flight_;  // indexes of delivered messages, for reuse

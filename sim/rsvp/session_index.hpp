@@ -10,24 +10,13 @@
 #include <cstdint>
 #include <iterator>
 #include <tuple>
-#include <unordered_map>
 #include <utility>
 
 #include "rsvp/session.hpp"
+#include "rsvp/session_map.hpp"
 #include "rsvp/state.hpp"
 
 namespace qosbed::rsvp {
-
-struct SessionHash {
-  std::size_t operator()(const Session& session) const {
-    std::uint64_t key = (std::uint64_t{session.destination} << 24) |
-                        (std::uint64_t{session.port} << 8) | session.protocol;
-    // splitmix64's finaliser: sessions that differ in a few low bits spread over the buckets.
-    key = (key ^ (key >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    key = (key ^ (key >> 27)) * 0x94d049bb133111ebULL;
-    return static_cast<std::size_t>(key ^ (key >> 31));
-  }
-};
 
 // `count` entries of a map from `first` on, iterated without stepping past the last.
 template <typename Iterator>
@@ -71,7 +60,7 @@ struct SessionSlots {
   SessionEntries<decltype(NodeState::forwarded)> forwarded;
   bool empty() const { return psbs.count == 0 && rsbs.count == 0 && forwarded.count == 0; }
 };
-using SessionTable = std::unordered_map<Session, SessionSlots, SessionHash>;
+using SessionTable = SessionMap<SessionSlots>;
 
 // One map of a node seen by session, through the node's SessionTable.
 template <typename Map, SessionEntries<Map> SessionSlots::*member>
@@ -124,12 +113,13 @@ class SessionRanges {
   }
 
   void erase(iterator it) {
-    const auto slots = table_->find(it->first.first);
-    SessionEntries<Map>& entries = slots->second.*member;
+    const Session session = it->first.first;
+    SessionSlots& slots = *table_->find(session);
+    SessionEntries<Map>& entries = slots.*member;
     if (entries.first == it && entries.count > 1) entries.first = std::next(it);
     --entries.count;
     map_->erase(it);
-    if (slots->second.empty()) table_->erase(slots);
+    if (slots.empty()) table_->erase(session);
   }
   bool erase(const key_type& key) {
     const auto it = find(key);
@@ -140,9 +130,9 @@ class SessionRanges {
 
  private:
   const SessionEntries<Map>* find_entries(const Session& session) const {
-    const auto slots = table_->find(session);
-    if (slots == table_->end()) return nullptr;
-    const SessionEntries<Map>& entries = slots->second.*member;
+    const SessionSlots* slots = table_->find(session);
+    if (!slots) return nullptr;
+    const SessionEntries<Map>& entries = slots->*member;
     return entries.count == 0 ? nullptr : &entries;
   }
 

@@ -11,6 +11,7 @@
 #include "engine/event_queue.hpp"
 #include "gqos/codec.hpp"
 #include "rsvp/session.hpp"
+#include "rsvp/session_map.hpp"
 #include "rsvp/topology.hpp"
 
 namespace qosbed::rsvp {
@@ -60,8 +61,9 @@ struct NodeState {
   // What this node last sent upstream per (session, previous hop): a ResvTear is due when it
   // stops having anything to send there.
   std::map<RsbKey, std::vector<FlowDescriptor>> forwarded;
-  // What the local senders were last told was reserved for them, per session.
-  std::map<Session, std::vector<FlowDescriptor>> reported;
+  // What the local senders were last told was reserved for them, per session. Hashed: a
+  // sender's host looks it up for every RESV that reaches it, and nothing reads it in order.
+  SessionMap<std::vector<FlowDescriptor>> reported;
 };
 
 // One reservation installed on an outgoing interface: shared by its filters (WF: none, meaning
