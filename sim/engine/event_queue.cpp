@@ -25,9 +25,43 @@ EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action 
     free_slots_.pop_back();
     slots_[slot].action = std::move(action);
   }
-  heap_.push_back(Entry{at_us, order, slot});
-  std::push_heap(heap_.begin(), heap_.end(), later);
+  push(Entry{at_us, order, slot});
   return id_of(slot);
+}
+
+void EventQueue::push(Entry entry) {
+  std::size_t at = heap_.size();
+  heap_.push_back(entry);
+  while (at > 0) {
+    const std::size_t parent = (at - 1) / 4;
+    if (!earlier(entry, heap_[parent])) break;
+    heap_[at] = heap_[parent];
+    at = parent;
+  }
+  heap_[at] = entry;
+}
+
+EventQueue::Entry EventQueue::pop_earliest() {
+  const Entry earliest = heap_.front();
+  const Entry last = heap_.back();
+  heap_.pop_back();
+  if (heap_.empty()) return earliest;
+  // `last` goes down from the root, each earliest child moving up past it.
+  std::size_t at = 0;
+  while (true) {
+    const std::size_t first = 4 * at + 1;
+    if (first >= heap_.size()) break;
+    const std::size_t end = std::min(first + 4, heap_.size());
+    std::size_t child = first;
+    for (std::size_t other = first + 1; other < end; ++other) {
+      if (earlier(heap_[other], heap_[child])) child = other;
+    }
+    if (!earlier(heap_[child], last)) break;
+    heap_[at] = heap_[child];
+    at = child;
+  }
+  heap_[at] = last;
+  return earliest;
 }
 
 void EventQueue::cancel(EventId id) {
@@ -51,10 +85,7 @@ EventQueue::Action EventQueue::release(std::uint32_t slot) {
 
 void EventQueue::drop_cancelled_top() {
   while (cancelled_ > 0 && !heap_.empty() && slots_[heap_.front().slot].cancelled) {
-    std::pop_heap(heap_.begin(), heap_.end(), later);
-    const std::uint32_t slot = heap_.back().slot;
-    heap_.pop_back();
-    release(slot);  // and drop what the action held
+    release(pop_earliest().slot);  // and drop what the action held
     --cancelled_;
   }
 }
@@ -74,9 +105,7 @@ std::optional<EventQueue::Due> EventQueue::next_due() {
 bool EventQueue::run_next() {
   drop_cancelled_top();
   if (heap_.empty()) return false;
-  std::pop_heap(heap_.begin(), heap_.end(), later);
-  const Entry entry = heap_.back();
-  heap_.pop_back();
+  const Entry entry = pop_earliest();
   Action action = release(entry.slot);
   now_us_ = entry.at_us;
   action();

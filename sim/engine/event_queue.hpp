@@ -71,10 +71,15 @@ class EventQueue {
     std::uint32_t generation = 1;  // from 1, so that no id is 0 and 0 can mean "no event"
     bool cancelled = false;
   };
-  // A min-heap on (at_us, seq); std::push_heap builds max-heaps, hence "later".
-  static bool later(const Entry& a, const Entry& b) {
-    return a.at_us != b.at_us ? a.at_us > b.at_us : a.seq > b.seq;
+  // heap_ is a 4-ary min-heap on (at_us, seq): half the levels of a binary heap, and the four
+  // children of an entry lie side by side. With hundreds of thousands of events queued (a large
+  // network's timers) each level is a cache miss, so a push or pop misses about half as often.
+  // (at_us, seq) is unique, so the order events run in does not depend on the heap's shape.
+  static bool earlier(const Entry& a, const Entry& b) {
+    return a.at_us != b.at_us ? a.at_us < b.at_us : a.seq < b.seq;
   }
+  void push(Entry entry);
+  Entry pop_earliest();
   EventId id_of(std::uint32_t slot) const {
     return (EventId{slots_[slot].generation} << 32) | slot;
   }
