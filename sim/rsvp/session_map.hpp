@@ -109,8 +109,10 @@ class SessionMap {
     return npos;
   }
 
-  // Doubles the slots (16 at first) and puts every entry back; at most 7/8 of them are used,
-  // which keeps probe runs short while the table stays smaller than a node-based one.
+  // Doubles the slots (16 at first) and puts every entry back. At most 7/8 of them are used:
+  // the tag bytes keep the longer probe runs of so full a table cheap, and a fuller table needs
+  // fewer empty slots, each as large as an entry, where a node-based table pays a pointer, a
+  // bucket and malloc's header for every entry instead.
   void grow() {
     std::vector<std::uint8_t> control(control_.empty() ? 16 : 2 * control_.size(), empty);
     std::vector<Entry> entries(control.size());
