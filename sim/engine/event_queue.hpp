@@ -8,16 +8,17 @@
 #include <optional>
 #include <vector>
 
+#include "engine/clock.hpp"
+
 namespace qosbed::engine {
 
-using TimeUs = std::int64_t;
 using EventId = std::uint64_t;
 
-class EventQueue {
+class EventQueue final : public Clock {
  public:
   using Action = std::function<void()>;
 
-  TimeUs now_us() const { return now_us_; }
+  TimeUs now_us() const override { return now_us_; }
 
   // Schedules `action` at `at_us`, which must not lie before now_us() (std::logic_error if it
   // does: time never goes backwards). Returns an id for cancel(); no id is ever 0.

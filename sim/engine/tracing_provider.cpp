@@ -39,8 +39,7 @@ void buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes,
   }
 }
 
-TracingProvider::TracingProvider(provider::Provider& inner, const EventQueue& clock,
-                                 TraceSink& sink)
+TracingProvider::TracingProvider(provider::Provider& inner, const Clock& clock, TraceSink& sink)
     : inner_(inner), clock_(clock), sink_(sink) {}
 
 void TracingProvider::name_socket(provider::Socket socket, std::string id) {

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/event_queue.hpp"
+#include "engine/clock.hpp"
 #include "engine/trace.hpp"
 #include "gqos/codec.hpp"
 #include "provider/provider.hpp"
@@ -17,7 +17,7 @@ namespace qosbed::engine {
 
 class TracingProvider final : public provider::Provider {
  public:
-  TracingProvider(provider::Provider& inner, const EventQueue& clock, TraceSink& sink);
+  TracingProvider(provider::Provider& inner, const Clock& clock, TraceSink& sink);
 
   // Traces name sockets by the application's own ids ("rx"), not by handle.
   void name_socket(provider::Socket socket, std::string id);
@@ -64,7 +64,7 @@ class TracingProvider final : public provider::Provider {
   };
 
   provider::Provider& inner_;
-  const EventQueue& clock_;
+  const Clock& clock_;
   TraceSink& sink_;
   std::map<provider::Socket, std::string> names_;
   std::map<const provider::Overlapped*, EventRequest> event_requests_;
