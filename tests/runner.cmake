@@ -25,3 +25,7 @@ target_compile_definitions(test_record PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOUR
 qosbed_test(test_record_cli record_cli_test.cpp)
 target_link_libraries(test_record_cli PRIVATE qosbed_cli)
 target_compile_definitions(test_record_cli PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# The live runner over a provider with events of its own, and its recording replayed.
+qosbed_test(test_live_run live_run_test.cpp)
+target_link_libraries(test_live_run PRIVATE qosbed_runner qosbed_scenario)

@@ -21,6 +21,12 @@ qosbed_test(test_winsock_provider winsock_provider_test.cpp)
 target_link_libraries(test_winsock_provider PRIVATE qosbed_winsock qosbed_client)
 set_tests_properties(test_winsock_provider PROPERTIES TIMEOUT 60)
 
+# The live runner (`qosbed run --provider winsock`) on the real WinsockProvider. TIMEOUT bounds
+# its wall-clock waits.
+qosbed_test(test_live_winsock live_winsock_test.cpp)
+target_link_libraries(test_live_winsock PRIVATE qosbed_runner qosbed_winsock)
+set_tests_properties(test_live_winsock PROPERTIES TIMEOUT 60)
+
 # The classic receiver example on Wine's ws2_32, which has no QoS provider (docs/windows.md): it
 # finds no XP1_QOS_SUPPORTED entry, falls back to a plain socket, and its overlapped SIO_GET_QOS
 # completes with WSAEOPNOTSUPP. Real Windows after 2000 may fail differently, so only under Wine.
