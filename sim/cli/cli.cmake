@@ -4,10 +4,14 @@ add_library(qosbed_cli STATIC cli/arguments.cpp cli/scenario_files.cpp cli/main_
                               cli/explain.cpp cli/explain_command.cpp cli/new_command.cpp
                               cli/schema_command.cpp cli/scenario_runs.cpp cli/run_outputs.cpp
                               cli/picture_run.cpp cli/diagram_command.cpp cli/report_command.cpp
-                              cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp)
+                              cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp
+                              cli/winsock_run.cpp)
 find_package(Threads REQUIRED)
 target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_report
                                         Boost::program_options Threads::Threads)
+if(WIN32)
+  target_link_libraries(qosbed_cli PRIVATE qosbed_winsock)
+endif()
 qosbed_warnings(qosbed_cli)
 
 add_executable(qosbed main.cpp)

@@ -60,8 +60,13 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "\n"
       "--record OUT.yaml writes the session of one scenario as a new scenario: the calls the\n"
       "application made, each indication it read, and what it saw as expectations; replaying\n"
-      "it gives the same trace (docs/recording.md says where it cannot). --provider chooses the\n"
-      "RSVP SP: emulator, the only one so far; winsock (the real ws2_32) is not available yet.";
+      "it gives the same trace (docs/recording.md says where it cannot).\n"
+      "\n"
+      "--provider chooses the RSVP SP: emulator (the default), or winsock in a Windows build:\n"
+      "the application's steps then play live on ws2_32 by the wall clock, the sp: and net:\n"
+      "steps and the expectations are not played, and --record keeps what the system's RSVP\n"
+      "SP did as a scenario that replays on the emulator. Only Windows 2000 has an RSVP SP;\n"
+      "elsewhere the run stops at once with no-qos-provider.";
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
 
   std::string format = parsed.values.count("verbose") ? "text" : "";
@@ -85,7 +90,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   bool invalid = false;
   bool internal_error = false;
   std::optional<int> stopped;
-  PlayOptions play_options{format, outputs.keeps_json(), outputs.records(), &interrupt_signal};
+  PlayOptions play_options{format, outputs.keeps_json(), outputs.records(), outputs.on_winsock(),
+                           &interrupt_signal};
   outputs.start(files->files.size());
   play_all(files->files, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
     outputs.clear_progress(err);

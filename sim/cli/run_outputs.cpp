@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cli/arguments.hpp"
+#include "cli/winsock_run.hpp"
 #include "report/golden.hpp"
 #include "report/junit_reporter.hpp"
 #include "report/tap_reporter.hpp"
@@ -29,7 +30,7 @@ void RunOutputs::add_options(po::options_description& options) {
       "record", po::value<std::string>()->value_name("FILE"),
       "write the session as a scenario with expectations to FILE (one scenario)")(
       "provider", po::value<std::string>()->value_name("NAME"),
-      "the RSVP SP to run on: emulator (the default); winsock is not available yet");
+      "the RSVP SP: emulator (the default), or winsock to play live on ws2_32 (Windows)");
 }
 
 std::optional<int> RunOutputs::configure(const po::variables_map& values,
@@ -57,16 +58,14 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
   }
   if (values.count("provider")) {
     const std::string provider = values["provider"].as<std::string>();
-    if (provider == "winsock") {
-      // Scenarios play in virtual time, which a real provider's waits do not follow; a live run
-      // mode over WinsockProvider (docs/recording.md) is what this option waits for.
-      err << "qosbed: --provider winsock (the real RSVP SP through ws2_32) is not available yet: "
-             "scenarios play in virtual time on the emulator (--provider emulator); "
-             "see docs/recording.md\n";
+    if (provider != "emulator" && provider != "winsock") {
+      err << "qosbed: --provider takes emulator or winsock, not '" << provider << "'\n";
       return exit_bad_input;
     }
-    if (provider != "emulator") {
-      err << "qosbed: --provider takes emulator or winsock, not '" << provider << "'\n";
+    on_winsock_ = provider == "winsock";
+    if (on_winsock_ && !winsock_available()) {
+      err << "qosbed: --provider winsock needs a Windows build of qosbed: WinsockProvider runs "
+             "over ws2_32 (README, section Windows); here scenarios run on the emulator\n";
       return exit_bad_input;
     }
   }

@@ -1,7 +1,8 @@
 // What `qosbed run` does with each finished run besides printing it: the CI reports (--junit,
 // --tap), the golden traces (--golden, --update-golden), the recording of a session as a scenario
 // (--record), the progress of a folder (a line redrawn on a terminal, plain lines otherwise) and
-// how many runs play at once (-j). It also checks --provider: only the emulator drives runs here.
+// how many runs play at once (-j). It also reads --provider: the emulator, or WinsockProvider live
+// on Windows builds.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -30,6 +31,7 @@ class RunOutputs {
   unsigned jobs() const { return jobs_; }
   bool keeps_json() const { return !golden_dir_.empty(); }
   bool records() const { return recording_ != nullptr; }
+  bool on_winsock() const { return on_winsock_; }
   // Where the closing "N passed, N failed" line goes: stderr when stdout carries a trace or TAP.
   bool stdout_taken() const { return stdout_taken_; }
 
@@ -47,6 +49,7 @@ class RunOutputs {
 
   unsigned jobs_ = 1;
   bool stdout_taken_ = false;
+  bool on_winsock_ = false;
   std::vector<std::string> paths_;
   std::string golden_dir_;
   bool update_golden_ = false;

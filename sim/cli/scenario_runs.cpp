@@ -10,8 +10,10 @@
 #include <thread>
 
 #include "cli/arguments.hpp"
+#include "cli/winsock_run.hpp"
 #include "report/json_trace.hpp"
 #include "report/text_trace.hpp"
+#include "runner/live_run.hpp"
 #include "runner/runner.hpp"
 
 namespace qosbed::cli {
@@ -55,7 +57,13 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
     run_options.recording = &run.recording;
     run_options.recording_name = scenario->name + "-recorded";
   }
-  const runner::RunResult result = runner::run(*scenario, run_options);
+  const runner::RunResult result = options.on_winsock ? run_on_winsock(*scenario, run_options)
+                                                      : runner::run(*scenario, run_options);
+  if (options.on_winsock) {
+    const runner::LiveSkips skips = runner::live_skips(*scenario);
+    err << file << ": played live on winsock; not played: " << skips.provider_steps
+        << " sp:/net: steps, " << skips.expectations << " expectations\n";
+  }
   for (const runner::Failure& failure : result.failures) {
     err << runner::format(failure) << "\n";
     run.outcome.messages.push_back(runner::format(failure));

@@ -15,9 +15,10 @@
 namespace qosbed::cli {
 
 struct PlayOptions {
-  std::string format;      // the trace on `out`: "", "json" or "text"
-  bool keep_json = false;  // keep the JSON trace in ScenarioRun::json (golden traces)
-  bool record = false;     // record the session as a scenario in ScenarioRun::recording
+  std::string format;       // the trace on `out`: "", "json" or "text"
+  bool keep_json = false;   // keep the JSON trace in ScenarioRun::json (golden traces)
+  bool record = false;      // record the session as a scenario in ScenarioRun::recording
+  bool on_winsock = false;  // play live on WinsockProvider (cli/winsock_run.hpp), not the emulator
   // Checked before each file and by the runner between steps: nonzero stops the run there.
   const volatile std::sig_atomic_t* interrupt = nullptr;
 };
