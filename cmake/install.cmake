@@ -52,6 +52,7 @@ if(TARGET qosbed_winsock)
           DESTINATION ${qosbed_include_dir}/provider)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/provider_stub/emulator.hpp
+              ${PROJECT_SOURCE_DIR}/provider_stub/fifo_queue.hpp
         DESTINATION ${qosbed_include_dir}/provider_stub)
 
 install(EXPORT qosbedTargets NAMESPACE qosbed:: DESTINATION ${QOSBED_INSTALL_CMAKEDIR})

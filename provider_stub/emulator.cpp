@@ -227,7 +227,7 @@ int Emulator::close(Socket socket) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
   if (take_injected_failure(*state, Call::close)) return socket_error;
-  std::deque<Request> pending = std::move(state->pending);
+  FifoQueue<Request> pending = std::move(state->pending);
   sockets_[(socket - first_socket) / socket_step].reset();
   for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);
   return 0;

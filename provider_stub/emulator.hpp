@@ -18,6 +18,7 @@
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "provider/provider.hpp"
+#include "provider_stub/fifo_queue.hpp"
 
 namespace qosbed::provider_stub {
 
@@ -155,22 +156,23 @@ class Emulator final : public provider::Provider {
     provider::Overlapped* overlapped = nullptr;
     provider::CompletionRoutine routine;
   };
+  // What an indication touches comes first, so it mostly reads one or two cache lines.
   struct SocketState {
     provider::Role role = provider::Role::both;
     provider::Protocol protocol = provider::Protocol::udp;
     bool bound = false;
     bool connected = false;
+    bool confirm_request = false;
+    bool fd_qos_enabled = true;  // R7: false from a recording until the next SIO_GET_QOS
     // The service type last asked for in each direction, flags stripped: it fills an indication
     // that names no FLOWSPEC, and decides whether QoS is on (R10).
     std::uint32_t sending_service = gqos::service_type::best_effort;
     std::uint32_t receiving_service = gqos::service_type::best_effort;
-    bool confirm_request = false;
-    std::deque<Request> pending;    // oldest first; non-empty only while `queued` is empty
-    std::deque<Indication> queued;  // R9
-    std::map<Call, std::deque<std::uint32_t>> injected;
-    provider::Event select_event = provider::invalid_event;
     std::uint32_t select_mask = 0;
-    bool fd_qos_enabled = true;  // R7: false from a recording until the next SIO_GET_QOS
+    provider::Event select_event = provider::invalid_event;
+    FifoQueue<Request> pending;    // oldest first; non-empty only while `queued` is empty
+    FifoQueue<Indication> queued;  // R9
+    std::map<Call, std::deque<std::uint32_t>> injected;
     provider::NetworkEvents recorded;
   };
   struct Apc {

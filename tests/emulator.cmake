@@ -1,2 +1,5 @@
 qosbed_test(test_emulator emulator_test.cpp)
 target_link_libraries(test_emulator PRIVATE qosbed_emulator)
+
+qosbed_test(test_fifo_queue fifo_queue_test.cpp)
+target_link_libraries(test_fifo_queue PRIVATE qosbed_emulator)
