@@ -134,8 +134,8 @@ steps:
     status: WSA_QOS_NO_SENDERS
 )";
 
-const std::vector<SpWithOwnEvents::Scheduled> provider_events{
-    {1'500'000, status::senders}, {3'000'000, status::no_senders}};
+const std::vector<SpWithOwnEvents::Scheduled> provider_events{{1'500'000, status::senders},
+                                                              {3'000'000, status::no_senders}};
 
 scenario::Scenario load(std::string_view text) {
   scenario::LoadResult loaded = scenario::load_text(text, "live.yaml");
@@ -165,16 +165,23 @@ std::vector<std::string> seen_by_application(const engine::TraceLog& log) {
   return out;
 }
 
-}  // namespace
+// A live run of the receiver scenario on the provider above, traced into `log`.
+struct LiveReceiver {
+  LiveReceiver() { options.trace = &log; }
+  runner::RunResult run() { return runner::run_live(scenario, sp, queue, options); }
 
-BOOST_AUTO_TEST_CASE(application_steps_run_at_their_times_and_the_provider_gives_the_events) {
-  const scenario::Scenario scenario = load(receiver_scenario);
+  scenario::Scenario scenario = load(receiver_scenario);
   engine::EventQueue queue;
-  SpWithOwnEvents sp(queue, provider_events);
+  SpWithOwnEvents sp{queue, provider_events};
   engine::TraceLog log;
   runner::LiveRunOptions options;
-  options.trace = &log;
-  const runner::RunResult result = runner::run_live(scenario, sp, queue, options);
+};
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_CASE(application_steps_run_at_their_times_and_the_provider_gives_the_events,
+                        LiveReceiver) {
+  const runner::RunResult result = run();
 
   BOOST_TEST(result.passed());
   BOOST_TEST(result.expectations_checked == 0u);
@@ -205,17 +212,12 @@ BOOST_AUTO_TEST_CASE(live_skips_counts_what_a_live_run_leaves_out) {
   BOOST_TEST(skips.expectations == 2u);
 }
 
-BOOST_AUTO_TEST_CASE(a_live_recording_replays_on_the_emulator_to_the_same_session) {
-  const scenario::Scenario scenario = load(receiver_scenario);
-  engine::EventQueue queue;
-  SpWithOwnEvents sp(queue, provider_events);
-  engine::TraceLog live;
+BOOST_FIXTURE_TEST_CASE(a_live_recording_replays_on_the_emulator_to_the_same_session,
+                        LiveReceiver) {
   std::string recording;
-  runner::LiveRunOptions options;
-  options.trace = &live;
   options.recording = &recording;
   options.recording_name = "live-receiver-recorded";
-  BOOST_TEST_REQUIRE(runner::run_live(scenario, sp, queue, options).passed());
+  BOOST_TEST_REQUIRE(run().passed());
 
   // The provider's events became sp: steps, what the application saw became expectations.
   BOOST_TEST(recording.find("scenario: live-receiver-recorded") != std::string::npos);
@@ -229,19 +231,13 @@ BOOST_AUTO_TEST_CASE(a_live_recording_replays_on_the_emulator_to_the_same_sessio
   for (const auto& failure : replayed.failures) BOOST_TEST_MESSAGE(runner::format(failure));
   BOOST_TEST(replayed.passed(), recording);
   BOOST_TEST(replayed.expectations_checked > 0u);
-  BOOST_TEST(seen_by_application(live) == seen_by_application(replay),
+  BOOST_TEST(seen_by_application(log) == seen_by_application(replay),
              boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(a_provider_that_will_not_open_a_socket_stops_the_run_there) {
-  const scenario::Scenario scenario = load(receiver_scenario);
-  engine::EventQueue queue;
-  SpWithOwnEvents sp(queue, provider_events);
+BOOST_FIXTURE_TEST_CASE(a_provider_that_will_not_open_a_socket_stops_the_run_there, LiveReceiver) {
   sp.refuse_to_open = true;
-  engine::TraceLog log;
-  runner::LiveRunOptions options;
-  options.trace = &log;
-  const runner::RunResult result = runner::run_live(scenario, sp, queue, options);
+  const runner::RunResult result = run();
 
   BOOST_TEST_REQUIRE(result.stopped.has_value());
   BOOST_TEST(result.stopped->mark.line == 4);  // the socket's line
@@ -253,15 +249,11 @@ BOOST_AUTO_TEST_CASE(a_provider_that_will_not_open_a_socket_stops_the_run_there)
   BOOST_TEST(sp.sleeps == 0);
 }
 
-BOOST_AUTO_TEST_CASE(an_interrupt_ends_a_wait_within_one_slice) {
-  const scenario::Scenario scenario = load(receiver_scenario);
-  engine::EventQueue queue;
-  SpWithOwnEvents sp(queue, provider_events);
+BOOST_FIXTURE_TEST_CASE(an_interrupt_ends_a_wait_within_one_slice, LiveReceiver) {
   volatile std::sig_atomic_t interrupt = 0;
   queue.schedule_at(2'450'000, [&interrupt] { interrupt = 1; });
-  runner::LiveRunOptions options;
   options.interrupt = &interrupt;
-  const runner::RunResult result = runner::run_live(scenario, sp, queue, options);
+  const runner::RunResult result = run();
 
   BOOST_TEST_REQUIRE(result.stopped.has_value());
   BOOST_TEST(result.stopped->reason == "interrupted");

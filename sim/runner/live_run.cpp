@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <memory>
-#include <stdexcept>
 #include <variant>
 
 #include "engine/tracing_provider.hpp"
@@ -10,6 +9,7 @@
 #include "provider/winsock_provider.hpp"
 #include "record/recording_provider.hpp"
 #include "runner/app_player.hpp"
+#include "runner/stops.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -37,28 +37,22 @@ class LivePlayer {
   }
 
   RunResult play() {
-    try {
-      play_steps();
-    } catch (const Interrupted&) {
-      stop_at("interrupted");
-    } catch (const std::exception& error) {
-      stop_at(std::string("internal error: ") + error.what());
-    }
+    if (auto reason = play_until_stopped([this] { play_steps(); }))
+      result_.stopped = stop_at(scenario_, current_, clock_.now_us(), std::move(*reason));
     result_.end_us = clock_.now_us();
     if (recorder_) *options_.recording = recorder_->scenario_yaml(options_.recording_name);
     return std::move(result_);
   }
 
  private:
-  struct Interrupted {};
-
   void play_steps() {
     provider::Provider& untraced =
         recorder_ ? static_cast<provider::Provider&>(*recorder_) : provider_;
     if (const scenario::SocketSpec* refused = app_.open_sockets(scenario_.sockets, untraced)) {
-      stop_at("the provider would not open socket " + refused->id + ": " +
-                  describe_error(provider_.last_error()),
-              refused->mark);
+      result_.stopped = stop_at(scenario_, current_, clock_.now_us(),
+                                "the provider would not open socket " + refused->id + ": " +
+                                    describe_error(provider_.last_error()),
+                                refused->mark);
       return;
     }
     engine::TimeUs last_us = 0;
@@ -78,32 +72,14 @@ class LivePlayer {
   // The application thread's idle time: it waits through the provider, alertably while a
   // Monitor has a query outstanding, in slices so an interrupt is seen within one.
   void wait_until(engine::TimeUs t_us) {
-    check_interrupt();
+    check_interrupt(options_.interrupt);
     for (engine::TimeUs now = clock_.now_us(); now < t_us; now = clock_.now_us()) {
       const engine::TimeUs remaining_ms = (t_us - now + 999) / 1000;
       provider_.sleep_ex(
           static_cast<std::uint32_t>(std::min<engine::TimeUs>(remaining_ms, wait_slice_ms)),
           app_.monitor_running());
-      check_interrupt();
+      check_interrupt(options_.interrupt);
     }
-  }
-
-  void check_interrupt() const {
-    if (options_.interrupt && *options_.interrupt) throw Interrupted{};
-  }
-
-  void stop_at(std::string reason) {
-    stop_at(std::move(reason), current_ < scenario_.steps.size()
-                                   ? scenario_.steps[current_].mark
-                                   : scenario::Mark{scenario_.file, 0, 0});
-  }
-  void stop_at(std::string reason, scenario::Mark mark) {
-    Stop stop;
-    stop.step = current_ + 1;
-    stop.mark = std::move(mark);
-    stop.t_us = clock_.now_us();
-    stop.reason = std::move(reason);
-    result_.stopped = std::move(stop);
   }
 
   const scenario::Scenario& scenario_;

@@ -4,7 +4,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <stdexcept>
 #include <variant>
 
 #include "engine/event_queue.hpp"
@@ -14,6 +13,7 @@
 #include "runner/app_player.hpp"
 #include "runner/expectations.hpp"
 #include "runner/network_run.hpp"
+#include "runner/stops.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -45,13 +45,8 @@ class Player final : public provider_stub::EmulatorObserver {
   // Plays every step, or stops early (interrupt, internal error) with result_.stopped saying
   // where; everything traced until then has reached the sinks either way.
   RunResult play() {
-    try {
-      play_steps();
-    } catch (const Interrupted&) {
-      stop_at("interrupted");
-    } catch (const std::exception& error) {
-      stop_at(std::string("internal error: ") + error.what());
-    }
+    if (auto reason = play_until_stopped([this] { play_steps(); }))
+      result_.stopped = stop_at(scenario_, current_, queue_.now_us(), std::move(*reason));
     result_.end_us = queue_.now_us();
     if (recorder_) *recording_ = recorder_->scenario_yaml(recording_name_);
     return std::move(result_);
@@ -82,8 +77,6 @@ class Player final : public provider_stub::EmulatorObserver {
   }
 
  private:
-  struct Interrupted {};
-
   void play_steps() {
     open_sockets();
     start_network();
@@ -113,20 +106,6 @@ class Player final : public provider_stub::EmulatorObserver {
       network_->stop();
     }
     advance_to(std::numeric_limits<engine::TimeUs>::max(), scenario_.steps.size());
-  }
-
-  void check_interrupt() const {
-    if (interrupt_ && *interrupt_) throw Interrupted{};
-  }
-
-  void stop_at(std::string reason) {
-    Stop stop;
-    stop.step = current_ + 1;
-    stop.mark = current_ < scenario_.steps.size() ? scenario_.steps[current_].mark
-                                                  : scenario::Mark{scenario_.file, 0, 0};
-    stop.t_us = queue_.now_us();
-    stop.reason = std::move(reason);
-    result_.stopped = std::move(stop);
   }
 
   TraceRecord base(Socket socket, TraceKind kind) const {
@@ -181,10 +160,10 @@ class Player final : public provider_stub::EmulatorObserver {
   // Moves the application thread to `t_us`, just before step `index`: everything scheduled
   // earlier happens, and so do provider steps at the same time that come before it in the file.
   void advance_to(engine::TimeUs t_us, std::size_t index) {
-    check_interrupt();
+    check_interrupt(interrupt_);
     idle();
     while (auto due = queue_.next_due()) {
-      check_interrupt();
+      check_interrupt(interrupt_);
       if (due->at_us > t_us) break;
       if (due->at_us == t_us) {
         auto step = provider_step_of_.find(due->id);
