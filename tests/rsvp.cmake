@@ -16,3 +16,6 @@ target_link_libraries(test_rsvp_sp_adapter PRIVATE qosbed_rsvp_sp)
 
 qosbed_test(test_rsvp_lifecycle rsvp_lifecycle_test.cpp)
 target_link_libraries(test_rsvp_lifecycle PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_session_map rsvp_session_map_test.cpp)
+target_link_libraries(test_rsvp_session_map PRIVATE qosbed_rsvp)
