@@ -152,13 +152,24 @@ std::optional<std::vector<Value>> list_of(Context& context, const Value& value,
   return items;
 }
 
+namespace {
+
+// The text of a scalar `value`, or null after reporting what was expected, which `expectation()`
+// builds only then: most values are good, and some expectations are long to build.
+template <typename Expectation>
+const std::string* scalar_text(Context& context, const Value& value, Expectation expectation) {
+  if (value.node.IsScalar()) return &value.node.Scalar();
+  context.error(value.mark, msg::must_be(value.name, expectation(), describe(value.node)));
+  return nullptr;
+}
+
+}  // namespace
+
 std::optional<std::string> text(Context& context, const Value& value,
                                 std::string_view expectation) {
-  if (!value.node.IsScalar()) {
-    context.error(value.mark, msg::must_be(value.name, expectation, describe(value.node)));
-    return std::nullopt;
-  }
-  return value.node.Scalar();
+  if (const std::string* written = scalar_text(context, value, [&] { return expectation; }))
+    return *written;
+  return std::nullopt;
 }
 
 std::optional<std::uint32_t> u32(Context& context, const Value& value) {
@@ -223,15 +234,12 @@ std::optional<bool> boolean(Context& context, const Value& value) {
 }
 
 std::optional<std::uint32_t> named(Context& context, const Value& value, gqos::NameGroup group) {
-  // Built only for a message: most values are good, and this runs once per field.
   auto expectation = [group] {
     return "a " + std::string(gqos::group_title(group)) + " name or a number from 0 to 4294967295";
   };
-  if (!value.node.IsScalar()) {
-    context.error(value.mark, msg::must_be(value.name, expectation(), describe(value.node)));
-    return std::nullopt;
-  }
-  const std::string& written = value.node.Scalar();
+  const std::string* scalar = scalar_text(context, value, expectation);
+  if (!scalar) return std::nullopt;
+  const std::string& written = *scalar;
   if (auto number = value_of_name(group, written)) return number;
   if (!written.empty() && (is_digit(written.front()) || written.front() == '-')) {
     context.error(value.mark, msg::must_be(value.name, expectation(), describe(value.node)));
@@ -313,15 +321,14 @@ std::optional<TimeUs> duration(Context& context, const Value& value) {
 std::optional<std::size_t> choice_index(Context& context, const Value& value,
                                         std::string_view title,
                                         std::span<const std::string_view> names) {
-  if (!value.node.IsScalar()) {
-    // Built only for this message: most values are one of the names.
+  const std::string* scalar = scalar_text(context, value, [names] {
     std::string expectation = "one of";
     for (std::string_view name : names)
       expectation += (expectation.size() > 6 ? ", " : " ") + std::string(name);
-    context.error(value.mark, msg::must_be(value.name, expectation, describe(value.node)));
-    return std::nullopt;
-  }
-  const std::string& written = value.node.Scalar();
+    return expectation;
+  });
+  if (!scalar) return std::nullopt;
+  const std::string& written = *scalar;
   const auto found = std::find(names.begin(), names.end(), written);
   if (found != names.end()) return static_cast<std::size_t>(found - names.begin());
   context.error(value.mark, msg::unknown(title, written, closest(written, names), names));
