@@ -260,10 +260,10 @@ void Network::start_sender(NodeId host, const Session& session, std::uint16_t po
 }
 
 void Network::refresh_path(SenderApps::value_type& entry) {
-  const auto& [key, app] = entry;
-  on_path(app.host, std::nullopt, std::nullopt,
-          Path{key.first, key.second, app.tspec, initial_adspec()});
-  entry.second.timer =
+  const auto& [session, sender] = entry.first;
+  SenderApp& app = entry.second;
+  on_path(app.host, std::nullopt, std::nullopt, Path{session, sender, app.tspec, initial_adspec()});
+  app.timer =
       queue_.schedule_at(queue_.now_us() + random_.refresh_interval(options_.times.refresh_us),
                          [this, &entry] { refresh_path(entry); });
 }
