@@ -16,8 +16,10 @@ EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action 
     throw std::logic_error("event scheduled at " + std::to_string(at_us) + " us, before now (" +
                            std::to_string(now_us_) + " us)");
   }
+  if (order >= max_order) throw std::length_error("more than 2^40 events scheduled");
   std::uint32_t slot;
   if (free_slots_.empty()) {
+    if (slots_.size() == max_slots) throw std::length_error("more than 2^24 events queued");
     slot = static_cast<std::uint32_t>(slots_.size());
     slots_.push_back(Slot{std::move(action)});
   } else {
@@ -25,42 +27,49 @@ EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action 
     free_slots_.pop_back();
     slots_[slot].action = std::move(action);
   }
-  push(Entry{at_us, order, slot});
+  push(Entry{at_us, order << slot_bits | slot});
   return id_of(slot);
 }
 
 void EventQueue::push(Entry entry) {
-  std::size_t at = heap_.size();
+  std::size_t i = heap_size();
   heap_.push_back(entry);
-  while (at > 0) {
-    const std::size_t parent = (at - 1) / 4;
-    if (!earlier(entry, heap_[parent])) break;
-    heap_[at] = heap_[parent];
-    at = parent;
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!earlier(entry, at(parent))) break;
+    at(i) = at(parent);
+    i = parent;
   }
-  heap_[at] = entry;
+  at(i) = entry;
 }
 
 EventQueue::Entry EventQueue::pop_earliest() {
-  const Entry earliest = heap_.front();
+  const Entry earliest = at(0);
   const Entry last = heap_.back();
   heap_.pop_back();
-  if (heap_.empty()) return earliest;
+  const std::size_t size = heap_size();
+  if (size == 0) return earliest;
   // `last` goes down from the root, each earliest child moving up past it.
-  std::size_t at = 0;
+  std::size_t i = 0;
   while (true) {
-    const std::size_t first = 4 * at + 1;
-    if (first >= heap_.size()) break;
-    const std::size_t end = std::min(first + 4, heap_.size());
+    const std::size_t first = 4 * i + 1;
+    if (first >= size) break;
     std::size_t child = first;
-    for (std::size_t other = first + 1; other < end; ++other) {
-      if (earlier(heap_[other], heap_[child])) child = other;
+    if (first + 4 <= size) {
+      // All four present (the common case): a tournament of conditional moves.
+      const std::size_t left = earlier(at(first + 1), at(first)) ? first + 1 : first;
+      const std::size_t right = earlier(at(first + 3), at(first + 2)) ? first + 3 : first + 2;
+      child = earlier(at(right), at(left)) ? right : left;
+    } else {
+      for (std::size_t other = first + 1; other < size; ++other) {
+        if (earlier(at(other), at(child))) child = other;
+      }
     }
-    if (!earlier(heap_[child], last)) break;
-    heap_[at] = heap_[child];
-    at = child;
+    if (!earlier(at(child), last)) break;
+    at(i) = at(child);
+    i = child;
   }
-  heap_[at] = last;
+  at(i) = last;
   return earliest;
 }
 
@@ -84,29 +93,29 @@ EventQueue::Action EventQueue::release(std::uint32_t slot) {
 }
 
 void EventQueue::drop_cancelled_top() {
-  while (cancelled_ > 0 && !heap_.empty() && slots_[heap_.front().slot].cancelled) {
-    release(pop_earliest().slot);  // and drop what the action held
+  while (cancelled_ > 0 && heap_size() > 0 && slots_[at(0).slot()].cancelled) {
+    release(pop_earliest().slot());  // and drop what the action held
     --cancelled_;
   }
 }
 
 std::optional<TimeUs> EventQueue::next_time_us() {
   drop_cancelled_top();
-  if (heap_.empty()) return std::nullopt;
-  return heap_.front().at_us;
+  if (heap_size() == 0) return std::nullopt;
+  return at(0).at_us;
 }
 
 std::optional<EventQueue::Due> EventQueue::next_due() {
   drop_cancelled_top();
-  if (heap_.empty()) return std::nullopt;
-  return Due{heap_.front().at_us, id_of(heap_.front().slot)};
+  if (heap_size() == 0) return std::nullopt;
+  return Due{at(0).at_us, id_of(at(0).slot())};
 }
 
 bool EventQueue::run_next() {
   drop_cancelled_top();
-  if (heap_.empty()) return false;
+  if (heap_size() == 0) return false;
   const Entry entry = pop_earliest();
-  Action action = release(entry.slot);
+  Action action = release(entry.slot());
   now_us_ = entry.at_us;
   action();
   return true;
