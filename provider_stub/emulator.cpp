@@ -88,12 +88,13 @@ const Emulator::SocketState* Emulator::find(Socket socket) const {
   return index < sockets_.size() ? sockets_[index].get() : nullptr;
 }
 
-bool Emulator::take_injected_failure(SocketState& state, Call call) {
-  const auto it = state.injected.find(call);
-  if (it == state.injected.end()) return false;
+bool Emulator::take_injected_failure(Socket socket, Call call) {
+  if (injected_.empty()) return false;
+  const auto it = injected_.find({socket, call});
+  if (it == injected_.end()) return false;
   last_error_ = it->second.front();
   it->second.pop_front();
-  if (it->second.empty()) state.injected.erase(it);
+  if (it->second.empty()) injected_.erase(it);
   return true;
 }
 
@@ -156,7 +157,7 @@ void Emulator::indicate(Socket socket, Indication indication) {
 }
 
 void Emulator::fail_next_call(Socket socket, Call call, std::uint32_t error) {
-  if (SocketState* state = find(socket)) state->injected[call].push_back(error);
+  if (find(socket)) injected_[{socket, call}].push_back(error);
 }
 
 bool Emulator::fail_pending(Socket socket, std::uint32_t error) {
@@ -196,7 +197,7 @@ Socket Emulator::open(provider::Role role, provider::Protocol protocol) {
 int Emulator::bind(Socket socket, const provider::Address&) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
-  if (take_injected_failure(*state, Call::bind)) return socket_error;
+  if (take_injected_failure(socket, Call::bind)) return socket_error;
   if (state->bound) return fail(wsa::einval);
   state->bound = true;
   return 0;
@@ -206,7 +207,7 @@ int Emulator::connect(Socket socket, const provider::Address&,
                       std::span<const std::byte> sending_qos) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
-  if (take_injected_failure(*state, Call::connect)) return socket_error;
+  if (take_injected_failure(socket, Call::connect)) return socket_error;
   gqos::DecodedQos qos;
   const bool with_qos = !sending_qos.empty();
   if (with_qos) {
@@ -226,9 +227,10 @@ int Emulator::connect(Socket socket, const provider::Address&,
 int Emulator::close(Socket socket) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
-  if (take_injected_failure(*state, Call::close)) return socket_error;
+  if (take_injected_failure(socket, Call::close)) return socket_error;
   FifoQueue<Request> pending = std::move(state->pending);
   sockets_[(socket - first_socket) / socket_step].reset();
+  std::erase_if(injected_, [socket](const auto& entry) { return entry.first.first == socket; });
   for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);
   return 0;
 }
@@ -263,7 +265,7 @@ int Emulator::ioctl(Socket socket, std::uint32_t code, std::span<const std::byte
 int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
                       std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                       provider::CompletionRoutine routine) {
-  if (take_injected_failure(state, Call::get_qos)) return socket_error;
+  if (take_injected_failure(socket, Call::get_qos)) return socket_error;
   const Decisions& decisions = options_.decisions;
   if (!overlapped && !bytes_returned) return fail(wsa::efault);
   if (out.size() < 4) return fail(decisions.short_buffer);
@@ -320,7 +322,7 @@ int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> ou
 int Emulator::set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
                       std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                       provider::CompletionRoutine routine) {
-  if (take_injected_failure(state, Call::set_qos)) return socket_error;
+  if (take_injected_failure(socket, Call::set_qos)) return socket_error;
   if (!overlapped && !bytes_returned) return fail(wsa::efault);
   gqos::DecodedQos qos;
   if (const std::uint32_t error = parse_qos(in, qos)) return fail(error);

@@ -172,7 +172,6 @@ class Emulator final : public provider::Provider {
     provider::Event select_event = provider::invalid_event;
     FifoQueue<Request> pending;    // oldest first; non-empty only while `queued` is empty
     FifoQueue<Indication> queued;  // R9
-    std::map<Call, std::deque<std::uint32_t>> injected;
     provider::NetworkEvents recorded;
   };
   struct Apc {
@@ -185,7 +184,7 @@ class Emulator final : public provider::Provider {
   int fail(std::uint32_t error);
   SocketState* find(Socket socket);
   const SocketState* find(Socket socket) const;
-  bool take_injected_failure(SocketState& state, Call call);
+  bool take_injected_failure(Socket socket, Call call);
   int get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
               std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
               provider::CompletionRoutine routine);
@@ -222,6 +221,10 @@ class Emulator final : public provider::Provider {
   static constexpr Socket socket_step = 4;
   std::vector<std::unique_ptr<SocketState>> sockets_;
   std::map<provider::Event, bool> events_;  // signalled?
+  // Failures a script injected, by socket and call. Kept apart from SocketState: scripts inject
+  // rarely, and every call checks, so the check is one test of an empty map rather than a read of
+  // a cold line of each socket's state.
+  std::map<std::pair<Socket, Call>, std::deque<std::uint32_t>> injected_;
   std::deque<Apc> apcs_;
   std::uint32_t last_error_ = 0;
   Socket next_socket_ = first_socket;
