@@ -405,3 +405,43 @@ BOOST_AUTO_TEST_CASE(a_listener_may_destroy_the_monitor_while_reporting) {
   BOOST_TEST(destroyer.errors.empty());
   BOOST_TEST(provider.ioctl_sizes.size() == 1u);  // and nothing is re-armed
 }
+
+// Monitors share where they decode. A listener that waits alertably inside on_update lets
+// another Monitor's completion decode meanwhile; the first Monitor still reports its own second
+// direction and objects.
+BOOST_AUTO_TEST_CASE(a_completion_inside_a_report_leaves_the_outer_report_intact) {
+  struct Nester : Recorder {
+    FakeProvider* other = nullptr;
+    gqos::QosContent other_content;
+    void on_update(const client::Update& update) override {
+      Recorder::on_update(update);
+      // Once: the inner Monitor re-arms, and the outer reports twice.
+      if (FakeProvider* inner = std::exchange(other, nullptr)) inner->complete(other_content);
+    }
+  };
+  FakeProvider outer_provider;
+  FakeProvider inner_provider;
+  Nester nester;
+  Recorder inner_recorder;
+  Monitor outer(outer_provider, fake_socket, nester, client::MonitorOptions{256});
+  Monitor inner(inner_provider, fake_socket, inner_recorder);
+  BOOST_REQUIRE(outer.start());
+  BOOST_REQUIRE(inner.start());
+  nester.other = &inner_provider;
+  nester.other_content = content(no_change(), guaranteed(), gqos::status::no_senders);
+
+  auto both = content(guaranteed(), controlled_load(), gqos::status::request_confirmed);
+  both.objects.push_back(
+      gqos::ProviderObject{0x2000, std::vector<std::byte>(4, std::byte{1}), std::nullopt});
+  outer_provider.complete(both);
+
+  BOOST_REQUIRE(inner_recorder.updates.size() == 1u);
+  BOOST_TEST((inner_recorder.updates[0].flowspec == guaranteed()));
+  BOOST_REQUIRE(nester.updates.size() == 2u);
+  BOOST_TEST((nester.updates[1].direction == Direction::receiving));
+  BOOST_TEST((nester.updates[1].flowspec == controlled_load()));
+  BOOST_TEST(nester.updates[1].status == gqos::status::request_confirmed);
+  BOOST_REQUIRE(nester.updates[1].objects.size() == 1u);
+  BOOST_TEST(nester.updates[1].objects[0].type == 0x2000u);
+  BOOST_TEST((outer.view().receiving == controlled_load()));
+}

@@ -25,6 +25,16 @@ std::string error_name(std::uint32_t error) {
   return gqos::name_or_number(gqos::NameGroup::error, error);
 }
 
+// Where every Monitor of this thread decodes its completions, so that decoding allocates nothing
+// once the object list has grown, and a Monitor's own state stays a few cache lines: with
+// thousands of sockets each completion would otherwise write the cold result of its own Monitor.
+// deliver() copies out what it reports before any listener runs, as a listener may wait
+// alertably and so run other Monitors' completions.
+gqos::DecodeResult& decode_scratch() {
+  thread_local gqos::DecodeResult scratch;
+  return scratch;
+}
+
 }  // namespace
 
 struct Monitor::State : std::enable_shared_from_this<State> {
@@ -43,7 +53,6 @@ struct Monitor::State : std::enable_shared_from_this<State> {
   std::vector<std::byte> buffer;  // resized only while no request pends on it
   provider::Overlapped overlapped;
   View view;
-  gqos::DecodeResult decoded;  // reused by every completion, so decoding allocates nothing
   std::uint32_t reissues = 0;
   bool started = false;
   bool stopped = false;
@@ -125,9 +134,9 @@ struct Monitor::State : std::enable_shared_from_this<State> {
                                                          std::to_string(buffer.size()));
       return;
     }
+    gqos::DecodeResult& result = decode_scratch();
     gqos::decode(std::span<const std::byte>(buffer.data(), bytes),
-                 reinterpret_cast<std::uintptr_t>(buffer.data()), decoded);
-    const gqos::DecodeResult& result = decoded;
+                 reinterpret_cast<std::uintptr_t>(buffer.data()), result);
     if (!result.ok()) {
       listener->on_error(gqos::status::eprovspecbuf,
                          "ProviderSpecific: " + std::string(gqos::describe(result.error)) +
@@ -149,7 +158,7 @@ struct Monitor::State : std::enable_shared_from_this<State> {
 
     const struct {
       Direction direction;
-      const gqos::FlowSpec& flowspec;
+      gqos::FlowSpec flowspec;  // a copy: a listener's alertable wait may reuse the scratch
       gqos::FlowSpec& merged;
     } directions[] = {{Direction::sending, qos.sending, view.sending},
                       {Direction::receiving, qos.receiving, view.receiving}};
