@@ -22,6 +22,12 @@ int main(int argc, char** argv) {
                  Goal::at_least);
   declare_figure("scaling", "time per event, slowest / fastest of 1-10,000 sockets", "x", 2,
                  Goal::at_most);
+  declare_figure("scaling_bytes_per_socket", "heap per socket, emulator + Monitor", "B", 0,
+                 Goal::none);
+  declare_figure("load_in_cache", "a random load within 256 KB (scaling, 1 socket)", "ns", 0,
+                 Goal::none);
+  declare_figure("load_from_memory", "a random load within 64 MB (scaling, 10,000 sockets)", "ns",
+                 0, Goal::none);
   declare_figure("rsvp_network_s", "RSVP network, 50,000 flows x 5 hops x 10 periods", "s", 10,
                  Goal::at_most);
   declare_figure("rsvp_bytes_per_flow", "RSVP network, heap per flow after the run", "B", 0,
