@@ -46,6 +46,7 @@ foreach(component IN ITEMS gqos engine client record rsvp facade scenario report
   endif()
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/provider.hpp
+              ${PROJECT_SOURCE_DIR}/sim/provider/completion_routine.hpp
         DESTINATION ${qosbed_include_dir}/provider)
 if(TARGET qosbed_winsock)
   install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/winsock_provider.hpp

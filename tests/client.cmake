@@ -4,3 +4,6 @@ target_link_libraries(test_monitor_fake PRIVATE qosbed_client)
 
 qosbed_test(test_monitor monitor_test.cpp)
 target_link_libraries(test_monitor PRIVATE qosbed_client qosbed_emulator)
+
+qosbed_test(test_completion_routine completion_routine_test.cpp)
+target_link_libraries(test_completion_routine PRIVATE qosbed_provider)

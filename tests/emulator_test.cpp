@@ -4,6 +4,7 @@
 #include "provider_stub/emulator.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -567,13 +568,15 @@ BOOST_AUTO_TEST_CASE(routines_queued_by_routines_run_in_the_same_wait) {
   std::vector<std::byte> out(100);
   Overlapped overlapped;
   std::vector<std::uint32_t> statuses;
-  provider::CompletionRoutine reissue;
-  reissue = [&](std::uint32_t error, std::uint32_t bytes, Overlapped*, std::uint32_t) {
+  std::function<void(std::uint32_t, std::uint32_t)> reissue;
+  const auto routine = [&reissue](std::uint32_t error, std::uint32_t bytes, Overlapped*,
+                                  std::uint32_t) { reissue(error, bytes); };
+  reissue = [&](std::uint32_t error, std::uint32_t bytes) {
     BOOST_REQUIRE_EQUAL(error, 0u);
     statuses.push_back(status_in(out, bytes));
-    bed.query(socket, out, nullptr, &overlapped, reissue);
+    bed.query(socket, out, nullptr, &overlapped, routine);
   };
-  BOOST_TEST(bed.query(socket, out, nullptr, &overlapped, reissue) == socket_error);
+  BOOST_TEST(bed.query(socket, out, nullptr, &overlapped, routine) == socket_error);
   bed.emulator.indicate(socket, path_arrived());            // finishes the pending query
   bed.emulator.indicate(socket, bare(status::no_senders));  // queued for the reissue
   BOOST_TEST(bed.emulator.queued_completions() == 1u);

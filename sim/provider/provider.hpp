@@ -8,10 +8,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <vector>
+
+#include "provider/completion_routine.hpp"
 
 namespace qosbed::provider {
 
@@ -40,11 +41,6 @@ struct Overlapped {
   Event event = invalid_event;
   void* user = nullptr;  // free for the application, like the unused Offset fields
 };
-
-// LPWSAOVERLAPPED_COMPLETION_ROUTINE: (dwError, cbTransferred, lpOverlapped, dwFlags).
-using CompletionRoutine =
-    std::function<void(std::uint32_t error, std::uint32_t bytes, Overlapped* overlapped,
-                       std::uint32_t flags)>;
 
 // WSANETWORKEVENTS.
 struct NetworkEvents {
