@@ -293,6 +293,7 @@ void Network::reserve(NodeId host, const Session& session, ReservationRequest re
   auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
   rsb.style = request.style;
   rsb.descriptors = std::move(request.descriptors);
+  index_[host].state_changed(session);
   auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
   cancel(entry.second.timer);
   entry.second.confirm_pending = request.confirm;
@@ -350,6 +351,7 @@ void Network::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkI
     }
   }
   const bool outs_changed = psb.outs != outs;
+  if (outs_changed) index_[at].state_changed(path.session);
   psb.outs = outs;
   if (from) arm_psb_timer(at, key, psb);
 
@@ -531,12 +533,14 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
       installed_[index][session] = std::move(list->second);
     }
   }
+  index_[node].set_installed(session);
   return true;
 }
 
 void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
   if (resv.descriptors.empty()) return;
-  auto& rsbs = index_[at].rsbs;
+  NodeIndex& index = index_[at];
+  auto& rsbs = index.rsbs;
   // The request as one descriptor, as a ResvErr names it: merged only when one is sent.
   const auto requested = [&resv] { return merge(Style::se, resv.descriptors).front(); };
   for (const auto& [other, rsb] : rsbs.of(resv.session)) {
@@ -554,26 +558,33 @@ void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
     }
   }
   const RsbKey key{resv.session, from};
-  std::optional<Rsb> old;
   const auto [it, added] = rsbs.try_emplace(key);
-  if (!added) old = it->second;
   Rsb& rsb = it->second;
-  rsb.style = resv.style;
-  rsb.descriptors = resv.descriptors;
-  rsb.confirm_to = resv.confirm_to;
-  rsb.link = link;
-  if (!install(at, resv.session, true)) {
-    // The request does not fit: the reservation in place, if any, stays and stays refreshed
-    // (RFC 2205 section 3.5), and the receivers learn of the failure.
-    if (old) {
-      rsb = *old;
-      arm_rsb_timer(at, key, rsb);
-    } else {
-      rsbs.erase(it);
+  // A refresh that changes nothing, while the session's reservations are known to be installed
+  // as its state gives them, would find every one in place: installing is skipped.
+  const bool current = !added && index.installed(resv.session) && rsb.style == resv.style &&
+                       rsb.link == link && rsb.descriptors == resv.descriptors;
+  if (!current) {
+    std::optional<Rsb> old;
+    if (!added) old = rsb;
+    rsb.style = resv.style;
+    rsb.descriptors = resv.descriptors;
+    rsb.link = link;
+    index.state_changed(resv.session);
+    if (!install(at, resv.session, true)) {
+      // The request does not fit: the reservation in place, if any, stays and stays refreshed
+      // (RFC 2205 section 3.5), and the receivers learn of the failure.
+      if (old) {
+        rsb = *old;
+        arm_rsb_timer(at, key, rsb);
+      } else {
+        rsbs.erase(it);
+      }
+      send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested());
+      return;
     }
-    send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested());
-    return;
   }
+  rsb.confirm_to = resv.confirm_to;
   arm_rsb_timer(at, key, rsb);
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
 }

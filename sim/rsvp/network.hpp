@@ -162,7 +162,8 @@ class Network {
   // The descriptors an RSB contributes for the given (sorted) senders, reduced by its style.
   static std::vector<FlowDescriptor> restrict(const Rsb& rsb, const std::vector<SenderId>& senders);
   // Recomputes the reservations of `session` on every interface of `node`; with `admit`, fails
-  // (changing nothing) when an interface would exceed its reservable bandwidth.
+  // (changing nothing) when an interface would exceed its reservable bandwidth. On success the
+  // index knows them to be current until the session's state changes (NodeIndex::installed).
   bool install(NodeId node, const Session& session, bool admit);
   // Sends the merged request of `session` upstream, one RESV per previous hop, or ResvTear where
   // nothing is left; tells local senders what is reserved for them.

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <iterator>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "rsvp/session.hpp"
@@ -58,6 +59,11 @@ struct SessionSlots {
   SessionEntries<decltype(NodeState::psbs)> psbs;
   SessionEntries<decltype(NodeState::rsbs)> rsbs;
   SessionEntries<decltype(NodeState::forwarded)> forwarded;
+  // True while the reservations installed for the session are what its path and reservation
+  // state give, so that installing them again would change nothing: a refresh that changes
+  // nothing need not recompute them. Inserting or erasing path or reservation state clears it,
+  // as does changing it in place (NodeIndex::state_changed).
+  bool installed = false;
   bool empty() const { return psbs.count == 0 && rsbs.count == 0 && forwarded.count == 0; }
 };
 using SessionTable = SessionMap<SessionSlots>;
@@ -70,6 +76,9 @@ class SessionRanges {
   using key_type = typename Map::key_type;
 
   SessionRanges(Map& map, SessionTable& table) : map_(&map), table_(&table) {}
+
+  // What install() reads: path and reservation state, not what was forwarded.
+  static constexpr bool feeds_install = !std::is_same_v<Map, decltype(NodeState::forwarded)>;
 
   CountedRange<iterator> of(const Session& session) const {
     const SessionEntries<Map>* entries = find_entries(session);
@@ -90,8 +99,10 @@ class SessionRanges {
 
   // As std::map::try_emplace(key) with a value-initialised entry.
   std::pair<iterator, bool> try_emplace(const key_type& key) {
-    SessionEntries<Map>& entries = (*table_)[key.first].*member;
+    SessionSlots& slots = (*table_)[key.first];
+    SessionEntries<Map>& entries = slots.*member;
     if (entries.count == 0) {
+      if constexpr (feeds_install) slots.installed = false;
       entries.first = map_->try_emplace(key).first;
       entries.count = 1;
       return {entries.first, true};
@@ -109,6 +120,7 @@ class SessionRanges {
                                           std::forward_as_tuple());
     if (before == map_->end()) entries.first = added;
     ++entries.count;
+    if constexpr (feeds_install) slots.installed = false;
     return {added, true};
   }
 
@@ -118,6 +130,7 @@ class SessionRanges {
     SessionEntries<Map>& entries = slots.*member;
     if (entries.first == it && entries.count > 1) entries.first = std::next(it);
     --entries.count;
+    if constexpr (feeds_install) slots.installed = false;
     map_->erase(it);
     if (slots.empty()) table_->erase(session);
   }
@@ -147,6 +160,21 @@ class NodeIndex {
       : psbs(state.psbs, table_), rsbs(state.rsbs, table_), forwarded(state.forwarded, table_) {}
   NodeIndex(const NodeIndex&) = delete;
   NodeIndex& operator=(const NodeIndex&) = delete;
+
+  // Whether the reservations installed for `session` are known to be what its state gives.
+  bool installed(const Session& session) const {
+    const SessionSlots* slots = table_.find(session);
+    return slots && slots->installed;
+  }
+  // The reservations installed for `session` were just computed from its state.
+  void set_installed(const Session& session) {
+    if (SessionSlots* slots = table_.find(session)) slots->installed = true;
+  }
+  // The session's path or reservation state changed in place: the installed reservations may
+  // no longer be what it gives.
+  void state_changed(const Session& session) {
+    if (SessionSlots* slots = table_.find(session)) slots->installed = false;
+  }
 
  private:
   SessionTable table_;  // declared first: the views below point at it
