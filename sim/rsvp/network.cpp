@@ -631,8 +631,8 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
   for (const auto& [key, psb] : index.psbs.of(session)) {
     upstream.push_back(psb.phop);
   }
-  for (const auto& [key, request] : index.forwarded.of(session)) {
-    upstream.push_back(key.second);
+  if (const HopSet* forwarded = index.forwarded(session)) {
+    forwarded->for_each([&upstream](NodeId hop) { upstream.push_back(hop); });
   }
   if (node.reported.find(session)) upstream.push_back(std::nullopt);
   std::sort(upstream.begin(), upstream.end());
@@ -683,13 +683,12 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
       if (confirm_to) send_toward(at, *confirm_to, ResvConf{session, *confirm_to, merged});
       continue;
     }
-    const RsbKey key{session, *phop};
     const auto itf = interface_toward(at, *phop);
     if (merged.empty()) {
-      if (index.forwarded.erase(key) && itf) send(*itf, ResvTear{session});
+      if (index.remove_forwarded(session, *phop) && itf) send(*itf, ResvTear{session});
       continue;
     }
-    index.forwarded.try_emplace(key).first->second = merged;
+    index.add_forwarded(session, *phop);
     if (itf) send(*itf, Resv{session, style, std::move(merged), confirm_to});
   }
 }
