@@ -19,3 +19,6 @@ target_link_libraries(test_rsvp_lifecycle PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_session_map rsvp_session_map_test.cpp)
 target_link_libraries(test_rsvp_session_map PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_hop_set rsvp_hop_set_test.cpp)
+target_link_libraries(test_rsvp_hop_set PRIVATE qosbed_rsvp)

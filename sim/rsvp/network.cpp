@@ -22,9 +22,11 @@ std::uint64_t total_rate(const std::vector<Reservation>& reservations) {
 }
 
 // Merges descriptors of one style: WF to one unfiltered descriptor, SE to one with the union of
-// filters, FF to one per sender; each at the least upper bound of what it merges.
-std::vector<FlowDescriptor> merge(Style style, const std::vector<FlowDescriptor>& parts) {
-  if (parts.empty()) return {};
+// filters, FF to one per sender; each at the least upper bound of what it merges. Appends them
+// to `merged`.
+void merge_into(Style style, const std::vector<FlowDescriptor>& parts,
+                std::vector<FlowDescriptor>& merged) {
+  if (parts.empty()) return;
   if (style == Style::ff) {
     std::map<SenderId, gqos::FlowSpec> per_sender;
     for (const auto& part : parts) {
@@ -33,18 +35,23 @@ std::vector<FlowDescriptor> merge(Style style, const std::vector<FlowDescriptor>
         if (!added) it->second = lub(it->second, part.flowspec);
       }
     }
-    std::vector<FlowDescriptor> merged;
     for (const auto& [sender, flowspec] : per_sender) merged.push_back({flowspec, {sender}});
-    return merged;
+    return;
   }
-  FlowDescriptor merged{parts.front().flowspec, {}};
+  FlowDescriptor one{parts.front().flowspec, {}};
   std::set<SenderId> filters;
   for (const auto& part : parts) {
-    merged.flowspec = lub(merged.flowspec, part.flowspec);
+    one.flowspec = lub(one.flowspec, part.flowspec);
     filters.insert(part.filters.begin(), part.filters.end());
   }
-  if (style == Style::se) merged.filters.assign(filters.begin(), filters.end());
-  return {merged};
+  if (style == Style::se) one.filters.assign(filters.begin(), filters.end());
+  merged.push_back(std::move(one));
+}
+
+std::vector<FlowDescriptor> merge(Style style, const std::vector<FlowDescriptor>& parts) {
+  std::vector<FlowDescriptor> merged;
+  merge_into(style, parts, merged);
+  return merged;
 }
 
 // The adspec a sender starts with: no hops yet, nothing limiting.
@@ -129,12 +136,13 @@ void Network::join(NodeId host, Address group) {
   groups_[group].insert(host);
 }
 
-std::vector<NodeId> Network::destinations(const Session& session) const {
+template <typename F>
+void Network::for_each_destination(const Session& session, F f) const {
   if (auto group = groups_.find(session.destination); group != groups_.end()) {
-    return {group->second.begin(), group->second.end()};
+    for (NodeId member : group->second) f(member);
+  } else if (auto host = hosts_.find(session.destination); host != hosts_.end()) {
+    f(host->second);
   }
-  if (auto host = hosts_.find(session.destination); host != hosts_.end()) return {host->second};
-  return {};
 }
 
 bool Network::is_destination(NodeId node, const Session& session) const {
@@ -293,6 +301,7 @@ void Network::reserve(NodeId host, const Session& session, ReservationRequest re
   auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
   rsb.style = request.style;
   rsb.descriptors = std::move(request.descriptors);
+  index_[host].state_changed(session);
   auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
   cancel(entry.second.timer);
   entry.second.confirm_pending = request.confirm;
@@ -336,24 +345,29 @@ void Network::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkI
   psb.in_link = link;
 
   // Only routers forward; a host forwards its own senders' PATH only.
-  std::vector<Interface> outs;
+  std::vector<Interface> outs = std::move(outs_scratch_);
+  outs.clear();
   bool unreachable = false;
   if (!from || topology_.node(at).kind == NodeKind::router) {
-    for (NodeId destination : destinations(path.session)) {
-      if (destination == at) continue;
+    for_each_destination(path.session, [&](NodeId destination) {
+      if (destination == at) return;
       const auto hop = routing_.next_hop(at, destination);
       if (!hop) {
         unreachable = true;
       } else if (std::find(outs.begin(), outs.end(), *hop) == outs.end()) {
         outs.push_back(*hop);
       }
-    }
+    });
   }
   const bool outs_changed = psb.outs != outs;
-  psb.outs = outs;
+  if (outs_changed) {
+    index_[at].state_changed(path.session);
+    psb.outs = outs;
+  }
+  outs_scratch_ = std::move(outs);
   if (from) arm_psb_timer(at, key, psb);
 
-  for (const Interface& itf : outs) {
+  for (const Interface& itf : psb.outs) {
     const LinkSpec& spec = topology_.link(itf.link).spec;
     Path next = path;
     auto& general = next.adspec.general_params;
@@ -448,9 +462,9 @@ void Network::on_path_err(NodeId at, const PathErr& err) {
 // Reservation state.
 
 template <typename Keep>
-std::vector<SenderId> Network::routed(NodeId node, const Session& session,
-                                      std::optional<LinkId> itf_link, Keep keep) const {
-  std::vector<SenderId> senders;
+void Network::routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
+                     std::vector<SenderId>& senders, Keep keep) const {
+  senders.clear();
   for (const auto& entry : index_[node].psbs.of(session)) {
     const Psb& psb = entry.second;
     const bool through = itf_link ? std::find(psb.outs.begin(), psb.outs.end(),
@@ -458,13 +472,12 @@ std::vector<SenderId> Network::routed(NodeId node, const Session& session,
                                   : !psb.local();
     if (through && keep(psb)) senders.push_back(entry.first.second);
   }
-  return senders;
 }
 
-std::vector<FlowDescriptor> Network::restrict(const Rsb& rsb,
-                                              const std::vector<SenderId>& senders) {
-  if (senders.empty()) return {};
-  std::vector<FlowDescriptor> parts;
+bool Network::restrict(const Rsb& rsb, const std::vector<SenderId>& senders,
+                       std::vector<FlowDescriptor>& parts, std::vector<FlowDescriptor>& out) {
+  if (senders.empty()) return false;
+  parts.clear();
   for (const auto& descriptor : rsb.descriptors) {
     if (rsb.style == Style::wf) {
       parts.push_back({descriptor.flowspec, {}});
@@ -478,7 +491,9 @@ std::vector<FlowDescriptor> Network::restrict(const Rsb& rsb,
     }
     if (!part.filters.empty()) parts.push_back(std::move(part));
   }
-  return merge(rsb.style, parts);
+  const std::size_t before = out.size();
+  merge_into(rsb.style, parts, out);
+  return out.size() != before;
 }
 
 bool Network::install(NodeId node, const Session& session, bool admit) {
@@ -489,11 +504,16 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
                         [&itf](const auto& entry) { return entry.first == itf; });
   };
   const auto& rsbs = index_[node].rsbs;
+  std::vector<SenderId> senders;
+  std::vector<FlowDescriptor> parts;
+  std::vector<FlowDescriptor> restricted;
   for (const auto& [key, rsb] : rsbs.of(session)) {
     if (!rsb.link) continue;
-    const auto senders = routed(node, session, rsb.link, [](const Psb&) { return true; });
+    routed(node, session, rsb.link, senders, [](const Psb&) { return true; });
     const Interface itf{*rsb.link, node};
-    for (auto& descriptor : restrict(rsb, senders)) {
+    restricted.clear();
+    restrict(rsb, senders, parts, restricted);
+    for (auto& descriptor : restricted) {
       auto entry = fresh_on(itf);
       if (entry == fresh.end()) entry = fresh.insert(fresh.end(), {itf, {}});
       entry->second.push_back(
@@ -531,12 +551,14 @@ bool Network::install(NodeId node, const Session& session, bool admit) {
       installed_[index][session] = std::move(list->second);
     }
   }
+  index_[node].set_installed(session);
   return true;
 }
 
 void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
   if (resv.descriptors.empty()) return;
-  auto& rsbs = index_[at].rsbs;
+  NodeIndex& index = index_[at];
+  auto& rsbs = index.rsbs;
   // The request as one descriptor, as a ResvErr names it: merged only when one is sent.
   const auto requested = [&resv] { return merge(Style::se, resv.descriptors).front(); };
   for (const auto& [other, rsb] : rsbs.of(resv.session)) {
@@ -554,26 +576,33 @@ void Network::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
     }
   }
   const RsbKey key{resv.session, from};
-  std::optional<Rsb> old;
   const auto [it, added] = rsbs.try_emplace(key);
-  if (!added) old = it->second;
   Rsb& rsb = it->second;
-  rsb.style = resv.style;
-  rsb.descriptors = resv.descriptors;
-  rsb.confirm_to = resv.confirm_to;
-  rsb.link = link;
-  if (!install(at, resv.session, true)) {
-    // The request does not fit: the reservation in place, if any, stays and stays refreshed
-    // (RFC 2205 section 3.5), and the receivers learn of the failure.
-    if (old) {
-      rsb = *old;
-      arm_rsb_timer(at, key, rsb);
-    } else {
-      rsbs.erase(it);
+  // A refresh that changes nothing, while the session's reservations are known to be installed
+  // as its state gives them, would find every one in place: installing is skipped.
+  const bool current = !added && index.installed(resv.session) && rsb.style == resv.style &&
+                       rsb.link == link && rsb.descriptors == resv.descriptors;
+  if (!current) {
+    std::optional<Rsb> old;
+    if (!added) old = rsb;
+    rsb.style = resv.style;
+    rsb.descriptors = resv.descriptors;
+    rsb.link = link;
+    index.state_changed(resv.session);
+    if (!install(at, resv.session, true)) {
+      // The request does not fit: the reservation in place, if any, stays and stays refreshed
+      // (RFC 2205 section 3.5), and the receivers learn of the failure.
+      if (old) {
+        rsb = *old;
+        arm_rsb_timer(at, key, rsb);
+      } else {
+        rsbs.erase(it);
+      }
+      send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested());
+      return;
     }
-    send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested());
-    return;
   }
+  rsb.confirm_to = resv.confirm_to;
   arm_rsb_timer(at, key, rsb);
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
 }
@@ -613,15 +642,17 @@ void Network::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& s
 void Network::forward_resv(NodeId at, const Session& session, std::optional<NodeId> confirm_to,
                            Cause cause) {
   auto& node = nodes_[at];
+  MergeScratch scratch = std::move(merge_scratch_);
   // Every previous hop of the session's senders (nullopt: the senders of this host), and every
   // one a request went to before, which may now be owed a ResvTear.
-  std::vector<std::optional<NodeId>> upstream;  // sorted and unique: nullopt first
+  auto& upstream = scratch.upstream;  // sorted and unique: nullopt first
+  upstream.clear();
   NodeIndex& index = index_[at];
   for (const auto& [key, psb] : index.psbs.of(session)) {
     upstream.push_back(psb.phop);
   }
-  for (const auto& [key, request] : index.forwarded.of(session)) {
-    upstream.push_back(key.second);
+  if (const HopSet* forwarded = index.forwarded(session)) {
+    forwarded->for_each([&upstream](NodeId hop) { upstream.push_back(hop); });
   }
   if (node.reported.find(session)) upstream.push_back(std::nullopt);
   std::sort(upstream.begin(), upstream.end());
@@ -632,13 +663,12 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
       blockade != node.blockades.end() && blockade->second.expires_us > queue_.now_us();
   for (const auto& phop : upstream) {
     Style style = Style::wf;
-    std::vector<FlowDescriptor> parts;
+    auto& parts = scratch.parts;
+    parts.clear();
     for (const auto& [key, rsb] : index.rsbs.of(session)) {
-      const auto senders =
-          routed(at, session, rsb.link, [&](const Psb& psb) { return psb.phop == phop; });
-      auto part = restrict(rsb, senders);
-      if (!part.empty()) style = rsb.style;
-      parts.insert(parts.end(), part.begin(), part.end());
+      routed(at, session, rsb.link, scratch.senders,
+             [&](const Psb& psb) { return psb.phop == phop; });
+      if (restrict(rsb, scratch.senders, scratch.rsb_parts, parts)) style = rsb.style;
     }
     if (blockaded) {
       // Leave out the requests the blockade names, unless nothing else is left.
@@ -672,15 +702,15 @@ void Network::forward_resv(NodeId at, const Session& session, std::optional<Node
       if (confirm_to) send_toward(at, *confirm_to, ResvConf{session, *confirm_to, merged});
       continue;
     }
-    const RsbKey key{session, *phop};
     const auto itf = interface_toward(at, *phop);
     if (merged.empty()) {
-      if (index.forwarded.erase(key) && itf) send(*itf, ResvTear{session});
+      if (index.remove_forwarded(session, *phop) && itf) send(*itf, ResvTear{session});
       continue;
     }
-    index.forwarded.try_emplace(key).first->second = merged;
+    index.add_forwarded(session, *phop);
     if (itf) send(*itf, Resv{session, style, std::move(merged), confirm_to});
   }
+  merge_scratch_ = std::move(scratch);
 }
 
 void Network::send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,

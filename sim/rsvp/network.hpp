@@ -129,7 +129,8 @@ class Network {
   // is not an end of `itf.link`.
   std::optional<std::size_t> index_of(Interface itf) const;
   void arrive(std::uint32_t in_flight);
-  std::vector<NodeId> destinations(const Session& session) const;
+  template <typename F>
+  void for_each_destination(const Session& session, F f) const;
   bool is_destination(NodeId node, const Session& session) const;
 
   void send(Interface itf, Message message);
@@ -154,15 +155,18 @@ class Network {
   engine::EventId schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb);
   engine::EventId schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb);
   // The senders of `session` at `node` whose PATH went out on `itf_link` (or, with none, the
-  // PATHs that arrived here for a local receiver), among those for which `keep` holds.
-  // Sorted, as the PSBs are.
+  // PATHs that arrived here for a local receiver), among those for which `keep` holds, into
+  // `senders`. Sorted, as the PSBs are.
   template <typename Keep>
-  std::vector<SenderId> routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
-                               Keep keep) const;
-  // The descriptors an RSB contributes for the given (sorted) senders, reduced by its style.
-  static std::vector<FlowDescriptor> restrict(const Rsb& rsb, const std::vector<SenderId>& senders);
+  void routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
+              std::vector<SenderId>& senders, Keep keep) const;
+  // Appends to `out` the descriptors an RSB contributes for the given (sorted) senders, reduced
+  // by its style; false when there are none. `parts` is working space.
+  static bool restrict(const Rsb& rsb, const std::vector<SenderId>& senders,
+                       std::vector<FlowDescriptor>& parts, std::vector<FlowDescriptor>& out);
   // Recomputes the reservations of `session` on every interface of `node`; with `admit`, fails
-  // (changing nothing) when an interface would exceed its reservable bandwidth.
+  // (changing nothing) when an interface would exceed its reservable bandwidth. On success the
+  // index knows them to be current until the session's state changes (NodeIndex::installed).
   bool install(NodeId node, const Session& session, bool admit);
   // Sends the merged request of `session` upstream, one RESV per previous hop, or ResvTear where
   // nothing is left; tells local senders what is reserved for them.
@@ -191,6 +195,18 @@ class Network {
   std::map<Address, NodeId> hosts_;
   std::vector<InFlight> in_flight_;
   std::vector<std::uint32_t> free_in_flight_;  // indexes of delivered messages, for reuse
+
+  // Working space forward_resv (and on_path, for the outgoing interfaces) reuse from one message
+  // to the next rather than allocate each time. A call moves it out and back when done: a call
+  // made from within it (a host observer acting on the network) starts with empty vectors.
+  struct MergeScratch {
+    std::vector<std::optional<NodeId>> upstream;
+    std::vector<SenderId> senders;
+    std::vector<FlowDescriptor> parts;      // one previous hop's, from every RSB
+    std::vector<FlowDescriptor> rsb_parts;  // one RSB's, before they are merged
+  };
+  MergeScratch merge_scratch_;
+  std::vector<Interface> outs_scratch_;
 };
 
 }  // namespace qosbed::rsvp

@@ -3,7 +3,8 @@
 // thousands of sessions, a message walking those trees from the root costs a cache miss per
 // level; the index remembers, per session, where its entries begin in each map and how many
 // there are, so a message goes straight to them and never steps onto another session's entry.
-// Every insertion and erasure must go through the index.
+// Every insertion and erasure must go through the index. What only the protocol engine reads,
+// such as where a session's RESV was last forwarded, is held in the index itself.
 #pragma once
 
 #include <cstddef>
@@ -12,6 +13,7 @@
 #include <tuple>
 #include <utility>
 
+#include "rsvp/hop_set.hpp"
 #include "rsvp/session.hpp"
 #include "rsvp/session_map.hpp"
 #include "rsvp/state.hpp"
@@ -53,12 +55,19 @@ struct SessionEntries {
   std::size_t count = 0;
 };
 
-// One session's entries in each of a node's maps.
+// One session's entries in each of a node's maps, and what the node keeps of it besides.
 struct SessionSlots {
   SessionEntries<decltype(NodeState::psbs)> psbs;
   SessionEntries<decltype(NodeState::rsbs)> rsbs;
-  SessionEntries<decltype(NodeState::forwarded)> forwarded;
-  bool empty() const { return psbs.count == 0 && rsbs.count == 0 && forwarded.count == 0; }
+  // The previous hops this node's last RESV went to: a ResvTear is due to one when it stops
+  // having anything to send there.
+  HopSet forwarded;
+  // True while the reservations installed for the session are what its path and reservation
+  // state give, so that installing them again would change nothing: a refresh that changes
+  // nothing need not recompute them. Inserting or erasing path or reservation state clears it,
+  // as does changing it in place (NodeIndex::state_changed).
+  bool installed = false;
+  bool empty() const { return psbs.count == 0 && rsbs.count == 0 && forwarded.empty(); }
 };
 using SessionTable = SessionMap<SessionSlots>;
 
@@ -90,8 +99,10 @@ class SessionRanges {
 
   // As std::map::try_emplace(key) with a value-initialised entry.
   std::pair<iterator, bool> try_emplace(const key_type& key) {
-    SessionEntries<Map>& entries = (*table_)[key.first].*member;
+    SessionSlots& slots = (*table_)[key.first];
+    SessionEntries<Map>& entries = slots.*member;
     if (entries.count == 0) {
+      slots.installed = false;
       entries.first = map_->try_emplace(key).first;
       entries.count = 1;
       return {entries.first, true};
@@ -109,6 +120,7 @@ class SessionRanges {
                                           std::forward_as_tuple());
     if (before == map_->end()) entries.first = added;
     ++entries.count;
+    slots.installed = false;
     return {added, true};
   }
 
@@ -118,6 +130,7 @@ class SessionRanges {
     SessionEntries<Map>& entries = slots.*member;
     if (entries.first == it && entries.count > 1) entries.first = std::next(it);
     --entries.count;
+    slots.installed = false;
     map_->erase(it);
     if (slots.empty()) table_->erase(session);
   }
@@ -140,13 +153,41 @@ class SessionRanges {
   SessionTable* table_;
 };
 
-// A node's state by session: the three maps a message looks up, over one table.
+// A node's state by session: the two maps a message looks up, over one table.
 class NodeIndex {
  public:
-  explicit NodeIndex(NodeState& state)
-      : psbs(state.psbs, table_), rsbs(state.rsbs, table_), forwarded(state.forwarded, table_) {}
+  explicit NodeIndex(NodeState& state) : psbs(state.psbs, table_), rsbs(state.rsbs, table_) {}
   NodeIndex(const NodeIndex&) = delete;
   NodeIndex& operator=(const NodeIndex&) = delete;
+
+  // Whether the reservations installed for `session` are known to be what its state gives.
+  bool installed(const Session& session) const {
+    const SessionSlots* slots = table_.find(session);
+    return slots && slots->installed;
+  }
+  // The reservations installed for `session` were just computed from its state.
+  void set_installed(const Session& session) {
+    if (SessionSlots* slots = table_.find(session)) slots->installed = true;
+  }
+  // The session's path or reservation state changed in place: the installed reservations may
+  // no longer be what it gives.
+  void state_changed(const Session& session) {
+    if (SessionSlots* slots = table_.find(session)) slots->installed = false;
+  }
+
+  // The previous hops the session's last RESV went to; none when there are none.
+  const HopSet* forwarded(const Session& session) const {
+    const SessionSlots* slots = table_.find(session);
+    return slots ? &slots->forwarded : nullptr;
+  }
+  void add_forwarded(const Session& session, NodeId hop) { table_[session].forwarded.insert(hop); }
+  // False when no RESV went to `hop`.
+  bool remove_forwarded(const Session& session, NodeId hop) {
+    SessionSlots* slots = table_.find(session);
+    if (!slots || !slots->forwarded.erase(hop)) return false;
+    if (slots->empty()) table_.erase(session);
+    return true;
+  }
 
  private:
   SessionTable table_;  // declared first: the views below point at it
@@ -154,7 +195,6 @@ class NodeIndex {
  public:
   SessionRanges<decltype(NodeState::psbs), &SessionSlots::psbs> psbs;
   SessionRanges<decltype(NodeState::rsbs), &SessionSlots::rsbs> rsbs;
-  SessionRanges<decltype(NodeState::forwarded), &SessionSlots::forwarded> forwarded;
 };
 
 }  // namespace qosbed::rsvp

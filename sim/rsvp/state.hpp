@@ -58,9 +58,6 @@ struct NodeState {
   std::map<PsbKey, Psb> psbs;
   std::map<RsbKey, Rsb> rsbs;
   std::map<Session, Blockade> blockades;
-  // What this node last sent upstream per (session, previous hop): a ResvTear is due when it
-  // stops having anything to send there.
-  std::map<RsbKey, std::vector<FlowDescriptor>> forwarded;
   // What the local senders were last told was reserved for them, per session. Hashed: a
   // sender's host looks it up for every RESV that reaches it, and nothing reads it in order.
   SessionMap<std::vector<FlowDescriptor>> reported;
