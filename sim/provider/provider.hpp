@@ -75,8 +75,8 @@ class Provider {
   // synchronous; otherwise it returns 0 when the request finished at once (the completion is
   // still delivered, as Winsock does) or socket_error with WSA_IO_PENDING.
   virtual int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
-                    std::span<std::byte> out, std::uint32_t* bytes_returned,
-                    Overlapped* overlapped, CompletionRoutine routine) = 0;
+                    std::span<std::byte> out, std::uint32_t* bytes_returned, Overlapped* overlapped,
+                    CompletionRoutine routine) = 0;
 
   // WSAGetOverlappedResult: true with `bytes` when the request succeeded, false with
   // last_error() its error (WSA_IO_INCOMPLETE while it is still pending and `wait` is false).
