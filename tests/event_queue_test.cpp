@@ -2,7 +2,13 @@
 #include "engine/event_queue.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <functional>
+#include <iterator>
+#include <memory>
+#include <random>
+#include <set>
 #include <stdexcept>
+#include <tuple>
 #include <vector>
 
 using qosbed::engine::EventQueue;
@@ -72,4 +78,73 @@ BOOST_AUTO_TEST_CASE(no_event_id_is_zero) {
     BOOST_TEST(queue.schedule_at(i, [] {}) != 0u);
     queue.run_next();  // frees the slot, which the next event reuses
   }
+}
+
+// The heap against a sorted reference, over enough events that every level of it, partly
+// filled groups of children included, is used: each event that runs must be the reference's
+// earliest (time, then scheduling order), with many equal times, orders taken early and used
+// later, and cancellations.
+BOOST_AUTO_TEST_CASE(events_run_in_time_then_scheduling_order_against_a_sorted_reference) {
+  using qosbed::engine::EventId;
+  using qosbed::engine::TimeUs;
+  struct Pending {
+    TimeUs at_us;
+    std::uint64_t order;
+    EventId id;
+    bool operator<(const Pending& other) const {
+      return std::tie(at_us, order) < std::tie(other.at_us, other.order);
+    }
+  };
+  EventQueue queue;
+  std::set<Pending> reference;
+  std::vector<std::uint64_t> taken;  // orders taken, to be used by a later event
+  std::mt19937 random(4);
+  std::uint64_t ran = 0;
+  constexpr std::uint64_t total = 200'000;
+  std::uint64_t scheduled = 0;
+
+  std::function<void()> schedule = [&] {
+    ++scheduled;
+    std::uint64_t order;
+    if (!taken.empty() && random() % 4 == 0) {
+      order = taken.back();
+      taken.pop_back();
+    } else {
+      order = queue.take_order();
+    }
+    const TimeUs at_us = queue.now_us() + static_cast<TimeUs>(random() % 40);
+    auto slot = std::make_shared<EventId>(0);
+    const EventId id = queue.schedule_in_order(at_us, order, [&, at_us, order, slot] {
+      BOOST_REQUIRE(!reference.empty());
+      const Pending earliest = *reference.begin();
+      BOOST_REQUIRE(earliest.at_us == at_us);
+      BOOST_REQUIRE(earliest.order == order);
+      BOOST_REQUIRE(earliest.id == *slot);
+      reference.erase(reference.begin());
+      ++ran;
+      if (random() % 8 == 0) taken.push_back(queue.take_order());
+      for (int i = random() % 3; i > 0 && scheduled < total; --i) schedule();
+      if (!reference.empty() && random() % 16 == 0) {
+        auto victim =
+            std::next(reference.begin(), static_cast<std::ptrdiff_t>(random() % reference.size()));
+        queue.cancel(victim->id);
+        reference.erase(victim);
+      }
+    });
+    *slot = id;
+    reference.insert(Pending{at_us, order, id});
+  };
+  for (int i = 0; i < 5'000; ++i) schedule();
+  while (!reference.empty()) {
+    const auto due = queue.next_due();
+    BOOST_REQUIRE(due.has_value());
+    BOOST_REQUIRE(due->at_us == reference.begin()->at_us);
+    BOOST_REQUIRE(due->id == reference.begin()->id);
+    // Keep events coming until the total, whatever the random fan-out did.
+    if (reference.size() < 100 && scheduled < total) schedule();
+    BOOST_REQUIRE(queue.run_next());
+  }
+  BOOST_TEST(!queue.run_next());
+  BOOST_TEST(queue.size() == 0u);
+  BOOST_TEST(ran > total / 2);
 }
