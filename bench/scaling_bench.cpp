@@ -43,6 +43,8 @@ void BM_scaling(benchmark::State& state) {
       monitors.push_back(std::make_unique<client::Monitor>(*emulator, sockets.back(), listener));
       monitors.back()->start();
     }
+    // The heap per socket is the same for every event count: taken once, from the first run
+    // with the most sockets (the one where a per-socket overhead weighs most).
     if (socket_count == 10'000 && events == 1'000) {
       add_figure("scaling_bytes_per_socket",
                  static_cast<double>(mallinfo2().uordblks - heap_before) / socket_count);
