@@ -49,27 +49,35 @@ EventQueue::Entry EventQueue::pop_earliest() {
   heap_.pop_back();
   const std::size_t size = heap_size();
   if (size == 0) return earliest;
-  // `last` goes down from the root, each earliest child moving up past it.
+  Entry* const heap = heap_.data() + root;  // held here: a store through at() would reload it
+  // The hole left at the root goes down to the bottom, the earliest child moving up into it at
+  // each level; `last` then goes up from there. `last` came from the bottom and mostly belongs
+  // near it, so this saves comparing it at every level on the way down (Floyd's method).
   std::size_t i = 0;
-  while (true) {
-    const std::size_t first = 4 * i + 1;
-    if (first >= size) break;
-    std::size_t child = first;
-    if (first + 4 <= size) {
-      // All four present (the common case): a tournament of conditional moves.
-      const std::size_t left = earlier(at(first + 1), at(first)) ? first + 1 : first;
-      const std::size_t right = earlier(at(first + 3), at(first + 2)) ? first + 3 : first + 2;
-      child = earlier(at(right), at(left)) ? right : left;
-    } else {
-      for (std::size_t other = first + 1; other < size; ++other) {
-        if (earlier(at(other), at(child))) child = other;
-      }
-    }
-    if (!earlier(at(child), last)) break;
-    at(i) = at(child);
+  for (std::size_t first = 1; first + 4 <= size; first = 4 * i + 1) {
+    // All four children present (the common case): a tournament in arithmetic, as the compiler
+    // turns a conditional here into a branch.
+    const std::size_t left = first + earlier(heap[first + 1], heap[first]);
+    const std::size_t right = first + 2 + earlier(heap[first + 3], heap[first + 2]);
+    const std::size_t child = left + (right - left) * earlier(heap[right], heap[left]);
+    heap[i] = heap[child];
     i = child;
   }
-  at(i) = last;
+  if (const std::size_t first = 4 * i + 1; first < size) {
+    std::size_t child = first;
+    for (std::size_t other = first + 1; other < size; ++other) {
+      if (earlier(heap[other], heap[child])) child = other;
+    }
+    heap[i] = heap[child];
+    i = child;
+  }
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!earlier(last, heap[parent])) break;
+    heap[i] = heap[parent];
+    i = parent;
+  }
+  heap[i] = last;
   return earliest;
 }
 
