@@ -5,9 +5,11 @@
 #include <functional>
 #include <iterator>
 #include <memory>
+#include <ostream>
 #include <random>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <tuple>
 #include <vector>
 
@@ -147,4 +149,103 @@ BOOST_AUTO_TEST_CASE(events_run_in_time_then_scheduling_order_against_a_sorted_r
   BOOST_TEST(!queue.run_next());
   BOOST_TEST(queue.size() == 0u);
   BOOST_TEST(ran > total / 2);
+}
+
+namespace {
+
+using qosbed::engine::Lookahead;
+
+// What the queue announced, in order, with each event's run among them.
+struct Logged {
+  std::uint64_t key;
+  std::string what;  // "after_next", "next" or "ran"
+  bool operator==(const Logged&) const = default;
+};
+
+std::ostream& operator<<(std::ostream& out, const Logged& logged) {
+  return out << logged.what << ' ' << logged.key;
+}
+
+class RecordingPrefetcher final : public qosbed::engine::Prefetcher {
+ public:
+  explicit RecordingPrefetcher(std::vector<Logged>& log) : log_(log) {}
+  void prefetch(std::uint64_t key, Lookahead lookahead) const override {
+    log_.push_back({key, lookahead == Lookahead::next ? "next" : "after_next"});
+  }
+
+ private:
+  std::vector<Logged>& log_;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_next_two_events_are_announced_before_each_event_runs) {
+  std::vector<Logged> log;
+  const RecordingPrefetcher prefetcher(log);
+  EventQueue queue;
+  auto schedule = [&](qosbed::engine::TimeUs at_us, std::uint64_t key, bool hinted) {
+    queue.schedule_at(
+        at_us,
+        [&log, key] {
+          log.push_back({key, "ran"});
+        },
+        hinted ? qosbed::engine::Prefetch{&prefetcher, key} : qosbed::engine::Prefetch{});
+  };
+  schedule(40, 4, true);
+  schedule(10, 1, true);
+  schedule(30, 3, true);
+  schedule(20, 2, false);  // no hint: never announced
+  schedule(30, 5, true);   // after 3, scheduled later at the same time
+  queue.run_until(100);
+  const std::vector<Logged> expected{
+      {3, "after_next"}, {1, "ran"},  // 2 is next, but has no hint
+      {5, "after_next"}, {3, "next"}, {2, "ran"}, {4, "after_next"}, {5, "next"},
+      {3, "ran"},        {4, "next"}, {5, "ran"}, {4, "ran"},
+  };
+  BOOST_TEST(log == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_cancelled_event_is_not_announced) {
+  std::vector<Logged> log;
+  const RecordingPrefetcher prefetcher(log);
+  EventQueue queue;
+  queue.schedule_at(10, [&log] { log.push_back({1, "ran"}); }, {&prefetcher, 1});
+  {
+    // Gone before its cancelled event leaves the heap, as a provider may be.
+    const RecordingPrefetcher short_lived(log);
+    queue.cancel(queue.schedule_at(20, [] {}, {&short_lived, 2}));
+  }
+  queue.schedule_at(30, [&log] { log.push_back({3, "ran"}); }, {&prefetcher, 3});
+  queue.run_until(100);
+  BOOST_TEST(log == (std::vector<Logged>{{3, "after_next"}, {1, "ran"}, {3, "ran"}}),
+             boost::test_tools::per_element());
+}
+
+// Across every shape of the heap, full groups of children and partial ones: before each event
+// runs, `next` names the event that runs next and `after_next` the one after it.
+BOOST_AUTO_TEST_CASE(announcements_name_the_events_that_run_next_over_many_events) {
+  std::vector<Logged> log;
+  const RecordingPrefetcher prefetcher(log);
+  EventQueue queue;
+  std::mt19937 random(11);
+  constexpr std::uint64_t count = 5'000;
+  std::vector<std::uint64_t> ran;
+  for (std::uint64_t key = 0; key < count; ++key) {
+    const auto at_us = static_cast<qosbed::engine::TimeUs>(random() % 2'000);  // many ties
+    queue.schedule_at(at_us, [&ran, key] { ran.push_back(key); }, {&prefetcher, key});
+  }
+  std::vector<std::vector<Logged>> before(count);  // what was announced before each run
+  for (std::uint64_t i = 0; i < count; ++i) {
+    log.clear();
+    BOOST_REQUIRE(queue.run_next());
+    before[i] = log;
+  }
+  BOOST_TEST(!queue.run_next());
+  BOOST_REQUIRE(ran.size() == count);
+  for (std::uint64_t i = 0; i < count; ++i) {
+    std::vector<Logged> expected;
+    if (i + 2 < count) expected.push_back({ran[i + 2], "after_next"});
+    if (i + 1 < count) expected.push_back({ran[i + 1], "next"});
+    BOOST_REQUIRE(before[i] == expected);
+  }
 }

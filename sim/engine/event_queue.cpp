@@ -7,11 +7,12 @@
 
 namespace qosbed::engine {
 
-EventId EventQueue::schedule_at(TimeUs at_us, Action action) {
-  return schedule_in_order(at_us, take_order(), std::move(action));
+EventId EventQueue::schedule_at(TimeUs at_us, Action action, Prefetch prefetch) {
+  return schedule_in_order(at_us, take_order(), std::move(action), prefetch);
 }
 
-EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action action) {
+EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action action,
+                                      Prefetch prefetch) {
   if (at_us < now_us_) {
     throw std::logic_error("event scheduled at " + std::to_string(at_us) + " us, before now (" +
                            std::to_string(now_us_) + " us)");
@@ -21,11 +22,12 @@ EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action 
   if (free_slots_.empty()) {
     if (slots_.size() == max_slots) throw std::length_error("more than 2^24 events queued");
     slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.push_back(Slot{std::move(action)});
+    slots_.push_back(Slot{std::move(action), prefetch});
   } else {
     slot = free_slots_.back();
     free_slots_.pop_back();
     slots_[slot].action = std::move(action);
+    slots_[slot].prefetch = prefetch;
   }
   push(Entry{at_us, order << slot_bits | slot});
   return id_of(slot);
@@ -87,6 +89,7 @@ void EventQueue::cancel(EventId id) {
   if (slot >= slots_.size() || id_of(slot) != id || !slots_[slot].action) return;
   if (slots_[slot].cancelled) return;
   slots_[slot].cancelled = true;
+  slots_[slot].prefetch = {};  // its prefetcher may be gone before the entry leaves the heap
   ++cancelled_;
 }
 
@@ -94,6 +97,7 @@ EventQueue::Action EventQueue::release(std::uint32_t slot) {
   Slot& entry = slots_[slot];
   Action action = std::move(entry.action);
   entry.action = nullptr;
+  entry.prefetch = {};
   entry.cancelled = false;
   if (++entry.generation == 0) entry.generation = 1;  // 0 stays free: no id is 0
   free_slots_.push_back(slot);
@@ -125,8 +129,34 @@ bool EventQueue::run_next() {
   const Entry entry = pop_earliest();
   Action action = release(entry.slot());
   now_us_ = entry.at_us;
+  announce_upcoming();
   action();
   return true;
+}
+
+void EventQueue::announce_upcoming() const {
+  const std::size_t size = heap_size();
+  if (size == 0) return;
+  auto announce = [this](const Entry& entry, Lookahead lookahead) {
+    const Prefetch& prefetch = slots_[entry.slot()].prefetch;
+    if (prefetch.prefetcher) prefetch.prefetcher->prefetch(prefetch.key, lookahead);
+  };
+  // The event after the next is the earliest of the root's children, which share one line.
+  if (size > 1) {
+    std::size_t after_next = 1;
+    for (std::size_t i = 2; i <= 4 && i < size; ++i) {
+      if (earlier(at(i), at(after_next))) after_next = i;
+    }
+    announce(at(after_next), Lookahead::after_next);
+    // The event after that is one of the root's other children or one of after_next's: the
+    // next announce reads its hint.
+    for (const std::size_t first : {std::size_t{1}, 4 * after_next + 1}) {
+      for (std::size_t i = first; i < first + 4 && i < size; ++i) {
+        __builtin_prefetch(&slots_[at(i).slot()].prefetch);
+      }
+    }
+  }
+  announce(at(0), Lookahead::next);
 }
 
 void EventQueue::run_until(TimeUs t_us) {

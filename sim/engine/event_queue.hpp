@@ -10,6 +10,7 @@
 
 #include "engine/cache_line_allocator.hpp"
 #include "engine/clock.hpp"
+#include "engine/prefetch.hpp"
 
 namespace qosbed::engine {
 
@@ -24,7 +25,9 @@ class EventQueue final : public Clock {
   // Schedules `action` at `at_us`, which must not lie before now_us() (std::logic_error if it
   // does: time never goes backwards). Returns an id for cancel(); no id is ever 0. At most 2^24
   // events are queued at once and 2^40 scheduled in all (std::length_error past either).
-  EventId schedule_at(TimeUs at_us, Action action);
+  // `prefetch` says what the action will read: the queue has it loaded while the two events
+  // before it run (engine/prefetch.hpp).
+  EventId schedule_at(TimeUs at_us, Action action, Prefetch prefetch = {});
 
   // A place in the scheduling order, taken now for an event scheduled later: an event scheduled
   // with it runs among equal-time events as if it had been scheduled at the moment the order was
@@ -32,7 +35,8 @@ class EventQueue final : public Clock {
   // move it only when it comes due, instead of cancelling and scheduling on every refresh.
   std::uint64_t take_order() { return next_seq_++; }
   // As schedule_at, in the place `order` (from take_order, used once).
-  EventId schedule_in_order(TimeUs at_us, std::uint64_t order, Action action);
+  EventId schedule_in_order(TimeUs at_us, std::uint64_t order, Action action,
+                            Prefetch prefetch = {});
 
   // Cancelling marks the event; it is dropped, not run, when its turn comes.
   void cancel(EventId id);
@@ -75,6 +79,7 @@ class EventQueue final : public Clock {
   };
   struct Slot {
     Action action;
+    Prefetch prefetch;
     std::uint32_t generation = 1;  // from 1, so that no id is 0 and 0 can mean "no event"
     bool cancelled = false;
   };
@@ -94,12 +99,15 @@ class EventQueue final : public Clock {
   static constexpr std::size_t root = 3;
   std::size_t heap_size() const { return heap_.size() - root; }
   Entry& at(std::size_t i) { return heap_[root + i]; }
+  const Entry& at(std::size_t i) const { return heap_[root + i]; }
   void push(Entry entry);
   Entry pop_earliest();
   EventId id_of(std::uint32_t slot) const {
     return (EventId{slots_[slot].generation} << 32) | slot;
   }
   Action release(std::uint32_t slot);
+  // Tells the prefetchers of the next two events to run that their turn is near.
+  void announce_upcoming() const;
   void drop_cancelled_top();
 
   std::vector<Entry, CacheLineAllocator<Entry>> heap_ =
