@@ -54,6 +54,7 @@ if(TARGET qosbed_winsock)
 endif()
 install(FILES ${PROJECT_SOURCE_DIR}/provider_stub/emulator.hpp
               ${PROJECT_SOURCE_DIR}/provider_stub/fifo_queue.hpp
+              ${PROJECT_SOURCE_DIR}/provider_stub/front_inline_fifo.hpp
         DESTINATION ${qosbed_include_dir}/provider_stub)
 
 install(EXPORT qosbedTargets NAMESPACE qosbed:: DESTINATION ${QOSBED_INSTALL_CMAKEDIR})

@@ -228,7 +228,7 @@ int Emulator::close(Socket socket) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
   if (take_injected_failure(socket, Call::close)) return socket_error;
-  FifoQueue<Request> pending = std::move(state->pending);
+  FrontInlineFifo<Request> pending = std::move(state->pending);
   sockets_[(socket - first_socket) / socket_step].reset();
   std::erase_if(injected_, [socket](const auto& entry) { return entry.first.first == socket; });
   for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);

@@ -19,6 +19,7 @@
 #include "gqos/constants.hpp"
 #include "provider/provider.hpp"
 #include "provider_stub/fifo_queue.hpp"
+#include "provider_stub/front_inline_fifo.hpp"
 
 namespace qosbed::provider_stub {
 
@@ -156,7 +157,8 @@ class Emulator final : public provider::Provider {
     provider::Overlapped* overlapped = nullptr;
     provider::CompletionRoutine routine;
   };
-  // What an indication touches comes first, so it mostly reads one or two cache lines.
+  // What an indication touches comes first. The oldest pending request is kept inline, so its
+  // address follows from the state's.
   struct SocketState {
     provider::Role role = provider::Role::both;
     provider::Protocol protocol = provider::Protocol::udp;
@@ -170,15 +172,15 @@ class Emulator final : public provider::Provider {
     std::uint32_t receiving_service = gqos::service_type::best_effort;
     std::uint32_t select_mask = 0;
     provider::Event select_event = provider::invalid_event;
-    FifoQueue<Request> pending;    // oldest first; non-empty only while `queued` is empty
-    FifoQueue<Indication> queued;  // R9
+    FrontInlineFifo<Request> pending;  // oldest first; non-empty only while `queued` is empty
+    FifoQueue<Indication> queued;      // R9
     provider::NetworkEvents recorded;
   };
   struct Apc {
     provider::CompletionRoutine routine;
-    std::uint32_t error;
-    std::uint32_t bytes;
-    provider::Overlapped* overlapped;
+    std::uint32_t error = 0;
+    std::uint32_t bytes = 0;
+    provider::Overlapped* overlapped = nullptr;
   };
 
   int fail(std::uint32_t error);
@@ -225,7 +227,7 @@ class Emulator final : public provider::Provider {
   // rarely, and every call checks, so the check is one test of an empty map rather than a read of
   // a cold line of each socket's state.
   std::map<std::pair<Socket, Call>, std::deque<std::uint32_t>> injected_;
-  std::deque<Apc> apcs_;
+  FifoQueue<Apc> apcs_;  // a std::deque would allocate a block every few completions
   std::uint32_t last_error_ = 0;
   Socket next_socket_ = first_socket;
   provider::Event next_event_ = 0x1000;
