@@ -88,6 +88,29 @@ const Emulator::SocketState* Emulator::find(Socket socket) const {
   return index < sockets_.size() ? sockets_[index].get() : nullptr;
 }
 
+void Emulator::prefetch(std::uint64_t socket, engine::Lookahead lookahead) const {
+  const SocketState* state = find(socket);
+  if (!state) return;
+  if (lookahead == engine::Lookahead::after_next) {
+    // What an indication and the reissue after it read: the state up to the recorded events.
+    const auto* begin = reinterpret_cast<const char*>(state);
+    const auto bytes =
+        static_cast<std::size_t>(reinterpret_cast<const char*>(&state->recorded) - begin);
+    engine::prefetch_lines(begin, bytes, true);
+    return;
+  }
+  if (state->pending.empty()) return;
+  // What finishing the request writes: the head of the buffer (a QOS with its status, unless a
+  // script adds large objects), and the OVERLAPPED with the lines around it. Applications keep
+  // the OVERLAPPED inside their own per-request state, which the completion routine reads next;
+  // the Monitor keeps it first, right after the shared_ptr's control block.
+  constexpr std::size_t buffer_head = 256;
+  constexpr std::size_t line = engine::cache_line;
+  const Request& request = state->pending.front();
+  engine::prefetch_lines(request.out.data(), std::min(request.out.size(), buffer_head), true);
+  engine::prefetch_lines(reinterpret_cast<const char*>(request.overlapped) - line, 4 * line, true);
+}
+
 bool Emulator::take_injected_failure(Socket socket, Call call) {
   if (injected_.empty()) return false;
   const auto it = injected_.find({socket, call});

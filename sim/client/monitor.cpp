@@ -40,22 +40,25 @@ gqos::DecodeResult& decode_scratch() {
 struct Monitor::State : std::enable_shared_from_this<State> {
   State(provider::Provider& provider, provider::Socket socket, MonitorListener& listener,
         MonitorOptions options)
-      : provider(provider),
+      : listener(&listener),
+        provider(provider),
         socket(socket),
-        listener(&listener),
-        max_buffer(options.max_buffer),
-        buffer(options.initial_buffer ? options.initial_buffer : default_buffer) {}
+        buffer(options.initial_buffer ? options.initial_buffer : default_buffer),
+        max_buffer(options.max_buffer) {}
 
+  // First, and then what each completion reads: a provider may prefetch the lines around the
+  // OVERLAPPED of a request it is about to finish (the emulator does), as Windows applications
+  // commonly keep their per-request state around it.
+  provider::Overlapped overlapped;
+  MonitorListener* listener;  // null once the Monitor is destroyed: routines then do nothing
   provider::Provider& provider;
   provider::Socket socket;
-  MonitorListener* listener;  // null once the Monitor is destroyed: routines then do nothing
-  std::uint32_t max_buffer;
   std::vector<std::byte> buffer;  // resized only while no request pends on it
-  provider::Overlapped overlapped;
-  View view;
+  std::uint32_t max_buffer;
   std::uint32_t reissues = 0;
   bool started = false;
   bool stopped = false;
+  View view;
 
   // Issues SIO_GET_QOS until it pends or finishes at once, growing the buffer for each immediate
   // WSAENOBUFS. Each growth is strictly larger and bounded by max_buffer, so this ends.

@@ -145,8 +145,9 @@ class Player final : public provider_stub::EmulatorObserver {
       }
       const auto* sp = std::get_if<scenario::SpAction>(&step.action);
       if (!sp) continue;
-      const engine::EventId id =
-          queue_.schedule_at(step.at_us, [this, &step, sp] { play_sp(step, *sp); });
+      const engine::EventId id = queue_.schedule_at(
+          step.at_us, [this, &step, sp] { play_sp(step, *sp); },
+          emulator_.prefetch_for(app_.handle(step.socket)));
       provider_step_of_[id] = i;
     }
   }
