@@ -18,6 +18,7 @@ EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action 
                            std::to_string(now_us_) + " us)");
   }
   if (order >= max_order) throw std::length_error("more than 2^40 events scheduled");
+  if (prefetch.prefetcher) ++hinted_;
   std::uint32_t slot;
   if (free_slots_.empty()) {
     if (slots_.size() == max_slots) throw std::length_error("more than 2^24 events queued");
@@ -89,7 +90,7 @@ void EventQueue::cancel(EventId id) {
   if (slot >= slots_.size() || id_of(slot) != id || !slots_[slot].action) return;
   if (slots_[slot].cancelled) return;
   slots_[slot].cancelled = true;
-  slots_[slot].prefetch = {};  // its prefetcher may be gone before the entry leaves the heap
+  drop_hint(slots_[slot]);  // its prefetcher may be gone before the entry leaves the heap
   ++cancelled_;
 }
 
@@ -97,7 +98,7 @@ EventQueue::Action EventQueue::release(std::uint32_t slot) {
   Slot& entry = slots_[slot];
   Action action = std::move(entry.action);
   entry.action = nullptr;
-  entry.prefetch = {};
+  drop_hint(entry);
   entry.cancelled = false;
   if (++entry.generation == 0) entry.generation = 1;  // 0 stays free: no id is 0
   free_slots_.push_back(slot);
@@ -134,9 +135,14 @@ bool EventQueue::run_next() {
   return true;
 }
 
+void EventQueue::drop_hint(Slot& slot) {
+  if (slot.prefetch.prefetcher) --hinted_;
+  slot.prefetch = {};
+}
+
 void EventQueue::announce_upcoming() const {
   const std::size_t size = heap_size();
-  if (size == 0) return;
+  if (size == 0 || hinted_ == 0) return;
   auto announce = [this](const Entry& entry, Lookahead lookahead) {
     const Prefetch& prefetch = slots_[entry.slot()].prefetch;
     if (prefetch.prefetcher) prefetch.prefetcher->prefetch(prefetch.key, lookahead);

@@ -108,6 +108,7 @@ class EventQueue final : public Clock {
   Action release(std::uint32_t slot);
   // Tells the prefetchers of the next two events to run that their turn is near.
   void announce_upcoming() const;
+  void drop_hint(Slot& slot);
   void drop_cancelled_top();
 
   std::vector<Entry, CacheLineAllocator<Entry>> heap_ =
@@ -115,6 +116,7 @@ class EventQueue final : public Clock {
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::size_t cancelled_ = 0;  // cancelled entries still in the heap
+  std::size_t hinted_ = 0;     // queued events with a prefetch hint: none, nothing to announce
   TimeUs now_us_ = 0;
   std::uint64_t next_seq_ = 0;
 };
