@@ -4,7 +4,10 @@
 // CPU time of the benchmark's one thread.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <iostream>
+#include <string_view>
+#include <vector>
 
 #include "figures.hpp"
 #include "scaling_bench.hpp"
@@ -33,8 +36,18 @@ int main(int argc, char** argv) {
   declare_figure("rsvp_bytes_per_flow", "RSVP network, heap per flow after the run", "B", 0,
                  Goal::none);
 
-  benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  // Each figure compares rows measured minutes apart on a machine whose speed drifts, so the
+  // repetitions of all rows run interleaved in random order unless the command line says
+  // otherwise: every row then samples the same minutes.
+  std::vector<char*> arguments(argv, argv + argc);
+  const bool interleaving_given = std::any_of(arguments.begin(), arguments.end(), [](char* a) {
+    return std::string_view(a).starts_with("--benchmark_enable_random_interleaving");
+  });
+  char interleave[] = "--benchmark_enable_random_interleaving=true";
+  if (!interleaving_given) arguments.insert(arguments.begin() + 1, interleave);
+  int count = static_cast<int>(arguments.size());
+  benchmark::Initialize(&count, arguments.data());
+  if (benchmark::ReportUnrecognizedArguments(count, arguments.data())) return 1;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   qosbed::bench::add_scaling_spread();
