@@ -58,6 +58,12 @@ EventQueue::Entry EventQueue::pop_earliest() {
   // near it, so this saves comparing it at every level on the way down (Floyd's method).
   std::size_t i = 0;
   for (std::size_t first = 1; first + 4 <= size; first = 4 * i + 1) {
+    // The four children's own children are the next four lines, one after another: whichever
+    // child wins, the next level is then on its way. In a large queue the lower levels are out
+    // of the first-level cache, and each level waits on the one before.
+    if (const std::size_t grandchildren = 4 * first + 1; grandchildren < size) {
+      prefetch_lines(heap + grandchildren, 16 * sizeof(Entry), false);
+    }
     // All four children present (the common case): a tournament in arithmetic, as the compiler
     // turns a conditional here into a branch.
     const std::size_t left = first + earlier(heap[first + 1], heap[first]);
