@@ -2,6 +2,7 @@
 #include "provider_stub/emulator.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 namespace qosbed::provider_stub {
@@ -105,10 +106,11 @@ void Emulator::prefetch(std::uint64_t socket, engine::Lookahead lookahead) const
   // the OVERLAPPED inside their own per-request state, which the completion routine reads next;
   // the Monitor keeps it first, right after the shared_ptr's control block.
   constexpr std::size_t buffer_head = 256;
-  constexpr std::size_t line = engine::cache_line;
+  constexpr std::uintptr_t line = engine::cache_line;
   const Request& request = state->pending.front();
   engine::prefetch_lines(request.out.data(), std::min(request.out.size(), buffer_head), true);
-  engine::prefetch_lines(reinterpret_cast<const char*>(request.overlapped) - line, 4 * line, true);
+  const auto overlapped = reinterpret_cast<std::uintptr_t>(request.overlapped);
+  engine::prefetch_range(overlapped - line, overlapped + 3 * line, true);
 }
 
 bool Emulator::take_injected_failure(Socket socket, Call call) {

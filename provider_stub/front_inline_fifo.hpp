@@ -1,7 +1,8 @@
 // A first-in first-out queue whose front item lives inside the queue itself, and the rest in a
 // FifoQueue: a socket's pending requests. Nearly always exactly one request pends, and an
 // indication reads it; kept inline, its address follows from the socket's state, so with
-// thousands of sockets the two cold loads happen together instead of one after the other.
+// thousands of sockets the state and the request are loaded together (the emulator prefetches
+// them as one range) instead of one after the other.
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,7 @@
 #include "engine/event_queue.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -62,8 +63,10 @@ EventQueue::Entry EventQueue::pop_earliest() {
     // child wins, the next level is then on its way. In a large queue the lower levels are out
     // of the first-level cache, and each level waits on the one before.
     if (const std::size_t grandchildren = 4 * first + 1; grandchildren < size) {
-      const auto* lines = reinterpret_cast<const char*>(heap + grandchildren);
-      for (std::size_t line = 0; line < 4; ++line) __builtin_prefetch(lines + line * cache_line);
+      const auto lines = reinterpret_cast<std::uintptr_t>(heap + grandchildren);
+      for (std::uintptr_t line = 0; line < 4; ++line) {
+        __builtin_prefetch(reinterpret_cast<const void*>(lines + line * cache_line));
+      }
     }
     // All four children present (the common case): a tournament in arithmetic, as the compiler
     // turns a conditional here into a branch.

@@ -36,12 +36,12 @@ struct Prefetch {
   std::uint64_t key = 0;
 };
 
-// Starts loading the cache lines that [data, data + bytes) lies on, for reading or for writing.
-// Only a hint to the processor: it never faults, whatever the address.
-inline void prefetch_lines(const void* data, std::size_t bytes, bool for_write) {
+// Starts loading the cache lines that the bytes [begin, end) lie on, for reading or for writing.
+// Only a hint to the processor: it never faults, whatever the addresses. Addresses as integers,
+// so that a range may reach past the object it is about.
+inline void prefetch_range(std::uintptr_t begin, std::uintptr_t end, bool for_write) {
   constexpr std::uintptr_t line = cache_line;
-  const auto begin = reinterpret_cast<std::uintptr_t>(data);
-  for (std::uintptr_t at = begin & ~(line - 1); at < begin + bytes; at += line) {
+  for (std::uintptr_t at = begin & ~(line - 1); at < end; at += line) {
     const auto* address = reinterpret_cast<const void*>(at);
     if (for_write) {
       __builtin_prefetch(address, 1);
@@ -49,6 +49,12 @@ inline void prefetch_lines(const void* data, std::size_t bytes, bool for_write) 
       __builtin_prefetch(address, 0);
     }
   }
+}
+
+// The lines of [data, data + bytes).
+inline void prefetch_lines(const void* data, std::size_t bytes, bool for_write) {
+  const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  prefetch_range(begin, begin + bytes, for_write);
 }
 
 }  // namespace qosbed::engine
