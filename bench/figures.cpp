@@ -22,12 +22,6 @@ std::vector<Figure>& figures() {
   return all;
 }
 
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 // Three significant digits, enough to compare with a target and no more than the noise allows.
 std::string number(double value) {
   char text[32];
@@ -36,6 +30,12 @@ std::string number(double value) {
 }
 
 }  // namespace
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
 
 void declare_figure(std::string key, std::string what, std::string unit, double target, Goal goal) {
   figures().push_back(Figure{std::move(key), std::move(what), std::move(unit), target, goal, {}});

@@ -94,11 +94,6 @@ BENCHMARK(BM_scaling)
     ->ReportAggregatesOnly(true)
     ->Unit(benchmark::kMillisecond);
 
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
-
 double lowest(std::vector<double> values) {
   return *std::min_element(values.begin(), values.end());
 }

@@ -2,8 +2,9 @@
 
 namespace qosbed::bench {
 
-// Adds the "scaling" figure from the scaling rows that ran: the slowest configuration's median
-// time per event over the fastest's.
+// Adds the figures of the scaling rows that ran: "scaling", the slowest row's time per event over
+// the fastest's, each row counted by its fastest repetition; and "scaling_from_medians", the same
+// from each row's median.
 void add_scaling_spread();
 
 }  // namespace qosbed::bench
