@@ -1,7 +1,9 @@
 # `cmake --install` into a prefix below the build folder, then a downstream project
 # (tests/downstream) configured against it with find_package(qosbed), built, and its own tests run:
-# a program linking qosbed::emulator and qosbed::client, and a scenario registered with
-# qosbed_add_scenarios(). It installs what the build made, so build everything before running it.
+# a program linking qosbed::emulator and qosbed::client, and scenarios registered with
+# qosbed_add_scenarios(), plainly and with each of its keywords; then what CTest lists for each
+# keyword, and the wrong calls that must fail to configure (tests/downstream/bad-arguments).
+# It installs what the build made, so build everything before running it.
 # Left out of fuzz builds, whose libraries need libFuzzer's link options downstream.
 if(NOT QOSBED_FUZZ)
   add_test(NAME install_downstream

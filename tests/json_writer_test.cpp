@@ -76,6 +76,23 @@ BOOST_AUTO_TEST_CASE(an_object_has_its_fields_in_order_with_commas_between) {
              R"("empty":{},"list":["x","y"],"no_list":[]})");
 }
 
+BOOST_AUTO_TEST_CASE(an_array_of_objects_has_one_object_per_item) {
+  TextBuffer out;
+  {
+    JsonObject object(out);
+    const std::vector<int> items{1, 2};
+    object.objects("items", items, [](JsonObject& item, int value) {
+      item.number("value", value);
+      item.strings("seen", std::vector<std::string>(static_cast<std::size_t>(value), "a\"b"));
+    });
+    object.objects("none", std::vector<int>{}, [](JsonObject&, int) {});
+    object.objects("empty", items, [](JsonObject&, int) {});
+  }
+  BOOST_TEST(out.text() ==
+             R"({"items":[{"value":1,"seen":["a\"b"]},{"value":2,"seen":["a\"b","a\"b"]}],)"
+             R"("none":[],"empty":[{},{}]})");
+}
+
 BOOST_AUTO_TEST_CASE(an_empty_object_is_two_braces) {
   TextBuffer out;
   { JsonObject object(out); }

@@ -1,5 +1,5 @@
-# The commands around a run: CI reporters, golden traces, diagram and report, explain, new, schema;
-# and the JSON writer the traces are written with.
+# The commands around a run: CI reporters, golden traces, diagram and report, explain, coverage,
+# new, schema; and the JSON writer the traces are written with.
 qosbed_test(test_json_writer json_writer_test.cpp)
 target_link_libraries(test_json_writer PRIVATE qosbed_report)
 
@@ -24,11 +24,20 @@ if(TARGET qosbed_cli)
   target_link_libraries(test_authoring PRIVATE qosbed_cli)
   target_compile_definitions(test_authoring PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
+  qosbed_test(test_coverage coverage_test.cpp)
+  target_link_libraries(test_coverage PRIVATE qosbed_cli)
+  target_compile_definitions(test_coverage PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
   # `qosbed schema` checked with Debian's python3-jsonschema and python3-yaml, which the README's
   # first command and .ci/run install; without them the test fails saying which is missing.
   find_package(Python3 REQUIRED COMPONENTS Interpreter)
   add_test(NAME scenario_schema
            COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/schema_test.py
+                   $<TARGET_FILE:qosbed> ${PROJECT_SOURCE_DIR}/scenarios)
+
+  # `qosbed coverage --format json` read back by Python's JSON parser, beside the table.
+  add_test(NAME coverage_json
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/coverage_json_test.py
                    $<TARGET_FILE:qosbed> ${PROJECT_SOURCE_DIR}/scenarios)
 
   # The diagram's SVG and the report's HTML read back by Python's own XML and HTML parsers.

@@ -5,7 +5,8 @@ add_library(qosbed_cli STATIC cli/arguments.cpp cli/scenario_files.cpp cli/main_
                               cli/schema_command.cpp cli/scenario_runs.cpp cli/run_outputs.cpp
                               cli/picture_run.cpp cli/diagram_command.cpp cli/report_command.cpp
                               cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp
-                              cli/winsock_run.cpp)
+                              cli/winsock_run.cpp cli/behaviour_rules.cpp cli/coverage.cpp
+                              cli/coverage_command.cpp)
 find_package(Threads REQUIRED)
 target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_report
                                         Boost::program_options Threads::Threads)

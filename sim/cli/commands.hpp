@@ -24,6 +24,7 @@ int schema_command(const std::vector<std::string>& args, std::ostream& out, std:
 int diagram_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int compile_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int coverage_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The whole command line: `qosbed [--help | --version | COMMAND ARGS...]`.
 int main_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -12,7 +12,10 @@ namespace qosbed::cli {
 
 struct Explanation {
   std::string what;  // "rx: SIO_GET_QOS (overlapped, completion routine) pends: WSA_IO_PENDING."
-  std::string why;   // "The provider has no indication yet ... (R1)." Empty when nothing to add.
+  // "The provider has no indication yet ... (R1)." Empty when nothing to add. It cites the rules
+  // behind the provider's action as "(R5, D6)": `qosbed coverage` reads them back with
+  // rules_cited() (cli/behaviour_rules.hpp).
+  std::string why;
   std::string next;  // "Enter an alertable wait ..." Empty when nothing is expected of the app.
 };
 

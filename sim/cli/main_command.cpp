@@ -24,6 +24,7 @@ constexpr std::string_view usage_text =
     "  diagram   draw one run as a message sequence chart (SVG)\n"
     "  report    write one run as a self-contained HTML page: diagram, trace, expectations\n"
     "  compile   write a network scenario as a scripted scenario for one host\n"
+    "  coverage  tell which rules, statuses, errors and notification modes scenarios exercise\n"
     "\n"
     "`qosbed COMMAND --help` describes a command. Exit codes: 0 success, 1 an expectation\n"
     "failed, 2 bad input (an invalid scenario, an unknown option, a missing file).\n";
@@ -54,6 +55,7 @@ int main_command(const std::vector<std::string>& args, std::ostream& out, std::o
   if (command == "diagram") return diagram_command(rest, out, err);
   if (command == "report") return report_command(rest, out, err);
   if (command == "compile") return compile_command(rest, out, err);
+  if (command == "coverage") return coverage_command(rest, out, err);
   err << "qosbed: unknown command '" << command << "'\n\n" << usage_text;
   return exit_bad_input;
 }

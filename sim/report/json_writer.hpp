@@ -133,6 +133,18 @@ class JsonObject {
     close(out_, ']');
     out_.append(',');
   }
+  // An array of objects, one per item: `write(object, item)` writes each one's fields.
+  template <std::size_t N, typename Items, typename Write>
+  void objects(const char (&key)[N], const Items& items, Write write) {
+    out_.commit(put_key(out_.room(key_room(key)), key));
+    out_.append('[');
+    for (const auto& item : items) {
+      JsonObject element(out_, ",");
+      write(element, item);
+    }
+    close(out_, ']');
+    out_.append(',');
+  }
   // An object as the value of a field of this one: write its fields, and it closes (with the
   // comma that ends the field) when destroyed.
   template <std::size_t N>

@@ -1,0 +1,128 @@
+#include "cli/coverage.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+#include "cli/behaviour_rules.hpp"
+#include "cli/explain.hpp"
+#include "gqos/constants.hpp"
+#include "gqos/names.hpp"
+#include "provider_stub/emulator.hpp"
+
+namespace qosbed::cli {
+namespace {
+
+using engine::TraceKind;
+using engine::TraceRecord;
+
+// How an application learns of what became of its QoS requests.
+struct NotificationMode {
+  std::string_view name;
+  std::string_view title;
+};
+
+constexpr NotificationMode notification_modes[] = {
+    {"routine", "overlapped SIO_GET_QOS, result given to a completion routine"},
+    {"event", "overlapped SIO_GET_QOS, result read by GetOverlappedResult"},
+    {"sync", "synchronous SIO_GET_QOS returning a queued indication"},
+    {"event-select", "WSAEventSelect(FD_QOS), then WSAEnumNetworkEvents"},
+    {"monitor", "the client library's Monitor reporting to its listener"},
+};
+
+// The mode through which the application learns of a result in `record`, if it does.
+std::optional<std::string_view> mode_of(const TraceRecord& record) {
+  switch (record.kind) {
+    case TraceKind::completion:
+      if (record.call != "get_qos") return std::nullopt;
+      return record.source == "routine" ? "routine" : "event";
+    case TraceKind::call:
+      if (record.call == "get_qos" && record.detail == "sync" && record.result == 0) {
+        return "sync";
+      }
+      return std::nullopt;
+    case TraceKind::network_events:
+      if (record.network_events.value_or(0) & gqos::fd_qos) return "event-select";
+      return std::nullopt;
+    case TraceKind::update:
+    case TraceKind::monitor_error:
+      return "monitor";
+    default:
+      return std::nullopt;
+  }
+}
+
+// Whether an indication reached the socket, as D13 counts it.
+bool reached_socket(const TraceRecord& record) {
+  using provider_stub::Delivery;
+  return record.kind == TraceKind::fd_qos && record.status &&
+         record.detail != provider_stub::name_of(Delivery::suppressed) &&
+         record.detail != provider_stub::name_of(Delivery::unconfirmed);
+}
+
+void count(CoverageItem& item, const std::string& file) {
+  if (item.scenarios.empty() || item.scenarios.back() != file) item.scenarios.push_back(file);
+}
+
+void count_name(std::vector<CoverageItem>& items, std::string_view name, const std::string& file) {
+  for (CoverageItem& item : items) {
+    if (item.name == name) return count(item, file);
+  }
+}
+
+void count_value(std::vector<CoverageItem>& items, gqos::NameGroup group, std::uint32_t value,
+                 const std::string& file) {
+  auto item = std::find_if(items.begin(), items.end(),
+                           [value](const CoverageItem& known) { return known.value == value; });
+  if (item == items.end()) {
+    items.push_back({gqos::name_or_number(group, value), "", value, {}});
+    item = items.end() - 1;
+  }
+  count(*item, file);
+}
+
+// One item per value of the group, under its first name (WSA_QOS_EUNKOWNPSOBJ has two).
+std::vector<CoverageItem> items_of(gqos::NameGroup group) {
+  std::vector<CoverageItem> items;
+  for (const gqos::NamedValue& named : gqos::names_of(group)) {
+    const bool known = std::any_of(items.begin(), items.end(), [&](const CoverageItem& item) {
+      return item.value == named.value;
+    });
+    if (!known) items.push_back({std::string(named.name), "", named.value, {}});
+  }
+  return items;
+}
+
+}  // namespace
+
+Coverage::Coverage() : statuses_(items_of(gqos::NameGroup::status)) {
+  for (const BehaviourRule& rule : behaviour_rules()) {
+    rules_.push_back({std::string(rule.id), std::string(rule.title), std::nullopt, {}});
+  }
+  errors_ = items_of(gqos::NameGroup::error);
+  std::erase_if(errors_,
+                [](const CoverageItem& item) { return item.value == gqos::wsa::no_error; });
+  for (const NotificationMode& mode : notification_modes) {
+    modes_.push_back({std::string(mode.name), std::string(mode.title), std::nullopt, {}});
+  }
+}
+
+void Coverage::add(const std::string& file, const scenario::Scenario& scenario,
+                   std::span<const TraceRecord> records) {
+  scenarios_.push_back(file);
+  for (const TraceRecord& record : records) {
+    for (std::string_view id : rules_cited(explain(record, scenario).why)) {
+      count_name(rules_, id, file);
+    }
+    if (reached_socket(record)) {
+      count_value(statuses_, gqos::NameGroup::status, *record.status, file);
+    }
+    const bool reports_error =
+        record.kind == TraceKind::call || record.kind == TraceKind::completion;
+    if (reports_error && record.error.value_or(0) != gqos::wsa::no_error) {
+      count_value(errors_, gqos::NameGroup::error, *record.error, file);
+    }
+    if (auto mode = mode_of(record)) count_name(modes_, *mode, file);
+  }
+}
+
+}  // namespace qosbed::cli
