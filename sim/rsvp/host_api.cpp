@@ -1,0 +1,136 @@
+#include "rsvp/host_api.hpp"
+
+#include "gqos/constants.hpp"
+#include "rsvp/session_map.hpp"
+
+namespace qosbed::rsvp {
+
+namespace {
+
+// The adspec a sender starts with: no hops yet, nothing limiting.
+gqos::Adspec initial_adspec() {
+  gqos::Adspec adspec;
+  adspec.general_params =
+      gqos::AdGeneralParams{0, gqos::positive_infinity_rate, 0, gqos::qos_not_specified, 0};
+  return adspec;
+}
+
+}  // namespace
+
+std::size_t HostApi::SenderKeyHash::operator()(const SenderKey& key) const {
+  const std::uint64_t sender = (std::uint64_t{key.second.address} << 16) | key.second.port;
+  return SessionHash{}(key.first) ^ static_cast<std::size_t>(sender * 0x9e3779b97f4a7c15ULL);
+}
+
+std::size_t HostApi::ReceiverKeyHash::operator()(const ReceiverKey& key) const {
+  return SessionHash{}(key.second) ^ static_cast<std::size_t>(key.first * 0x9e3779b97f4a7c15ULL);
+}
+
+HostApi::HostApi(engine::EventQueue& queue, const Topology& topology, NodeProtocol& protocol,
+                 Random& random, engine::TimeUs refresh_us)
+    : queue_(queue),
+      topology_(topology),
+      protocol_(protocol),
+      random_(random),
+      refresh_us_(refresh_us) {}
+
+HostApi::~HostApi() {
+  halt();
+}
+
+void HostApi::halt() {
+  for (auto& [key, app] : senders_) cancel(app.timer);
+  for (auto& [key, app] : receivers_) cancel(app.timer);
+}
+
+void HostApi::cancel(std::uint64_t& timer) {
+  if (timer != 0) queue_.cancel(timer);
+  timer = 0;
+}
+
+HostApi::SenderKey HostApi::sender_key(NodeId host, const Session& session,
+                                       std::uint16_t port) const {
+  return SenderKey{session, SenderId{topology_.node(host).address, port}};
+}
+
+void HostApi::start_sender(NodeId host, const Session& session, std::uint16_t port,
+                           const gqos::FlowSpec& tspec) {
+  auto& entry = *senders_.try_emplace(sender_key(host, session, port)).first;
+  cancel(entry.second.timer);
+  entry.second.host = host;
+  entry.second.tspec = tspec;
+  refresh_path(entry);
+}
+
+void HostApi::refresh_path(SenderApps::value_type& entry) {
+  const auto& [session, sender] = entry.first;
+  SenderApp& app = entry.second;
+  protocol_.originate_path(app.host, Path{session, sender, app.tspec, initial_adspec()});
+  app.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
+                                 [this, &entry] { refresh_path(entry); });
+}
+
+void HostApi::silence_sender(NodeId host, const Session& session, std::uint16_t port) {
+  const SenderKey key = sender_key(host, session, port);
+  if (auto it = senders_.find(key); it != senders_.end()) {
+    cancel(it->second.timer);
+    senders_.erase(it);
+  }
+  protocol_.forget_local_sender(host, key);
+}
+
+void HostApi::stop_sender(NodeId host, const Session& session, std::uint16_t port) {
+  const SenderKey key = sender_key(host, session, port);
+  if (auto it = senders_.find(key); it != senders_.end()) {
+    cancel(it->second.timer);
+    senders_.erase(it);
+  }
+  protocol_.tear_local_sender(host, PathTear{session, key.second});
+}
+
+void HostApi::reserve(NodeId host, const Session& session, ReservationRequest request) {
+  protocol_.set_local_request(host, session, request.style, std::move(request.descriptors));
+  auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
+  cancel(entry.second.timer);
+  entry.second.receiver.confirm_pending = request.confirm;
+  refresh_resv(entry);
+}
+
+void HostApi::refresh_resv(ReceiverApps::value_type& entry) {
+  const auto& [host, session] = entry.first;
+  ReceiverApp& app = entry.second;
+  protocol_.forward_resv(host, session,
+                         app.receiver.confirm_pending ? std::optional{host} : std::nullopt,
+                         Cause::teardown);
+  app.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
+                                 [this, &entry] { refresh_resv(entry); });
+}
+
+void HostApi::silence_receiver(NodeId host, const Session& session) {
+  if (auto it = receivers_.find(ReceiverKey{host, session}); it != receivers_.end()) {
+    cancel(it->second.timer);
+    receivers_.erase(it);
+  }
+  protocol_.forget_local_request(host, session);
+}
+
+void HostApi::release(NodeId host, const Session& session) {
+  silence_receiver(host, session);
+  protocol_.forward_resv(host, session, std::nullopt, Cause::teardown);
+}
+
+const LocalReceiver* HostApi::local_receiver(NodeId host, const Session& session) const {
+  const auto app = receivers_.find(ReceiverKey{host, session});
+  return app == receivers_.end() ? nullptr : &app->second.receiver;
+}
+
+void HostApi::on_resv_conf(NodeId host, const ResvConf& conf) {
+  auto app = receivers_.find(ReceiverKey{host, conf.session});
+  if (app == receivers_.end() || !app->second.receiver.confirm_pending) return;
+  app->second.receiver.confirm_pending = false;
+  if (HostObserver* observer = protocol_.host_observer(host)) {
+    observer->on_confirmed(conf.session, conf);
+  }
+}
+
+}  // namespace qosbed::rsvp

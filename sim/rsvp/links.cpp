@@ -1,0 +1,89 @@
+#include "rsvp/links.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+namespace qosbed::rsvp {
+
+Links::Links(engine::EventQueue& queue, Topology topology, Random& random)
+    : queue_(queue), topology_(std::move(topology)), routing_(topology_), random_(random) {}
+
+Links::~Links() {
+  halt();
+}
+
+void Links::halt() {
+  for (InFlight& message : in_flight_) {
+    if (message.event != 0) queue_.cancel(message.event);
+    message.event = 0;
+  }
+}
+
+void Links::set_link_up(LinkId link, bool up) {
+  topology_.link(link).up = up;
+  routing_.forget();
+}
+
+void Links::set_link_loss(LinkId link, double loss) {
+  if (!(loss >= 0.0 && loss <= 1.0)) throw std::invalid_argument("loss outside [0, 1]");
+  topology_.link(link).spec.loss = loss;
+}
+
+std::optional<Interface> Links::interface_toward(NodeId from, NodeId neighbour) const {
+  if (auto link = topology_.link_between(from, neighbour)) return Interface{*link, from};
+  return std::nullopt;
+}
+
+void Links::send(Interface itf, Message message) {
+  const Link& link = topology_.link(itf.link);
+  const NodeId to = link.other_end(itf.from);
+  if (observer_) observer_->on_sent(itf.from, to, itf.link, message);
+  if (!link.up || random_.lost(link.spec.loss)) {
+    if (observer_) {
+      observer_->on_dropped(itf.from, to, itf.link, message,
+                            link.up ? Drop::lost : Drop::link_down);
+    }
+    return;
+  }
+  std::uint32_t slot;
+  if (free_in_flight_.empty()) {
+    slot = static_cast<std::uint32_t>(in_flight_.size());
+    in_flight_.emplace_back();
+  } else {
+    slot = free_in_flight_.back();
+    free_in_flight_.pop_back();
+  }
+  InFlight& in_flight = in_flight_[slot];
+  in_flight.message = std::move(message);
+  in_flight.to = to;
+  in_flight.itf = itf;
+  in_flight.event =
+      queue_.schedule_at(queue_.now_us() + link.spec.delay_us, [this, slot] { arrive(slot); });
+}
+
+void Links::arrive(std::uint32_t slot) {
+  // Out of the pool first: delivering sends further messages, which may reuse the slot or grow
+  // the pool.
+  InFlight& in_flight = in_flight_[slot];
+  const Message message = std::move(in_flight.message);
+  const NodeId to = in_flight.to;
+  const Interface itf = in_flight.itf;
+  in_flight.event = 0;
+  free_in_flight_.push_back(slot);
+  deliver(to, itf.from, itf.link, message);
+}
+
+void Links::send_toward(NodeId from, NodeId target, Message message) {
+  if (from == target) {
+    deliver(target, from, 0, message);
+    return;
+  }
+  if (auto hop = routing_.next_hop(from, target)) send(*hop, std::move(message));
+}
+
+void Links::deliver(NodeId at, NodeId from, LinkId link, const Message& message) {
+  if (observer_ && from != at) observer_->on_received(at, from, link, message);
+  if (receiver_) receiver_->deliver(at, from, link, message);
+}
+
+}  // namespace qosbed::rsvp

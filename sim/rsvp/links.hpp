@@ -1,0 +1,78 @@
+// Messages on their way between neighbours: the topology, unicast routing and every message in
+// flight. A message sent on an interface is seen by the MessageObserver, then lost (by the link's
+// loss, drawn from the run's one generator) or dropped (the link is down), or else handed to the
+// MessageReceiver after the link's delay. Nothing here knows what a message means.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "engine/event_queue.hpp"
+#include "rsvp/messages.hpp"
+#include "rsvp/observer.hpp"
+#include "rsvp/routing.hpp"
+#include "rsvp/soft_state.hpp"
+#include "rsvp/topology.hpp"
+
+namespace qosbed::rsvp {
+
+// Where messages arrive: the protocol running at every node.
+class MessageReceiver {
+ public:
+  virtual void deliver(NodeId at, NodeId from, LinkId link, const Message& message) = 0;
+
+ protected:
+  ~MessageReceiver() = default;
+};
+
+class Links {
+ public:
+  Links(engine::EventQueue& queue, Topology topology, Random& random);
+  // Cancels every delivery still scheduled: the queue may outlive the links.
+  ~Links();
+  Links(const Links&) = delete;
+  Links& operator=(const Links&) = delete;
+
+  void set_receiver(MessageReceiver* receiver) { receiver_ = receiver; }
+  void set_observer(MessageObserver* observer) { observer_ = observer; }
+
+  const Topology& topology() const { return topology_; }
+  Routing& routing() { return routing_; }
+
+  // A link change recomputes routes on their next use.
+  void set_link_up(LinkId link, bool up);
+  // std::invalid_argument outside [0, 1].
+  void set_link_loss(LinkId link, double loss);
+  std::optional<Interface> interface_toward(NodeId from, NodeId neighbour) const;
+
+  void send(Interface itf, Message message);
+  // Routed hop by hop like any unicast datagram toward `target` (a ResvConf to its receiver);
+  // delivered at once when `from` is the target, and nowhere when it is unreachable.
+  void send_toward(NodeId from, NodeId target, Message message);
+
+  // Cancels every delivery still scheduled: what is in flight is never delivered.
+  void halt();
+
+ private:
+  // A message on its way over a link: kept here, so the queue's event holds only its index.
+  struct InFlight {
+    Message message;
+    NodeId to = 0;
+    Interface itf;
+    engine::EventId event = 0;  // 0 once delivered
+  };
+  void arrive(std::uint32_t slot);
+  void deliver(NodeId at, NodeId from, LinkId link, const Message& message);
+
+  engine::EventQueue& queue_;
+  Topology topology_;
+  Routing routing_;
+  Random& random_;
+  MessageReceiver* receiver_ = nullptr;
+  MessageObserver* observer_ = nullptr;
+  std::vector<InFlight> in_flight_;
+  std::vector<std::uint32_t> free_in_flight_;  // indexes of delivered messages, for reuse
+};
+
+}  // namespace qosbed::rsvp

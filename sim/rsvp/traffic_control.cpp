@@ -1,0 +1,91 @@
+#include "rsvp/traffic_control.hpp"
+
+#include <algorithm>
+
+namespace qosbed::rsvp {
+
+namespace {
+
+std::uint64_t total_rate(const std::vector<Reservation>& reservations) {
+  std::uint64_t sum = 0;
+  for (const auto& r : reservations) sum += r.flowspec.token_rate;
+  return sum;
+}
+
+// A node has few interfaces: a vector searched by interface beats a map.
+auto wanted_on(TrafficControl::Wanted& wanted, const Interface& itf) {
+  return std::find_if(wanted.begin(), wanted.end(),
+                      [&itf](const auto& entry) { return entry.first == itf; });
+}
+
+}  // namespace
+
+TrafficControl::TrafficControl(const Topology& topology)
+    : topology_(topology),
+      installed_(2 * topology.links().size()),
+      reserved_(2 * topology.links().size()) {}
+
+std::optional<std::size_t> TrafficControl::index_of(Interface itf) const {
+  if (itf.link >= topology_.links().size()) return std::nullopt;
+  const Link& link = topology_.link(itf.link);
+  if (itf.from != link.a && itf.from != link.b) return std::nullopt;
+  return 2 * std::size_t{itf.link} + (itf.from == link.a ? 0 : 1);
+}
+
+const std::vector<Reservation>* TrafficControl::current(Interface itf,
+                                                        const Session& session) const {
+  const auto index = index_of(itf);
+  if (!index) return nullptr;
+  return installed_[*index].find(session);
+}
+
+bool TrafficControl::admits(const Session& session, const Wanted& wanted) const {
+  for (const auto& [itf, list] : wanted) {
+    const auto* old = current(itf, session);
+    const std::uint64_t before = old ? total_rate(*old) : 0;
+    const std::uint64_t after = total_rate(list);
+    if (after > before && reserved(itf) - before + after > topology_.link(itf.link).reservable()) {
+      return false;
+    }
+  }
+  return true;
+}
+
+void TrafficControl::install(NodeId node, const Session& session, Wanted& wanted) {
+  for (LinkId link : topology_.links_at(node)) {
+    const Interface itf{link, node};
+    const auto* old = current(itf, session);
+    auto list = wanted_on(wanted, itf);
+    const std::uint64_t before = old ? total_rate(*old) : 0;
+    const std::uint64_t after = list == wanted.end() ? 0 : total_rate(list->second);
+    if (!old && list == wanted.end()) continue;
+    const std::size_t index = *index_of(itf);
+    reserved_[index] = reserved_[index] - before + after;
+    if (list == wanted.end()) {
+      installed_[index].erase(session);
+    } else {
+      installed_[index][session] = std::move(list->second);
+    }
+  }
+}
+
+std::vector<Reservation> TrafficControl::reservations(Interface itf) const {
+  const auto index = index_of(itf);
+  if (!index) return {};
+  std::vector<std::pair<Session, const std::vector<Reservation>*>> by_session;
+  installed_[*index].for_each([&by_session](const Session& session, const auto& list) {
+    by_session.emplace_back(session, &list);
+  });
+  std::sort(by_session.begin(), by_session.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<Reservation> all;
+  for (const auto& [session, list] : by_session) all.insert(all.end(), list->begin(), list->end());
+  return all;
+}
+
+std::uint64_t TrafficControl::reserved(Interface itf) const {
+  const auto index = index_of(itf);
+  return index ? reserved_[*index] : 0;
+}
+
+}  // namespace qosbed::rsvp

@@ -1,0 +1,51 @@
+// Traffic control at every node (RFC 2205 section 2.1, RFC 2209 section 2 "TC" calls): the
+// reservations installed on each outgoing interface, and admission control, which refuses a
+// change that would take an interface past its reservable bandwidth. Only token_rate counts: it
+// is the bytes per second a link must set aside. What to install is the protocol's to compute
+// (NodeProtocol::install); this keeps it and says whether it fits.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "rsvp/session.hpp"
+#include "rsvp/session_map.hpp"
+#include "rsvp/state.hpp"
+#include "rsvp/topology.hpp"
+
+namespace qosbed::rsvp {
+
+class TrafficControl {
+ public:
+  // What one session should have on each interface of a node that has any, in no order.
+  using Wanted = std::vector<std::pair<Interface, std::vector<Reservation>>>;
+
+  explicit TrafficControl(const Topology& topology);
+
+  // Whether installing `wanted` for `session` keeps every interface that it grows within its
+  // reservable bandwidth.
+  bool admits(const Session& session, const Wanted& wanted) const;
+  // Makes `wanted` what `session` has on the interfaces of `node`: interfaces it does not name
+  // lose the session's reservations. Moves the lists out of `wanted`.
+  void install(NodeId node, const Session& session, Wanted& wanted);
+
+  // The reservations installed on an outgoing interface, by session.
+  std::vector<Reservation> reservations(Interface itf) const;
+  // The sum of their token rates, bytes per second.
+  std::uint64_t reserved(Interface itf) const;
+
+ private:
+  // Where an interface's reservations live in installed_ and reserved_; nullopt when `itf.from`
+  // is not an end of `itf.link`.
+  std::optional<std::size_t> index_of(Interface itf) const;
+  const std::vector<Reservation>* current(Interface itf, const Session& session) const;
+
+  const Topology& topology_;
+  // By interface (two per link, see index_of), then by session.
+  std::vector<SessionMap<std::vector<Reservation>>> installed_;
+  std::vector<std::uint64_t> reserved_;
+};
+
+}  // namespace qosbed::rsvp
