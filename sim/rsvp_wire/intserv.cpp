@@ -1,6 +1,7 @@
 #include "rsvp_wire/intserv.hpp"
 
 #include <cstdint>
+#include <utility>
 
 namespace qosbed::rsvp_wire::intserv {
 
@@ -262,10 +263,13 @@ void write_adspec(Writer& out, const Adspec& adspec) {
   if (adspec.guaranteed) {
     fragment = begin_fragment(out, service::guaranteed, adspec.guaranteed->break_bit);
     if (const auto& terms = adspec.guaranteed->terms) {
-      const std::uint32_t values[4] = {terms->c_tot, terms->d_tot, terms->c_sum, terms->d_sum};
-      for (std::uint8_t i = 0; i < 4; ++i) {
-        parameter(out, static_cast<std::uint8_t>(composed_c_tot + i), 1);
-        out.u32(values[i]);
+      const std::pair<std::uint8_t, std::uint32_t> composed[] = {{composed_c_tot, terms->c_tot},
+                                                                 {composed_d_tot, terms->d_tot},
+                                                                 {composed_c_sum, terms->c_sum},
+                                                                 {composed_d_sum, terms->d_sum}};
+      for (const auto& [id, value] : composed) {
+        parameter(out, id, 1);
+        out.u32(value);
       }
     }
     overrides(out, adspec.guaranteed->overrides);
