@@ -3,8 +3,8 @@
 rsvp_wire_capture writes the sample messages (every message type, object, style and service) as
 a pcapng capture and prints what each packet must be: "FRAME TYPE NAME ROUTER_ALERT LINK". tshark
 then reads the capture, and for every packet:
-  - it is IPv4 protocol 46 with a good header checksum (ip.check_checksum on), dissected as RSVP
-    (rsvp.msg) of the expected type, with Router Alert (ip.opt.ra) exactly on Path, PathTear and
+  - it is IPv4 protocol 46 with a good header checksum (ip.check_checksum on), shown by the
+    display filter `rsvp`, dissected as RSVP (rsvp.msg) of the expected type, with Router Alert (ip.opt.ra) exactly on Path, PathTear and
     ResvConf, and an RSVP length that fills the datagram;
   - the RSVP checksum is verified: Wireshark appends "[correct]" to it (it raises no expert info
     for a wrong one, so the text is what there is to check);
@@ -64,6 +64,10 @@ def problems(capture, expected):
             found.append(f"{where}: on interface {got['frame.interface_name']!r}, not {link}")
         if abs(float(got["frame.time_epoch"]) - int(frame) / 1000) > 1e-9:
             found.append(f"{where}: time {got['frame.time_epoch']}, expected {int(frame) / 1000}")
+
+    shown = len(tshark(capture, "-Y", "rsvp").splitlines())
+    if shown != len(expected):
+        found.append(f"tshark -Y rsvp shows {shown} packets, expected {len(expected)}")
 
     verbose = tshark(capture, "-V")
     correct = len(re.findall(r"Message Checksum: 0x[0-9a-f]{4} \[correct\]", verbose))
