@@ -12,8 +12,8 @@ set(qosbed_include_dir ${CMAKE_INSTALL_INCLUDEDIR}/qosbed)
 
 # The public libraries, each exported as qosbed::<component> with the headers of sim/<component>.
 # The command line's own library (qosbed_cli), the examples and the test helpers stay private.
-set(qosbed_components gqos provider engine emulator client record rsvp rsvp_sp facade winsock
-                      scenario report runner)
+set(qosbed_components gqos provider engine emulator client record rsvp rsvp_sp rsvp_wire facade
+                      winsock scenario report runner)
 set(qosbed_exported)
 foreach(component IN LISTS qosbed_components)
   set(target qosbed_${component})
@@ -38,7 +38,7 @@ if(TARGET qosbed)
 endif()
 
 # Headers: each exported component's folder, as the sources include them.
-foreach(component IN ITEMS gqos engine client record rsvp facade scenario report runner)
+foreach(component IN ITEMS gqos engine client record rsvp rsvp_wire facade scenario report runner)
   if(TARGET qosbed_${component})
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim/${component}/
             DESTINATION ${qosbed_include_dir}/${component} FILES_MATCHING PATTERN "*.hpp"

@@ -22,3 +22,6 @@ target_link_libraries(test_rsvp_session_map PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_hop_set rsvp_hop_set_test.cpp)
 target_link_libraries(test_rsvp_hop_set PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_wire_form rsvp_wire_form_test.cpp)
+target_link_libraries(test_rsvp_wire_form PRIVATE qosbed_rsvp_wire_form)

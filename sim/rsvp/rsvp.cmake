@@ -10,3 +10,8 @@ qosbed_warnings(qosbed_rsvp)
 add_library(qosbed_rsvp_sp STATIC rsvp/sp_adapter.cpp)
 target_link_libraries(qosbed_rsvp_sp PUBLIC qosbed_rsvp qosbed_emulator)
 qosbed_warnings(qosbed_rsvp_sp)
+
+# The model's messages in their RFC 2205 wire form (rsvp_wire), for captures and decoded views.
+add_library(qosbed_rsvp_wire_form STATIC rsvp/wire_form.cpp)
+target_link_libraries(qosbed_rsvp_wire_form PUBLIC qosbed_rsvp qosbed_rsvp_wire)
+qosbed_warnings(qosbed_rsvp_wire_form)
