@@ -28,17 +28,17 @@ std::string read(const fs::path& path) {
 
 std::vector<ScenarioOutcome> outcomes() {
   return {
-      {"s/a-pass.yaml", "passes", ScenarioOutcome::Result::passed, {}, 1},
+      {"s/a-pass.yaml", "passes", ScenarioOutcome::Result::passed, {}, {1, 0}},
       {"s/b-fail.yaml",
        "fails",
        ScenarioOutcome::Result::failed,
        {"s/b-fail.yaml:6: expected call result -1 vs actual 0 (<call>)"},
-       1},
+       {1, 1}},
       {"s/invalid/bad.yaml",
        "",
        ScenarioOutcome::Result::invalid,
        {"s/invalid/bad.yaml:1:1: error: missing key 'steps'"},
-       0},
+       {0, 0}},
   };
 }
 
@@ -144,8 +144,8 @@ BOOST_AUTO_TEST_CASE(run_writes_junit_and_tap) {
   BOOST_TEST(run.out == "TAP version 13\n1..2\nok 1 - " + pass + " (passes)\nnot ok 2 - " + fail +
                             " (fails)\n# " + message + "\n");
   BOOST_TEST(run.err == "[1/2] ok  " + pass + "\n" + message + "\n" + fail +
-                            ": FAILED (1 of 1 expectations)\n[2/2] FAILED  " + fail +
-                            "\n1 passed, 1 failed\n");
+                            ": FAILED (1 of 1 expectations failed)\n[2/2] FAILED  " + fail +
+                            "\n1 of 2 expectations failed\n1 passed, 1 failed\n");
   const std::string xml = read(junit);
   BOOST_TEST(xml.find("tests=\"2\" failures=\"1\" errors=\"0\"") != std::string::npos);
   BOOST_TEST(xml.find("<failure type=\"expectation\" message=\"" + message + "\">") !=
@@ -209,7 +209,7 @@ BOOST_AUTO_TEST_CASE(golden_traces_are_compared_and_updated) {
                                      " differs from the golden trace\n"
                                      "  line 1:\n    expected: {\"t_us\":0}\n    actual:   " +
                                      trace));
-  BOOST_TEST(differs.out == "0 passed, 2 failed\n");
+  BOOST_TEST(differs.out == "1 of 2 expectations failed\n0 passed, 2 failed\n");
 }
 
 BOOST_AUTO_TEST_CASE(parallel_runs_print_what_a_serial_run_prints) {
@@ -221,4 +221,32 @@ BOOST_AUTO_TEST_CASE(parallel_runs_print_what_a_serial_run_prints) {
   BOOST_TEST(serial.out.size() > 10000u);
   BOOST_TEST(parallel.out == serial.out);
   BOOST_TEST(parallel.err == serial.err);
+}
+
+// One expectation that differs in two fields gives two messages but one failed expectation, and
+// every output of the run counts it so.
+BOOST_AUTO_TEST_CASE(every_output_counts_a_failed_expectation_once) {
+  qosbed::test::TempFolder folder("counts");
+  folder.write("s/two.yaml",
+               "scenario: two\nsockets:\n  rx: {role: receiver}\nsteps:\n"
+               "  - {app: bind, socket: rx}\n  - {expect: call, result: 0}\n"
+               "  - {app: bind, socket: rx}\n  - {expect: call, result: 0, error: NO_ERROR}\n");
+  folder.write("s/one.yaml", "scenario: one\n" + qosbed::test::bind_expecting("0"));
+  const std::string two = folder.file("s/two.yaml");
+  const Result run = command({"run", folder.file("s")});
+  BOOST_TEST(run.code == 1);
+  BOOST_TEST(run.err.find(two + ":8: expected call result 0 vs actual -1") != std::string::npos);
+  BOOST_TEST(run.err.find(two + ":8: expected call error NO_ERROR vs actual WSAEINVAL") !=
+             std::string::npos);
+  BOOST_TEST(run.err.find(two + ": FAILED (1 of 2 expectations failed)\n") != std::string::npos);
+  BOOST_TEST(run.out == "1 of 3 expectations failed\n1 passed, 1 failed\n");
+
+  const Result explained = command({"explain", two});
+  BOOST_TEST(explained.code == 1);
+  BOOST_TEST(explained.out.find("\n1 of 2 expectations failed:\n") != std::string::npos);
+
+  const std::string html = folder.file("two.html");
+  const Result reported = command({"report", two, "-o", html});
+  BOOST_TEST(reported.code == 1);
+  BOOST_TEST(read(html).find(">failed: 1 of 2 expectations failed</p>") != std::string::npos);
 }

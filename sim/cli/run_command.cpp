@@ -85,9 +85,6 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     return exit_bad_input;
   }
 
-  int passed = 0;
-  int failed = 0;
-  bool invalid = false;
   bool internal_error = false;
   std::optional<int> stopped;
   PlayOptions play_options{format, outputs.keeps_json(), outputs.records(), outputs.on_winsock(),
@@ -106,24 +103,20 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       err << "qosbed: " << *run.stopped << "\n";
       internal_error = true;
     }
-    using Result = report::ScenarioOutcome::Result;
-    if (run.outcome.result == Result::invalid) invalid = true;
-    if (outputs.scenario(run, err) == Result::passed) {
-      ++passed;
-    } else {
-      ++failed;
-    }
+    outputs.scenario(run, err);
     return true;
   });
   // Even an interrupted run leaves whole reports, of the scenarios it finished.
   if (!outputs.finish(err)) return exit_bad_input;
   if (stopped) return *stopped;
+  const report::RunCounts& counts = outputs.counts();
   if (files->files.size() > 1 || format.empty()) {
-    (outputs.stdout_taken() ? err : out) << passed << " passed, " << failed << " failed\n";
+    (outputs.stdout_taken() ? err : out) << report::describe(counts.expectations) << "\n"
+                                         << report::describe(counts) << "\n";
   }
-  if (invalid) return exit_bad_input;
+  if (counts.invalid > 0) return exit_bad_input;
   if (internal_error) return exit_internal_error;
-  return failed > 0 ? exit_failed : exit_ok;
+  return counts.failed > 0 ? exit_failed : exit_ok;
 }
 
 }  // namespace qosbed::cli

@@ -115,7 +115,8 @@ void RunOutputs::start(std::size_t scenario_count) {
 }
 
 void RunOutputs::clear_progress(std::ostream& err) const {
-  if (progress_ && progress_line_ && done_ > 0 && done_ < count_) err << "\r\x1b[K";
+  const std::size_t done = counts_.scenarios();
+  if (progress_ && progress_line_ && done > 0 && done < count_) err << "\r\x1b[K";
 }
 
 std::string RunOutputs::golden_path(const std::string& file) const {
@@ -168,14 +169,14 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
     recorded_ = true;
   }
 
-  ++done_;
-  if (outcome.result != report::ScenarioOutcome::Result::passed) ++failed_;
+  counts_.add(outcome);
   if (!progress_) return outcome.result;
-  const std::string counts = "[" + std::to_string(done_) + "/" + std::to_string(count_) + "] ";
+  const std::size_t done = counts_.scenarios();
+  const std::string counts = "[" + std::to_string(done) + "/" + std::to_string(count_) + "] ";
   if (progress_line_) {
     // \r and "erase to the end of the line": the next scenario's name may be shorter.
-    err << "\r\x1b[K" << counts << failed_ << " failed  " << outcome.file
-        << (done_ == count_ ? "\r\x1b[K" : "") << std::flush;
+    err << "\r\x1b[K" << counts << counts_.failed + counts_.invalid << " failed  " << outcome.file
+        << (done == count_ ? "\r\x1b[K" : "") << std::flush;
   } else {
     const char* result = outcome.result == report::ScenarioOutcome::Result::passed   ? "ok"
                          : outcome.result == report::ScenarioOutcome::Result::failed ? "FAILED"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -18,7 +19,18 @@
 
 namespace qosbed::cli {
 
-ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostream* live) {
+report::ExpectationCount expectations_of(const runner::RunResult& result) {
+  report::ExpectationCount count;
+  count.checked = result.expectations_checked;
+  for (const runner::CheckedExpectation& checked : result.expectations) {
+    if (!checked.failures.empty()) ++count.failed;
+  }
+  return count;
+}
+
+namespace {
+
+ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, std::ostream* live) {
   ScenarioRun run;
   run.outcome.file = file;
   std::ostringstream buffered;
@@ -68,7 +80,8 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
     err << runner::format(failure) << "\n";
     run.outcome.messages.push_back(runner::format(failure));
   }
-  run.outcome.expectations_checked = result.expectations_checked;
+  run.outcome.expectations = expectations_of(result);
+  run.outcome.virtual_us = result.end_us;
   if (result.stopped) {
     run.stopped = runner::format(*result.stopped, scenario->steps.size());
     run.outcome.messages.push_back(*run.stopped);
@@ -77,13 +90,22 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
     run.outcome.result = report::ScenarioOutcome::Result::failed;
     // A run that stopped is told by the caller, which knows whether a signal stopped it.
     if (!result.stopped) {
-      err << file << ": FAILED (" << result.failures.size() << " of " << result.expectations_checked
-          << " expectations)\n";
+      err << file << ": FAILED (" << report::describe(run.outcome.expectations) << ")\n";
     }
   }
   run.out = buffered.str();
   run.err = err.str();
   run.json = json.str();
+  return run;
+}
+
+}  // namespace
+
+ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostream* live) {
+  const auto start = std::chrono::steady_clock::now();
+  ScenarioRun run = play_scenario(file, options, live);
+  run.outcome.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return run;
 }
 

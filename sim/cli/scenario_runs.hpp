@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "report/reporter.hpp"
+#include "runner/runner.hpp"
 
 namespace qosbed::cli {
 
@@ -33,6 +34,10 @@ struct ScenarioRun {
   std::optional<std::string> stopped;
   report::ScenarioOutcome outcome;
 };
+
+// How many expectations a run checked and how many of them failed: what `run`, `report` and
+// `explain` count, so that several messages of one expectation count as one failure.
+report::ExpectationCount expectations_of(const runner::RunResult& result);
 
 // With `live`, the trace goes there as it happens (ScenarioRun::out stays empty), so a run cut
 // short still shows everything up to that point.
