@@ -11,6 +11,7 @@
 #include "report/junit_reporter.hpp"
 #include "report/output_file.hpp"
 #include "report/tap_reporter.hpp"
+#include "report/xml_text.hpp"
 
 namespace fs = std::filesystem;
 using qosbed::test::command;
@@ -28,17 +29,21 @@ std::string read(const fs::path& path) {
 
 std::vector<ScenarioOutcome> outcomes() {
   return {
-      {"s/a-pass.yaml", "passes", ScenarioOutcome::Result::passed, {}, {1, 0}},
+      {"s/a-pass.yaml", "passes", ScenarioOutcome::Result::passed, {}, {1, 0}, 0.0125, 5000},
       {"s/b-fail.yaml",
        "fails",
        ScenarioOutcome::Result::failed,
        {"s/b-fail.yaml:6: expected call result -1 vs actual 0 (<call>)"},
-       {1, 1}},
+       {1, 1},
+       2.0,
+       0},
       {"s/invalid/bad.yaml",
        "",
        ScenarioOutcome::Result::invalid,
        {"s/invalid/bad.yaml:1:1: error: missing key 'steps'"},
-       {0, 0}},
+       {0, 0},
+       0.0004,
+       0},
   };
 }
 
@@ -61,23 +66,69 @@ BOOST_AUTO_TEST_CASE(junit_report) {
   reporter.finish();
   BOOST_TEST(out.str() ==
              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-             "<testsuites name=\"qosbed\" tests=\"3\" failures=\"1\" errors=\"1\">\n"
+             "<testsuites name=\"qosbed\" tests=\"3\" failures=\"1\" errors=\"1\" "
+             "time=\"2.013\">\n"
              "  <testsuite name=\"qosbed\" tests=\"3\" failures=\"1\" errors=\"1\" "
-             "skipped=\"0\">\n"
-             "    <testcase classname=\"s\" name=\"a-pass\" file=\"s/a-pass.yaml\"/>\n"
-             "    <testcase classname=\"s\" name=\"b-fail\" file=\"s/b-fail.yaml\">\n"
+             "skipped=\"0\" time=\"2.013\">\n"
+             "    <properties>\n"
+             "      <property name=\"expectations_checked\" value=\"2\"/>\n"
+             "      <property name=\"expectations_failed\" value=\"1\"/>\n"
+             "    </properties>\n"
+             "    <testcase name=\"a-pass\" classname=\"s\" time=\"0.013\">\n"
+             "      <system-out>file: s/a-pass.yaml\nscenario: passes\nall 1 expectations held\n"
+             "virtual time: 5.000 ms\n</system-out>\n"
+             "    </testcase>\n"
+             "    <testcase name=\"b-fail\" classname=\"s\" time=\"2.000\">\n"
              "      <failure type=\"expectation\" message=\"s/b-fail.yaml:6: expected call "
              "result -1 vs actual 0 (&lt;call&gt;)\">s/b-fail.yaml:6: expected call result -1 vs "
              "actual 0 (&lt;call&gt;)\n"
              "</failure>\n"
+             "      <system-out>file: s/b-fail.yaml\nscenario: fails\n1 of 1 expectations failed\n"
+             "virtual time: 0.000 ms\n</system-out>\n"
              "    </testcase>\n"
-             "    <testcase classname=\"s.invalid\" name=\"bad\" file=\"s/invalid/bad.yaml\">\n"
+             "    <testcase name=\"bad\" classname=\"s.invalid\" time=\"0.000\">\n"
              "      <error type=\"invalid scenario\" message=\"s/invalid/bad.yaml:1:1: error: "
              "missing key 'steps'\">s/invalid/bad.yaml:1:1: error: missing key 'steps'\n"
              "</error>\n"
+             "      <system-out>file: s/invalid/bad.yaml\n</system-out>\n"
              "    </testcase>\n"
              "  </testsuite>\n"
              "</testsuites>\n");
+}
+
+// The folders as CI servers group classes: no root, no "." or "..", no '.' of a folder's name
+// taken for a package separator.
+BOOST_AUTO_TEST_CASE(junit_classnames) {
+  using qosbed::report::junit_classname;
+  BOOST_TEST(junit_classname("s/sub/a.yaml") == "s.sub");
+  BOOST_TEST(junit_classname("/tmp/v1.2/s/a.yaml") == "tmp.v1_2.s");
+  BOOST_TEST(junit_classname("../s/a.yaml") == "s");
+  BOOST_TEST(junit_classname("./a/../b/c.yaml") == "a.b");
+  BOOST_TEST(junit_classname("../../a.yaml") == "qosbed");
+  BOOST_TEST(junit_classname("a.yaml") == "qosbed");
+}
+
+// What XML 1.0 cannot carry is written \xNN: a byte of no UTF-8 (a Latin-1 file name), a control
+// character, a surrogate, U+FFFE; line breaks in attributes as character references.
+BOOST_AUTO_TEST_CASE(junit_writes_any_file_name_as_xml) {
+  using qosbed::report::xml_escaped;
+  BOOST_TEST(xml_escaped("caf\xE9 \x01\r\n\t\"<&>") ==
+             "caf\\xE9 \\x01&#13;\n\t&quot;&lt;&amp;&gt;");
+  BOOST_TEST(xml_escaped("\xED\xA0\x80 \xEF\xBF\xBE \xC0\xAF \xF4\x90\x80\x80") ==
+             "\\xED\\xA0\\x80 \\xEF\\xBF\\xBE \\xC0\\xAF \\xF4\\x90\\x80\\x80");
+  BOOST_TEST(xml_escaped("\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xEF\xBF\xBD") ==
+             "\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80 \xEF\xBF\xBD");
+  BOOST_TEST(xml_escaped("cut \xC3") == "cut \\xC3");
+
+  std::ostringstream out;
+  qosbed::report::JunitReporter reporter(out);
+  reporter.start(1);
+  reporter.scenario({"s/a\nb\xE9.yaml", "", ScenarioOutcome::Result::invalid, {"m\tn"}, {}});
+  reporter.finish();
+  BOOST_TEST(out.str().find("<testcase name=\"a&#10;b\\xE9\" classname=\"s\" time=\"0.000\">\n"
+                            "      <error type=\"invalid scenario\" message=\"m&#9;n\">m\tn\n"
+                            "</error>\n      <system-out>file: s/a\nb\\xE9.yaml\n</system-out>") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(tap_report) {
@@ -208,6 +259,7 @@ BOOST_AUTO_TEST_CASE(run_writes_junit_and_tap) {
                             "\n1 of 2 expectations failed\n1 passed, 1 failed\n");
   const std::string xml = read(junit);
   BOOST_TEST(xml.find("tests=\"2\" failures=\"1\" errors=\"0\"") != std::string::npos);
+  BOOST_TEST(xml.find("<property name=\"expectations_failed\" value=\"1\"/>") != std::string::npos);
   BOOST_TEST(xml.find("<failure type=\"expectation\" message=\"" + message + "\">") !=
              std::string::npos);
   // Only the report itself is left in its folder.
@@ -226,6 +278,12 @@ BOOST_AUTO_TEST_CASE(run_option_errors) {
   const Result both = command({"run", "--tap", "-", "--trace", "json", pass});
   BOOST_TEST(both.code == 2);
   BOOST_TEST(both.err == "qosbed: --tap - and --trace both write on standard output\n");
+  const Result reports = command({"run", "--junit", "-", "--tap", "-", pass});
+  BOOST_TEST(reports.code == 2);
+  BOOST_TEST(reports.err == "qosbed: --tap - and --junit - both write on standard output\n");
+  const Result verbose = command({"run", "-v", "--junit", "-", pass});
+  BOOST_TEST(verbose.code == 2);
+  BOOST_TEST(verbose.err == "qosbed: --junit - and --verbose both write on standard output\n");
   const Result update = command({"run", "--update-golden", pass});
   BOOST_TEST(update.code == 2);
   BOOST_TEST(update.err == "qosbed: --update-golden needs --golden DIR\n");
@@ -299,6 +357,22 @@ BOOST_AUTO_TEST_CASE(every_output_counts_a_failed_expectation_once) {
              std::string::npos);
   BOOST_TEST(run.err.find(two + ": FAILED (1 of 2 expectations failed)\n") != std::string::npos);
   BOOST_TEST(run.out == "1 of 3 expectations failed\n1 passed, 1 failed\n");
+
+  const std::string junit = folder.file("report.xml");
+  const Result reports = command({"run", "--junit", junit, "--tap", "-", folder.file("s")});
+  BOOST_TEST(reports.code == 1);
+  BOOST_TEST(reports.err.ends_with("\n1 of 3 expectations failed\n1 passed, 1 failed\n"));
+  BOOST_TEST(reports.out.find("  message: \"1 of 2 expectations failed\"\n") != std::string::npos);
+  BOOST_TEST(reports.out.find("  expectations:\n    checked: 2\n    failed: 1\n") !=
+             std::string::npos);
+  BOOST_TEST(reports.out.ends_with("\n# 1 of 3 expectations failed\n# 1 passed, 1 failed\n"));
+  const std::string xml = read(junit);
+  BOOST_TEST(xml.find("<testsuite name=\"qosbed\" tests=\"2\" failures=\"1\" errors=\"0\" "
+                      "skipped=\"0\"") != std::string::npos);
+  BOOST_TEST(xml.find("<property name=\"expectations_checked\" value=\"3\"/>\n"
+                      "      <property name=\"expectations_failed\" value=\"1\"/>") !=
+             std::string::npos);
+  BOOST_TEST(xml.find("scenario: two\n1 of 2 expectations failed\n") != std::string::npos);
 
   const Result explained = command({"explain", two});
   BOOST_TEST(explained.code == 1);

@@ -20,7 +20,7 @@ namespace po = boost::program_options;
 
 void RunOutputs::add_options(po::options_description& options) {
   options.add_options()("junit", po::value<std::string>()->value_name("FILE"),
-                        "write a JUnit XML report to FILE")(
+                        "write a JUnit XML report to FILE (- for standard output)")(
       "tap", po::value<std::string>()->value_name("FILE"),
       "write a TAP report to FILE (- for standard output)")(
       "golden", po::value<std::string>()->value_name("DIR"),
@@ -83,25 +83,31 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
     err << "qosbed: " << path << ": cannot be written\n";
     return nullptr;
   };
+  // Standard output carries one document: a trace, the TAP stream or the JUnit XML.
+  std::string stdout_writer = format.empty()              ? ""
+                              : values.count("trace") > 0 ? "--trace"
+                                                          : "--verbose";
+  const auto report_stream = [&](const std::string& option) -> std::ostream* {
+    const std::string path = values[option].as<std::string>();
+    if (path != "-") return open(path);
+    if (!stdout_writer.empty()) {
+      err << "qosbed: --" << option << " - and " << stdout_writer
+          << " both write on standard output\n";
+      return nullptr;
+    }
+    stdout_writer = "--" + option + " -";
+    stdout_taken_ = true;
+    return &out;
+  };
   if (values.count("junit")) {
-    std::ostream* stream = open(values["junit"].as<std::string>());
+    std::ostream* stream = report_stream("junit");
     if (!stream) return exit_bad_input;
     reporters_.push_back(std::make_unique<report::JunitReporter>(*stream));
   }
   if (values.count("tap")) {
-    const std::string path = values["tap"].as<std::string>();
-    if (path == "-") {
-      if (!format.empty()) {
-        err << "qosbed: --tap - and --trace both write on standard output\n";
-        return exit_bad_input;
-      }
-      stdout_taken_ = true;
-      reporters_.push_back(std::make_unique<report::TapReporter>(out));
-    } else {
-      std::ostream* stream = open(path);
-      if (!stream) return exit_bad_input;
-      reporters_.push_back(std::make_unique<report::TapReporter>(*stream));
-    }
+    std::ostream* stream = report_stream("tap");
+    if (!stream) return exit_bad_input;
+    reporters_.push_back(std::make_unique<report::TapReporter>(*stream));
   }
   // Redrawing a line only makes sense on the terminal itself, never in a captured stream.
   progress_line_ = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
