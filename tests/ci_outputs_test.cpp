@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/scenario_files.hpp"
 #include "cli_harness.hpp"
 #include "report/golden.hpp"
 #include "report/junit_reporter.hpp"
@@ -382,4 +383,104 @@ BOOST_AUTO_TEST_CASE(every_output_counts_a_failed_expectation_once) {
   const Result reported = command({"report", two, "-o", html});
   BOOST_TEST(reported.code == 1);
   BOOST_TEST(read(html).find(">failed: 1 of 2 expectations failed</p>") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(globs_match_as_the_help_says) {
+  using qosbed::cli::glob_matches;
+  BOOST_TEST(glob_matches("*", "a/b.yaml"));
+  BOOST_TEST(glob_matches("rsvp/*.yaml", "rsvp/sub/x.yaml"));
+  BOOST_TEST(glob_matches("a?c", "abc"));
+  BOOST_TEST(!glob_matches("a?c", "ac"));
+  BOOST_TEST(glob_matches("[a-c]x[!0-9]", "bxz"));
+  BOOST_TEST(!glob_matches("[a-c]x[!0-9]", "bx5"));
+  BOOST_TEST(glob_matches("*fail*", "b-fail.yaml"));
+  BOOST_TEST(!glob_matches("fail", "b-fail"));
+  BOOST_TEST(glob_matches("a[", "a["));
+  BOOST_TEST(glob_matches("*a*b", "xaxxab"));
+  BOOST_TEST(!glob_matches("*a*b", "xaxxa"));
+}
+
+BOOST_AUTO_TEST_CASE(run_filter_selects_by_path_or_name) {
+  Folder folder;
+  const std::string pass = folder.file("s/a-pass.yaml");
+  const std::string fail = folder.file("s/sub/b-fail.yaml");
+  // A tail of the path, after a '/'.
+  const Result by_path = command({"run", "--tap", "-", "--filter", "sub/*", folder.file("s")});
+  BOOST_TEST(by_path.code == 1);
+  BOOST_TEST(by_path.out.starts_with("TAP version 13\n1..1\nnot ok 1 - " + fail + " (fails)\n"));
+  // The scenario's name; and filters add up.
+  const Result by_name = command({"run", "--filter", "passes", folder.file("s")});
+  BOOST_TEST(by_name.code == 0);
+  BOOST_TEST(by_name.out == "all 1 expectations held\n1 passed, 0 failed\n");
+  const Result both =
+      command({"run", "--filter", "pass*", "--filter", "*b-fail.yaml", folder.file("s")});
+  BOOST_TEST(both.out == "1 of 2 expectations failed\n1 passed, 1 failed\n");
+  // The whole path as listed, a '*' matching '/' as well.
+  const Result whole = command({"run", "--filter", folder.file("*.yaml"), folder.file("s")});
+  BOOST_TEST(whole.out == "1 of 2 expectations failed\n1 passed, 1 failed\n");
+  const Result none = command({"run", "--filter", "nothing", folder.file("s")});
+  BOOST_TEST(none.code == 2);
+  BOOST_TEST(none.err == "qosbed: --filter matches none of the 2 scenarios found\n");
+}
+
+// A folder whose second scenario fails and whose last two pass.
+struct FailingSecond : qosbed::test::TempFolder {
+  FailingSecond() : TempFolder("fail-fast") {
+    write("s/a-pass.yaml", "scenario: a\n" + qosbed::test::bind_expecting("0"));
+    write("s/b-fail.yaml", "scenario: b\n" + qosbed::test::bind_expecting("-1"));
+    write("s/c-pass.yaml", "scenario: c\n" + qosbed::test::bind_expecting("0"));
+    write("s/d-pass.yaml", "scenario: d\n" + qosbed::test::bind_expecting("0"));
+  }
+};
+
+BOOST_AUTO_TEST_CASE(run_fail_fast_stops_and_reports_the_rest_as_skipped) {
+  FailingSecond folder;
+  const std::string junit = folder.file("report.xml");
+  const Result run =
+      command({"run", "--fail-fast", "--tap", "-", "--junit", junit, folder.file("s")});
+  BOOST_TEST(run.code == 1);
+  const std::string skip = " # SKIP not played: --fail-fast stopped the run\n";
+  BOOST_TEST(run.out.starts_with("TAP version 13\n1..4\nok 1 - " + folder.file("s/a-pass.yaml") +
+                                 " (a)\nnot ok 2 - " + folder.file("s/b-fail.yaml") + " (b)\n"));
+  BOOST_TEST(run.out.ends_with("  ...\nok 3 - " + folder.file("s/c-pass.yaml") + skip + "ok 4 - " +
+                               folder.file("s/d-pass.yaml") + skip +
+                               "# 1 of 2 expectations failed\n# 1 passed, 1 failed, 2 skipped\n"));
+  BOOST_TEST(run.err.ends_with("qosbed: --fail-fast: " + folder.file("s/b-fail.yaml") +
+                               " failed; 2 scenarios not played\n"
+                               "1 of 2 expectations failed\n1 passed, 1 failed, 2 skipped\n"));
+  const std::string xml = read(junit);
+  BOOST_TEST(xml.find("tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"2\"") !=
+             std::string::npos);
+  BOOST_TEST(xml.find("<testcase name=\"d-pass\" classname=\"" +
+                      qosbed::report::junit_classname(folder.file("s/d-pass.yaml")) +
+                      "\" time=\"0.000\">\n      <skipped message=\"not played: --fail-fast "
+                      "stopped the run\"/>\n") != std::string::npos);
+
+  // Without a failure, --fail-fast plays everything.
+  const Result passing =
+      command({"run", "--fail-fast", "--filter", "*-pass.yaml", folder.file("s")});
+  BOOST_TEST(passing.code == 0);
+  BOOST_TEST(passing.out == "all 3 expectations held\n3 passed, 0 failed\n");
+}
+
+// With -j, the scenarios already playing finish and are reported; no other starts. Which of the
+// later ones had started depends on the threads, but every one is in the report, once.
+BOOST_AUTO_TEST_CASE(parallel_fail_fast_reports_every_scenario) {
+  FailingSecond folder;
+  const Result run = command({"run", "--fail-fast", "-j", "2", "--tap", "-", folder.file("s")});
+  BOOST_TEST(run.code == 1);
+  BOOST_TEST(run.out.starts_with("TAP version 13\n1..4\nok 1 - " + folder.file("s/a-pass.yaml") +
+                                 " (a)\nnot ok 2 - " + folder.file("s/b-fail.yaml") + " (b)\n"));
+  std::size_t played_later = 0;
+  for (const std::string& later :
+       {"3 - " + folder.file("s/c-pass.yaml"), "4 - " + folder.file("s/d-pass.yaml")}) {
+    const bool played = run.out.find("\nok " + later + " (") != std::string::npos;
+    const bool skipped = run.out.find("\nok " + later + " # SKIP") != std::string::npos;
+    BOOST_TEST(played != skipped, later);
+    played_later += played ? 1 : 0;
+  }
+  std::string counts = std::to_string(1 + played_later) + " passed, 1 failed";
+  if (played_later < 2) counts += ", " + std::to_string(2 - played_later) + " skipped";
+  BOOST_TEST(run.out.ends_with("# " + counts + "\n"));
+  BOOST_TEST(run.err.ends_with(counts + "\n"));
 }

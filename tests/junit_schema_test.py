@@ -99,6 +99,19 @@ def main():
                   result.stderr.endswith(b"1 of 2 expectations failed\n1 passed, 1 failed\n"),
                   result.stderr)
 
+        # --fail-fast: what was not played is there, skipped, and the report still validates.
+        result = run(["--fail-fast", "--junit", "-", str(root / "s")])
+        check("--fail-fast exits 1 on its first failed scenario", result.returncode == 1,
+              result.stderr.decode(errors="replace"))
+        tree = validate("--fail-fast", result.stdout)
+        if tree is not None:
+            suite = tree.find("testsuite")
+            skipped = [case.get("name") for case in tree.iter("testcase")
+                       if case.find("skipped") is not None]
+            check("--fail-fast: every scenario reported, the unplayed ones skipped",
+                  suite.get("tests") == "7" and suite.get("skipped") == str(len(skipped))
+                  and len(skipped) >= 1, ElementTree.tostring(suite)[:300])
+
         # Every bundled scenario.
         result = run(["--junit", "-", "-j", "2", scenarios])
         check("the bundled scenarios pass", result.returncode == 0,

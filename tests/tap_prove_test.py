@@ -96,6 +96,18 @@ def main():
         check("prove fails only the failing one", "Failed test:  1\n" in verdict.stdout
               and "Tests: 2 Failed: 1)" in verdict.stdout, verdict.stdout)
 
+        # --fail-fast: the scenario after the failing one is reported skipped, the plan holds.
+        run = subprocess.run([qosbed, "run", "--fail-fast", "--tap", "-", folder],
+                             capture_output=True, text=True)
+        tap.write_text(run.stdout)
+        verdict = prove(tap)
+        check("prove fails the --fail-fast run", verdict.returncode == 1, verdict.stdout)
+        check("the --fail-fast report is whole: no bad plan, no parse error",
+              "Bad plan" not in verdict.stdout and "Parse errors" not in verdict.stdout
+              and "Tests: 2 Failed: 1)" in verdict.stdout, verdict.stdout)
+        check("prove counts the skipped scenario", "(less 1 skipped subtest" in verdict.stdout,
+              verdict.stdout)
+
     for problem in problems:
         print("FAILED:", problem)
     sys.exit(1 if problems else 0)

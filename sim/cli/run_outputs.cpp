@@ -192,6 +192,15 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
   return outcome.result;
 }
 
+void RunOutputs::skipped(const std::string& file, const std::string& why) {
+  report::ScenarioOutcome outcome;
+  outcome.file = file;
+  outcome.result = report::ScenarioOutcome::Result::skipped;
+  outcome.messages.push_back(why);
+  for (const auto& reporter : reporters_) reporter->scenario(outcome);
+  counts_.add(outcome);
+}
+
 bool RunOutputs::finish(std::ostream& err) {
   for (const auto& reporter : reporters_) reporter->finish();
   bool written = true;

@@ -43,6 +43,8 @@ class RunOutputs {
   // One run, in file order; returns its result, failed when its golden trace differs. Golden
   // differences and the progress go to `err`.
   report::ScenarioOutcome::Result scenario(const ScenarioRun& run, std::ostream& err);
+  // A file that was not played (--fail-fast, a signal), reported as skipped for `why`.
+  void skipped(const std::string& file, const std::string& why);
   // Writes the reports whole; false (reported on `err`) when a file could not be written.
   bool finish(std::ostream& err);
 

@@ -1,7 +1,6 @@
 #include "cli/scenario_runs.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -109,28 +108,40 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
   return run;
 }
 
-void play_all(const std::vector<std::string>& files, unsigned jobs, const PlayOptions& options,
-              std::ostream& live,
-              const std::function<bool(std::size_t index, ScenarioRun& run)>& done) {
+std::size_t play_all(const std::vector<std::string>& files, unsigned jobs,
+                     const PlayOptions& options, std::ostream& live,
+                     const std::function<Next(std::size_t index, ScenarioRun& run)>& done) {
   if (jobs <= 1 || files.size() <= 1) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       ScenarioRun run = play(files[i], options, &live);
-      if (!done(i, run)) return;
+      if (done(i, run) != Next::play_on) return i + 1;
     }
-    return;
+    return files.size();
   }
-  std::atomic<bool> stop{false};
   std::vector<std::optional<ScenarioRun>> runs(files.size());
   std::mutex mutex;
   std::condition_variable finished;
-  std::atomic<std::size_t> next{0};
+  // Under `mutex`: the next file to start, and whether any more may start. Runs below `next`
+  // have started and will be finished.
+  std::size_t next = 0;
+  bool start_no_more = false;
+  std::size_t handed_over = 0;
   {
     std::vector<std::jthread> workers;
     for (unsigned j = 0; j < std::min<std::size_t>(jobs, files.size()); ++j) {
       workers.emplace_back([&] {
-        for (std::size_t i = next++; i < files.size() && !stop; i = next++) {
+        for (;;) {
+          std::size_t i = 0;
+          {
+            const std::lock_guard lock(mutex);
+            if (start_no_more || next == files.size()) return;
+            i = next++;
+          }
           ScenarioRun run = play(files[i], options);
           const std::lock_guard lock(mutex);
+          if (options.fail_fast && run.outcome.result != report::ScenarioOutcome::Result::passed) {
+            start_no_more = true;
+          }
           runs[i] = std::move(run);
           finished.notify_all();
         }
@@ -139,17 +150,21 @@ void play_all(const std::vector<std::string>& files, unsigned jobs, const PlayOp
     // Hand runs over in file order on this thread, while the workers go on.
     for (std::size_t i = 0; i < files.size(); ++i) {
       std::unique_lock lock(mutex);
-      finished.wait(lock, [&] { return runs[i].has_value(); });
+      const auto never_started = [&] { return start_no_more && i >= next; };
+      finished.wait(lock, [&] { return runs[i].has_value() || never_started(); });
+      if (!runs[i]) break;
       ScenarioRun run = std::move(*runs[i]);
       runs[i].reset();
       lock.unlock();
-      if (!done(i, run)) {
-        // The workers finish the runs they are playing and take no more.
-        stop = true;
-        break;
-      }
+      handed_over = i + 1;
+      const Next after = done(i, run);
+      if (after == Next::play_on) continue;
+      lock.lock();
+      start_no_more = true;
+      if (after == Next::stop) break;
     }
   }
+  return handed_over;
 }
 
 }  // namespace qosbed::cli
