@@ -58,7 +58,7 @@ BOOST_AUTO_TEST_CASE(run_exit_codes_and_the_closing_line) {
   Folder folder;
   const Result pass = command({"run", folder.file("a-pass.yaml")});
   BOOST_TEST(pass.code == 0);
-  BOOST_TEST(pass.out == "1 passed, 0 failed\n");
+  BOOST_TEST(pass.out == "all 1 expectations held\n1 passed, 0 failed\n");
   const Result fail = command({"run", folder.file("b-fail.yaml")});
   BOOST_TEST(fail.code == 1);
   BOOST_TEST(fail.err.find("b-fail.yaml:6: expected call result -1 vs actual 0") !=
@@ -66,9 +66,10 @@ BOOST_AUTO_TEST_CASE(run_exit_codes_and_the_closing_line) {
   // A folder runs every scenario in it, skipping invalid/.
   const Result all = command({"run", folder.path.string()});
   BOOST_TEST(all.code == 1);
-  BOOST_TEST(all.out == "1 passed, 1 failed\n");
+  BOOST_TEST(all.out == "1 of 2 expectations failed\n1 passed, 1 failed\n");
   const Result invalid = command({"run", folder.file("invalid/bad.yaml")});
   BOOST_TEST(invalid.code == 2);
+  BOOST_TEST(invalid.out == "no expectation checked\n0 passed, 0 failed, 1 invalid\n");
   BOOST_TEST(invalid.err.find("bad.yaml:1:1: error:") != std::string::npos);
 }
 

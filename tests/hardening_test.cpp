@@ -263,7 +263,8 @@ BOOST_AUTO_TEST_CASE(sigterm_flushes_the_trace_and_says_where_the_run_stopped) {
   BOOST_REQUIRE(alone.code == 0);
   const auto small_trace_size = static_cast<std::uintmax_t>(alone.out.size());
   const fs::path out = dir.path / "out";
-  Child child({"run", "--trace", "json", small, big}, out, dir.path / "err");
+  const std::string tap = (dir.path / "r.tap").string();
+  Child child({"run", "--trace", "json", "--tap", tap, small, big}, out, dir.path / "err");
   const auto deadline = Clock::now() + std::chrono::duration<double>(60 * slowdown);
   while (Clock::now() < deadline && (!fs::exists(out) || fs::file_size(out) < small_trace_size)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -277,6 +278,11 @@ BOOST_AUTO_TEST_CASE(sigterm_flushes_the_trace_and_says_where_the_run_stopped) {
   // "FILE: stopped before playing it" or "FILE:LINE: stopped at step N of M, t=T us: ...".
   BOOST_TEST(err.find("interrupted by SIGTERM; " + big + ":") != std::string::npos);
   BOOST_TEST(err.find(" stopped ") != std::string::npos);
+  // The report is whole: the run cut short is reported, as not played.
+  BOOST_TEST_INFO("TAP: " << read(tap));
+  BOOST_TEST(read(tap).ends_with("ok 2 - " + big +
+                                 " # SKIP not played: the run was interrupted\n"
+                                 "# no expectation checked\n# 1 passed, 0 failed, 1 skipped\n"));
   // Whole JSON lines only, the first scenario's trace complete.
   BOOST_REQUIRE(trace.size() >= alone.out.size());
   BOOST_TEST(trace.compare(0, alone.out.size(), alone.out) == 0);

@@ -1,6 +1,9 @@
+#include <cctype>
+
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/explain.hpp"
+#include "cli/scenario_runs.hpp"
 #include "report/text_trace.hpp"
 #include "runner/runner.hpp"
 
@@ -66,13 +69,15 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
     if (!explanation.why.empty()) out << "   Why: " << explanation.why << "\n";
     if (!explanation.next.empty()) out << "   Next: " << explanation.next << "\n";
   }
-  out << "\n";
+  // The closing sentence, in the words `qosbed run` and `qosbed report` count with.
+  std::string counted = report::describe(expectations_of(result));
+  counted.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(counted.front())));
+  out << "\n" << counted;
   if (result.passed()) {
-    out << "All " << result.expectations_checked << " expectations held.\n";
+    out << ".\n";
     return exit_ok;
   }
-  out << result.failures.size() << " of " << result.expectations_checked
-      << " expectations failed:\n";
+  out << ":\n";
   for (const runner::Failure& failure : result.failures) {
     out << "  " << runner::format(failure) << "\n";
   }

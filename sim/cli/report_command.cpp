@@ -5,6 +5,7 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/picture_run.hpp"
+#include "cli/scenario_runs.hpp"
 #include "report/html_report.hpp"
 #include "report/svg_writer.hpp"
 #include "report/text_trace.hpp"
@@ -53,6 +54,7 @@ report::ReportPage page_of(const PictureRun& run, std::string svg) {
   page.profile = std::string(provider_stub::name_of(scenario.emulator.profile));
   page.svg = std::move(svg);
   page.records = &run.trace.records();
+  page.counted = expectations_of(run.result);
   const std::vector<std::string> lines = lines_of(scenario.file);
   std::multiset<std::string> of_expectations;
   for (const runner::CheckedExpectation& checked : run.result.expectations) {

@@ -34,29 +34,47 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   po::options_description options("options");
   options.add_options()("verbose,v", "print a readable trace of each run")(
       "trace", po::value<std::string>()->value_name("FORMAT"),
-      "print the trace on standard output: json (JSON Lines) or text");
+      "print the trace on standard output: json (JSON Lines) or text")(
+      "filter", po::value<std::vector<std::string>>()->value_name("GLOB"),
+      "play only the scenarios whose name or path GLOB matches (repeatable)")(
+      "fail-fast", "stop at the first scenario that fails or is invalid");
   RunOutputs::add_options(options);
   Parsed parsed;
   constexpr std::string_view usage =
-      "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE] [--tap FILE|-]\n"
-      "                  [--golden DIR [--update-golden]] [-j N]\n"
-      "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
+      "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
+      "                  [--filter GLOB]... [--fail-fast] [--golden DIR [--update-golden]]\n"
+      "                  [-j N] [--record OUT.yaml] [--provider emulator|winsock]\n"
+      "                  FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
-      ".yaml files (skipping folders named invalid). With several files the last line says\n"
-      "N passed, N failed. Exit 0 when all pass, 1 when one fails, 2 on invalid input,\n"
-      "3 when a run stopped on an internal error. SIGINT or SIGTERM stops the run between\n"
-      "steps: the trace so far is flushed, stderr says where it stopped, and the exit code\n"
-      "is 130 or 143.\n"
+      ".yaml files (skipping folders named invalid). The closing lines count expectations\n"
+      "(\"1 of 7 expectations failed\": one each, however many fields of it differed) and\n"
+      "scenarios (\"N passed, N failed\", then \", N invalid\" and \", N skipped\" if any).\n"
+      "Exit 0 when all pass, 1 when one fails, 2 on invalid input, 3 when a run stopped on an\n"
+      "internal error. SIGINT or SIGTERM stops the run between steps: the trace so far is\n"
+      "flushed, stderr says where it stopped, and the exit code is 130 or 143.\n"
       "\n"
-      "--junit and --tap write a CI report (one test case per scenario); a report file is\n"
-      "written under a temporary name and renamed when complete. --golden DIR compares each\n"
-      "JSON trace with DIR/<path>.jsonl, <path> being the scenario's path below the folder\n"
-      "named (or its file name), shows the first differing lines and fails the scenario;\n"
-      "--update-golden rewrites them instead. -j N plays N scenarios at once; the output\n"
-      "stays in file order. Running several files shows a progress line on a terminal and\n"
-      "one [i/N] line per scenario on stderr otherwise.\n"
+      "--junit and --tap write a CI report, one test case per scenario, to FILE or, for -, to\n"
+      "standard output: the closing lines then go to stderr, and only one of --junit -,\n"
+      "--tap -, --trace and --verbose may be given. A report file is written under a\n"
+      "temporary name and renamed when complete. The JUnit XML validates against Jenkins'\n"
+      "junit-10.xsd; a test case's time is the wall-clock seconds the scenario took, its\n"
+      "<system-out> names its file and its virtual time. TAP escapes # and \\ in test names\n"
+      "and gives each failure's messages as a YAML block.\n"
+      "\n"
+      "--filter GLOB plays only the scenarios GLOB matches: by their whole path as found, a\n"
+      "tail of it after a / (rsvp/*, x.yaml) or their scenario: name. * matches any\n"
+      "characters, / too; ? one; [abc], [a-z], [!abc] one of a set or not. Several --filter\n"
+      "add up. --fail-fast stops at the first scenario that fails or is invalid: with -j N,\n"
+      "those already playing finish and are reported, and none starts; the reports still\n"
+      "name every scenario, those not played as skipped.\n"
+      "\n"
+      "--golden DIR compares each JSON trace with DIR/<path>.jsonl, <path> being the\n"
+      "scenario's path below the folder named (or its file name), shows the first differing\n"
+      "lines and fails the scenario; --update-golden rewrites them instead. -j N plays N\n"
+      "scenarios at once; the output stays in file order. Running several files shows a\n"
+      "progress line on a terminal and one [i/N] line per scenario on stderr otherwise.\n"
       "\n"
       "--record OUT.yaml writes the session of one scenario as a new scenario: the calls the\n"
       "application made, each indication it read, and what it saw as expectations; replaying\n"
@@ -77,53 +95,73 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   }
   RunOutputs outputs;
   if (auto bad = outputs.configure(parsed.values, parsed.paths, format, out, err)) return *bad;
-  const auto files = files_of(parsed.paths, err);
+  auto files = files_of(parsed.paths, err);
   if (!files) return exit_bad_input;
+  if (parsed.values.count("filter")) {
+    const auto& globs = parsed.values["filter"].as<std::vector<std::string>>();
+    const std::size_t found = files->files.size();
+    files->files = filtered(files->files, globs);
+    if (files->files.empty()) {
+      err << "qosbed: --filter matches none of the " << found << " scenarios found\n";
+      return exit_bad_input;
+    }
+  }
+  const bool fail_fast = parsed.values.count("fail-fast") > 0;
   if (outputs.records() && files->files.size() != 1) {
     err << "qosbed: --record records one session: name one scenario file, not "
         << files->files.size() << "\n";
     return exit_bad_input;
   }
 
-  int passed = 0;
-  int failed = 0;
-  bool invalid = false;
   bool internal_error = false;
   std::optional<int> stopped;
-  PlayOptions play_options{format, outputs.keeps_json(), outputs.records(), outputs.on_winsock(),
-                           &interrupt_signal};
+  std::string first_failed;  // with --fail-fast
+  PlayOptions play_options{
+      format,   outputs.keeps_json(), outputs.records(), outputs.on_winsock(), &interrupt_signal,
+      fail_fast};
   outputs.start(files->files.size());
-  play_all(files->files, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
-    outputs.clear_progress(err);
-    out << run.out;
-    out.flush();
-    err << run.err;
-    if (run.stopped) {
-      if (interrupt_signal) {
-        stopped = interrupted(*run.stopped, out, err);
-        return false;
-      }
-      err << "qosbed: " << *run.stopped << "\n";
-      internal_error = true;
-    }
-    using Result = report::ScenarioOutcome::Result;
-    if (run.outcome.result == Result::invalid) invalid = true;
-    if (outputs.scenario(run, err) == Result::passed) {
-      ++passed;
-    } else {
-      ++failed;
-    }
-    return true;
-  });
-  // Even an interrupted run leaves whole reports, of the scenarios it finished.
+  const auto& all = files->files;
+  const std::size_t played =
+      play_all(all, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
+        outputs.clear_progress(err);
+        out << run.out;
+        out.flush();
+        err << run.err;
+        if (run.stopped) {
+          if (interrupt_signal) {
+            stopped = interrupted(*run.stopped, out, err);
+            return Next::stop;
+          }
+          err << "qosbed: " << *run.stopped << "\n";
+          internal_error = true;
+        }
+        if (outputs.scenario(run, err) == report::ScenarioOutcome::Result::passed || !fail_fast) {
+          return Next::play_on;
+        }
+        if (first_failed.empty()) first_failed = run.outcome.file;
+        return Next::start_no_more;
+      });
+  // Even a run cut short leaves whole reports: what it did not finish is reported as skipped,
+  // the run a signal interrupted too.
+  const std::size_t finished = stopped ? played - 1 : played;
+  if (!first_failed.empty() && finished < all.size()) {
+    err << "qosbed: --fail-fast: " << first_failed << " failed; " << all.size() - finished
+        << " scenarios not played\n";
+  }
+  for (std::size_t i = finished; i < all.size(); ++i) {
+    outputs.skipped(all[i], stopped ? "not played: the run was interrupted"
+                                    : "not played: --fail-fast stopped the run");
+  }
   if (!outputs.finish(err)) return exit_bad_input;
   if (stopped) return *stopped;
+  const report::RunCounts& counts = outputs.counts();
   if (files->files.size() > 1 || format.empty()) {
-    (outputs.stdout_taken() ? err : out) << passed << " passed, " << failed << " failed\n";
+    (outputs.stdout_taken() ? err : out) << report::describe(counts.expectations) << "\n"
+                                         << report::describe(counts) << "\n";
   }
-  if (invalid) return exit_bad_input;
+  if (counts.invalid > 0) return exit_bad_input;
   if (internal_error) return exit_internal_error;
-  return failed > 0 ? exit_failed : exit_ok;
+  return counts.failed > 0 ? exit_failed : exit_ok;
 }
 
 }  // namespace qosbed::cli

@@ -20,7 +20,7 @@ namespace po = boost::program_options;
 
 void RunOutputs::add_options(po::options_description& options) {
   options.add_options()("junit", po::value<std::string>()->value_name("FILE"),
-                        "write a JUnit XML report to FILE")(
+                        "write a JUnit XML report to FILE (- for standard output)")(
       "tap", po::value<std::string>()->value_name("FILE"),
       "write a TAP report to FILE (- for standard output)")(
       "golden", po::value<std::string>()->value_name("DIR"),
@@ -83,25 +83,31 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
     err << "qosbed: " << path << ": cannot be written\n";
     return nullptr;
   };
+  // Standard output carries one document: a trace, the TAP stream or the JUnit XML.
+  std::string stdout_writer = format.empty()              ? ""
+                              : values.count("trace") > 0 ? "--trace"
+                                                          : "--verbose";
+  const auto report_stream = [&](const std::string& option) -> std::ostream* {
+    const std::string path = values[option].as<std::string>();
+    if (path != "-") return open(path);
+    if (!stdout_writer.empty()) {
+      err << "qosbed: --" << option << " - and " << stdout_writer
+          << " both write on standard output\n";
+      return nullptr;
+    }
+    stdout_writer = "--" + option + " -";
+    stdout_taken_ = true;
+    return &out;
+  };
   if (values.count("junit")) {
-    std::ostream* stream = open(values["junit"].as<std::string>());
+    std::ostream* stream = report_stream("junit");
     if (!stream) return exit_bad_input;
     reporters_.push_back(std::make_unique<report::JunitReporter>(*stream));
   }
   if (values.count("tap")) {
-    const std::string path = values["tap"].as<std::string>();
-    if (path == "-") {
-      if (!format.empty()) {
-        err << "qosbed: --tap - and --trace both write on standard output\n";
-        return exit_bad_input;
-      }
-      stdout_taken_ = true;
-      reporters_.push_back(std::make_unique<report::TapReporter>(out));
-    } else {
-      std::ostream* stream = open(path);
-      if (!stream) return exit_bad_input;
-      reporters_.push_back(std::make_unique<report::TapReporter>(*stream));
-    }
+    std::ostream* stream = report_stream("tap");
+    if (!stream) return exit_bad_input;
+    reporters_.push_back(std::make_unique<report::TapReporter>(*stream));
   }
   // Redrawing a line only makes sense on the terminal itself, never in a captured stream.
   progress_line_ = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
@@ -115,7 +121,8 @@ void RunOutputs::start(std::size_t scenario_count) {
 }
 
 void RunOutputs::clear_progress(std::ostream& err) const {
-  if (progress_ && progress_line_ && done_ > 0 && done_ < count_) err << "\r\x1b[K";
+  const std::size_t done = counts_.scenarios();
+  if (progress_ && progress_line_ && done > 0 && done < count_) err << "\r\x1b[K";
 }
 
 std::string RunOutputs::golden_path(const std::string& file) const {
@@ -168,14 +175,14 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
     recorded_ = true;
   }
 
-  ++done_;
-  if (outcome.result != report::ScenarioOutcome::Result::passed) ++failed_;
+  counts_.add(outcome);
   if (!progress_) return outcome.result;
-  const std::string counts = "[" + std::to_string(done_) + "/" + std::to_string(count_) + "] ";
+  const std::size_t done = counts_.scenarios();
+  const std::string counts = "[" + std::to_string(done) + "/" + std::to_string(count_) + "] ";
   if (progress_line_) {
     // \r and "erase to the end of the line": the next scenario's name may be shorter.
-    err << "\r\x1b[K" << counts << failed_ << " failed  " << outcome.file
-        << (done_ == count_ ? "\r\x1b[K" : "") << std::flush;
+    err << "\r\x1b[K" << counts << counts_.failed + counts_.invalid << " failed  " << outcome.file
+        << (done == count_ ? "\r\x1b[K" : "") << std::flush;
   } else {
     const char* result = outcome.result == report::ScenarioOutcome::Result::passed   ? "ok"
                          : outcome.result == report::ScenarioOutcome::Result::failed ? "FAILED"
@@ -183,6 +190,15 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
     err << counts << result << "  " << outcome.file << "\n";
   }
   return outcome.result;
+}
+
+void RunOutputs::skipped(const std::string& file, const std::string& why) {
+  report::ScenarioOutcome outcome;
+  outcome.file = file;
+  outcome.result = report::ScenarioOutcome::Result::skipped;
+  outcome.messages.push_back(why);
+  for (const auto& reporter : reporters_) reporter->scenario(outcome);
+  counts_.add(outcome);
 }
 
 bool RunOutputs::finish(std::ostream& err) {

@@ -32,6 +32,8 @@ class RunOutputs {
   bool keeps_json() const { return !golden_dir_.empty(); }
   bool records() const { return recording_ != nullptr; }
   bool on_winsock() const { return on_winsock_; }
+  // The scenarios reported so far, with their results after the golden traces are compared.
+  const report::RunCounts& counts() const { return counts_; }
   // Where the closing "N passed, N failed" line goes: stderr when stdout carries a trace or TAP.
   bool stdout_taken() const { return stdout_taken_; }
 
@@ -41,6 +43,8 @@ class RunOutputs {
   // One run, in file order; returns its result, failed when its golden trace differs. Golden
   // differences and the progress go to `err`.
   report::ScenarioOutcome::Result scenario(const ScenarioRun& run, std::ostream& err);
+  // A file that was not played (--fail-fast, a signal), reported as skipped for `why`.
+  void skipped(const std::string& file, const std::string& why);
   // Writes the reports whole; false (reported on `err`) when a file could not be written.
   bool finish(std::ostream& err);
 
@@ -56,8 +60,7 @@ class RunOutputs {
   bool progress_line_ = false;  // a terminal: one line redrawn; otherwise one line per scenario
   bool progress_ = false;
   std::size_t count_ = 0;
-  std::size_t done_ = 0;
-  std::size_t failed_ = 0;
+  report::RunCounts counts_;
   std::vector<std::unique_ptr<report::OutputFile>> files_;
   // --record: committed only once a run's recording is written into it.
   std::unique_ptr<report::OutputFile> recording_;

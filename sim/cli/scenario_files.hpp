@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace qosbed::cli {
@@ -14,5 +15,15 @@ struct FileList {
 };
 
 FileList expand_scenario_paths(const std::vector<std::string>& paths);
+
+// Whether `glob` matches all of `text`: `*` any characters ('/' too), `?` one character,
+// `[abc]`, `[a-z]` and `[!abc]` one character of a set or not of it; anything else itself.
+bool glob_matches(std::string_view glob, std::string_view text);
+
+// The files, in order, that one of the globs selects: by the whole path as listed, by a tail of
+// it that starts after a '/' ("rsvp/*.yaml", "fails.yaml"), or by the scenario's `scenario:` name
+// (not for an invalid file).
+std::vector<std::string> filtered(const std::vector<std::string>& files,
+                                  const std::vector<std::string>& globs);
 
 }  // namespace qosbed::cli

@@ -1,7 +1,7 @@
 #include "cli/scenario_runs.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
@@ -18,7 +18,18 @@
 
 namespace qosbed::cli {
 
-ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostream* live) {
+report::ExpectationCount expectations_of(const runner::RunResult& result) {
+  report::ExpectationCount count;
+  count.checked = result.expectations_checked;
+  for (const runner::CheckedExpectation& checked : result.expectations) {
+    if (!checked.failures.empty()) ++count.failed;
+  }
+  return count;
+}
+
+namespace {
+
+ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, std::ostream* live) {
   ScenarioRun run;
   run.outcome.file = file;
   std::ostringstream buffered;
@@ -68,7 +79,8 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
     err << runner::format(failure) << "\n";
     run.outcome.messages.push_back(runner::format(failure));
   }
-  run.outcome.expectations_checked = result.expectations_checked;
+  run.outcome.expectations = expectations_of(result);
+  run.outcome.virtual_us = result.end_us;
   if (result.stopped) {
     run.stopped = runner::format(*result.stopped, scenario->steps.size());
     run.outcome.messages.push_back(*run.stopped);
@@ -77,8 +89,7 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
     run.outcome.result = report::ScenarioOutcome::Result::failed;
     // A run that stopped is told by the caller, which knows whether a signal stopped it.
     if (!result.stopped) {
-      err << file << ": FAILED (" << result.failures.size() << " of " << result.expectations_checked
-          << " expectations)\n";
+      err << file << ": FAILED (" << report::describe(run.outcome.expectations) << ")\n";
     }
   }
   run.out = buffered.str();
@@ -87,28 +98,50 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
   return run;
 }
 
-void play_all(const std::vector<std::string>& files, unsigned jobs, const PlayOptions& options,
-              std::ostream& live,
-              const std::function<bool(std::size_t index, ScenarioRun& run)>& done) {
+}  // namespace
+
+ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostream* live) {
+  const auto start = std::chrono::steady_clock::now();
+  ScenarioRun run = play_scenario(file, options, live);
+  run.outcome.wall_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return run;
+}
+
+std::size_t play_all(const std::vector<std::string>& files, unsigned jobs,
+                     const PlayOptions& options, std::ostream& live,
+                     const std::function<Next(std::size_t index, ScenarioRun& run)>& done) {
   if (jobs <= 1 || files.size() <= 1) {
     for (std::size_t i = 0; i < files.size(); ++i) {
       ScenarioRun run = play(files[i], options, &live);
-      if (!done(i, run)) return;
+      if (done(i, run) != Next::play_on) return i + 1;
     }
-    return;
+    return files.size();
   }
-  std::atomic<bool> stop{false};
   std::vector<std::optional<ScenarioRun>> runs(files.size());
   std::mutex mutex;
   std::condition_variable finished;
-  std::atomic<std::size_t> next{0};
+  // Under `mutex`: the next file to start, and whether any more may start. Runs below `next`
+  // have started and will be finished.
+  std::size_t next = 0;
+  bool start_no_more = false;
+  std::size_t handed_over = 0;
   {
     std::vector<std::jthread> workers;
     for (unsigned j = 0; j < std::min<std::size_t>(jobs, files.size()); ++j) {
       workers.emplace_back([&] {
-        for (std::size_t i = next++; i < files.size() && !stop; i = next++) {
+        for (;;) {
+          std::size_t i = 0;
+          {
+            const std::lock_guard lock(mutex);
+            if (start_no_more || next == files.size()) return;
+            i = next++;
+          }
           ScenarioRun run = play(files[i], options);
           const std::lock_guard lock(mutex);
+          if (options.fail_fast && run.outcome.result != report::ScenarioOutcome::Result::passed) {
+            start_no_more = true;
+          }
           runs[i] = std::move(run);
           finished.notify_all();
         }
@@ -117,17 +150,21 @@ void play_all(const std::vector<std::string>& files, unsigned jobs, const PlayOp
     // Hand runs over in file order on this thread, while the workers go on.
     for (std::size_t i = 0; i < files.size(); ++i) {
       std::unique_lock lock(mutex);
-      finished.wait(lock, [&] { return runs[i].has_value(); });
+      const auto never_started = [&] { return start_no_more && i >= next; };
+      finished.wait(lock, [&] { return runs[i].has_value() || never_started(); });
+      if (!runs[i]) break;
       ScenarioRun run = std::move(*runs[i]);
       runs[i].reset();
       lock.unlock();
-      if (!done(i, run)) {
-        // The workers finish the runs they are playing and take no more.
-        stop = true;
-        break;
-      }
+      handed_over = i + 1;
+      const Next after = done(i, run);
+      if (after == Next::play_on) continue;
+      lock.lock();
+      start_no_more = true;
+      if (after == Next::stop) break;
     }
   }
+  return handed_over;
 }
 
 }  // namespace qosbed::cli

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "report/reporter.hpp"
+#include "runner/runner.hpp"
 
 namespace qosbed::cli {
 
@@ -21,6 +22,8 @@ struct PlayOptions {
   bool on_winsock = false;  // play live on WinsockProvider (cli/winsock_run.hpp), not the emulator
   // Checked before each file and by the runner between steps: nonzero stops the run there.
   const volatile std::sig_atomic_t* interrupt = nullptr;
+  // --fail-fast: once a run fails or is invalid, play_all's threads start no other.
+  bool fail_fast = false;
 };
 
 struct ScenarioRun {
@@ -34,15 +37,27 @@ struct ScenarioRun {
   report::ScenarioOutcome outcome;
 };
 
+// How many expectations a run checked and how many of them failed: what `run`, `report` and
+// `explain` count, so that several messages of one expectation count as one failure.
+report::ExpectationCount expectations_of(const runner::RunResult& result);
+
 // With `live`, the trace goes there as it happens (ScenarioRun::out stays empty), so a run cut
 // short still shows everything up to that point.
 ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostream* live = nullptr);
 
+// What play_all does after handing over a run.
+enum class Next {
+  play_on,
+  start_no_more,  // no run starts any more; those already started are still handed over
+  stop,           // nothing more is handed over
+};
+
 // Plays every file with `jobs` threads and calls `done` with each run in file order, as soon as
-// it and every run before it are over; `done` returns false to stop there. With one job, runs
-// play on this thread and their traces go to `live` as they happen.
-void play_all(const std::vector<std::string>& files, unsigned jobs, const PlayOptions& options,
-              std::ostream& live,
-              const std::function<bool(std::size_t index, ScenarioRun& run)>& done);
+// it and every run before it are over. With one job, runs play on this thread and their traces
+// go to `live` as they happen. Returns how many runs were handed over: the files from there on
+// were not played.
+std::size_t play_all(const std::vector<std::string>& files, unsigned jobs,
+                     const PlayOptions& options, std::ostream& live,
+                     const std::function<Next(std::size_t index, ScenarioRun& run)>& done);
 
 }  // namespace qosbed::cli

@@ -121,9 +121,7 @@ void expectation_table(std::string& out, const std::vector<ExpectationResult>& e
 }  // namespace
 
 std::string to_html(const ReportPage& page) {
-  std::size_t failed = 0;
-  for (const ExpectationResult& e : page.expectations) failed += e.failures.empty() ? 0 : 1;
-  const bool passed = failed == 0 && page.other_problems.empty();
+  const bool passed = page.counted.failed == 0 && page.other_problems.empty();
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
          xml_escaped(page.name) + " - qosbed report</title>\n<style>" + std::string(style) +
@@ -134,11 +132,8 @@ std::string to_html(const ReportPage& page) {
   if (!page.description.empty()) {
     out += "<p class=\"description\">" + xml_escaped(page.description) + "</p>\n";
   }
-  const std::string count = std::to_string(page.expectations.size());
   out += std::string("<p class=\"summary ") + (passed ? "passed" : "failed") + "\">" +
-         (passed ? "passed: all " + count + " expectations held"
-                 : "failed: " + std::to_string(failed) + " of " + count + " expectations failed") +
-         "</p>\n";
+         (passed ? "passed: " : "failed: ") + describe(page.counted) + "</p>\n";
   for (const std::string& problem : page.other_problems) {
     out += "<p class=\"note\">" + xml_escaped(problem) + "</p>\n";
   }

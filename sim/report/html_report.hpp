@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/trace.hpp"
+#include "report/counts.hpp"
 
 namespace qosbed::report {
 
@@ -26,6 +27,7 @@ struct ReportPage {
   std::string svg;  // the diagram's <svg> element
   const std::vector<engine::TraceRecord>* records = nullptr;
   std::vector<ExpectationResult> expectations;
+  ExpectationCount counted;  // of `expectations`, as `qosbed run` counts them
   // Failures of no expectation (a step that could not be played) and where a run stopped.
   std::vector<std::string> other_problems;
 };
