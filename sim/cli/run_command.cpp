@@ -53,7 +53,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "--junit and --tap write a CI report (one test case per scenario); a report file is\n"
       "written under a temporary name and renamed when complete. --golden DIR compares each\n"
       "JSON trace with DIR/<path>.jsonl, <path> being the scenario's path below the folder\n"
-      "named (or its file name), shows the first differing lines and fails the scenario;\n"
+      "named (or its file name), names the fields that differ and fails the scenario;\n"
       "--update-golden rewrites them instead. -j N plays N scenarios at once; the output\n"
       "stays in file order. Running several files shows a progress line on a terminal and\n"
       "one [i/N] line per scenario on stderr otherwise.\n"
