@@ -30,13 +30,12 @@ int interrupted(const std::string& where, std::ostream& out, std::ostream& err) 
 
 }  // namespace
 
-int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp run_help() {
   po::options_description options("options");
   options.add_options()("verbose,v", "print a readable trace of each run")(
-      "trace", po::value<std::string>()->value_name("FORMAT"),
+      "trace", po::value<std::string>()->value_name("json|text"),
       "print the trace on standard output: json (JSON Lines) or text");
   RunOutputs::add_options(options);
-  Parsed parsed;
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE] [--tap FILE|-]\n"
       "                  [--golden DIR [--update-golden]] [-j N]\n"
@@ -67,7 +66,13 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "steps and the expectations are not played, and --record keeps what the system's RSVP\n"
       "SP did as a scenario that replays on the emulator. Only Windows 2000 has an RSVP SP;\n"
       "elsewhere the run stops at once with no-qos-provider.";
-  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  return {usage, options};
+}
+
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const CommandHelp help = run_help();
+  Parsed parsed;
+  if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
 
   std::string format = parsed.values.count("verbose") ? "text" : "";
   if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();

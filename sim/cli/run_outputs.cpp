@@ -29,7 +29,7 @@ void RunOutputs::add_options(po::options_description& options) {
       "jobs,j", po::value<unsigned>()->value_name("N"), "play N scenarios at once")(
       "record", po::value<std::string>()->value_name("FILE"),
       "write the session as a scenario with expectations to FILE (one scenario)")(
-      "provider", po::value<std::string>()->value_name("NAME"),
+      "provider", po::value<std::string>()->value_name("emulator|winsock"),
       "the RSVP SP: emulator (the default), or winsock to play live on ws2_32 (Windows)");
 }
 
