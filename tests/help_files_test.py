@@ -97,6 +97,7 @@ for command in names:
     check(got == sorted(options_of(command)), f"qosbed {command} -<TAB> gives {got}")
 check(complete("qosbed", "run", "--trace", "") == ["json", "text"], "--trace <TAB>")
 check(complete("qosbed", "run", "--provider", "w") == ["winsock"], "--provider w<TAB>")
+check(complete("qosbed", "run", "--color", "") == ["always", "auto", "never"], "--color <TAB>")
 check(complete("qosbed", "new", "x", "--role", "r") == ["receiver"], "--role r<TAB>")
 check(complete("qosbed", "run", "-j", "") == [], "-j <TAB> offers nothing")
 with tempfile.TemporaryDirectory() as folder:

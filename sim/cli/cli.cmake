@@ -7,7 +7,7 @@ add_library(qosbed_cli STATIC cli/arguments.cpp cli/scenario_files.cpp cli/main_
                               cli/picture_run.cpp cli/diagram_command.cpp cli/report_command.cpp
                               cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp
                               cli/winsock_run.cpp cli/option_facts.cpp cli/man_page.cpp
-                              cli/bash_completion.cpp)
+                              cli/bash_completion.cpp cli/terminal.cpp cli/progress.cpp)
 find_package(Threads REQUIRED)
 target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_report
                                         Boost::program_options Threads::Threads)
