@@ -36,6 +36,12 @@ install(TARGETS ${qosbed_exported} EXPORT qosbedTargets
 if(TARGET qosbed)
   install(TARGETS qosbed EXPORT qosbedTargets RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
+# qosbed(1) and its bash completion, as the build wrote them (sim/cli/cli.cmake).
+if(TARGET qosbed_help_files_written)
+  install(FILES ${QOSBED_MAN_PAGE} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES ${QOSBED_BASH_COMPLETION}
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+endif()
 
 # Headers: each exported component's folder, as the sources include them.
 foreach(component IN ITEMS gqos engine client record rsvp rsvp_wire facade scenario report runner)

@@ -203,16 +203,59 @@ BOOST_AUTO_TEST_CASE(tap_escapes_descriptions) {
              "# 0 passed, 1 failed, 1 invalid, 1 skipped\n");
 }
 
-BOOST_AUTO_TEST_CASE(golden_difference_shows_the_first_differing_lines) {
+BOOST_AUTO_TEST_CASE(golden_difference_names_the_fields_that_differ) {
   using qosbed::report::golden_difference;
   BOOST_TEST(!golden_difference("a\nb\n", "a\nb\n"));
+  const std::string bind = R"({"t_us":0,"socket":"rx","event":"call","call":"bind","result":0})";
+  const std::string get =
+      R"({"t_us":10000,"socket":"rx","event":"fd_qos","status":11006,)"
+      R"("receiving":{"service_type":2,"token_rate":8000},"objects":[{"type":1000}]})";
+  const std::string get_later =
+      R"({"t_us":10001,"socket":"rx","event":"fd_qos","status":11006,)"
+      R"("receiving":{"service_type":2,"token_rate":9000},"objects":[{"type":1000}]})";
+  // One field; then two fields of a line, nested ones by their path.
+  BOOST_TEST(*golden_difference(bind + "\n" + get + "\n",
+                                bind + "\n" +
+                                    R"({"t_us":10000,"socket":"rx","event":"fd_qos",)"
+                                    R"("status":11006,"receiving":{"service_type":2,)"
+                                    R"("token_rate":8000},"objects":[{"type":1001}]})"
+                                    "\n") ==
+             "  line 2: objects[0].type: expected 1000, actual 1001\n");
+  BOOST_TEST(*golden_difference(bind + "\n" + get + "\n", bind + "\n" + get_later + "\n") ==
+             "  line 2: t_us: expected 10000, actual 10001\n"
+             "  line 2: receiving.token_rate: expected 8000, actual 9000\n");
+  // A field only one side has; a string value is shown as JSON writes it.
+  BOOST_TEST(
+      *golden_difference(R"({"t_us":0,"result":-1,"error":997,"error_name":"WSA_IO_PENDING"})"
+                         "\n",
+                         R"({"t_us":0,"result":0,"socket":"rx"})"
+                         "\n") ==
+      "  line 1: result: expected -1, actual 0\n"
+      "  line 1: error: expected 997, actual (absent)\n"
+      "  line 1: error_name: expected \"WSA_IO_PENDING\", actual (absent)\n"
+      "  line 1: socket: expected (absent), actual \"rx\"\n");
+  // A line missing, and one inserted: the lines after them are not differences.
+  BOOST_TEST(*golden_difference(bind + "\n" + get + "\n" + get_later + "\n",
+                                bind + "\n" + get_later + "\n") ==
+             "  line 2: missing from the actual trace: " + get + "\n");
+  BOOST_TEST(*golden_difference(bind + "\n" + get_later + "\n",
+                                bind + "\n" + get + "\n" + get_later + "\n") ==
+             "  after line 1: extra line in the actual trace: " + get + "\n");
+  BOOST_TEST(*golden_difference(bind + "\n", get + "\n" + bind + "\n") ==
+             "  before line 1: extra line in the actual trace: " + get + "\n");
   BOOST_TEST(*golden_difference("a\nb\nc\n", "a\nB\nc\nd\n") ==
-             "  line 2:\n    expected: b\n    actual:   B\n"
-             "  line 4:\n    expected: (end of file)\n    actual:   d\n");
+             "  line 2: expected b, actual B\n"
+             "  after line 3: extra line in the actual trace: d\n");
   BOOST_TEST(*golden_difference("1\n2\n3\n4\n", "5\n6\n7\n8\n", 2) ==
-             "  line 1:\n    expected: 1\n    actual:   5\n"
-             "  line 2:\n    expected: 2\n    actual:   6\n"
+             "  line 1: expected 1, actual 5\n"
+             "  line 2: expected 2, actual 6\n"
              "  ... 2 more differing lines\n");
+  // The same fields in another order: the lines are shown whole.
+  BOOST_TEST(*golden_difference(R"({"a":1,"b":2})"
+                                "\n",
+                                R"({"b":2,"a":1})"
+                                "\n") == R"(  line 1: expected {"a":1,"b":2}, actual {"b":2,"a":1})"
+                                         "\n");
   BOOST_TEST(*golden_difference("a\n", "a") == "  the last line ends differently\n");
 }
 
@@ -320,13 +363,19 @@ BOOST_AUTO_TEST_CASE(golden_traces_are_compared_and_updated) {
   const Result same = command({"run", "--golden", golden, folder.file("s")});
   BOOST_TEST(same.err.find("golden") == std::string::npos);
 
-  folder.write("golden/a-pass.jsonl", "{\"t_us\":0}\n");
+  // The golden trace of a bind that took 1 us longer and returned an error.
+  std::string changed = trace;
+  changed.replace(changed.find("\"t_us\":0"), 8, "\"t_us\":1");
+  changed.replace(changed.find("\"result\":0"), 10, "\"result\":-1");
+  folder.write("golden/a-pass.jsonl", changed);
   const Result differs = command({"run", "--golden", golden, folder.file("s")});
   BOOST_TEST(differs.code == 1);
   BOOST_TEST(differs.err.starts_with(golden_pass + ": the trace of " + pass +
                                      " differs from the golden trace\n"
-                                     "  line 1:\n    expected: {\"t_us\":0}\n    actual:   " +
-                                     trace));
+                                     "  line 1: t_us: expected 1, actual 0\n"
+                                     "  line 1: result: expected -1, actual 0\n"
+                                     "[1/2] FAILED  " +
+                                     pass));
   BOOST_TEST(differs.out == "1 of 2 expectations failed\n0 passed, 2 failed\n");
 }
 

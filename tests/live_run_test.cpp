@@ -221,7 +221,7 @@ BOOST_FIXTURE_TEST_CASE(a_live_recording_replays_on_the_emulator_to_the_same_ses
 
   // The provider's events became sp: steps, what the application saw became expectations.
   BOOST_TEST(recording.find("scenario: live-receiver-recorded") != std::string::npos);
-  BOOST_TEST(recording.find("at: 1500000us\n    sp: fd_qos") != std::string::npos, recording);
+  BOOST_TEST(recording.find("at: 1500ms\n    sp: fd_qos") != std::string::npos, recording);
 
   const scenario::Scenario recorded = load(recording);
   engine::TraceLog replay;

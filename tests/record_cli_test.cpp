@@ -66,6 +66,33 @@ BOOST_AUTO_TEST_CASE(a_recorded_run_replays_to_the_same_trace) {
   }
 }
 
+// The recording names what a person names (statuses, errors, wait results, service types) and
+// gives every time with its unit, so it reads like the scenario it was recorded from.
+BOOST_AUTO_TEST_CASE(a_recording_names_values_and_gives_times_units) {
+  const TempFolder folder("record-cli-names");
+  const std::string recording = folder.file("recording.yaml");
+  const auto recorded =
+      command({"run", "--record", recording,
+               QOSBED_SOURCE_DIR "/scenarios/regression/receiver-reissues-after-enobufs.yaml"});
+  BOOST_TEST_REQUIRE(recorded.code == 0, recorded.err);
+  const std::string text = read(recording);
+  for (const char* written : {
+           "  - at: 0us\n    expect: call\n    result: -1\n    error: WSA_IO_PENDING\n",
+           "    error: WSAENOBUFS\n",
+           "    status: WSA_QOS_SENDERS\n",
+           "    expect: wait\n    result: WSA_WAIT_IO_COMPLETION\n",
+           "{ service_type: SERVICETYPE_CONTROLLEDLOAD, token_rate: 8000, ",
+           "latency: not_specified, ",
+           "extended_status: [GQOS_NO_ERRORCODE, GQOS_NO_ERRORCODE]\n",
+           "    timeout: 100ms\n",
+           "  - at: 10ms\n",
+       }) {
+    BOOST_TEST(text.find(written) != std::string::npos, written << " in\n" << text);
+  }
+  BOOST_TEST(text.find("000us\n") == std::string::npos, text);
+  BOOST_TEST(command({"run", recording}).code == 0);
+}
+
 BOOST_AUTO_TEST_CASE(record_and_provider_errors_exit_2) {
   const TempFolder folder("record-cli-errors");
   const std::string scenario = QOSBED_SOURCE_DIR "/scenarios/teaching/receiver-session.yaml";

@@ -6,10 +6,14 @@ namespace qosbed::cli {
 
 namespace po = boost::program_options;
 
+void add_help_option(po::options_description& options) {
+  options.add_options()("help,h", "show this help");
+}
+
 std::optional<int> parse(const std::vector<std::string>& args, po::options_description options,
                          std::string_view usage, Parsed& parsed, std::ostream& out,
                          std::ostream& err) {
-  options.add_options()("help,h", "show this help");
+  add_help_option(options);
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&parsed.paths));
   po::options_description all;

@@ -20,6 +20,17 @@ inline constexpr int exit_bad_input = 2;
 inline constexpr int exit_internal_error = 3;  // a run stopped on an error of qosbed's own
 // An interrupted `run` exits with 128 + the signal's number: 130 (SIGINT), 143 (SIGTERM).
 
+// What a command says of itself: its usage text (the usage lines, a blank line, what it does) and
+// its options. `--help`, `qosbed help COMMAND`, the man page and the bash completion all read
+// this one description (cli/command_table.hpp).
+struct CommandHelp {
+  std::string_view usage;
+  boost::program_options::options_description options;
+};
+
+// The -h/--help every command takes.
+void add_help_option(boost::program_options::options_description& options);
+
 struct Parsed {
   boost::program_options::variables_map values;
   std::vector<std::string> paths;

@@ -9,6 +9,7 @@
 
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
+#include "gqos/scenario_text.hpp"
 #include "runner/network_run.hpp"
 #include "scenario/messages.hpp"
 #include "scenario/suggest.hpp"
@@ -93,21 +94,6 @@ std::vector<Indicated> indications_at(const scenario::Scenario& scenario,
   return out;
 }
 
-std::string field_text(std::uint32_t value) {
-  return value == gqos::qos_not_specified ? "not_specified" : std::to_string(value);
-}
-
-std::string flowspec_text(const gqos::FlowSpec& f) {
-  return "{ service_type: " + gqos::name_or_number(gqos::NameGroup::service_type, f.service_type) +
-         ", token_rate: " + field_text(f.token_rate) +
-         ", token_bucket_size: " + field_text(f.token_bucket_size) +
-         ", peak_bandwidth: " + field_text(f.peak_bandwidth) +
-         ", latency: " + field_text(f.latency) +
-         ", delay_variation: " + field_text(f.delay_variation) +
-         ", max_sdu_size: " + field_text(f.max_sdu_size) +
-         ", minimum_policed_size: " + field_text(f.minimum_policed_size) + " }";
-}
-
 std::string hex_of(const std::vector<std::byte>& bytes) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string out;
@@ -129,10 +115,10 @@ std::optional<std::string> adspec_text(const gqos::ProviderObject& object) {
     return std::nullopt;
   }
   const gqos::AdGeneralParams& general = adspec->general_params;
-  return "{ hop_count: " + field_text(general.intserv_aware_hop_count) +
-         ", path_bandwidth: " + field_text(general.path_bandwidth_estimate) +
-         ", minimum_latency: " + field_text(general.minimum_latency) +
-         ", path_mtu: " + field_text(general.path_mtu) +
+  return "{ hop_count: " + gqos::scenario_field(general.intserv_aware_hop_count) +
+         ", path_bandwidth: " + gqos::scenario_field(general.path_bandwidth_estimate) +
+         ", minimum_latency: " + gqos::scenario_field(general.minimum_latency) +
+         ", path_mtu: " + gqos::scenario_field(general.path_mtu) +
          ", break_bit: " + (general.flags == gqos::ad_flag_break_bit ? "true" : "false") + " }";
 }
 
@@ -160,8 +146,8 @@ std::string indication_text(const Indicated& item, const std::string& host) {
   text += "  - at: " + scenario::msg::format_time(item.t_us) + "\n";
   text += "    sp: fd_qos\n    socket: " + item.socket + "\n";
   text += "    status: " + gqos::name_or_number(gqos::NameGroup::status, i.status) + "\n";
-  if (i.sending) text += "    sending: " + flowspec_text(*i.sending) + "\n";
-  if (i.receiving) text += "    receiving: " + flowspec_text(*i.receiving) + "\n";
+  if (i.sending) text += "    sending: " + gqos::scenario_flowspec(*i.sending) + "\n";
+  if (i.receiving) text += "    receiving: " + gqos::scenario_flowspec(*i.receiving) + "\n";
   if (i.extended_status1 != 0 || i.extended_status2 != 0) {
     text += "    extended_status: [" +
             gqos::name_or_number(gqos::NameGroup::extended_status, i.extended_status1) + ", " +

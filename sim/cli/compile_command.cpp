@@ -9,13 +9,13 @@
 
 namespace qosbed::cli {
 
-int compile_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp compile_help() {
   namespace po = boost::program_options;
   po::options_description options("options");
-  options.add_options()("host", po::value<std::string>(),
+  options.add_options()("host", po::value<std::string>()->value_name("NAME"),
                         "the host to compile for (default: the first host with a socket)")(
-      "output,o", po::value<std::string>(), "write to OUT instead of standard output");
-  Parsed parsed;
+      "output,o", po::value<std::string>()->value_name("OUT"),
+      "write to OUT instead of standard output");
   constexpr std::string_view usage =
       "usage: qosbed compile NETWORK.yaml [--host NAME] [-o OUT]\n"
       "\n"
@@ -26,9 +26,15 @@ int compile_command(const std::vector<std::string>& args, std::ostream& out, std
       "expectations on those sockets, as commented YAML to hand-edit. The result validates and\n"
       "replays to the same indications at that host. Exit 0, or 2 on invalid input (not a\n"
       "network scenario, an unknown host, a host without a socket).";
-  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  return {usage, options};
+}
+
+int compile_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const CommandHelp help = compile_help();
+  Parsed parsed;
+  if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
   if (parsed.paths.size() != 1) {
-    err << "qosbed: compile takes one network scenario file\n" << usage << "\n";
+    err << "qosbed: compile takes one network scenario file\n" << help.usage << "\n";
     return exit_bad_input;
   }
   const std::string& file = parsed.paths.front();

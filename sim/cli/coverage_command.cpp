@@ -113,11 +113,10 @@ void write_json(const Coverage& coverage, std::ostream& out) {
 
 }  // namespace
 
-int coverage_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp coverage_help() {
   po::options_description options("options");
-  options.add_options()("format", po::value<std::string>()->value_name("FORMAT"),
+  options.add_options()("format", po::value<std::string>()->value_name("text|json"),
                         "text (a table, the default) or json");
-  Parsed parsed;
   constexpr std::string_view usage =
       "usage: qosbed coverage [--format text|json] FILE|FOLDER...\n"
       "\n"
@@ -131,7 +130,13 @@ int coverage_command(const std::vector<std::string>& args, std::ostream& out, st
       "matter here: `qosbed run` checks them. Folders are searched for .yaml files (skipping\n"
       "folders named invalid). --format json writes one JSON object with the scenarios of each\n"
       "item. Exit 0, or 2 on invalid input (an invalid scenario, a missing file, a wrong option).";
-  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  return {usage, options};
+}
+
+int coverage_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const CommandHelp help = coverage_help();
+  Parsed parsed;
+  if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
   const std::string format =
       parsed.values.count("format") ? parsed.values["format"].as<std::string>() : "text";
   if (format != "text" && format != "json") {

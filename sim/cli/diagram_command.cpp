@@ -5,7 +5,7 @@
 
 namespace qosbed::cli {
 
-int diagram_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp diagram_help() {
   constexpr std::string_view usage =
       "usage: qosbed diagram FILE -o OUT.svg [--max-records N]\n"
       "\n"
@@ -19,8 +19,12 @@ int diagram_command(const std::vector<std::string>& args, std::ostream& out, std
       "records (default 400) with a note saying how many more there are. Exit codes as for\n"
       "qosbed run: 0 all expectations held, 1 one failed (the file is still written), 2 bad\n"
       "input, 3 the run stopped on an internal error.";
+  return {usage, picture_options()};
+}
+
+int diagram_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   PictureRun run;
-  if (auto done = play_for_picture(args, "diagram", usage, run, out, err)) return *done;
+  if (auto done = play_for_picture(args, "diagram", diagram_help(), run, out, err)) return *done;
   const report::SequenceDiagram diagram = report::lay_out(
       run.scenario.name, participants_of(run.scenario), run.trace.records(), run.max_records);
   if (!write_output(run.output, report::svg_document(diagram), err)) return exit_bad_input;

@@ -25,9 +25,8 @@ std::string role_name(provider::Role role) {
 
 }  // namespace
 
-int explain_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp explain_help() {
   boost::program_options::options_description options("options");
-  Parsed parsed;
   constexpr std::string_view usage =
       "usage: qosbed explain FILE\n"
       "\n"
@@ -35,9 +34,15 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
       "did, what the RSVP SP did and the rule behind it (R1-R10, decisions D1-D19 of\n"
       "docs/behaviour.md), and what the application should do next; then whether each\n"
       "expectation held. Exit 0 when all hold, 1 when one fails, 2 on invalid input.";
-  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  return {usage, options};
+}
+
+int explain_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const CommandHelp help = explain_help();
+  Parsed parsed;
+  if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
   if (parsed.paths.size() != 1) {
-    err << "qosbed: explain takes one scenario file\n" << usage << "\n";
+    err << "qosbed: explain takes one scenario file\n" << help.usage << "\n";
     return exit_bad_input;
   }
   const auto files = files_of(parsed.paths, err);

@@ -6,16 +6,19 @@ namespace qosbed::cli {
 
 namespace po = boost::program_options;
 
-int list_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  Parsed parsed;
+CommandHelp list_help() {
   constexpr std::string_view usage =
       "usage: qosbed list FOLDER...\n"
       "\n"
       "Lists the scenarios under each folder: file, name and the first line of the\n"
       "description. Invalid files are listed with their first problem.";
-  if (auto done = parse(args, po::options_description("options"), usage, parsed, out, err)) {
-    return *done;
-  }
+  return {usage, po::options_description("options")};
+}
+
+int list_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const CommandHelp help = list_help();
+  Parsed parsed;
+  if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
   const auto files = files_of(parsed.paths, err);
   if (!files) return exit_bad_input;
   bool invalid = false;

@@ -103,21 +103,26 @@ std::string sender(const std::string& name) {
 
 }  // namespace
 
-int new_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp new_help() {
   namespace po = boost::program_options;
   po::options_description options("options");
-  options.add_options()("role", po::value<std::string>()->value_name("ROLE"),
+  options.add_options()("role", po::value<std::string>()->value_name("receiver|sender"),
                         "receiver or sender (required)");
-  Parsed parsed;
   constexpr std::string_view usage =
       "usage: qosbed new NAME --role receiver|sender\n"
       "\n"
       "Writes NAME.yaml (NAME may be a path; .yaml is added unless given), a commented starter\n"
       "scenario for a receiving or a sending application that validates and runs as it is.\n"
       "Never overwrites a file. Exit 0 when written, 2 on bad input.";
-  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  return {usage, options};
+}
+
+int new_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const CommandHelp help = new_help();
+  Parsed parsed;
+  if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
   if (parsed.paths.size() != 1) {
-    err << "qosbed: new takes one NAME\n" << usage << "\n";
+    err << "qosbed: new takes one NAME\n" << help.usage << "\n";
     return exit_bad_input;
   }
   if (!parsed.values.count("role")) {

@@ -23,18 +23,26 @@ std::string role_name(provider::Role role) {
 
 }  // namespace
 
-std::optional<int> play_for_picture(const std::vector<std::string>& args, std::string_view command,
-                                    std::string_view usage, PictureRun& run, std::ostream& out,
-                                    std::ostream& err) {
-  long long max_records = static_cast<long long>(report::default_max_records);
+po::options_description picture_options() {
   po::options_description options("options");
-  options.add_options()("output,o", po::value<std::string>(&run.output)->value_name("OUT"),
+  options.add_options()("output,o", po::value<std::string>()->value_name("OUT"),
                         "the file to write (required)")(
-      "max-records", po::value<long long>(&max_records)->value_name("N"),
+      "max-records", po::value<long long>()->value_name("N"),
       "draw at most N trace records, 1 to 10000 (default 400); a note under the chart says how "
       "many more there are");
+  return options;
+}
+
+std::optional<int> play_for_picture(const std::vector<std::string>& args, std::string_view command,
+                                    const CommandHelp& help, PictureRun& run, std::ostream& out,
+                                    std::ostream& err) {
+  const std::string_view usage = help.usage;
   Parsed parsed;
-  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  if (auto done = parse(args, help.options, usage, parsed, out, err)) return *done;
+  if (parsed.values.count("output")) run.output = parsed.values["output"].as<std::string>();
+  const long long max_records = parsed.values.count("max-records")
+                                    ? parsed.values["max-records"].as<long long>()
+                                    : static_cast<long long>(report::default_max_records);
   const std::string name(command);
   if (parsed.paths.size() != 1) {
     err << "qosbed: " << name << " takes one scenario file\n" << usage << "\n";

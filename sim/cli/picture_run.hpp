@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/arguments.hpp"
 #include "engine/trace.hpp"
 #include "report/sequence_diagram.hpp"
 #include "runner/runner.hpp"
@@ -25,10 +26,13 @@ struct PictureRun {
   runner::RunResult result;
 };
 
+// The options both take: -o OUT and --max-records N.
+boost::program_options::options_description picture_options();
+
 // Parses the command line, loads the scenario and plays it. Returns the exit code when the
 // command is done already (--help, bad input), nullopt with `run` filled in to go on.
 std::optional<int> play_for_picture(const std::vector<std::string>& args, std::string_view command,
-                                    std::string_view usage, PictureRun& run, std::ostream& out,
+                                    const CommandHelp& help, PictureRun& run, std::ostream& out,
                                     std::ostream& err);
 
 report::Participants participants_of(const scenario::Scenario& scenario);

@@ -87,7 +87,7 @@ report::ReportPage page_of(const PictureRun& run, std::string svg) {
 
 }  // namespace
 
-int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp report_help() {
   constexpr std::string_view usage =
       "usage: qosbed report FILE -o OUT.html [--max-records N]\n"
       "\n"
@@ -98,8 +98,12 @@ int report_command(const std::vector<std::string>& args, std::ostream& out, std:
       "... vs actual ... messages), and the trace as a table (time, socket, kind, call,\n"
       "result, detail). Exit codes as for qosbed run: 0 all expectations held, 1 one failed\n"
       "(the page is still written), 2 bad input, 3 the run stopped on an internal error.";
+  return {usage, picture_options()};
+}
+
+int report_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   PictureRun run;
-  if (auto done = play_for_picture(args, "report", usage, run, out, err)) return *done;
+  if (auto done = play_for_picture(args, "report", report_help(), run, out, err)) return *done;
   const report::SequenceDiagram diagram = report::lay_out(
       run.scenario.name, participants_of(run.scenario), run.trace.records(), run.max_records);
   const std::string html = report::to_html(page_of(run, report::to_svg(diagram)));

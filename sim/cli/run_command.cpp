@@ -30,21 +30,20 @@ int interrupted(const std::string& where, std::ostream& out, std::ostream& err) 
 
 }  // namespace
 
-int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+CommandHelp run_help() {
   po::options_description options("options");
   options.add_options()("verbose,v", "print a readable trace of each run")(
-      "trace", po::value<std::string>()->value_name("FORMAT"),
+      "trace", po::value<std::string>()->value_name("json|text"),
       "print the trace on standard output: json (JSON Lines) or text")(
       "filter", po::value<std::vector<std::string>>()->value_name("GLOB"),
       "play only the scenarios whose name or path GLOB matches (repeatable)")(
       "fail-fast", "stop at the first scenario that fails or is invalid");
   RunOutputs::add_options(options);
-  Parsed parsed;
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
       "                  [--filter GLOB]... [--fail-fast] [--golden DIR [--update-golden]]\n"
-      "                  [-j N] [--record OUT.yaml] [--provider emulator|winsock]\n"
-      "                  FILE|FOLDER...\n"
+      "                  [-j N] [--color auto|always|never] [--record OUT.yaml]\n"
+      "                  [--provider emulator|winsock] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
@@ -71,10 +70,16 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "name every scenario, those not played as skipped.\n"
       "\n"
       "--golden DIR compares each JSON trace with DIR/<path>.jsonl, <path> being the\n"
-      "scenario's path below the folder named (or its file name), shows the first differing\n"
-      "lines and fails the scenario; --update-golden rewrites them instead. -j N plays N\n"
-      "scenarios at once; the output stays in file order. Running several files shows a\n"
-      "progress line on a terminal and one [i/N] line per scenario on stderr otherwise.\n"
+      "scenario's path below the folder named (or its file name), names the fields that\n"
+      "differ and fails the scenario; --update-golden rewrites them instead. -j N plays N\n"
+      "scenarios at once; the output stays in file order.\n"
+      "\n"
+      "Running several files shows their progress on stderr: on a terminal, one line redrawn\n"
+      "after each scenario, cut in the middle of its path to the terminal's width (COLUMNS, or\n"
+      "the window's); otherwise, or when TERM is unset or dumb, one [i/N] line per scenario.\n"
+      "--color always colours the results (FAILED red, ok green) wherever stderr goes, never\n"
+      "not at all, auto (the default) only on a terminal whose TERM is not dumb, and not when\n"
+      "NO_COLOR is set to anything but the empty string.\n"
       "\n"
       "--record OUT.yaml writes the session of one scenario as a new scenario: the calls the\n"
       "application made, each indication it read, and what it saw as expectations; replaying\n"
@@ -85,7 +90,13 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "steps and the expectations are not played, and --record keeps what the system's RSVP\n"
       "SP did as a scenario that replays on the emulator. Only Windows 2000 has an RSVP SP;\n"
       "elsewhere the run stops at once with no-qos-provider.";
-  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  return {usage, options};
+}
+
+int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const CommandHelp help = run_help();
+  Parsed parsed;
+  if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
 
   std::string format = parsed.values.count("verbose") ? "text" : "";
   if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();

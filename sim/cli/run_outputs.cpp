@@ -1,7 +1,5 @@
 #include "cli/run_outputs.hpp"
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -29,8 +27,11 @@ void RunOutputs::add_options(po::options_description& options) {
       "jobs,j", po::value<unsigned>()->value_name("N"), "play N scenarios at once")(
       "record", po::value<std::string>()->value_name("FILE"),
       "write the session as a scenario with expectations to FILE (one scenario)")(
-      "provider", po::value<std::string>()->value_name("NAME"),
-      "the RSVP SP: emulator (the default), or winsock to play live on ws2_32 (Windows)");
+      "provider", po::value<std::string>()->value_name("emulator|winsock"),
+      "the RSVP SP: emulator (the default), or winsock to play live on ws2_32 (Windows)")(
+      "color", po::value<std::string>()->value_name("auto|always|never"),
+      "colour the results on stderr: auto (the default) on a terminal, unless NO_COLOR is set "
+      "or TERM is dumb");
 }
 
 std::optional<int> RunOutputs::configure(const po::variables_map& values,
@@ -109,20 +110,28 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
     if (!stream) return exit_bad_input;
     reporters_.push_back(std::make_unique<report::TapReporter>(*stream));
   }
-  // Redrawing a line only makes sense on the terminal itself, never in a captured stream.
-  progress_line_ = &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
+  ColorChoice color = ColorChoice::automatic;
+  if (values.count("color")) {
+    const std::string text = values["color"].as<std::string>();
+    const auto choice = color_choice(text);
+    if (!choice) {
+      err << "qosbed: --color takes auto, always or never, not '" << text << "'\n";
+      return exit_bad_input;
+    }
+    color = *choice;
+  }
+  // A terminal is only ever the process's own stderr, never a captured stream.
+  progress_.configure(&err == &std::cerr, color);
   return std::nullopt;
 }
 
 void RunOutputs::start(std::size_t scenario_count) {
-  count_ = scenario_count;
-  progress_ = scenario_count > 1;
+  progress_.start(scenario_count);
   for (const auto& reporter : reporters_) reporter->start(scenario_count);
 }
 
-void RunOutputs::clear_progress(std::ostream& err) const {
-  const std::size_t done = counts_.scenarios();
-  if (progress_ && progress_line_ && done > 0 && done < count_) err << "\r\x1b[K";
+void RunOutputs::clear_progress(std::ostream& err) {
+  progress_.clear(err);
 }
 
 std::string RunOutputs::golden_path(const std::string& file) const {
@@ -176,19 +185,7 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
   }
 
   counts_.add(outcome);
-  if (!progress_) return outcome.result;
-  const std::size_t done = counts_.scenarios();
-  const std::string counts = "[" + std::to_string(done) + "/" + std::to_string(count_) + "] ";
-  if (progress_line_) {
-    // \r and "erase to the end of the line": the next scenario's name may be shorter.
-    err << "\r\x1b[K" << counts << counts_.failed + counts_.invalid << " failed  " << outcome.file
-        << (done == count_ ? "\r\x1b[K" : "") << std::flush;
-  } else {
-    const char* result = outcome.result == report::ScenarioOutcome::Result::passed   ? "ok"
-                         : outcome.result == report::ScenarioOutcome::Result::failed ? "FAILED"
-                                                                                     : "INVALID";
-    err << counts << result << "  " << outcome.file << "\n";
-  }
+  progress_.finished(outcome.file, outcome.result, err);
   return outcome.result;
 }
 

@@ -1,7 +1,7 @@
 // What `qosbed run` does with each finished run besides printing it: the CI reports (--junit,
 // --tap), the golden traces (--golden, --update-golden), the recording of a session as a scenario
-// (--record), the progress of a folder (a line redrawn on a terminal, plain lines otherwise) and
-// how many runs play at once (-j). It also reads --provider: the emulator, or WinsockProvider live
+// (--record), the progress of a folder (cli/progress.hpp; --color) and how many runs play at
+// once (-j). It also reads --provider: the emulator, or WinsockProvider live
 // on Windows builds.
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/progress.hpp"
 #include "cli/scenario_runs.hpp"
 #include "report/output_file.hpp"
 #include "report/reporter.hpp"
@@ -39,7 +40,7 @@ class RunOutputs {
 
   void start(std::size_t scenario_count);
   // Erases the progress line on a terminal, before a run's own output is printed.
-  void clear_progress(std::ostream& err) const;
+  void clear_progress(std::ostream& err);
   // One run, in file order; returns its result, failed when its golden trace differs. Golden
   // differences and the progress go to `err`.
   report::ScenarioOutcome::Result scenario(const ScenarioRun& run, std::ostream& err);
@@ -57,9 +58,7 @@ class RunOutputs {
   std::vector<std::string> paths_;
   std::string golden_dir_;
   bool update_golden_ = false;
-  bool progress_line_ = false;  // a terminal: one line redrawn; otherwise one line per scenario
-  bool progress_ = false;
-  std::size_t count_ = 0;
+  Progress progress_;
   report::RunCounts counts_;
   std::vector<std::unique_ptr<report::OutputFile>> files_;
   // --record: committed only once a run's recording is written into it.

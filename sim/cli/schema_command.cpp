@@ -303,9 +303,7 @@ constexpr std::string_view schema = R"json({
 
 }  // namespace
 
-int schema_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  boost::program_options::options_description options("options");
-  options.add_options()("help,h", "show this help");
+CommandHelp schema_help() {
   constexpr std::string_view usage =
       "usage: qosbed schema\n"
       "\n"
@@ -313,12 +311,19 @@ int schema_command(const std::vector<std::string>& args, std::ostream& out, std:
       "and checks as you type) and other validators. It checks the structure: keys, types,\n"
       "verbs and the keys each needs; `qosbed validate` checks the rest (names, time order,\n"
       "declared sockets). Exit 0, or 2 on a wrong argument.";
+  return {usage, boost::program_options::options_description("options")};
+}
+
+int schema_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  CommandHelp help = schema_help();
+  add_help_option(help.options);
   if (!args.empty() && (args.front() == "--help" || args.front() == "-h") && args.size() == 1) {
-    out << usage << "\n\n" << options;
+    out << help.usage << "\n\n" << help.options;
     return exit_ok;
   }
   if (!args.empty()) {
-    err << "qosbed: schema takes no arguments, not '" << args.front() << "'\n" << usage << "\n";
+    err << "qosbed: schema takes no arguments, not '" << args.front() << "'\n"
+        << help.usage << "\n";
     return exit_bad_input;
   }
   out << schema << "\n";

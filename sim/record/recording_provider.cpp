@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "gqos/constants.hpp"
+#include "gqos/names.hpp"
+#include "gqos/scenario_text.hpp"
 #include "provider_stub/emulator.hpp"
 #include "record/emulator_keys.hpp"
 
@@ -31,13 +33,25 @@ std::string_view role_name(provider::Role role) {
 
 // Every field written, so the replay compares (or sends) exactly the recorded bytes.
 std::string flowspec(const gqos::FlowSpec& f) {
-  std::ostringstream out;
-  out << "{ token_rate: " << f.token_rate << ", token_bucket_size: " << f.token_bucket_size
-      << ", peak_bandwidth: " << f.peak_bandwidth << ", latency: " << f.latency
-      << ", delay_variation: " << f.delay_variation << ", service_type: " << f.service_type
-      << ", max_sdu_size: " << f.max_sdu_size
-      << ", minimum_policed_size: " << f.minimum_policed_size << " }";
-  return out.str();
+  return gqos::scenario_flowspec(f);
+}
+
+// Values by their SDK names where they have one, as a person writes a scenario.
+std::string named(gqos::NameGroup group, std::uint32_t value) {
+  return gqos::name_or_number(group, value);
+}
+// An error as the application checks it: 0, or the error's name.
+std::string error_name(std::uint32_t error) {
+  return error == 0 ? std::string("0") : named(gqos::NameGroup::error, error);
+}
+std::string extended_status(const gqos::StatusInfo& info) {
+  return "[" + named(gqos::NameGroup::extended_status, info.extended_status1) + ", " +
+         named(gqos::NameGroup::extended_status, info.extended_status2) + "]";
+}
+std::string timeout(std::uint32_t timeout_ms) {
+  return timeout_ms == gqos::wsa::infinite
+             ? std::string("infinite")
+             : gqos::scenario_duration(std::int64_t{timeout_ms} * 1000);
 }
 
 std::string key(std::string_view name, const std::string& value) {
@@ -65,7 +79,7 @@ std::string qos_request(std::span<const std::byte> bytes) {
                     ", receiving: " + flowspec(decoded.qos.receiving);
   for (const gqos::DecodedObject& object : decoded.qos.objects) {
     if (object.type != gqos::object_type::reserve_info || object.body.size() < 8) continue;
-    out += ", style: " + std::to_string(gqos::load_u32(object.body, 0));
+    out += ", style: " + named(gqos::NameGroup::rsvp_style, gqos::load_u32(object.body, 0));
     out += std::string(", confirm: ") + (gqos::load_u32(object.body, 4) ? "true" : "false");
   }
   return out + " }";
@@ -121,7 +135,7 @@ std::size_t RecordingProvider::insert_before(std::size_t index, std::string body
 
 void RecordingProvider::expect_call(int result, std::optional<std::uint32_t> bytes) {
   std::string body = "    expect: call\n" + key("result", std::to_string(result));
-  if (result == provider::socket_error) body += key("error", inner_.last_error());
+  if (result == provider::socket_error) body += key("error", error_name(inner_.last_error()));
   if (bytes) body += key("bytes", *bytes);
   add(std::move(body));
 }
@@ -141,7 +155,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
   };
   std::string expect = "    expect: " + expect_kind + "\n" + key("socket", record.id);
   if (expect_kind == "call") expect += key("result", error ? "-1" : "0");
-  expect += key("error", error);
+  expect += key("error", error_name(error));
   auto place_sp = [&](std::string body) {
     body = "    sp: fd_qos\n" + key("socket", record.id) + body;
     if (record.unread_indication) {
@@ -156,7 +170,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
     if (!record.unread_indication) {
       // Its content is learnt only when a later query reads it; until then any status will do.
       std::string body = "    sp: fd_qos\n" + key("socket", record.id) +
-                         key("status", gqos::status::generic_error);
+                         key("status", named(gqos::NameGroup::status, gqos::status::generic_error));
       const std::size_t step = place(std::move(body));
       // An emulator that decided otherwise (D5) discarded it: no later query reads it.
       if (!emulator_options_ || emulator_options_->decisions.enobufs_keeps_indication)
@@ -170,11 +184,10 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
     std::string sp;
     const std::uint32_t status =
         qos.status_info ? qos.status_info->status_code : gqos::status::generic_error;
-    sp += key("status", status);
+    sp += key("status", named(gqos::NameGroup::status, status));
     if (qos.status_info) {
-      expect += key("status", status);
-      const std::string extended = "[" + std::to_string(qos.status_info->extended_status1) + ", " +
-                                   std::to_string(qos.status_info->extended_status2) + "]";
+      expect += key("status", named(gqos::NameGroup::status, status));
+      const std::string extended = extended_status(*qos.status_info);
       expect += key("extended_status", extended);
       sp += key("extended_status", extended);
     }
@@ -195,7 +208,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
       if (!objects.empty()) objects += ", ";
       objects += object.type == gqos::object_type::end_of_list
                      ? std::string("end_of_list")
-                     : "{ raw: { type: " + std::to_string(object.type) +
+                     : "{ raw: { type: " + named(gqos::NameGroup::object_type, object.type) +
                            ", length: " + std::to_string(object.length) + ", hex: \"" +
                            hex(object.body) + "\" } }";
     }
@@ -204,8 +217,8 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
   } else if (error != 0 && !(error == gqos::wsa::operation_aborted && record.closed) &&
              expect_kind == "completion") {
     // The provider ended a pending query with an error of its own.
-    std::string body =
-        "    sp: fail\n" + key("socket", record.id) + key("pending", "true") + key("error", error);
+    std::string body = "    sp: fail\n" + key("socket", record.id) + key("pending", "true") +
+                       key("error", error_name(error));
     place(std::move(body));
   }
   if (!expect_kind.empty()) add(std::move(expect));
@@ -222,7 +235,7 @@ void RecordingProvider::record_injected_failure(provider::Socket socket, std::st
   const auto found = sockets_.find(socket);
   if (found == sockets_.end()) return;
   add("    sp: fail\n" + key("socket", found->second.id) + key("call", std::string(call)) +
-      key("error", error));
+      key("error", error_name(error)));
 }
 
 std::vector<provider::ProtocolInfo> RecordingProvider::enum_protocols() {
@@ -282,8 +295,8 @@ int RecordingProvider::ioctl(provider::Socket socket, std::uint32_t code,
       routine = [this, socket, inner = std::move(routine)](std::uint32_t error, std::uint32_t bytes,
                                                            provider::Overlapped* block,
                                                            std::uint32_t flags) {
-        add("    expect: completion\n" + key("socket", socket_id(socket)) + key("error", error) +
-            key("bytes", bytes));
+        add("    expect: completion\n" + key("socket", socket_id(socket)) +
+            key("error", error_name(error)) + key("bytes", bytes));
         inner(error, bytes, block, flags);
       };
     }
@@ -313,8 +326,8 @@ int RecordingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                   std::uint32_t error, std::uint32_t bytes, provider::Overlapped* block,
                   std::uint32_t flags) {
       if (*read_at_once) {
-        add("    expect: completion\n" + key("socket", socket_id(socket)) + key("error", error) +
-            key("bytes", bytes));
+        add("    expect: completion\n" + key("socket", socket_id(socket)) +
+            key("error", error_name(error)) + key("bytes", bytes));
       } else {
         observe_result(socket, error, bytes, out, wait_step_, "completion");
       }
@@ -361,14 +374,14 @@ bool RecordingProvider::get_overlapped_result(provider::Socket socket,
     const Query finished = query->second;
     event_queries_.erase(query);
     if (finished.read_at_once) {
-      add("    expect: completion\n" + key("socket", found->second.id) + key("error", error) +
-          key("bytes", transferred));
+      add("    expect: completion\n" + key("socket", found->second.id) +
+          key("error", error_name(error)) + key("bytes", transferred));
     } else {
       observe_result(socket, error, transferred, finished.out, app_step, "completion");
     }
   } else {
     std::string body = "    expect: call\n" + key("result", ok ? "1" : "0");
-    if (!ok) body += key("error", error);
+    if (!ok) body += key("error", error_name(error));
     add(std::move(body));
   }
   return ok;
@@ -395,7 +408,7 @@ int RecordingProvider::enum_network_events(provider::Socket socket, provider::Ev
   if (result == 0 && out) {
     add("    expect: network_events\n" + key("socket", found->second.id) +
         key("events", network_event_list(out->network_events)) +
-        key("status", out->error_codes[gqos::fd_qos_bit]));
+        key("status", named(gqos::NameGroup::status, out->error_codes[gqos::fd_qos_bit])));
   } else {
     expect_call(result);
   }
@@ -411,25 +424,22 @@ std::uint32_t RecordingProvider::wait_for_events(std::span<const provider::Event
     if (id.empty()) continue;  // an event of the application's own: no scenario spelling
     ids += (ids.empty() ? "" : ", ") + id;
   }
-  wait_step_ =
-      add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
-          key("timeout", timeout_ms == gqos::wsa::infinite ? std::string("infinite")
-                                                           : std::to_string(timeout_ms) + "ms") +
-          key("events", "[" + ids + "]"));
+  wait_step_ = add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
+                   key("timeout", timeout(timeout_ms)) + key("events", "[" + ids + "]"));
   const std::uint32_t result = inner_.wait_for_events(events, wait_all, timeout_ms, alertable);
   wait_step_.reset();
-  add("    expect: wait\n" + key("result", result));
+  add("    expect: wait\n" + key("result", named(gqos::NameGroup::wait_result, result)));
   return result;
 }
 
 std::uint32_t RecordingProvider::sleep_ex(std::uint32_t timeout_ms, bool alertable) {
-  wait_step_ =
-      add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
-          key("timeout", timeout_ms == gqos::wsa::infinite ? std::string("infinite")
-                                                           : std::to_string(timeout_ms) + "ms"));
+  wait_step_ = add("    app: wait\n" + key("alertable", alertable ? "true" : "false") +
+                   key("timeout", timeout(timeout_ms)));
   const std::uint32_t result = inner_.sleep_ex(timeout_ms, alertable);
   wait_step_.reset();
-  add("    expect: wait\n" + key("result", result));
+  // SleepEx returns 0 when its time is up, a number WSAWaitForMultipleEvents names otherwise.
+  add("    expect: wait\n" +
+      key("result", result == 0 ? std::string("0") : named(gqos::NameGroup::wait_result, result)));
   return result;
 }
 
@@ -460,7 +470,7 @@ std::string RecordingProvider::scenario_yaml(const std::string& name) const {
   }
   out += "steps:\n";
   for (const Step& step : steps_) {
-    out += "  - at: " + std::to_string(step.t_us) + "us\n" + step.body;
+    out += "  - at: " + gqos::scenario_duration(step.t_us) + "\n" + step.body;
   }
   return out;
 }

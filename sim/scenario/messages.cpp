@@ -1,5 +1,6 @@
 #include "scenario/messages.hpp"
 
+#include "gqos/scenario_text.hpp"
 #include "scenario/limits.hpp"
 
 namespace qosbed::scenario::msg {
@@ -169,9 +170,7 @@ std::string object_item_shape() {
 }
 
 std::string format_time(TimeUs us) {
-  if (us != 0 && us % 1'000'000 == 0) return std::to_string(us / 1'000'000) + "s";
-  if (us != 0 && us % 1'000 == 0) return std::to_string(us / 1'000) + "ms";
-  return std::to_string(us) + "us";
+  return gqos::scenario_duration(us);
 }
 
 std::string needs_network(std::string_view what) {
