@@ -238,10 +238,9 @@ Explanation wait(const TraceRecord& r) {
                                   ? "INFINITE"
                                   : std::to_string(*r.timeout_ms) + " ms";
   const std::uint32_t result = static_cast<std::uint32_t>(r.result.value_or(0));
-  const auto name = engine::wait_result_name(r.call, result);
   const std::string what = "The application waits (" + r.call + ", " +
                            (alertable ? "alertable" : "not alertable") + ", " + timeout +
-                           "): " + (name ? std::string(*name) : std::to_string(result)) + ".";
+                           "): " + engine::wait_result_text(r.call, result) + ".";
   if (result == wsa::wait_io_completion) {
     return {what, "Completion routines ran inside the alertable wait (R6, D14).", ""};
   }

@@ -34,6 +34,10 @@ std::string_view name_of(TraceKind kind);
 // which the WSA_WAIT_* names would misread as WSA_WAIT_EVENT_0, so that 0 has no name.
 std::optional<std::string_view> wait_result_name(std::string_view call, std::uint32_t result);
 
+// What a wait returned, as the call that returned it means it: its SDK name, "0 (timed out)" for
+// SleepEx, "WSA_WAIT_EVENT_0 + 2" for the third event of WSAWaitForMultipleEvents, else digits.
+std::string wait_result_text(std::string_view call, std::uint32_t result);
+
 // One RSVP message as one link end saw it. Node and link names are the scenario's; sessions and
 // senders are written "a.b.c.d:port" (a session adds "/protocol").
 struct RsvpMessageRecord {

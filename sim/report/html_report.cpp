@@ -37,9 +37,7 @@ std::string result_text(const TraceRecord& r) {
   if (r.error) {
     text = gqos::name_or_number(NameGroup::error, *r.error);
   } else if (r.result && r.kind == TraceKind::wait) {
-    const auto result = static_cast<std::uint32_t>(*r.result);
-    const auto name = engine::wait_result_name(r.call, result);
-    text = name ? std::string(*name) : std::to_string(result) + " (timed out)";
+    text = engine::wait_result_text(r.call, static_cast<std::uint32_t>(*r.result));
   } else if (r.result) {
     text = std::to_string(*r.result);
   }

@@ -73,9 +73,7 @@ std::string wait_label(const TraceRecord& r) {
   const std::uint32_t timeout = r.timeout_ms.value_or(gqos::wsa::infinite);
   label += timeout == gqos::wsa::infinite ? "INFINITE" : std::to_string(timeout) + " ms";
   label += "): ";
-  const auto result = static_cast<std::uint32_t>(r.result.value_or(0));
-  const auto name = engine::wait_result_name(r.call, result);
-  label += name ? std::string(*name) : std::to_string(result) + " (timed out)";
+  label += engine::wait_result_text(r.call, static_cast<std::uint32_t>(r.result.value_or(0)));
   return label;
 }
 

@@ -34,16 +34,9 @@ std::string to_text(const engine::TraceRecord& r) {
     add("timeout", *r.timeout_ms == 0xFFFFFFFF ? "INFINITE" : std::to_string(*r.timeout_ms) + "ms");
   }
   if (r.result) {
-    std::string result = std::to_string(*r.result);
-    if (r.kind == engine::TraceKind::wait) {
-      const auto value = static_cast<std::uint32_t>(*r.result);
-      if (const auto name = engine::wait_result_name(r.call, value)) {
-        result = *name;
-      } else if (r.call == "sleep_ex") {
-        result += " (timed out)";
-      }
-    }
-    add("result", result);
+    add("result", r.kind == engine::TraceKind::wait
+                      ? engine::wait_result_text(r.call, static_cast<std::uint32_t>(*r.result))
+                      : std::to_string(*r.result));
   }
   if (r.error) add("error", gqos::name_or_number(NameGroup::error, *r.error));
   if (r.buffer_size) add("buffer", std::to_string(*r.buffer_size));

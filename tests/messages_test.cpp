@@ -1,0 +1,73 @@
+// What a run tells its user: failure messages that name each value as the call that returned it
+// means it, and compare each expectation against the step it follows.
+#define BOOST_TEST_MODULE messages
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "runner/runner.hpp"
+#include "scenario/loader.hpp"
+
+using namespace qosbed;
+
+namespace {
+
+const std::string receiver = "scenario: t\nsockets:\n  rx: {role: receiver}\nsteps:\n";
+
+scenario::Scenario load(const std::string& steps) {
+  scenario::LoadResult loaded = scenario::load_text(receiver + steps, "t.yaml");
+  for (const auto& diagnostic : loaded.diagnostics)
+    BOOST_TEST_MESSAGE(scenario::format(diagnostic));
+  BOOST_REQUIRE(loaded.diagnostics.empty());
+  BOOST_REQUIRE(loaded.scenario.has_value());
+  return std::move(*loaded.scenario);
+}
+
+std::vector<std::string> failures_of(const std::string& steps) {
+  std::vector<std::string> messages;
+  for (const runner::Failure& failure : runner::run(load(steps)).failures) {
+    messages.push_back(runner::format(failure));
+  }
+  return messages;
+}
+
+using Messages = std::vector<std::string>;
+
+}  // namespace
+
+// SleepEx returns 0 when its time runs out: a WSA_WAIT_* name would call that WSA_WAIT_EVENT_0.
+BOOST_AUTO_TEST_CASE(a_sleep_ex_that_times_out_is_named_a_timeout) {
+  const std::string pending = "  - {app: bind, socket: rx}\n  - {app: get_qos, socket: rx}\n";
+  BOOST_TEST(failures_of(pending + "  - {app: wait, alertable: true, timeout: 10ms}\n"
+                                   "  - {expect: wait, result: WSA_WAIT_IO_COMPLETION}\n") ==
+                 (Messages{"t.yaml:8: expected wait result WSA_WAIT_IO_COMPLETION vs actual 0 "
+                           "(timed out) (wait at 10.000 ms)"}),
+             boost::test_tools::per_element());
+  // The expected value is named as the call names it too.
+  BOOST_TEST(
+      failures_of(pending + "  - {at: 5ms, sp: fd_qos, socket: rx, status: WSA_QOS_SENDERS}\n"
+                            "  - {app: wait, alertable: true, timeout: 10ms}\n"
+                            "  - {expect: wait, result: 0}\n") ==
+          (Messages{"t.yaml:9: expected wait result 0 (timed out) vs actual "
+                    "WSA_WAIT_IO_COMPLETION (wait at 5.000 ms)"}),
+      boost::test_tools::per_element());
+  // WSA_WAIT_TIMEOUT still matches SleepEx's 0.
+  BOOST_TEST(failures_of(pending + "  - {app: wait, alertable: true, timeout: 10ms}\n"
+                                   "  - {expect: wait, result: WSA_WAIT_TIMEOUT}\n")
+                 .empty());
+}
+
+// WSAWaitForMultipleEvents does return WSA_WAIT_TIMEOUT (0x102), and 0 for its first event.
+BOOST_AUTO_TEST_CASE(a_wait_for_events_result_keeps_its_wsa_names) {
+  const std::string waits =
+      "  - {app: bind, socket: rx}\n  - {app: get_qos, socket: rx, notify: event}\n"
+      "  - {app: wait, events: [rx], timeout: 10ms}\n";
+  BOOST_TEST(failures_of(waits + "  - {expect: wait, result: WSA_WAIT_EVENT_0}\n") ==
+                 (Messages{"t.yaml:8: expected wait result WSA_WAIT_EVENT_0 vs actual "
+                           "WSA_WAIT_TIMEOUT (wait at 10.000 ms)"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(failures_of(waits + "  - {expect: wait, result: 2}\n") ==
+                 (Messages{"t.yaml:8: expected wait result WSA_WAIT_EVENT_0 + 2 vs actual "
+                           "WSA_WAIT_TIMEOUT (wait at 10.000 ms)"}),
+             boost::test_tools::per_element());
+}
