@@ -71,3 +71,24 @@ BOOST_AUTO_TEST_CASE(a_wait_for_events_result_keeps_its_wsa_names) {
                            "WSA_WAIT_TIMEOUT (wait at 10.000 ms)"}),
              boost::test_tools::per_element());
 }
+
+// A step that could not be played made no call: the `expect: call` after it must not compare
+// against the call before it (here the bind, which returned 0).
+BOOST_AUTO_TEST_CASE(an_expect_call_after_a_step_that_could_not_be_played_says_so) {
+  BOOST_TEST(failures_of("  - {app: bind, socket: rx}\n"
+                         "  - {app: get_qos, socket: rx, buffer: required}\n"
+                         "  - {expect: call, error: WSAENOBUFS}\n") ==
+                 (Messages{"t.yaml:6: buffer: required, but no WSAENOBUFS has told rx a "
+                           "required size yet",
+                           "t.yaml:7: expected a call result vs actual none: the get_qos step at "
+                           "line 6 could not be played"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(failures_of("  - {app: bind, socket: rx}\n"
+                         "  - {app: get_overlapped_result, socket: rx}\n"
+                         "  - {expect: call, socket: rx, result: 1}\n") ==
+                 (Messages{"t.yaml:6: get_overlapped_result: rx has no event-notified request "
+                           "left to read",
+                           "t.yaml:7: expected a call result on rx vs actual none: the "
+                           "get_overlapped_result step at line 6 could not be played"}),
+             boost::test_tools::per_element());
+}

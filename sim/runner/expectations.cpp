@@ -125,6 +125,14 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
         using T = std::decay_t<decltype(expect)>;
         if constexpr (std::is_same_v<T, scenario::ExpectCall>) {
           if (!last_call) return none_observed("a call result");
+          if (last_call->not_played) {
+            failures.push_back(Failure{step.mark, "expected a call result" + on +
+                                                      " vs actual none: the " + last_call->call +
+                                                      " step at line " +
+                                                      std::to_string(last_call->not_played->line) +
+                                                      " could not be played"});
+            return;
+          }
           TraceRecord shown;
           shown.socket = last_call->socket;
           shown.t_us = now_us;
