@@ -265,6 +265,25 @@ BOOST_AUTO_TEST_CASE(report_shows_the_trace_and_each_expectation) {
   BOOST_TEST(occurrences(page, "http://") == 1u);  // the SVG namespace, never fetched
 }
 
+// The comment before a step introduces that step: it is not the step before's text.
+BOOST_AUTO_TEST_CASE(report_shows_each_expectation_without_the_next_steps_comment) {
+  Folder folder;
+  folder.write("commented.yaml",
+               "scenario: commented\nsockets:\n  rx: {role: receiver}\nsteps:\n"
+               "  - app: bind\n    socket: rx\n"
+               "  - expect: call\n    result: 0     # bind returns 0\n"
+               "    # error: 0  (a key commented out stays with it)\n\n"
+               "  # The receiver asks next.\n"
+               "  - app: get_qos\n    socket: rx\n");
+  const std::string html = folder.file("commented.html");
+  BOOST_TEST(command({"report", folder.file("commented.yaml"), "-o", html}).code == 0);
+  const std::string page = read(html);
+  BOOST_TEST(page.find("<td><pre>  - expect: call\n    result: 0     # bind returns 0\n"
+                       "    # error: 0  (a key commented out stays with it)\n</pre></td>") !=
+             std::string::npos);
+  BOOST_TEST(page.find("The receiver asks next.") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(hostile_text_is_escaped) {
   Folder folder;
   std::string hostile = two_sockets;
