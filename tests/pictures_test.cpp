@@ -4,6 +4,7 @@
 #define BOOST_TEST_MODULE pictures
 #include <boost/test/unit_test.hpp>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "cli/picture_run.hpp"
@@ -125,6 +126,25 @@ BOOST_AUTO_TEST_CASE(the_chart_draws_what_ran) {
   BOOST_TEST(diagram.times[1].y == diagram.arrows[3].y);
   BOOST_TEST(diagram.records_drawn == played.trace.records().size());
   BOOST_TEST(diagram.records_left_out == 0u);
+}
+
+// A time label sits above its guide line: the glyphs of an 11-pixel font reach some 8 pixels
+// above the baseline, so a line between the baseline and that height strikes the text out.
+BOOST_AUTO_TEST_CASE(time_labels_are_not_struck_through) {
+  Played played;
+  play(played, two_sockets);
+  const std::string svg = report::to_svg(report::lay_out(
+      "two-sockets", cli::participants_of(played.scenario), played.trace.records()));
+  const std::regex mark(R"re(<text x="12" y="(\d+)"[^>]*>(\d+\.\d{3} ms)</text>\n)re"
+                        R"re(<line x1="12" y1="(\d+)" x2="80" y2="(\d+)")re");
+  std::size_t labels = 0;
+  for (std::sregex_iterator it(svg.begin(), svg.end(), mark), end; it != end; ++it, ++labels) {
+    const int baseline = std::stoi((*it)[1]);
+    const int line = std::stoi((*it)[3]);
+    BOOST_TEST_INFO((*it)[2] << ": baseline " << baseline << ", line " << line);
+    BOOST_TEST((line < baseline - 9 || line > baseline + 2));
+  }
+  BOOST_TEST(labels == 2u);  // 0.000 ms and 5.000 ms
 }
 
 BOOST_AUTO_TEST_CASE(a_long_run_is_cut_with_a_note) {
