@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(the_chart_draws_what_ran) {
       {1, 2, ArrowKind::call, "connect (10.0.0.2:5000): 0"},
       {0, 2, ArrowKind::call, "get_qos (overlapped routine): WSA_IO_PENDING"},
       {3, 2, ArrowKind::indication, "FD_QOS WSA_QOS_SENDERS for rx: completed"},
-      {2, 0, ArrowKind::finished, "finished: NO_ERROR, 100 bytes (not yet seen)"},
+      {2, 0, ArrowKind::finished, "finished get_qos: NO_ERROR, 100 bytes (not yet seen)"},
       {2, 0, ArrowKind::completion,
        "completion get_qos (routine): NO_ERROR, 100 bytes, WSA_QOS_SENDERS"},
       {0, 2, ArrowKind::call, "get_qos (overlapped routine): WSA_IO_PENDING"},

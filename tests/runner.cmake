@@ -33,3 +33,7 @@ target_link_libraries(test_live_run PRIVATE qosbed_runner qosbed_scenario)
 # Failure messages and what --strict adds to them.
 qosbed_test(test_messages messages_test.cpp)
 target_link_libraries(test_messages PRIVATE qosbed_runner qosbed_scenario)
+
+# What the trace records say.
+qosbed_test(test_traces traces_test.cpp)
+target_link_libraries(test_traces PRIVATE qosbed_runner qosbed_scenario qosbed_report)

@@ -12,10 +12,16 @@ namespace {
 
 constexpr std::size_t buf_offset = 72;  // offsetof(QOS, ProviderSpecific.buf) on Win64
 
-std::string ioctl_name(std::uint32_t code) {
+// The calls an overlapped request can be: "" for any other code.
+std::string_view request_name(std::uint32_t code) {
   if (code == gqos::ioctl::get_qos) return "get_qos";
   if (code == gqos::ioctl::set_qos) return "set_qos";
-  return gqos::name_or_number(gqos::NameGroup::ioctl, code);
+  return {};
+}
+
+std::string ioctl_name(std::uint32_t code) {
+  const std::string_view name = request_name(code);
+  return name.empty() ? gqos::name_or_number(gqos::NameGroup::ioctl, code) : std::string(name);
 }
 
 // A view of a literal: only the record's own copy of it is allocated.
@@ -49,6 +55,19 @@ void TracingProvider::name_socket(provider::Socket socket, std::string id) {
 std::string TracingProvider::socket_name(provider::Socket socket) const {
   auto it = names_.find(socket);
   return it != names_.end() ? it->second : std::to_string(socket);
+}
+
+std::string_view TracingProvider::request_call(const provider::Overlapped* overlapped) const {
+  for (const IssuedRequest& request : issued_) {
+    if (request.overlapped == overlapped) return request.call;
+  }
+  return {};
+}
+
+void TracingProvider::forget_request(const provider::Overlapped* overlapped) {
+  std::erase_if(issued_, [overlapped](const IssuedRequest& request) {
+    return request.overlapped == overlapped;
+  });
 }
 
 TraceRecord TracingProvider::record_for(provider::Socket socket, TraceKind kind) const {
@@ -145,12 +164,18 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                            provider::CompletionRoutine routine) {
   const std::string_view mode = mode_of(overlapped, routine);
   const std::string call = ioctl_name(code);
-  if (overlapped != nullptr && !routine) event_requests_[overlapped] = {socket, call, out};
+  if (overlapped != nullptr) {
+    // Known before the call: a request may finish inside it (D4, an overlapped SIO_SET_QOS).
+    forget_request(overlapped);
+    issued_.push_back({overlapped, request_name(code)});
+    if (!routine) event_requests_[overlapped] = {socket, call, out};
+  }
   provider::CompletionRoutine traced;
   if (routine) {
     traced = [this, socket, call, out, routine = std::move(routine)](
                  std::uint32_t error, std::uint32_t bytes, provider::Overlapped* ov,
                  std::uint32_t flags) {
+      forget_request(ov);
       trace_completion(socket, call, "routine", error, bytes, out);
       routine(error, bytes, ov, flags);
     };
@@ -172,7 +197,9 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
   sink_.record(record);
   spare_detail_ = std::move(record.detail);
   if (result == provider::socket_error && record.error != gqos::wsa::io_pending) {
-    event_requests_.erase(overlapped);  // failed at once: there will be no result to read
+    // Failed at once: there will be no result to read.
+    event_requests_.erase(overlapped);
+    forget_request(overlapped);
   }
   return result;
 }
@@ -188,6 +215,7 @@ bool TracingProvider::get_overlapped_result(provider::Socket socket,
   if (!done) call.error = error;
   sink_.record(call);
   if (!done && error == gqos::wsa::io_incomplete) return done;
+  forget_request(overlapped);
   auto request = event_requests_.find(overlapped);
   if (request != event_requests_.end()) {
     const std::uint32_t transferred =

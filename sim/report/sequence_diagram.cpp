@@ -143,8 +143,9 @@ class Layout {
       case TraceKind::finished:
         arrow(sp, index(LifelineKind::socket, r.socket), y, ArrowKind::finished,
               r.error.value_or(0) != 0,
-              "finished: " + error_text(r.error.value_or(0)) + ", " +
-                  std::to_string(r.bytes.value_or(0)) + " bytes (not yet seen)");
+              "finished" + (r.call.empty() ? "" : " " + r.call) + ": " +
+                  error_text(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
+                  " bytes (not yet seen)");
         break;
       case TraceKind::completion: {
         const std::size_t socket = index(LifelineKind::socket, r.socket);

@@ -62,8 +62,10 @@ class Player final : public provider_stub::EmulatorObserver {
     if (indication.receiving) record.receiving = indication.receiving;
     tee_.record(record);
   }
-  void on_request_finished(Socket socket, std::uint32_t error, std::uint32_t bytes) override {
+  void on_request_finished(Socket socket, const provider::Overlapped* overlapped,
+                           std::uint32_t error, std::uint32_t bytes) override {
     TraceRecord record = base(socket, TraceKind::finished);
+    record.call = traced_.request_call(overlapped);
     record.error = error;
     record.bytes = bytes;
     tee_.record(record);
