@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "engine/tracing_provider.hpp"
+#include "gqos/constants.hpp"
+#include "provider_stub/emulator.hpp"
 #include "report/json_trace.hpp"
 #include "report/text_trace.hpp"
 #include "runner/runner.hpp"
@@ -67,4 +70,93 @@ BOOST_AUTO_TEST_CASE(finished_records_name_the_call) {
                  R"({"t_us":5000,"socket":"tx","event":"finished","call":"get_qos","error":0,)"
                  R"("error_name":"NO_ERROR","bytes":100})"}),
       boost::test_tools::per_element());
+}
+
+// The QOS the application passed shows decoded: both FLOWSPECs and the RSVP_RESERVE_INFO.
+BOOST_AUTO_TEST_CASE(a_set_qos_call_shows_the_qos_passed) {
+  const auto records = records_of(sender);
+  const engine::TraceRecord* set = nullptr;
+  for (const engine::TraceRecord& record : records) {
+    if (record.kind == engine::TraceKind::call && record.call == "set_qos") set = &record;
+  }
+  BOOST_REQUIRE(set);
+  BOOST_TEST(report::to_json(*set) ==
+             R"({"t_us":0,"socket":"tx","event":"call","call":"set_qos",)"
+             R"("detail":"overlapped routine","result":0,"buffer_size":0,"bytes":0,"qos":{)"
+             R"("sending":{"service_type":3,"service_type_name":"SERVICETYPE_GUARANTEED",)"
+             R"("token_rate":8000,"token_bucket_size":4294967295,"peak_bandwidth":4294967295,)"
+             R"("latency":4294967295,"delay_variation":4294967295,"max_sdu_size":4294967295,)"
+             R"("minimum_policed_size":4294967295},)"
+             R"("receiving":{"service_type":6,"service_type_name":"SERVICETYPE_NOCHANGE",)"
+             R"("token_rate":4294967295,"token_bucket_size":4294967295,)"
+             R"("peak_bandwidth":4294967295,"latency":4294967295,"delay_variation":4294967295,)"
+             R"("max_sdu_size":4294967295,"minimum_policed_size":4294967295},)"
+             R"("objects":[{"type":1001,"type_name":"RSVP_OBJECT_RESERVE_INFO","length":40,)"
+             R"("style":2,"style_name":"RSVP_FIXED_FILTER_STYLE","confirm_request":1}]}})");
+  BOOST_TEST(report::to_text(*set) ==
+             "    0.000 ms  tx  call set_qos [overlapped routine]  result=0  buffer=0  bytes=0  "
+             "qos={sending: {service_type: SERVICETYPE_GUARANTEED, token_rate: 8000}, receiving: "
+             "{service_type: SERVICETYPE_NOCHANGE}, objects: [RSVP_OBJECT_RESERVE_INFO {length: "
+             "40, style: RSVP_FIXED_FILTER_STYLE, confirm_request: 1}]}");
+}
+
+// WSAConnect's lpSQOS shows too; a connect without one shows none.
+BOOST_AUTO_TEST_CASE(a_connect_call_shows_the_qos_passed) {
+  const auto records = records_of(
+      "scenario: t\nsockets:\n"
+      "  tx: {role: sender, remote: 10.0.0.2:5000, qos: {sending: {service_type: "
+      "controlled_load, token_rate: 4000}}}\n"
+      "  plain: {role: sender, remote: 10.0.0.2:5001}\n"
+      "steps:\n  - {app: connect, socket: tx}\n  - {app: connect, socket: plain}\n"
+      "  - {expect: call, result: 0}\n");
+  BOOST_REQUIRE(records.size() == 2u);
+  BOOST_TEST(report::to_text(records[0]) ==
+             "    0.000 ms  tx  call connect [10.0.0.2:5000]  result=0  qos={sending: "
+             "{service_type: SERVICETYPE_CONTROLLEDLOAD, token_rate: 4000}, receiving: "
+             "{service_type: SERVICETYPE_NOCHANGE}}");
+  BOOST_TEST(!records[1].qos.has_value());
+  BOOST_TEST(report::to_json(records[1]).find("qos") == std::string::npos);
+}
+
+// A synchronous query's data is in its call record: the application read it there.
+BOOST_AUTO_TEST_CASE(a_synchronous_query_shows_what_it_returned) {
+  const auto records = records_of(
+      "scenario: t\nsockets:\n  rx: {role: receiver}\nsteps:\n  - {app: bind, socket: rx}\n"
+      "  - {at: 5ms, sp: fd_qos, socket: rx, status: WSA_QOS_SENDERS}\n"
+      "  - {app: get_qos, socket: rx, mode: sync}\n"
+      "  - {expect: call, result: 0, status: WSA_QOS_SENDERS}\n");
+  BOOST_REQUIRE(records.size() == 3u);
+  BOOST_TEST(report::to_text(records[2]) ==
+             "    5.000 ms  rx  call get_qos [sync]  result=0  buffer=65536  bytes=100  "
+             "status=WSA_QOS_SENDERS  sending={service_type: SERVICETYPE_NOCHANGE}  "
+             "receiving={service_type: SERVICETYPE_BESTEFFORT}");
+}
+
+// Any QOS a client passes is shown as far as it decodes, with where and why decoding stopped.
+BOOST_AUTO_TEST_CASE(a_qos_that_does_not_decode_shows_where_it_stops) {
+  engine::EventQueue queue;
+  provider_stub::Emulator emulator(queue);
+  engine::TraceLog log;
+  engine::TracingProvider traced(emulator, queue, log);
+  const provider::Socket socket = traced.open(provider::Role::sender, provider::Protocol::udp);
+  traced.connect(socket, {"10.0.0.2", 5000}, std::vector<std::byte>(40));
+
+  gqos::QosContent content;
+  content.sending = gqos::unspecified_flowspec(gqos::service_type::best_effort);
+  content.receiving = gqos::unspecified_flowspec(gqos::service_type::no_change);
+  content.objects = {gqos::make_sd_mode(gqos::sd_mode::shape), gqos::make_shaping_rate(9000),
+                     gqos::ProviderObject{0x1234, std::vector<std::byte>(2, std::byte{0xAB}), 0}};
+  std::vector<std::byte> qos(gqos::required_size(content));
+  BOOST_REQUIRE(gqos::encode(content, qos));
+  traced.ioctl(socket, gqos::ioctl::set_qos, qos, {}, nullptr, nullptr, {});
+
+  BOOST_REQUIRE(log.records().size() == 2u);
+  BOOST_TEST(report::to_text(*log.records()[0].qos) ==
+             "{decode_error: 40 bytes, fewer than a QOS (80)}");
+  BOOST_TEST(report::to_text(*log.records()[1].qos) ==
+             "{sending: {service_type: SERVICETYPE_BESTEFFORT}, receiving: {service_type: "
+             "SERVICETYPE_NOCHANGE}, objects: [QOS_OBJECT_SD_MODE {length: 12, "
+             "shape_discard_mode: TC_NONCONF_SHAPE}, QOS_OBJECT_SHAPING_RATE {length: 12, "
+             "shaping_rate: 9000}], decode_error: object length 0 would never advance at offset "
+             "104}");
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/event_queue.hpp"
+#include "gqos/codec.hpp"
 #include "gqos/layout.hpp"
 
 namespace qosbed::engine {
@@ -53,6 +54,25 @@ struct RsvpMessageRecord {
   std::optional<gqos::FlowSpec> flowspec;  // Path: Tspec; Resv/ResvConf: merged; ResvErr: failed
 };
 
+// A ProviderSpecific object of a QOS the application passed, decoded for the kinds an application
+// passes; any other kind keeps its body as written.
+struct PassedObject {
+  std::uint32_t type = 0;
+  std::uint32_t length = 0;                          // ObjectLength, header included
+  std::optional<gqos::ReserveRequest> reserve_info;  // RSVP_RESERVE_INFO
+  std::optional<std::uint32_t> shape_discard_mode;   // QOS_SD_MODE
+  std::optional<std::uint32_t> shaping_rate;         // QOS_SHAPING_RATE
+  std::vector<std::byte> body;                       // another kind
+};
+
+// The QOS an application passed to connect (WSAConnect's lpSQOS) or SIO_SET_QOS, as decoded.
+struct PassedQos {
+  std::optional<gqos::FlowSpec> sending;  // absent when the bytes are fewer than a QOS
+  std::optional<gqos::FlowSpec> receiving;
+  std::vector<PassedObject> objects;  // ProviderSpecific, up to where decoding stopped
+  std::string decode_error;           // "object length 0 would never advance at offset 80"
+};
+
 struct TraceRecord {
   TimeUs t_us = 0;
   std::string socket;  // the scenario's socket id; empty for the application thread (waits)
@@ -80,6 +100,7 @@ struct TraceRecord {
   // offset from the buffer's start so that traces do not depend on where memory happened to be.
   std::optional<std::vector<std::byte>> buffer;
   std::optional<RsvpMessageRecord> rsvp;  // kind rsvp
+  std::optional<PassedQos> qos;           // call connect or set_qos: the QOS passed, if any
 };
 
 class TraceSink {

@@ -53,11 +53,16 @@ class TracingProvider final : public provider::Provider {
 
  private:
   TraceRecord record_for(provider::Socket socket, TraceKind kind) const;
+  // `qos`: the QOS the call passed (connect, SIO_SET_QOS), shown decoded.
   void trace_call(provider::Socket socket, std::string_view call, int result,
-                  std::string_view detail = {});
+                  std::string_view detail = {}, std::span<const std::byte> qos = {});
   void trace_completion(provider::Socket socket, std::string_view call, std::string_view source,
                         std::uint32_t error, std::uint32_t bytes,
                         std::span<const std::byte> buffer);
+  // What a query returned in `buffer`, as the application reads it: the FLOWSPECs and the
+  // RSVP_STATUS_INFO. Returns where a broken object list stops decoding, or nothing.
+  std::string read_returned(TraceRecord& record, std::span<const std::byte> buffer,
+                            std::uint32_t bytes);
   void trace_wait(std::string_view call, std::uint32_t result, std::uint32_t timeout_ms,
                   bool alertable);
 

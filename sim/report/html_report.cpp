@@ -65,6 +65,7 @@ std::string detail_text(const TraceRecord& r) {
   if (r.direction) parts.push_back(*r.direction);
   if (r.sending) parts.push_back("sending " + gqos::to_string(*r.sending));
   if (r.receiving) parts.push_back("receiving " + gqos::to_string(*r.receiving));
+  if (r.qos) parts.push_back("qos " + to_text(*r.qos));
   std::string text;
   for (const std::string& part : parts) text += (text.empty() ? "" : "; ") + part;
   return text;

@@ -57,6 +57,8 @@ class TextBuffer {
 // Each field ends with a comma and the closing brace takes the place of the last one, which spares
 // every field asking whether it is the first. Keys are string literals: their lengths are known at
 // compile time, so copying one is a few moves, not a call to memcpy.
+class JsonArray;
+
 class JsonObject {
  public:
   explicit JsonObject(TextBuffer& out) : JsonObject(out, "") {}
@@ -140,8 +142,13 @@ class JsonObject {
     out_.commit(put_key(out_.room(key_room(key)), key));
     return JsonObject(out_, ",");
   }
+  // An array of objects as the value of a field of this one; it closes when destroyed.
+  template <std::size_t N>
+  JsonArray array(const char (&key)[N]);
 
  private:
+  friend class JsonArray;
+
   JsonObject(TextBuffer& out, std::string_view after) : out_(out), after_(after) {
     out_.append('{');
   }
@@ -195,5 +202,30 @@ class JsonObject {
   // What follows the closing brace: "," when the object is a field's value.
   std::string_view after_;
 };
+
+// The elements of an array field: each object() is one, closed before the next is begun.
+class JsonArray {
+ public:
+  ~JsonArray() {
+    JsonObject::close(out_, ']');
+    out_.append(',');
+  }
+  JsonArray(const JsonArray&) = delete;
+  JsonArray& operator=(const JsonArray&) = delete;
+
+  JsonObject object() { return JsonObject(out_, ","); }
+
+ private:
+  friend class JsonObject;
+  explicit JsonArray(TextBuffer& out) : out_(out) { out_.append('['); }
+
+  TextBuffer& out_;
+};
+
+template <std::size_t N>
+JsonArray JsonObject::array(const char (&key)[N]) {
+  out_.commit(put_key(out_.room(key_room(key)), key));
+  return JsonArray(out_);
+}
 
 }  // namespace qosbed::report
