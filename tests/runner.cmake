@@ -36,4 +36,4 @@ target_link_libraries(test_messages PRIVATE qosbed_runner qosbed_scenario)
 
 # What the trace records say.
 qosbed_test(test_traces traces_test.cpp)
-target_link_libraries(test_traces PRIVATE qosbed_runner qosbed_scenario qosbed_report)
+target_link_libraries(test_traces PRIVATE qosbed_cli)

@@ -1,11 +1,13 @@
-// What the trace records of a run say: which call a `finished` record finishes, and the QOS an
-// application passed to connect and SIO_SET_QOS, in JSON and in the text trace.
+// What the trace records of a run say: which call a `finished` record finishes, the QOS an
+// application passed to connect and SIO_SET_QOS, in JSON and in the text trace; and which file
+// each record of a several-file `run --trace json` comes from.
 #define BOOST_TEST_MODULE traces
 #include <boost/test/unit_test.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "cli_harness.hpp"
 #include "engine/tracing_provider.hpp"
 #include "gqos/constants.hpp"
 #include "provider_stub/emulator.hpp"
@@ -159,4 +161,30 @@ BOOST_AUTO_TEST_CASE(a_qos_that_does_not_decode_shows_where_it_stops) {
              "shape_discard_mode: TC_NONCONF_SHAPE}, QOS_OBJECT_SHAPING_RATE {length: 12, "
              "shaping_rate: 9000}], decode_error: object length 0 would never advance at offset "
              "104}");
+}
+
+// Several files in one JSON stream: each record begins with the file it comes from, in file
+// order, with -j too. One file's trace stays as it was, the same bytes as its golden trace.
+BOOST_AUTO_TEST_CASE(several_files_name_their_scenario_in_every_json_record) {
+  const test::TempFolder folder("traces");
+  const std::string bind =
+      "scenario: NAME\nsockets:\n  rx: {role: receiver}\nsteps:\n"
+      "  - {app: bind, socket: rx}\n  - {expect: call, result: 0}\n";
+  folder.write("a.yaml", std::string(bind).replace(10, 4, "a"));
+  folder.write("b.yaml", std::string(bind).replace(10, 4, "b"));
+  const std::string a = folder.file("a.yaml");
+  const std::string b = folder.file("b.yaml");
+
+  const test::CommandResult alone = test::command({"run", "--trace", "json", a});
+  BOOST_TEST(alone.code == 0);
+  const std::string record = R"({"t_us":0,"socket":"rx","event":"call","call":"bind",)"
+                             R"("detail":"0.0.0.0:0","result":0})";
+  BOOST_TEST(alone.out == record + "\n");
+
+  for (const std::string jobs : {"1", "2"}) {
+    const test::CommandResult both = test::command({"run", "--trace", "json", "-j", jobs, a, b});
+    BOOST_TEST(both.code == 0);
+    BOOST_TEST(both.out == "{\"scenario\":\"" + a + "\"," + record.substr(1) + "\n" +
+                               "{\"scenario\":\"" + b + "\"," + record.substr(1) + "\n");
+  }
 }

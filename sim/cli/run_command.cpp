@@ -92,6 +92,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   std::optional<int> stopped;
   PlayOptions play_options{format, outputs.keeps_json(), outputs.records(), outputs.on_winsock(),
                            &interrupt_signal};
+  play_options.name_scenario = files->files.size() > 1;
   outputs.start(files->files.size());
   play_all(files->files, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
     outputs.clear_progress(err);

@@ -43,7 +43,9 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
 
   engine::TraceTee tee;
   std::unique_ptr<engine::TraceSink> shown;
-  if (options.format == "json") shown = std::make_unique<report::JsonTraceWriter>(out);
+  if (options.format == "json") {
+    shown = std::make_unique<report::JsonTraceWriter>(out, options.name_scenario ? file : "");
+  }
   if (options.format == "text") shown = std::make_unique<report::TextTraceWriter>(out);
   if (shown) tee.add(*shown);
   report::JsonTraceWriter kept(json);

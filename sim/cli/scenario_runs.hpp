@@ -21,6 +21,7 @@ struct PlayOptions {
   bool on_winsock = false;  // play live on WinsockProvider (cli/winsock_run.hpp), not the emulator
   // Checked before each file and by the runner between steps: nonzero stops the run there.
   const volatile std::sig_atomic_t* interrupt = nullptr;
+  bool name_scenario = false;  // each JSON record on `out` says its file (several files)
 };
 
 struct ScenarioRun {

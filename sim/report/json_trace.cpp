@@ -78,8 +78,9 @@ void add_passed_qos(JsonObject&& object, const engine::PassedQos& qos) {
 }
 
 // Appends the record's JSON to `out`, without the newline.
-void append_json(TextBuffer& out, const engine::TraceRecord& r) {
+void append_json(TextBuffer& out, const engine::TraceRecord& r, std::string_view scenario = {}) {
   JsonObject object(out);
+  if (!scenario.empty()) object.string("scenario", scenario);
   object.number("t_us", r.t_us);
   if (r.socket.empty()) {
     object.literal("socket", "null");
@@ -132,7 +133,7 @@ std::string to_json(const engine::TraceRecord& record) {
 // One line buffer for every record: once it has grown, a record costs no allocation.
 void JsonTraceWriter::record(const engine::TraceRecord& record) {
   line_.clear();
-  append_json(line_, record);
+  append_json(line_, record, scenario_);
   line_.append('\n');
   out_.write(line_.text().data(), static_cast<std::streamsize>(line_.text().size()));
 }
