@@ -215,7 +215,8 @@ BOOST_AUTO_TEST_CASE(new_writes_a_scenario_that_validates_and_runs) {
   BOOST_TEST(bad_role.err == "qosbed: --role takes receiver or sender, not 'both'\n");
   const Result nowhere = command({"new", folder.file("no/such/x"), "--role", "sender"});
   BOOST_TEST(nowhere.code == 2);
-  BOOST_TEST(nowhere.err == "qosbed: " + folder.file("no/such/x.yaml") + ": cannot be written\n");
+  BOOST_TEST(nowhere.err == "qosbed: " + folder.file("no/such/x.yaml") +
+                                ": cannot be written: No such file or directory\n");
 }
 
 BOOST_AUTO_TEST_CASE(schema_prints_draft_2020_12) {

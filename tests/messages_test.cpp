@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_harness.hpp"
 #include "runner/runner.hpp"
 #include "scenario/loader.hpp"
 
@@ -91,4 +92,38 @@ BOOST_AUTO_TEST_CASE(an_expect_call_after_a_step_that_could_not_be_played_says_s
                            "t.yaml:7: expected a call result on rx vs actual none: the "
                            "get_overlapped_result step at line 6 could not be played"}),
              boost::test_tools::per_element());
+}
+
+// Every file a command writes says why it cannot be written, in the system's words.
+BOOST_AUTO_TEST_CASE(every_output_file_says_why_it_cannot_be_written) {
+  const test::TempFolder folder("messages-output");
+  folder.write("s.yaml", receiver + "  - {app: bind, socket: rx}\n  - {expect: call, result: 0}\n");
+  folder.write("not-a-folder", "");
+  const std::string scenario = folder.file("s.yaml");
+  const std::string missing = folder.file("missing/out");
+  const std::string network = QOSBED_SOURCE_DIR "/scenarios/network/path-tear.yaml";
+  const std::string no_such = ": cannot be written: No such file or directory\n";
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;  // its last line
+  };
+  const std::vector<Case> cases{
+      {{"run", "--junit", missing, scenario}, "qosbed: " + missing + no_such},
+      {{"run", "--tap", missing, scenario}, "qosbed: " + missing + no_such},
+      {{"run", "--record", missing, scenario}, "qosbed: " + missing + no_such},
+      {{"diagram", scenario, "-o", missing}, "qosbed: " + missing + no_such},
+      {{"report", scenario, "-o", missing}, "qosbed: " + missing + no_such},
+      {{"compile", network, "-o", missing}, "qosbed: " + missing + no_such},
+      {{"new", missing, "--role", "receiver"}, "qosbed: " + missing + ".yaml" + no_such},
+      {{"run", "--golden", folder.file("not-a-folder/golden"), "--update-golden", scenario},
+       "qosbed: " + folder.file("not-a-folder/golden/s.jsonl") +
+           ": cannot be written: Not a directory\n"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.args[0] << " " << c.args[1]) {
+      const test::CommandResult result = test::command(c.args);
+      BOOST_TEST(result.code != 0);
+      BOOST_TEST(result.err.ends_with(c.err), result.err);
+    }
+  }
 }

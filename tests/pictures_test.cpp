@@ -236,8 +236,8 @@ BOOST_AUTO_TEST_CASE(bad_input_is_exit_2) {
     BOOST_TEST(missing.code == 2);
     const Result unwritable = command({name, file, "-o", folder.file("no/such/dir/x")});
     BOOST_TEST(unwritable.code == 2);
-    BOOST_TEST(unwritable.err ==
-               "qosbed: " + folder.file("no/such/dir/x") + ": cannot be written\n");
+    BOOST_TEST(unwritable.err == "qosbed: " + folder.file("no/such/dir/x") +
+                                     ": cannot be written: No such file or directory\n");
     BOOST_TEST(!std::filesystem::exists(folder.file("x")));
     const Result help = command({name, "--help"});
     BOOST_TEST(help.code == 0);
