@@ -34,12 +34,15 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   po::options_description options("options");
   options.add_options()("verbose,v", "print a readable trace of each run")(
       "trace", po::value<std::string>()->value_name("FORMAT"),
-      "print the trace on standard output: json (JSON Lines) or text");
+      "print the trace on standard output: json (JSON Lines) or text")(
+      "strict",
+      "fail a scenario with no expectation, or with an sp: fd_qos step no report "
+      "observed");
   RunOutputs::add_options(options);
   Parsed parsed;
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE] [--tap FILE|-]\n"
-      "                  [--golden DIR [--update-golden]] [-j N]\n"
+      "                  [--golden DIR [--update-golden]] [-j N] [--strict]\n"
       "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
@@ -49,6 +52,15 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "3 when a run stopped on an internal error. SIGINT or SIGTERM stops the run between\n"
       "steps: the trace so far is flushed, stderr says where it stopped, and the exit code\n"
       "is 130 or 143.\n"
+      "\n"
+      "A scenario with no expectation passes whatever happens; stderr says FILE: warning:\n"
+      "no expectation. --strict makes that a failure, and also each sp: fd_qos step whose\n"
+      "indication the application never observed. Observed: after the step, on its socket,\n"
+      "the application was told the indication's status by a completion it learnt of (its\n"
+      "routine ran, or WSAGetOverlappedResult read it; a monitor's updates come from these),\n"
+      "by a synchronous SIO_GET_QOS that returned it, or by WSAEnumNetworkEvents.\n"
+      "Indications the provider withheld (profile, R10), dropped, replaced or discarded\n"
+      "count as observed: the provider decided, not the application.\n"
       "\n"
       "--junit and --tap write a CI report (one test case per scenario); a report file is\n"
       "written under a temporary name and renamed when complete. --golden DIR compares each\n"
@@ -93,6 +105,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   PlayOptions play_options{format, outputs.keeps_json(), outputs.records(), outputs.on_winsock(),
                            &interrupt_signal};
   play_options.name_scenario = files->files.size() > 1;
+  play_options.strict = parsed.values.count("strict") > 0;
   outputs.start(files->files.size());
   play_all(files->files, outputs.jobs(), play_options, out, [&](std::size_t, ScenarioRun& run) {
     outputs.clear_progress(err);

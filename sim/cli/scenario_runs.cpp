@@ -55,6 +55,7 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
   runner::RunOptions run_options;
   run_options.trace = &tee;
   run_options.interrupt = options.interrupt;
+  run_options.strict = options.strict;
   if (options.record) {
     run_options.recording = &run.recording;
     run_options.recording_name = scenario->name + "-recorded";
@@ -65,6 +66,9 @@ ScenarioRun play(const std::string& file, const PlayOptions& options, std::ostre
     const runner::LiveSkips skips = runner::live_skips(*scenario);
     err << file << ": played live on winsock; not played: " << skips.provider_steps
         << " sp:/net: steps, " << skips.expectations << " expectations\n";
+  }
+  for (const runner::Failure& warning : result.warnings) {
+    err << runner::format_warning(warning) << "\n";
   }
   for (const runner::Failure& failure : result.failures) {
     err << runner::format(failure) << "\n";

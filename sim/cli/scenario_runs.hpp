@@ -22,6 +22,7 @@ struct PlayOptions {
   // Checked before each file and by the runner between steps: nonzero stops the run there.
   const volatile std::sig_atomic_t* interrupt = nullptr;
   bool name_scenario = false;  // each JSON record on `out` says its file (several files)
+  bool strict = false;         // --strict: see runner::RunOptions::strict
 };
 
 struct ScenarioRun {
