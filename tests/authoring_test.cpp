@@ -98,6 +98,10 @@ BOOST_AUTO_TEST_CASE(explain_names_the_set_qos_completion) {
                  "SIO_SET_QOS finishes at once and has no output (R10).\n"
                  "   Next: Keep an SIO_GET_QOS pending: FD_QOS reports whether the reservation "
                  "is made.\n") != std::string::npos);
+  BOOST_TEST(explained.out.find("2. At 0.000 ms: tx: the provider finishes the SIO_SET_QOS being "
+                                "issued (item 3) with NO_ERROR, 0 bytes.\n"
+                                "   Why: An overlapped SIO_SET_QOS finishes at once (R10).") !=
+             std::string::npos);
   BOOST_TEST(explained.out.find("Read RSVP_STATUS_INFO") == std::string::npos);
 }
 

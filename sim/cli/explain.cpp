@@ -302,10 +302,14 @@ Explanation wait(const TraceRecord& r) {
   return {what, "", ""};
 }
 
-// `request`: the one it finishes; none when it finishes inside the call that issues it.
-Explanation finished(const TraceRecord& r, const std::optional<TracedRequest>& request) {
+// `request`: the one it finishes; none when it finishes inside the call that issues it, which is
+// told next, as item `next_item`.
+Explanation finished(const TraceRecord& r, const std::optional<TracedRequest>& request,
+                     std::size_t next_item) {
   const std::string ioctl = r.call == "set_qos" ? "SIO_SET_QOS" : "SIO_GET_QOS";
-  const std::string which = request ? name_of(*request) : "the " + ioctl + " being issued";
+  const std::string which =
+      request ? name_of(*request)
+              : "the " + ioctl + " being issued (item " + std::to_string(next_item) + ")";
   const std::string issuing = request ? ""
                               : r.call == "set_qos"
                                   ? "An overlapped SIO_SET_QOS finishes at once (R10). "
@@ -337,7 +341,7 @@ Explanation Storyteller::explain(std::size_t index) {
     case TraceKind::completion:
       return completion(r, request);
     case TraceKind::finished:
-      return finished(r, request);
+      return finished(r, request, index + 2);
     case TraceKind::wait:
       return wait(r);
     case TraceKind::fd_qos: {
