@@ -181,6 +181,10 @@ BOOST_AUTO_TEST_CASE(several_files_name_their_scenario_in_every_json_record) {
                              R"("detail":"0.0.0.0:0","result":0})";
   BOOST_TEST(alone.out == record + "\n");
 
+  BOOST_TEST(test::command({"run", "--help"})
+                 .out.find(R"(each record)"
+                           "\n"
+                           R"(begins with "scenario":"FILE")") != std::string::npos);
   for (const std::string jobs : {"1", "2"}) {
     const test::CommandResult both = test::command({"run", "--trace", "json", "-j", jobs, a, b});
     BOOST_TEST(both.code == 0);
