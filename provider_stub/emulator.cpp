@@ -422,7 +422,7 @@ void Emulator::finish(Socket socket, Request request, std::uint32_t error, std::
   } else if (const auto it = events_.find(overlapped->event); it != events_.end()) {
     it->second = true;
   }
-  if (observer_) observer_->on_request_finished(socket, error, bytes);
+  if (observer_) observer_->on_request_finished(socket, overlapped, error, bytes);
 }
 
 gqos::QosContent Emulator::content_of(const SocketState& state, const Indication& indication) {

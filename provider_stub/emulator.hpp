@@ -77,8 +77,10 @@ class EmulatorObserver {
   virtual ~EmulatorObserver() = default;
   virtual void on_indication(Socket socket, const Indication& indication, Delivery delivery) = 0;
   // A request finished; its completion is queued for the next alertable wait (routine) or its
-  // event is signalled. The application has not seen it yet.
-  virtual void on_request_finished(Socket socket, std::uint32_t error, std::uint32_t bytes) = 0;
+  // event is signalled. The application has not seen it yet. `overlapped` is the request's own,
+  // which tells an observer which request it was.
+  virtual void on_request_finished(Socket socket, const provider::Overlapped* overlapped,
+                                   std::uint32_t error, std::uint32_t bytes) = 0;
   // A wait with no deadline found nothing scheduled that could ever end it.
   virtual void on_stalled() = 0;
 };

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "cli_harness.hpp"
 
@@ -47,14 +48,17 @@ BOOST_AUTO_TEST_CASE(explain_tells_the_run_with_its_rules) {
           "   Next: Enter an alertable wait (SleepEx or WSAWaitForMultipleEvents with bAlertable "
           "TRUE): a completion routine runs only there (R6).\n"
           "3. At 5.000 ms: rx: the RSVP SP has WSA_QOS_SENDERS (enobufs).\n"
-          "   Why: The pending request's buffer is too small: it finishes with WSAENOBUFS and the "
-          "required size, and the indication stays queued (R5, D5).\n"
+          "   Why: The pending request's buffer is too small (the SIO_GET_QOS of item 2): it "
+          "finishes with WSAENOBUFS and the required size, and the indication stays queued (R5, "
+          "D5).\n"
           "   Next: When the completion reports WSAENOBUFS, reissue SIO_GET_QOS with a buffer of "
           "the required size.\n"
-          "4. At 5.000 ms: rx: the provider finishes the request with WSAENOBUFS, 4 bytes.\n"
-          "   Why: The application does not know yet: it learns in an alertable wait (R6) or "
-          "from the OVERLAPPED's event.\n"
-          "5. At 5.000 ms: rx: its completion routine runs: WSAENOBUFS, 4 bytes.\n"
+          "4. At 5.000 ms: rx: the provider finishes the SIO_GET_QOS of item 2 with WSAENOBUFS, 4 "
+          "bytes.\n"
+          "   Why: The application does not know yet: its completion routine runs in the next "
+          "alertable wait (R6).\n"
+          "5. At 5.000 ms: rx: the completion routine of the SIO_GET_QOS of item 2 runs: "
+          "WSAENOBUFS, 4 bytes.\n"
           "   Why: Routines run only inside an alertable wait (R6, D14). The buffer was too "
           "small: the indication is still queued (R5, D5).\n"
           "   Next: Reissue SIO_GET_QOS with a buffer of the required size (the first 4 bytes "
@@ -88,13 +92,71 @@ BOOST_AUTO_TEST_CASE(explain_names_the_set_qos_completion) {
   const Result explained = command({"explain", folder.file("set.yaml")});
   BOOST_TEST(explained.code == 0);
   BOOST_TEST(explained.out.find(
-                 "4. At 0.000 ms: tx: the SIO_SET_QOS's completion routine runs: NO_ERROR, 0 "
-                 "bytes.\n"
+                 "4. At 0.000 ms: tx: the completion routine of the SIO_SET_QOS of item 3 runs: "
+                 "NO_ERROR, 0 bytes.\n"
                  "   Why: Routines run only inside an alertable wait (R6, D14). An overlapped "
                  "SIO_SET_QOS finishes at once and has no output (R10).\n"
                  "   Next: Keep an SIO_GET_QOS pending: FD_QOS reports whether the reservation "
                  "is made.\n") != std::string::npos);
+  BOOST_TEST(explained.out.find("2. At 0.000 ms: tx: the provider finishes the SIO_SET_QOS being "
+                                "issued (item 3) with NO_ERROR, 0 bytes.\n"
+                                "   Why: An overlapped SIO_SET_QOS finishes at once (R10).") !=
+             std::string::npos);
   BOOST_TEST(explained.out.find("Read RSVP_STATUS_INFO") == std::string::npos);
+}
+
+// With several queries pending, an indication finishes the oldest first, those too small with
+// WSAENOBUFS in turn (D5): each finish and completion names the request it belongs to.
+BOOST_AUTO_TEST_CASE(explain_follows_several_pending_requests) {
+  Folder folder;
+  folder.write("several.yaml",
+               "scenario: several\nsockets:\n  rx: {role: receiver}\nsteps:\n"
+               "  - {app: bind, socket: rx}\n"
+               "  - {app: get_qos, socket: rx, buffer: 16}\n"
+               "  - {app: get_qos, socket: rx}\n"
+               "  - {app: get_qos, socket: rx, notify: event}\n"
+               "  - {at: 10ms, sp: fd_qos, socket: rx, status: WSA_QOS_SENDERS}\n"
+               "  - {app: wait, alertable: true, timeout: 100ms}\n"
+               "  - {at: 20ms, sp: fd_qos, socket: rx, status: WSA_QOS_NO_SENDERS}\n"
+               "  - {app: get_overlapped_result, socket: rx}\n"
+               "  - {expect: completion, socket: rx, error: WSAENOBUFS}\n");
+  const Result explained = command({"explain", folder.file("several.yaml")});
+  BOOST_TEST(explained.code == 0);
+  const std::string& out = explained.out;
+  const std::vector<std::string> told{
+      "4. At 0.000 ms: rx: SIO_GET_QOS (overlapped, with an event, buffer 65536 bytes) pends: "
+      "WSA_IO_PENDING.\n"
+      "   Why: Nothing is queued, so the request waits for the next FD_QOS indication (R1).\n"
+      "   Next: Wait on its event (WSAWaitForMultipleEvents), then read the result with "
+      "WSAGetOverlappedResult (R6).\n",
+      "5. At 10.000 ms: rx: the RSVP SP has WSA_QOS_SENDERS (completed).\n"
+      "   Why: The oldest pending query is too small for it (the SIO_GET_QOS of item 2): it "
+      "finishes with WSAENOBUFS (R5, D5). The next one, the SIO_GET_QOS of item 3, takes it "
+      "(R1), with one direction valid (R2, D9, D10) and RSVP_STATUS_INFO first in "
+      "ProviderSpecific (R4, D11).\n",
+      "6. At 10.000 ms: rx: the provider finishes the SIO_GET_QOS of item 2 with WSAENOBUFS, 4 "
+      "bytes.\n",
+      "7. At 10.000 ms: rx: the provider finishes the SIO_GET_QOS of item 3 with NO_ERROR, 100 "
+      "bytes.\n",
+      "8. At 10.000 ms: rx: the completion routine of the SIO_GET_QOS of item 2 runs: "
+      "WSAENOBUFS, 4 bytes.\n"
+      "   Why: Routines run only inside an alertable wait (R6, D14). The buffer was too small: "
+      "the SIO_GET_QOS of item 3, pending after it, took the indication (R5, D5).\n"
+      "   Next: Read the indication in the completion of the SIO_GET_QOS of item 3; reissue only "
+      "to keep a query pending.\n",
+      "9. At 10.000 ms: rx: the completion routine of the SIO_GET_QOS of item 3 runs: NO_ERROR, "
+      "100 bytes, WSA_QOS_SENDERS.\n",
+      "11. At 20.000 ms: rx: the RSVP SP has WSA_QOS_NO_SENDERS (completed).\n"
+      "   Why: It finishes the oldest pending query, the SIO_GET_QOS of item 4 (R1),",
+      "12. At 20.000 ms: rx: the provider finishes the SIO_GET_QOS of item 4 with NO_ERROR, 100 "
+      "bytes.\n"
+      "   Why: The application does not know yet: the request's event is signalled, and "
+      "WSAGetOverlappedResult reads the result (R6).\n",
+      "14. At 20.000 ms: rx: GetOverlappedResult reads the result of the SIO_GET_QOS of item 4: "
+      "NO_ERROR, 100 bytes, WSA_QOS_NO_SENDERS.\n",
+  };
+  for (const std::string& item : told) BOOST_TEST(out.find(item) != std::string::npos, item);
+  BOOST_TEST(out.find("the indication is still queued") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(explain_errors) {
@@ -157,7 +219,8 @@ BOOST_AUTO_TEST_CASE(new_writes_a_scenario_that_validates_and_runs) {
   BOOST_TEST(bad_role.err == "qosbed: --role takes receiver or sender, not 'both'\n");
   const Result nowhere = command({"new", folder.file("no/such/x"), "--role", "sender"});
   BOOST_TEST(nowhere.code == 2);
-  BOOST_TEST(nowhere.err == "qosbed: " + folder.file("no/such/x.yaml") + ": cannot be written\n");
+  BOOST_TEST(nowhere.err == "qosbed: " + folder.file("no/such/x.yaml") +
+                                ": cannot be written: No such file or directory\n");
 }
 
 BOOST_AUTO_TEST_CASE(schema_prints_draft_2020_12) {

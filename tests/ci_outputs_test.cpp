@@ -340,7 +340,8 @@ BOOST_AUTO_TEST_CASE(run_option_errors) {
   const std::string unwritable = folder.file("no-such-folder/r.xml");
   const Result junit = command({"run", "--junit", unwritable, pass});
   BOOST_TEST(junit.code == 2);
-  BOOST_TEST(junit.err == "qosbed: " + unwritable + ": cannot be written\n");
+  BOOST_TEST(junit.err ==
+             "qosbed: " + unwritable + ": cannot be written: No such file or directory\n");
 }
 
 BOOST_AUTO_TEST_CASE(golden_traces_are_compared_and_updated) {

@@ -80,8 +80,9 @@ BOOST_AUTO_TEST_CASE(every_rule_explain_cites_for_the_bundled_suite_is_read_back
     qosbed::runner::RunOptions options;
     options.trace = &log;
     qosbed::runner::run(*loaded.scenario, options);
-    for (const qosbed::engine::TraceRecord& record : log.records()) {
-      const std::string why = qosbed::cli::explain(record, *loaded.scenario).why;
+    qosbed::cli::Storyteller story(*loaded.scenario, log.records());
+    for (std::size_t i = 0; i < log.records().size(); ++i) {
+      const std::string why = story.explain(i).why;
       std::set<std::string> written;
       for (auto it = std::sregex_iterator(why.begin(), why.end(), rule_id);
            it != std::sregex_iterator(); ++it) {

@@ -102,7 +102,8 @@ struct Recorder final : EmulatorObserver {
   void on_indication(Socket socket, const Indication& indication, Delivery delivery) override {
     indications.push_back({socket, indication.status, delivery});
   }
-  void on_request_finished(Socket socket, std::uint32_t error, std::uint32_t bytes) override {
+  void on_request_finished(Socket socket, const provider::Overlapped*, std::uint32_t error,
+                           std::uint32_t bytes) override {
     finished.push_back({socket, error, bytes});
   }
   void on_stalled() override { ++stalls; }

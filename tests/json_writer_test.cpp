@@ -93,6 +93,24 @@ BOOST_AUTO_TEST_CASE(an_array_of_objects_has_one_object_per_item) {
              R"("none":[],"empty":[{},{}]})");
 }
 
+BOOST_AUTO_TEST_CASE(an_array_holds_objects_with_commas_between) {
+  TextBuffer out;
+  {
+    JsonObject object(out);
+    {
+      JsonArray items = object.array("items");
+      items.object().number("a", 1);
+      { JsonObject second = items.object(); }
+      JsonObject third = items.object();
+      third.name("b", "X");
+      third.number("c", 3);
+    }
+    { JsonArray none = object.array("none"); }
+    object.number("after", 4);
+  }
+  BOOST_TEST(out.text() == R"({"items":[{"a":1},{},{"b":"X","c":3}],"none":[],"after":4})");
+}
+
 BOOST_AUTO_TEST_CASE(an_empty_object_is_two_braces) {
   TextBuffer out;
   { JsonObject object(out); }

@@ -35,9 +35,9 @@ network:
   sessions:
     video: { destination: 10.0.0.2:5000 }
   senders:
-    camera: { host: s, session: video, port: 6000, tspec: { token_rate: 8000 } }
+    camera: { host: s, session: video, port: 6000, tspec: { token_rate: 8000, service_type: controlled_load } }
   receivers:
-    viewer: { host: d, session: video, socket: rx, flowspec: { token_rate: 8000 } }
+    viewer: { host: d, session: video, socket: rx, flowspec: { token_rate: 8000, service_type: controlled_load } }
 steps:
   - app: bind
     socket: rx
@@ -139,7 +139,8 @@ BOOST_AUTO_TEST_CASE(every_message_is_traced_sent_then_received) {
   }
   BOOST_REQUIRE(lines.size() == 8u);  // Path and Resv, each on two links, sent and received
   const std::string tspec =
-      R"({"service_type":4294967295,"token_rate":8000,"token_bucket_size":4294967295,)"
+      R"({"service_type":2,"service_type_name":"SERVICETYPE_CONTROLLEDLOAD","token_rate":8000,)"
+      R"("token_bucket_size":4294967295,)"
       R"("peak_bandwidth":4294967295,"latency":4294967295,"delay_variation":4294967295,)"
       R"("max_sdu_size":4294967295,"minimum_policed_size":4294967295})";
   BOOST_TEST(lines[0] ==

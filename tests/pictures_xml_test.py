@@ -35,7 +35,7 @@ FRESH_LABELS = [
     "bind (0.0.0.0:0): 0",
     "get_qos (overlapped routine): WSA_IO_PENDING",
     "FD_QOS WSA_QOS_SENDERS for rx: completed",
-    "finished: NO_ERROR, 100 bytes (not yet seen)",
+    "finished get_qos: NO_ERROR, 100 bytes (not yet seen)",
     "completion get_qos (routine): NO_ERROR, 100 bytes, WSA_QOS_SENDERS",
     "sleep_ex (alertable, 10 ms): WSA_WAIT_IO_COMPLETION",
     "close: 0",

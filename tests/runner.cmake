@@ -29,3 +29,12 @@ target_compile_definitions(test_record_cli PRIVATE QOSBED_SOURCE_DIR="${PROJECT_
 # The live runner over a provider with events of its own, and its recording replayed.
 qosbed_test(test_live_run live_run_test.cpp)
 target_link_libraries(test_live_run PRIVATE qosbed_runner qosbed_scenario)
+
+# Failure messages and what --strict adds to them.
+qosbed_test(test_messages messages_test.cpp)
+target_link_libraries(test_messages PRIVATE qosbed_cli)
+target_compile_definitions(test_messages PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# What the trace records say.
+qosbed_test(test_traces traces_test.cpp)
+target_link_libraries(test_traces PRIVATE qosbed_cli)

@@ -360,10 +360,12 @@ BOOST_AUTO_TEST_CASE(app_verbs_read_their_keys_and_defaults) {
       "admission_limit: 100000\n"
       "sockets:\n"
       "  tx: {role: sender, protocol: tcp, remote: 10.0.0.2:5000,\n"
-      "       qos: {sending: {token_rate: 1}, style: fixed_filter, confirm: true}}\n"
+      "       qos: {sending: {service_type: guaranteed, token_rate: 1}, style: fixed_filter,\n"
+      "             confirm: true}}\n"
       "  rx: {role: both}\n"
       "steps:\n"
-      "  - {app: connect, socket: tx, qos: {sending: {token_rate: 2}, style: "
+      "  - {app: connect, socket: tx, qos: {sending: {service_type: guaranteed, token_rate: 2}, "
+      "style: "
       "RSVP_WILDCARD_STYLE}}\n"
       "  - {app: set_qos, socket: tx, mode: overlapped}\n"
       "  - {app: get_qos, socket: rx, mode: sync}\n"
@@ -569,4 +571,29 @@ BOOST_AUTO_TEST_CASE(call_expectations_read_what_a_query_returned) {
   BOOST_TEST(*call.receiving->service_type == gqos::service_type::guaranteed);
   check_mark(call.status->mark, 9, 13);
   BOOST_TEST(expect<ExpectUpdate>(scenario.steps[2]).error->value == gqos::status::eprovspecbuf);
+}
+
+// A FLOWSPEC handed to the provider or the application names its service: the set_qos QOS and
+// a network's Tspec and reservation too; an expectation still compares only what it names.
+BOOST_AUTO_TEST_CASE(a_given_flowspec_needs_its_service_type) {
+  const std::string needs =
+      " needs 'service_type': a FLOWSPEC that is passed or delivered says "
+      "which service it is (controlled_load, guaranteed, best_effort, "
+      "no_change, ...)";
+  BOOST_TEST(
+      errors_of(one_socket + "  - {app: set_qos, socket: rx, qos: {receiving: {token_rate: 1}}}\n"
+                             "  - {expect: completion, socket: rx, sending: {token_rate: 1}}\n") ==
+          (std::vector<std::string>{"test.yaml:5:49: error: 'receiving'" + needs}),
+      boost::test_tools::per_element());
+  BOOST_TEST(
+      errors_of("scenario: t\nsockets:\n  rx: {role: receiver}\nnetwork:\n"
+                "  nodes: {s: {host: 10.0.0.1}, d: {host: 10.0.0.2}}\n"
+                "  links: [{between: [s, d], bandwidth: 100000}]\n"
+                "  sessions: {v: {destination: 10.0.0.2:5000}}\n"
+                "  senders: {c: {host: s, session: v, port: 1, tspec: {token_rate: 8}}}\n"
+                "  receivers: {r: {host: d, session: v, flowspec: {token_rate: 8}, socket: rx}}\n"
+                "steps:\n  - {app: bind, socket: rx}\n") ==
+          (std::vector<std::string>{"test.yaml:8:54: error: 'tspec'" + needs,
+                                    "test.yaml:9:50: error: 'flowspec'" + needs}),
+      boost::test_tools::per_element());
 }

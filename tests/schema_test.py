@@ -20,7 +20,7 @@ STRUCTURALLY_WRONG = [
     "missing-role.yaml", "missing-scenario-key.yaml", "negative-time.yaml", "not-a-map.yaml",
     "number-past-32-bits.yaml", "several-problems.yaml", "step-without-kind.yaml",
     "unknown-key.yaml", "unknown-profile.yaml", "unknown-verb.yaml", "wait-takes-no-socket.yaml",
-    "wrong-type.yaml", "network-bad-loss.yaml",
+    "wrong-type.yaml", "network-bad-loss.yaml", "flowspec-without-service-type.yaml",
 ]
 
 

@@ -58,10 +58,10 @@ int compile_command(const std::vector<std::string>& args, std::ostream& out, std
     return exit_ok;
   }
   report::OutputFile output(parsed.values["output"].as<std::string>());
+  output.stream() << compiled.yaml;
   std::string problem;
-  if (!output.ok() || !(output.stream() << compiled.yaml) || !output.commit(problem)) {
-    err << "qosbed: cannot write '" << parsed.values["output"].as<std::string>() << "'"
-        << (problem.empty() ? "" : ": " + problem) << "\n";
+  if (!output.commit(problem)) {
+    err << "qosbed: " << problem << "\n";
     return exit_bad_input;
   }
   err << "qosbed: " << compiled.indications

@@ -107,10 +107,12 @@ Coverage::Coverage() : statuses_(items_of(gqos::NameGroup::status)) {
 }
 
 void Coverage::add(const std::string& file, const scenario::Scenario& scenario,
-                   std::span<const TraceRecord> records) {
+                   const std::vector<TraceRecord>& records) {
   scenarios_.push_back(file);
-  for (const TraceRecord& record : records) {
-    for (std::string_view id : rules_cited(explain(record, scenario).why)) {
+  Storyteller story(scenario, records);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const TraceRecord& record = records[i];
+    for (std::string_view id : rules_cited(story.explain(i).why)) {
       count_name(rules_, id, file);
     }
     if (reached_socket(record)) {

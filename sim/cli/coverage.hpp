@@ -35,7 +35,7 @@ class Coverage {
   // when a call or a completion reports it; a mode when the application learns of a result
   // through it. A status or error missing from the SDK's names is added under its number.
   void add(const std::string& file, const scenario::Scenario& scenario,
-           std::span<const engine::TraceRecord> records);
+           const std::vector<engine::TraceRecord>& records);
 
   const std::vector<std::string>& scenarios() const { return scenarios_; }
   const std::vector<CoverageItem>& rules() const { return rules_; }

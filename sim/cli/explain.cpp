@@ -37,6 +37,17 @@ provider::Role role_of(const scenario::Scenario& scenario, const std::string& so
   return provider::Role::receiver;
 }
 
+// "the SIO_GET_QOS of item 2", "the SIO_GET_QOS of items 2 and 3".
+std::string names_of(const std::vector<TracedRequest>& requests) {
+  if (requests.size() == 1) return name_of(requests.front());
+  std::string items;
+  for (std::size_t i = 0; i < requests.size(); ++i) {
+    if (i > 0) items += i + 1 == requests.size() ? " and " : ", ";
+    items += std::to_string(requests[i].item);
+  }
+  return "the SIO_GET_QOS of items " + items;
+}
+
 const std::string reissue =
     "Reissue SIO_GET_QOS with a buffer of the required size (the first 4 bytes of the buffer).";
 const std::string read_result =
@@ -65,8 +76,11 @@ Explanation get_qos_call(const TraceRecord& r, const scenario::Scenario& scenari
     case wsa::io_pending:
       return {what + " pends: WSA_IO_PENDING.",
               "Nothing is queued, so the request waits for the next FD_QOS indication (R1).",
-              "Enter an alertable wait (SleepEx or WSAWaitForMultipleEvents with bAlertable "
-              "TRUE): a completion routine runs only there (R6)."};
+              r.detail == "overlapped event"
+                  ? "Wait on its event (WSAWaitForMultipleEvents), then read the result with "
+                    "WSAGetOverlappedResult (R6)."
+                  : "Enter an alertable wait (SleepEx or WSAWaitForMultipleEvents with "
+                    "bAlertable TRUE): a completion routine runs only there (R6)."};
     case wsa::enobufs:
       return {fails + " It needs " + std::to_string(r.required.value_or(0)) + " bytes.",
               "The queued indication does not fit: the call fails at once, the required size is "
@@ -152,19 +166,37 @@ Explanation call(const TraceRecord& r, const scenario::Scenario& scenario) {
   return {what, failed && r.error == wsa::enotsock ? "The socket is closed (D1)." : "", ""};
 }
 
-Explanation fd_qos(const TraceRecord& r) {
+// `finished`: the pending requests the indication finishes, in order (D5).
+Explanation fd_qos(const TraceRecord& r, std::vector<TracedRequest> finished) {
   const std::string what =
       r.socket + ": the RSVP SP has " + status_name(r.status) + " (" + r.detail + ").";
-  if (r.detail == "completed") {
-    return {what,
-            "It finishes the oldest pending SIO_GET_QOS (R1), with one direction valid (R2, "
-            "D9, D10) and RSVP_STATUS_INFO first in ProviderSpecific (R4, D11).",
-            "The application learns of it in its next alertable wait (R6)."};
+  const std::string content =
+      " with one direction valid (R2, D9, D10) and RSVP_STATUS_INFO first in ProviderSpecific "
+      "(R4, D11).";
+  if (r.detail == "completed" && !finished.empty()) {
+    const TracedRequest taker = finished.back();
+    finished.pop_back();
+    const std::string why =
+        finished.empty()
+            ? "It finishes the oldest pending query, " + name_of(taker) + " (R1)," + content
+            : (finished.size() == 1 ? "The oldest pending query is too small for it ("
+                                    : "The oldest pending queries are too small for it (") +
+                  names_of(finished) +
+                  (finished.size() == 1 ? "): it finishes with WSAENOBUFS (R5, D5). "
+                                        : "): each finishes with WSAENOBUFS in turn (R5, D5). ") +
+                  "The next one, " + name_of(taker) + ", takes it (R1)," + content;
+    return {what, why, "The application learns of it in its next alertable wait (R6)."};
   }
   if (r.detail == "enobufs") {
     return {what,
-            "The pending request's buffer is too small: it finishes with WSAENOBUFS and the "
-            "required size, and the indication stays queued (R5, D5).",
+            finished.size() > 1
+                ? "Every pending request's buffer is too small (" + names_of(finished) +
+                      "): each finishes with WSAENOBUFS and the required size, in turn, and "
+                      "the indication stays queued (R5, D5)."
+                : "The pending request's buffer is too small" +
+                      (finished.empty() ? "" : " (" + name_of(finished.front()) + ")") +
+                      ": it finishes with WSAENOBUFS and the required size, and the indication "
+                      "stays queued (R5, D5).",
             "When the completion reports WSAENOBUFS, reissue SIO_GET_QOS with a buffer of the "
             "required size."};
   }
@@ -196,12 +228,15 @@ Explanation fd_qos(const TraceRecord& r) {
   return {what, "", ""};
 }
 
-Explanation completion(const TraceRecord& r) {
+// `request`: the request whose result the application learns, when the ledger knows it.
+Explanation completion(const TraceRecord& r, const std::optional<TracedRequest>& request) {
   const std::uint32_t error = r.error.value_or(0);
-  // The completion of a set request names it; a query's keeps the shorter wording.
-  const std::string whose = r.call == "set_qos" ? "the SIO_SET_QOS's" : "its";
-  const std::string how = r.source == "routine" ? whose + " completion routine runs"
-                                                : "GetOverlappedResult reads " + whose + " result";
+  const std::string whose = request               ? name_of(*request)
+                            : r.call == "set_qos" ? "the SIO_SET_QOS"
+                                                  : "the request";
+  const std::string how = r.source == "routine"
+                              ? "the completion routine of " + whose + " runs"
+                              : "GetOverlappedResult reads the result of " + whose;
   const std::string what = r.socket + ": " + how + ": " + error_name(error) + ", " +
                            std::to_string(r.bytes.value_or(0)) + " bytes" +
                            (r.status ? ", " + status_name(r.status) : "") + ".";
@@ -220,6 +255,15 @@ Explanation completion(const TraceRecord& r) {
     case wsa::no_error:
       return {what, why, read_result};
     case wsa::enobufs:
+      if (request && request->indication_taken_by) {
+        const std::string taker =
+            "the SIO_GET_QOS of item " + std::to_string(*request->indication_taken_by);
+        return {what,
+                why + " The buffer was too small: " + taker +
+                    ", pending after it, took the indication (R5, D5).",
+                "Read the indication in the completion of " + taker +
+                    "; reissue only to keep a query pending."};
+      }
       return {what, why + " The buffer was too small: the indication is still queued (R5, D5).",
               reissue};
     case wsa::operation_aborted:
@@ -238,10 +282,9 @@ Explanation wait(const TraceRecord& r) {
                                   ? "INFINITE"
                                   : std::to_string(*r.timeout_ms) + " ms";
   const std::uint32_t result = static_cast<std::uint32_t>(r.result.value_or(0));
-  const auto name = engine::wait_result_name(r.call, result);
   const std::string what = "The application waits (" + r.call + ", " +
                            (alertable ? "alertable" : "not alertable") + ", " + timeout +
-                           "): " + (name ? std::string(*name) : std::to_string(result)) + ".";
+                           "): " + engine::wait_result_text(r.call, result) + ".";
   if (result == wsa::wait_io_completion) {
     return {what, "Completion routines ran inside the alertable wait (R6, D14).", ""};
   }
@@ -259,25 +302,50 @@ Explanation wait(const TraceRecord& r) {
   return {what, "", ""};
 }
 
+// `request`: the one it finishes; none when it finishes inside the call that issues it, which is
+// told next, as item `next_item`.
+Explanation finished(const TraceRecord& r, const std::optional<TracedRequest>& request,
+                     std::size_t next_item) {
+  const std::string ioctl = r.call == "set_qos" ? "SIO_SET_QOS" : "SIO_GET_QOS";
+  const std::string which =
+      request ? name_of(*request)
+              : "the " + ioctl + " being issued (item " + std::to_string(next_item) + ")";
+  const std::string issuing = request ? ""
+                              : r.call == "set_qos"
+                                  ? "An overlapped SIO_SET_QOS finishes at once (R10). "
+                                  : "It finds an indication queued (D4). ";
+  const std::string learns =
+      !request ? "it learns in an alertable wait (R6) or from the OVERLAPPED's event."
+      : request->routine
+          ? "its completion routine runs in the next alertable wait (R6)."
+          : "the request's event is signalled, and WSAGetOverlappedResult reads the result (R6).";
+  const std::string why = issuing + "The application does not know yet: " + learns;
+  return {r.socket + ": the provider finishes " + which + " with " +
+              error_name(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
+              " bytes.",
+          why, ""};
+}
+
 }  // namespace
 
-Explanation explain(const TraceRecord& r, const scenario::Scenario& scenario) {
+Explanation Storyteller::explain(std::size_t index) {
+  const TraceRecord& r = records_[index];
+  const scenario::Scenario& scenario = scenario_;
+  // What the record finishes is known before it is followed; whom it concerns, after.
+  std::vector<TracedRequest> finished_by;
+  if (r.kind == TraceKind::fd_qos) finished_by = requests_.finished_by(index);
+  const std::optional<TracedRequest> request = requests_.follow(index);
   switch (r.kind) {
     case TraceKind::call:
       return call(r, scenario);
     case TraceKind::completion:
-      return completion(r);
+      return completion(r, request);
     case TraceKind::finished:
-      return {r.socket + ": the provider finishes the request with " +
-                  error_name(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
-                  " bytes.",
-              "The application does not know yet: it learns in an alertable wait (R6) or from "
-              "the OVERLAPPED's event.",
-              ""};
+      return finished(r, request, index + 2);
     case TraceKind::wait:
       return wait(r);
     case TraceKind::fd_qos: {
-      Explanation explanation = fd_qos(r);
+      Explanation explanation = fd_qos(r, std::move(finished_by));
       // In a network scenario the indication has an RSVP event behind it.
       if (scenario.network && r.status) {
         const std::string basis = rfc_basis_of(*r.status);

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "cli/explain_requests.hpp"
 #include "engine/trace.hpp"
 #include "scenario/scenario.hpp"
 
@@ -19,6 +21,20 @@ struct Explanation {
   std::string next;  // "Enter an alertable wait ..." Empty when nothing is expected of the app.
 };
 
-Explanation explain(const engine::TraceRecord& record, const scenario::Scenario& scenario);
+// Tells a run's records in order. It follows the overlapped requests, so that with several
+// pending on a socket each finish and completion names the request it belongs to.
+class Storyteller {
+ public:
+  Storyteller(const scenario::Scenario& scenario, const std::vector<engine::TraceRecord>& records)
+      : scenario_(scenario), records_(records), requests_(records) {}
+
+  // Call for every record, in order.
+  Explanation explain(std::size_t index);
+
+ private:
+  const scenario::Scenario& scenario_;
+  const std::vector<engine::TraceRecord>& records_;
+  RequestLedger requests_;
+};
 
 }  // namespace qosbed::cli

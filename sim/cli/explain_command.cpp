@@ -66,10 +66,11 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
   runner::RunOptions run_options;
   run_options.trace = &log;
   const runner::RunResult result = runner::run(*scenario, run_options);
-  std::size_t number = 0;
-  for (const engine::TraceRecord& record : log.records()) {
-    const Explanation explanation = explain(record, *scenario);
-    out << ++number << ". At " << report::format_time(record.t_us) << ": " << explanation.what
+  Storyteller storyteller(*scenario, log.records());
+  for (std::size_t index = 0; index < log.records().size(); ++index) {
+    const engine::TraceRecord& record = log.records()[index];
+    const Explanation explanation = storyteller.explain(index);
+    out << index + 1 << ". At " << report::format_time(record.t_us) << ": " << explanation.what
         << "\n";
     if (!explanation.why.empty()) out << "   Why: " << explanation.why << "\n";
     if (!explanation.next.empty()) out << "   Next: " << explanation.next << "\n";

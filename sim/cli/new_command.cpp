@@ -1,8 +1,8 @@
 #include <filesystem>
-#include <fstream>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "report/output_file.hpp"
 
 namespace qosbed::cli {
 
@@ -142,11 +142,11 @@ int new_command(const std::vector<std::string>& args, std::ostream& out, std::os
     err << "qosbed: " << path.string() << ": already exists\n";
     return exit_bad_input;
   }
-  std::ofstream file(path, std::ios::binary);
-  file << (role == "receiver" ? receiver(name) : sender(name));
-  file.close();
-  if (!file) {
-    err << "qosbed: " << path.string() << ": cannot be written\n";
+  report::OutputFile file(path);
+  file.stream() << (role == "receiver" ? receiver(name) : sender(name));
+  std::string problem;
+  if (!file.commit(problem)) {
+    err << "qosbed: " << problem << "\n";
     return exit_bad_input;
   }
   out << "wrote " << path.string() << "\n";

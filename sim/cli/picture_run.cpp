@@ -96,7 +96,7 @@ report::Participants participants_of(const scenario::Scenario& scenario) {
 bool write_output(const std::string& path, const std::string& content, std::ostream& err) {
   report::OutputFile file(path);
   if (!file.ok()) {
-    err << "qosbed: " << path << ": cannot be written\n";
+    err << "qosbed: " << file.open_error() << "\n";
     return false;
   }
   file.stream() << content;

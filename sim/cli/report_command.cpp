@@ -31,7 +31,9 @@ std::vector<std::string> lines_of(const std::string& file) {
   return lines;
 }
 
-// A step's own lines of the file: from its `- ` to the line before the next step.
+// A step's own lines of the file: from its `- ` to the line before the next step, without the
+// blank lines and the comments at its `- `'s indentation or less that end it: those introduce
+// the next step. A comment indented deeper (a key commented out) is still the step's.
 std::string written(const std::vector<std::string>& lines, const scenario::Scenario& scenario,
                     std::size_t step) {
   const auto first = static_cast<std::size_t>(scenario.steps[step].mark.line);
@@ -39,7 +41,13 @@ std::string written(const std::vector<std::string>& lines, const scenario::Scena
                         ? static_cast<std::size_t>(scenario.steps[step + 1].mark.line)
                         : lines.size() + 1;
   end = std::min({end, lines.size() + 1, first + max_written_lines});
-  while (end > first + 1 && lines[end - 2].find_first_not_of(" \t") == std::string::npos) --end;
+  const std::size_t dash = lines[first - 1].find_first_not_of(" \t");
+  while (end > first + 1) {
+    const std::string& line = lines[end - 2];
+    const std::size_t text = line.find_first_not_of(" \t");
+    if (text != std::string::npos && (line[text] != '#' || text > dash)) break;
+    --end;
+  }
   std::string text;
   for (std::size_t line = first; line < end; ++line) text += lines[line - 1] + "\n";
   return text;

@@ -37,13 +37,16 @@ CommandHelp run_help() {
       "print the trace on standard output: json (JSON Lines) or text")(
       "filter", po::value<std::vector<std::string>>()->value_name("GLOB"),
       "play only the scenarios whose name or path GLOB matches (repeatable)")(
-      "fail-fast", "stop at the first scenario that fails or is invalid");
+      "fail-fast", "stop at the first scenario that fails or is invalid")(
+      "strict",
+      "fail a scenario with no expectation, or with an sp: fd_qos step no report "
+      "observed");
   RunOutputs::add_options(options);
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
-      "                  [--filter GLOB]... [--fail-fast] [--golden DIR [--update-golden]]\n"
-      "                  [-j N] [--color auto|always|never] [--record OUT.yaml]\n"
-      "                  [--provider emulator|winsock] FILE|FOLDER...\n"
+      "                  [--filter GLOB]... [--fail-fast] [--strict]\n"
+      "                  [--golden DIR [--update-golden]] [-j N] [--color auto|always|never]\n"
+      "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
@@ -53,6 +56,17 @@ CommandHelp run_help() {
       "Exit 0 when all pass, 1 when one fails, 2 on invalid input, 3 when a run stopped on an\n"
       "internal error. SIGINT or SIGTERM stops the run between steps: the trace so far is\n"
       "flushed, stderr says where it stopped, and the exit code is 130 or 143.\n"
+      "--trace json writes JSON Lines; with several files each record\n"
+      "begins with \"scenario\":\"FILE\" (docs/scenario-language.md describes every field).\n"
+      "\n"
+      "A scenario with no expectation passes whatever happens; stderr says FILE: warning:\n"
+      "no expectation. --strict makes that a failure, and also each sp: fd_qos step whose\n"
+      "indication the application never observed. Observed: after the step, on its socket,\n"
+      "the application was told the indication's status by a completion it learnt of (its\n"
+      "routine ran, or WSAGetOverlappedResult read it; a monitor's updates come from these),\n"
+      "by a synchronous SIO_GET_QOS that returned it, or by WSAEnumNetworkEvents.\n"
+      "Indications the provider withheld (profile, R10), dropped, replaced or discarded\n"
+      "count as observed: the provider decided, not the application.\n"
       "\n"
       "--junit and --tap write a CI report, one test case per scenario, to FILE or, for -, to\n"
       "standard output: the closing lines then go to stderr, and only one of --junit -,\n"
@@ -130,6 +144,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   PlayOptions play_options{
       format,   outputs.keeps_json(), outputs.records(), outputs.on_winsock(), &interrupt_signal,
       fail_fast};
+  play_options.name_scenario = files->files.size() > 1;
+  play_options.strict = parsed.values.count("strict") > 0;
   outputs.start(files->files.size());
   const auto& all = files->files;
   const std::size_t played =

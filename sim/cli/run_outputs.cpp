@@ -74,14 +74,14 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
     recording_path_ = values["record"].as<std::string>();
     recording_ = std::make_unique<report::OutputFile>(recording_path_);
     if (!recording_->ok()) {
-      err << "qosbed: " << recording_path_ << ": cannot be written\n";
+      err << "qosbed: " << recording_->open_error() << "\n";
       return exit_bad_input;
     }
   }
   const auto open = [&](const std::string& path) -> std::ostream* {
     files_.push_back(std::make_unique<report::OutputFile>(path));
     if (files_.back()->ok()) return &files_.back()->stream();
-    err << "qosbed: " << path << ": cannot be written\n";
+    err << "qosbed: " << files_.back()->open_error() << "\n";
     return nullptr;
   };
   // Standard output carries one document: a trace, the TAP stream or the JUnit XML.
@@ -156,7 +156,8 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
     expected << in.rdbuf();
     const auto difference = report::golden_difference(expected.str(), run.json);
     if (difference && update_golden_) {
-      fs::create_directories(fs::path(path).parent_path());
+      std::error_code unmade;  // then the file cannot be opened, and commit() says why
+      fs::create_directories(fs::path(path).parent_path(), unmade);
       report::OutputFile golden(path);
       golden.stream() << run.json;
       std::string error;

@@ -54,7 +54,9 @@ ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, s
 
   engine::TraceTee tee;
   std::unique_ptr<engine::TraceSink> shown;
-  if (options.format == "json") shown = std::make_unique<report::JsonTraceWriter>(out);
+  if (options.format == "json") {
+    shown = std::make_unique<report::JsonTraceWriter>(out, options.name_scenario ? file : "");
+  }
   if (options.format == "text") shown = std::make_unique<report::TextTraceWriter>(out);
   if (shown) tee.add(*shown);
   report::JsonTraceWriter kept(json);
@@ -64,6 +66,7 @@ ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, s
   runner::RunOptions run_options;
   run_options.trace = &tee;
   run_options.interrupt = options.interrupt;
+  run_options.strict = options.strict;
   if (options.record) {
     run_options.recording = &run.recording;
     run_options.recording_name = scenario->name + "-recorded";
@@ -74,6 +77,9 @@ ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, s
     const runner::LiveSkips skips = runner::live_skips(*scenario);
     err << file << ": played live on winsock; not played: " << skips.provider_steps
         << " sp:/net: steps, " << skips.expectations << " expectations\n";
+  }
+  for (const runner::Failure& warning : result.warnings) {
+    err << runner::format_warning(warning) << "\n";
   }
   for (const runner::Failure& failure : result.failures) {
     err << runner::format(failure) << "\n";

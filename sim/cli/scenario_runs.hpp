@@ -24,6 +24,8 @@ struct PlayOptions {
   const volatile std::sig_atomic_t* interrupt = nullptr;
   // --fail-fast: once a run fails or is invalid, play_all's threads start no other.
   bool fail_fast = false;
+  bool name_scenario = false;  // each JSON record on `out` says its file (several files)
+  bool strict = false;         // --strict: see runner::RunOptions::strict
 };
 
 struct ScenarioRun {

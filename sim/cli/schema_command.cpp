@@ -111,7 +111,7 @@ constexpr std::string_view schema = R"json({
               "host": {"type": "string"},
               "session": {"type": "string"},
               "port": {"type": "integer", "minimum": 0, "maximum": 65535},
-              "tspec": {"$ref": "#/$defs/flowspec"},
+              "tspec": {"$ref": "#/$defs/given_flowspec"},
               "start": {"$ref": "#/$defs/duration"},
               "socket": {"$ref": "#/$defs/socket_id"}
             }
@@ -127,7 +127,7 @@ constexpr std::string_view schema = R"json({
               "host": {"type": "string"},
               "session": {"type": "string"},
               "style": {"enum": ["WF", "FF", "SE"], "default": "WF"},
-              "flowspec": {"$ref": "#/$defs/flowspec"},
+              "flowspec": {"$ref": "#/$defs/given_flowspec"},
               "confirm": {"type": "boolean", "default": false},
               "senders": {"type": "array", "items": {"type": "string"}},
               "start": {"$ref": "#/$defs/duration"},
@@ -151,12 +151,17 @@ constexpr std::string_view schema = R"json({
         "minimum_policed_size": {"$ref": "#/$defs/field"}
       }
     },
+    "given_flowspec": {
+      "description": "a FLOWSPEC that is passed or delivered: it names its service_type",
+      "$ref": "#/$defs/flowspec",
+      "required": ["service_type"]
+    },
     "qos": {
       "type": "object",
       "additionalProperties": false,
       "properties": {
-        "sending": {"$ref": "#/$defs/flowspec"},
-        "receiving": {"$ref": "#/$defs/flowspec"},
+        "sending": {"$ref": "#/$defs/given_flowspec"},
+        "receiving": {"$ref": "#/$defs/given_flowspec"},
         "style": {"$ref": "#/$defs/name"},
         "confirm": {"type": "boolean", "default": false}
       }
@@ -284,7 +289,7 @@ constexpr std::string_view schema = R"json({
         {"if": {"required": ["app"], "properties": {"app": {"enum": ["bind", "connect", "set_qos", "get_qos", "get_overlapped_result", "enum_network_events", "close", "monitor"]}}}, "then": {"required": ["socket"]}},
         {"if": {"required": ["app"], "properties": {"app": {"const": "monitor"}}}, "then": {"required": ["initial_buffer"]}},
         {"if": {"required": ["sp"]}, "then": {"required": ["socket"]}},
-        {"if": {"required": ["sp"], "properties": {"sp": {"const": "fd_qos"}}}, "then": {"required": ["status"]}},
+        {"if": {"required": ["sp"], "properties": {"sp": {"const": "fd_qos"}}}, "then": {"required": ["status"], "properties": {"sending": {"$ref": "#/$defs/given_flowspec"}, "receiving": {"$ref": "#/$defs/given_flowspec"}}}},
         {"if": {"required": ["sp"], "properties": {"sp": {"const": "fail"}}}, "then": {"required": ["error"], "oneOf": [{"required": ["call"]}, {"required": ["pending"]}]}},
         {"if": {"required": ["expect"], "properties": {"expect": {"enum": ["completion", "update", "network_events"]}}}, "then": {"required": ["socket"]}},
         {"if": {"required": ["expect"], "properties": {"expect": {"const": "wait"}}}, "then": {"not": {"required": ["socket"]}}},

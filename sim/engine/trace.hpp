@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/event_queue.hpp"
+#include "gqos/codec.hpp"
 #include "gqos/layout.hpp"
 
 namespace qosbed::engine {
@@ -34,6 +35,10 @@ std::string_view name_of(TraceKind kind);
 // which the WSA_WAIT_* names would misread as WSA_WAIT_EVENT_0, so that 0 has no name.
 std::optional<std::string_view> wait_result_name(std::string_view call, std::uint32_t result);
 
+// What a wait returned, as the call that returned it means it: its SDK name, "0 (timed out)" for
+// SleepEx, "WSA_WAIT_EVENT_0 + 2" for the third event of WSAWaitForMultipleEvents, else digits.
+std::string wait_result_text(std::string_view call, std::uint32_t result);
+
 // One RSVP message as one link end saw it. Node and link names are the scenario's; sessions and
 // senders are written "a.b.c.d:port" (a session adds "/protocol").
 struct RsvpMessageRecord {
@@ -47,6 +52,25 @@ struct RsvpMessageRecord {
   std::string style;                       // Resv: "WF", "FF" or "SE"
   std::string error;                       // PathErr/ResvErr: "admission_failure", "no_path", ...
   std::optional<gqos::FlowSpec> flowspec;  // Path: Tspec; Resv/ResvConf: merged; ResvErr: failed
+};
+
+// A ProviderSpecific object of a QOS the application passed, decoded for the kinds an application
+// passes; any other kind keeps its body as written.
+struct PassedObject {
+  std::uint32_t type = 0;
+  std::uint32_t length = 0;                          // ObjectLength, header included
+  std::optional<gqos::ReserveRequest> reserve_info;  // RSVP_RESERVE_INFO
+  std::optional<std::uint32_t> shape_discard_mode;   // QOS_SD_MODE
+  std::optional<std::uint32_t> shaping_rate;         // QOS_SHAPING_RATE
+  std::vector<std::byte> body;                       // another kind
+};
+
+// The QOS an application passed to connect (WSAConnect's lpSQOS) or SIO_SET_QOS, as decoded.
+struct PassedQos {
+  std::optional<gqos::FlowSpec> sending;  // absent when the bytes are fewer than a QOS
+  std::optional<gqos::FlowSpec> receiving;
+  std::vector<PassedObject> objects;  // ProviderSpecific, up to where decoding stopped
+  std::string decode_error;           // "object length 0 would never advance at offset 80"
 };
 
 struct TraceRecord {
@@ -76,6 +100,7 @@ struct TraceRecord {
   // offset from the buffer's start so that traces do not depend on where memory happened to be.
   std::optional<std::vector<std::byte>> buffer;
   std::optional<RsvpMessageRecord> rsvp;  // kind rsvp
+  std::optional<PassedQos> qos;           // call connect or set_qos: the QOS passed, if any
 };
 
 class TraceSink {

@@ -12,10 +12,16 @@ namespace {
 
 constexpr std::size_t buf_offset = 72;  // offsetof(QOS, ProviderSpecific.buf) on Win64
 
-std::string ioctl_name(std::uint32_t code) {
+// The calls an overlapped request can be: "" for any other code.
+std::string_view request_name(std::uint32_t code) {
   if (code == gqos::ioctl::get_qos) return "get_qos";
   if (code == gqos::ioctl::set_qos) return "set_qos";
-  return gqos::name_or_number(gqos::NameGroup::ioctl, code);
+  return {};
+}
+
+std::string ioctl_name(std::uint32_t code) {
+  const std::string_view name = request_name(code);
+  return name.empty() ? gqos::name_or_number(gqos::NameGroup::ioctl, code) : std::string(name);
 }
 
 // A view of a literal: only the record's own copy of it is allocated.
@@ -23,6 +29,38 @@ std::string_view mode_of(const provider::Overlapped* overlapped,
                          const provider::CompletionRoutine& routine) {
   if (overlapped == nullptr) return "sync";
   return routine ? "overlapped routine" : "overlapped event";
+}
+
+PassedQos passed_qos(std::span<const std::byte> bytes) {
+  PassedQos qos;
+  const gqos::DecodeResult decoded = gqos::decode(bytes);
+  if (decoded.error == gqos::DecodeError::qos_truncated) {
+    qos.decode_error = std::to_string(bytes.size()) + " bytes, fewer than a QOS (80)";
+    return qos;
+  }
+  qos.sending = decoded.qos.sending;
+  qos.receiving = decoded.qos.receiving;
+  for (const gqos::DecodedObject& object : decoded.qos.objects) {
+    PassedObject& passed = qos.objects.emplace_back();
+    passed.type = object.type;
+    passed.length = object.length;
+    const bool one_value = object.body.size() >= 4;
+    if (object.type == gqos::object_type::reserve_info) {
+      passed.reserve_info = gqos::read_reserve_info(object);
+    } else if (object.type == gqos::object_type::sd_mode && one_value) {
+      passed.shape_discard_mode = gqos::load_u32(object.body, 0);
+    } else if (object.type == gqos::object_type::shaping_rate && one_value) {
+      passed.shaping_rate = gqos::load_u32(object.body, 0);
+    }
+    if (!passed.reserve_info && !passed.shape_discard_mode && !passed.shaping_rate) {
+      passed.body.assign(object.body.begin(), object.body.end());
+    }
+  }
+  if (!decoded.ok()) {
+    qos.decode_error = std::string(gqos::describe(decoded.error)) + " at offset " +
+                       std::to_string(decoded.error_offset);
+  }
+  return qos;
 }
 
 }  // namespace
@@ -51,6 +89,19 @@ std::string TracingProvider::socket_name(provider::Socket socket) const {
   return it != names_.end() ? it->second : std::to_string(socket);
 }
 
+std::string_view TracingProvider::request_call(const provider::Overlapped* overlapped) const {
+  for (const IssuedRequest& request : issued_) {
+    if (request.overlapped == overlapped) return request.call;
+  }
+  return {};
+}
+
+void TracingProvider::forget_request(const provider::Overlapped* overlapped) {
+  std::erase_if(issued_, [overlapped](const IssuedRequest& request) {
+    return request.overlapped == overlapped;
+  });
+}
+
 TraceRecord TracingProvider::record_for(provider::Socket socket, TraceKind kind) const {
   TraceRecord record;
   record.t_us = clock_.now_us();
@@ -60,12 +111,13 @@ TraceRecord TracingProvider::record_for(provider::Socket socket, TraceKind kind)
 }
 
 void TracingProvider::trace_call(provider::Socket socket, std::string_view call, int result,
-                                 std::string_view detail) {
+                                 std::string_view detail, std::span<const std::byte> qos) {
   TraceRecord record = record_for(socket, TraceKind::call);
   record.call = call;
   record.detail = detail;
   record.result = result;
   if (result == provider::socket_error) record.error = inner_.last_error();
+  if (!qos.empty()) record.qos = passed_qos(qos);
   sink_.record(record);
 }
 
@@ -81,29 +133,32 @@ void TracingProvider::trace_completion(provider::Socket socket, std::string_view
   if (error == gqos::wsa::enobufs && bytes >= 4 && buffer.size() >= 4) {
     record.required = gqos::load_u32(buffer, 0);
   }
-  if (error == gqos::wsa::no_error && bytes > 0 && bytes <= buffer.size()) {
-    gqos::decode(buffer.first(bytes), reinterpret_cast<std::uintptr_t>(buffer.data()), decoded_);
-    const gqos::DecodeResult& decoded = decoded_;
-    // What lies before a broken object is still what the application reads: the two
-    // FLOWSPECs sit at fixed offsets and a status object may precede the damage.
-    if (decoded.error != gqos::DecodeError::qos_truncated) {
-      record.sending = decoded.qos.sending;
-      record.receiving = decoded.qos.receiving;
-    }
-    if (decoded.qos.status_info) {
-      record.status = decoded.qos.status_info->status_code;
-      record.extended_status1 = decoded.qos.status_info->extended_status1;
-      record.extended_status2 = decoded.qos.status_info->extended_status2;
-    }
-    if (!decoded.ok()) {
-      record.detail = std::string(gqos::describe(decoded.error)) + " at offset " +
-                      std::to_string(decoded.error_offset);
-    }
-  }
+  if (error == gqos::wsa::no_error) record.detail = read_returned(record, buffer, bytes);
   std::vector<std::byte>& snapshot = record.buffer.emplace(std::move(spare_buffer_));
   buffer_snapshot(buffer, bytes, snapshot);
   sink_.record(record);
   spare_buffer_ = std::move(snapshot);
+}
+
+std::string TracingProvider::read_returned(TraceRecord& record, std::span<const std::byte> buffer,
+                                           std::uint32_t bytes) {
+  if (bytes == 0 || bytes > buffer.size()) return {};
+  gqos::decode(buffer.first(bytes), reinterpret_cast<std::uintptr_t>(buffer.data()), decoded_);
+  const gqos::DecodeResult& decoded = decoded_;
+  // What lies before a broken object is still what the application reads: the two
+  // FLOWSPECs sit at fixed offsets and a status object may precede the damage.
+  if (decoded.error != gqos::DecodeError::qos_truncated) {
+    record.sending = decoded.qos.sending;
+    record.receiving = decoded.qos.receiving;
+  }
+  if (decoded.qos.status_info) {
+    record.status = decoded.qos.status_info->status_code;
+    record.extended_status1 = decoded.qos.status_info->extended_status1;
+    record.extended_status2 = decoded.qos.status_info->extended_status2;
+  }
+  if (decoded.ok()) return {};
+  return std::string(gqos::describe(decoded.error)) + " at offset " +
+         std::to_string(decoded.error_offset);
 }
 
 void TracingProvider::trace_wait(std::string_view call, std::uint32_t result,
@@ -135,7 +190,8 @@ int TracingProvider::bind(provider::Socket socket, const provider::Address& loca
 int TracingProvider::connect(provider::Socket socket, const provider::Address& remote,
                              std::span<const std::byte> sending_qos) {
   const int result = inner_.connect(socket, remote, sending_qos);
-  trace_call(socket, "connect", result, remote.host + ":" + std::to_string(remote.port));
+  trace_call(socket, "connect", result, remote.host + ":" + std::to_string(remote.port),
+             sending_qos);
   return result;
 }
 
@@ -145,12 +201,18 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                            provider::CompletionRoutine routine) {
   const std::string_view mode = mode_of(overlapped, routine);
   const std::string call = ioctl_name(code);
-  if (overlapped != nullptr && !routine) event_requests_[overlapped] = {socket, call, out};
+  if (overlapped != nullptr) {
+    // Known before the call: a request may finish inside it (D4, an overlapped SIO_SET_QOS).
+    forget_request(overlapped);
+    issued_.push_back({overlapped, request_name(code)});
+    if (!routine) event_requests_[overlapped] = {socket, call, out};
+  }
   provider::CompletionRoutine traced;
   if (routine) {
     traced = [this, socket, call, out, routine = std::move(routine)](
                  std::uint32_t error, std::uint32_t bytes, provider::Overlapped* ov,
                  std::uint32_t flags) {
+      forget_request(ov);
       trace_completion(socket, call, "routine", error, bytes, out);
       routine(error, bytes, ov, flags);
     };
@@ -169,10 +231,17 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
   if (record.error == gqos::wsa::enobufs && out.size() >= 4) {
     record.required = gqos::load_u32(out, 0);
   }
+  if (code == gqos::ioctl::set_qos && !in.empty()) record.qos = passed_qos(in);
+  // A synchronous query's data is read at once; an overlapped one's shows in its completion.
+  if (code == gqos::ioctl::get_qos && result == 0 && overlapped == nullptr && record.bytes) {
+    read_returned(record, out, *record.bytes);
+  }
   sink_.record(record);
   spare_detail_ = std::move(record.detail);
   if (result == provider::socket_error && record.error != gqos::wsa::io_pending) {
-    event_requests_.erase(overlapped);  // failed at once: there will be no result to read
+    // Failed at once: there will be no result to read.
+    event_requests_.erase(overlapped);
+    forget_request(overlapped);
   }
   return result;
 }
@@ -188,6 +257,7 @@ bool TracingProvider::get_overlapped_result(provider::Socket socket,
   if (!done) call.error = error;
   sink_.record(call);
   if (!done && error == gqos::wsa::io_incomplete) return done;
+  forget_request(overlapped);
   auto request = event_requests_.find(overlapped);
   if (request != event_requests_.end()) {
     const std::uint32_t transferred =

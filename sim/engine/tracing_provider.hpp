@@ -23,6 +23,10 @@ class TracingProvider final : public provider::Provider {
   void name_socket(provider::Socket socket, std::string id);
   std::string socket_name(provider::Socket socket) const;
 
+  // The call ("get_qos", "set_qos") of the overlapped request with this OVERLAPPED, from its
+  // ioctl until the application learns its result; empty for a request it does not know.
+  std::string_view request_call(const provider::Overlapped* overlapped) const;
+
   std::vector<provider::ProtocolInfo> enum_protocols() override;
   provider::Socket open(provider::Role role, provider::Protocol protocol) override;
   int bind(provider::Socket socket, const provider::Address& local) override;
@@ -49,13 +53,27 @@ class TracingProvider final : public provider::Provider {
 
  private:
   TraceRecord record_for(provider::Socket socket, TraceKind kind) const;
+  // `qos`: the QOS the call passed (connect, SIO_SET_QOS), shown decoded.
   void trace_call(provider::Socket socket, std::string_view call, int result,
-                  std::string_view detail = {});
+                  std::string_view detail = {}, std::span<const std::byte> qos = {});
   void trace_completion(provider::Socket socket, std::string_view call, std::string_view source,
                         std::uint32_t error, std::uint32_t bytes,
                         std::span<const std::byte> buffer);
+  // What a query returned in `buffer`, as the application reads it: the FLOWSPECs and the
+  // RSVP_STATUS_INFO. Returns where a broken object list stops decoding, or nothing.
+  std::string read_returned(TraceRecord& record, std::span<const std::byte> buffer,
+                            std::uint32_t bytes);
   void trace_wait(std::string_view call, std::uint32_t result, std::uint32_t timeout_ms,
                   bool alertable);
+
+  void forget_request(const provider::Overlapped* overlapped);
+
+  // An overlapped request whose result the application has not learnt yet. Few at a time, so a
+  // vector whose storage is reused: tracing a request allocates nothing once it has grown.
+  struct IssuedRequest {
+    const provider::Overlapped* overlapped;
+    std::string_view call;
+  };
 
   struct EventRequest {
     provider::Socket socket;
@@ -68,6 +86,7 @@ class TracingProvider final : public provider::Provider {
   TraceSink& sink_;
   std::map<provider::Socket, std::string> names_;
   std::map<const provider::Overlapped*, EventRequest> event_requests_;
+  std::vector<IssuedRequest> issued_;
   gqos::DecodeResult decoded_;  // reused by every completion, so decoding allocates nothing
   // Storage lent to a record and taken back once the sink has seen it, so that tracing allocates
   // nothing for it after the first time: a completion's buffer snapshot, and an ioctl call's

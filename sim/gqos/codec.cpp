@@ -232,6 +232,11 @@ std::optional<StatusInfo> read_status_info(const DecodedObject& object) {
   return info;
 }
 
+std::optional<ReserveRequest> read_reserve_info(const DecodedObject& object) {
+  if (object.type != object_type::reserve_info || object.body.size() < 8) return std::nullopt;
+  return ReserveRequest{load_u32(object.body, 0), load_u32(object.body, 4)};
+}
+
 std::optional<Adspec> read_adspec(const DecodedObject& object) {
   constexpr std::size_t fixed = sizeof(AdGeneralParams) + sizeof(std::uint32_t);
   if (object.type != object_type::adspec || object.body.size() < fixed) return std::nullopt;

@@ -117,6 +117,14 @@ void decode(std::span<const std::byte> bytes, std::uint64_t base_address, Decode
 std::optional<StatusInfo> read_status_info(const DecodedObject& object);
 std::optional<Adspec> read_adspec(const DecodedObject& object);
 
+// What an application asks for with RSVP_RESERVE_INFO: its first two fields, which lead the body
+// in every version of the structure.
+struct ReserveRequest {
+  std::uint32_t style = 0;
+  std::uint32_t confirm_request = 0;
+};
+std::optional<ReserveRequest> read_reserve_info(const DecodedObject& object);
+
 // Little-endian 32-bit access to a byte buffer, bounds checked by the caller.
 std::uint32_t load_u32(std::span<const std::byte> bytes, std::size_t offset);
 void store_u32(std::span<std::byte> bytes, std::size_t offset, std::uint32_t value);

@@ -37,9 +37,7 @@ std::string result_text(const TraceRecord& r) {
   if (r.error) {
     text = gqos::name_or_number(NameGroup::error, *r.error);
   } else if (r.result && r.kind == TraceKind::wait) {
-    const auto result = static_cast<std::uint32_t>(*r.result);
-    const auto name = engine::wait_result_name(r.call, result);
-    text = name ? std::string(*name) : std::to_string(result) + " (timed out)";
+    text = engine::wait_result_text(r.call, static_cast<std::uint32_t>(*r.result));
   } else if (r.result) {
     text = std::to_string(*r.result);
   }
@@ -67,6 +65,7 @@ std::string detail_text(const TraceRecord& r) {
   if (r.direction) parts.push_back(*r.direction);
   if (r.sending) parts.push_back("sending " + gqos::to_string(*r.sending));
   if (r.receiving) parts.push_back("receiving " + gqos::to_string(*r.receiving));
+  if (r.qos) parts.push_back("qos " + to_text(*r.qos));
   std::string text;
   for (const std::string& part : parts) text += (text.empty() ? "" : "; ") + part;
   return text;

@@ -53,9 +53,34 @@ void add_rsvp(JsonObject& object, const engine::RsvpMessageRecord& m) {
   if (m.flowspec) add_flowspec(object.object("flowspec"), *m.flowspec);
 }
 
+// The QOS an application passed, with each ProviderSpecific object's fields or body.
+void add_passed_qos(JsonObject&& object, const engine::PassedQos& qos) {
+  if (qos.sending) add_flowspec(object.object("sending"), *qos.sending);
+  if (qos.receiving) add_flowspec(object.object("receiving"), *qos.receiving);
+  if (!qos.objects.empty()) {
+    JsonArray objects = object.array("objects");
+    for (const engine::PassedObject& passed : qos.objects) {
+      JsonObject item = objects.object();
+      named(item, "type", passed.type, NameGroup::object_type);
+      item.number("length", passed.length);
+      if (const auto& info = passed.reserve_info) {
+        named(item, "style", info->style, NameGroup::rsvp_style);
+        item.number("confirm_request", info->confirm_request);
+      }
+      if (passed.shape_discard_mode) {
+        named(item, "shape_discard_mode", *passed.shape_discard_mode, NameGroup::sd_mode);
+      }
+      if (passed.shaping_rate) item.number("shaping_rate", *passed.shaping_rate);
+      if (!passed.body.empty()) item.hex("body_hex", passed.body);
+    }
+  }
+  if (!qos.decode_error.empty()) object.string("decode_error", qos.decode_error);
+}
+
 // Appends the record's JSON to `out`, without the newline.
-void append_json(TextBuffer& out, const engine::TraceRecord& r) {
+void append_json(TextBuffer& out, const engine::TraceRecord& r, std::string_view scenario = {}) {
   JsonObject object(out);
+  if (!scenario.empty()) object.string("scenario", scenario);
   object.number("t_us", r.t_us);
   if (r.socket.empty()) {
     object.literal("socket", "null");
@@ -94,6 +119,7 @@ void append_json(TextBuffer& out, const engine::TraceRecord& r) {
   if (r.receiving) add_flowspec(object.object("receiving"), *r.receiving);
   if (r.buffer) object.hex("buffer_hex", *r.buffer);
   if (r.rsvp) add_rsvp(object, *r.rsvp);
+  if (r.qos) add_passed_qos(object.object("qos"), *r.qos);
 }
 
 }  // namespace
@@ -107,7 +133,7 @@ std::string to_json(const engine::TraceRecord& record) {
 // One line buffer for every record: once it has grown, a record costs no allocation.
 void JsonTraceWriter::record(const engine::TraceRecord& record) {
   line_.clear();
-  append_json(line_, record);
+  append_json(line_, record, scenario_);
   line_.append('\n');
   out_.write(line_.text().data(), static_cast<std::streamsize>(line_.text().size()));
 }

@@ -15,11 +15,15 @@ std::string to_json(const engine::TraceRecord& record);
 
 class JsonTraceWriter final : public engine::TraceSink {
  public:
-  explicit JsonTraceWriter(std::ostream& out) : out_(out) {}
+  // With a `scenario` (the file a run plays), every record begins with it, so that the traces of
+  // several files in one stream can be told apart.
+  explicit JsonTraceWriter(std::ostream& out, std::string scenario = {})
+      : out_(out), scenario_(std::move(scenario)) {}
   void record(const engine::TraceRecord& record) override;
 
  private:
   std::ostream& out_;
+  std::string scenario_;
   TextBuffer line_;  // reused for every record
 };
 

@@ -57,6 +57,8 @@ class TextBuffer {
 // Each field ends with a comma and the closing brace takes the place of the last one, which spares
 // every field asking whether it is the first. Keys are string literals: their lengths are known at
 // compile time, so copying one is a few moves, not a call to memcpy.
+class JsonArray;
+
 class JsonObject {
  public:
   explicit JsonObject(TextBuffer& out) : JsonObject(out, "") {}
@@ -135,16 +137,7 @@ class JsonObject {
   }
   // An array of objects, one per item: `write(object, item)` writes each one's fields.
   template <std::size_t N, typename Items, typename Write>
-  void objects(const char (&key)[N], const Items& items, Write write) {
-    out_.commit(put_key(out_.room(key_room(key)), key));
-    out_.append('[');
-    for (const auto& item : items) {
-      JsonObject element(out_, ",");
-      write(element, item);
-    }
-    close(out_, ']');
-    out_.append(',');
-  }
+  void objects(const char (&key)[N], const Items& items, Write write);
   // An object as the value of a field of this one: write its fields, and it closes (with the
   // comma that ends the field) when destroyed.
   template <std::size_t N>
@@ -152,8 +145,13 @@ class JsonObject {
     out_.commit(put_key(out_.room(key_room(key)), key));
     return JsonObject(out_, ",");
   }
+  // An array of objects as the value of a field of this one; it closes when destroyed.
+  template <std::size_t N>
+  JsonArray array(const char (&key)[N]);
 
  private:
+  friend class JsonArray;
+
   JsonObject(TextBuffer& out, std::string_view after) : out_(out), after_(after) {
     out_.append('{');
   }
@@ -207,5 +205,39 @@ class JsonObject {
   // What follows the closing brace: "," when the object is a field's value.
   std::string_view after_;
 };
+
+// The elements of an array field: each object() is one, closed before the next is begun.
+class JsonArray {
+ public:
+  ~JsonArray() {
+    JsonObject::close(out_, ']');
+    out_.append(',');
+  }
+  JsonArray(const JsonArray&) = delete;
+  JsonArray& operator=(const JsonArray&) = delete;
+
+  JsonObject object() { return JsonObject(out_, ","); }
+
+ private:
+  friend class JsonObject;
+  explicit JsonArray(TextBuffer& out) : out_(out) { out_.append('['); }
+
+  TextBuffer& out_;
+};
+
+template <std::size_t N>
+JsonArray JsonObject::array(const char (&key)[N]) {
+  out_.commit(put_key(out_.room(key_room(key)), key));
+  return JsonArray(out_);
+}
+
+template <std::size_t N, typename Items, typename Write>
+void JsonObject::objects(const char (&key)[N], const Items& items, Write write) {
+  JsonArray elements = array(key);
+  for (const auto& item : items) {
+    JsonObject element = elements.object();
+    write(element, item);
+  }
+}
 
 }  // namespace qosbed::report

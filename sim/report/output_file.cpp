@@ -2,16 +2,27 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 namespace qosbed::report {
+
+std::string cannot_be_written(const std::filesystem::path& path, int error_number) {
+  std::string text = path.string() + ": cannot be written";
+  if (error_number != 0) text += std::string(": ") + std::strerror(error_number);
+  return text;
+}
 
 OutputFile::OutputFile(std::filesystem::path path)
     : path_(std::move(path)),
       // Hidden and unique per process, so two runs writing the same report do not collide.
       temporary_(path_.parent_path() /
-                 ("." + path_.filename().string() + ".tmp-" + std::to_string(::getpid()))),
-      stream_(temporary_, std::ios::binary | std::ios::trunc) {}
+                 ("." + path_.filename().string() + ".tmp-" + std::to_string(::getpid()))) {
+  errno = 0;
+  stream_.open(temporary_, std::ios::binary | std::ios::trunc);
+  if (!stream_.is_open()) open_errno_ = errno;
+}
 
 OutputFile::~OutputFile() {
   if (committed_) return;
@@ -20,12 +31,21 @@ OutputFile::~OutputFile() {
   std::filesystem::remove(temporary_, ignored);
 }
 
+std::string OutputFile::open_error() const {
+  return cannot_be_written(path_, open_errno_);
+}
+
 bool OutputFile::commit(std::string& error) {
+  if (!stream_.is_open()) {
+    error = open_error();
+    return false;
+  }
+  errno = 0;
   stream_.flush();
   const bool written = stream_.good();
   stream_.close();
   if (!written) {
-    error = path_.string() + ": could not be written";
+    error = cannot_be_written(path_, errno);
     return false;
   }
   std::error_code rename_error;

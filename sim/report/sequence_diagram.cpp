@@ -73,9 +73,7 @@ std::string wait_label(const TraceRecord& r) {
   const std::uint32_t timeout = r.timeout_ms.value_or(gqos::wsa::infinite);
   label += timeout == gqos::wsa::infinite ? "INFINITE" : std::to_string(timeout) + " ms";
   label += "): ";
-  const auto result = static_cast<std::uint32_t>(r.result.value_or(0));
-  const auto name = engine::wait_result_name(r.call, result);
-  label += name ? std::string(*name) : std::to_string(result) + " (timed out)";
+  label += engine::wait_result_text(r.call, static_cast<std::uint32_t>(r.result.value_or(0)));
   return label;
 }
 
@@ -145,8 +143,9 @@ class Layout {
       case TraceKind::finished:
         arrow(sp, index(LifelineKind::socket, r.socket), y, ArrowKind::finished,
               r.error.value_or(0) != 0,
-              "finished: " + error_text(r.error.value_or(0)) + ", " +
-                  std::to_string(r.bytes.value_or(0)) + " bytes (not yet seen)");
+              "finished" + (r.call.empty() ? "" : " " + r.call) + ": " +
+                  error_text(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
+                  " bytes (not yet seen)");
         break;
       case TraceKind::completion: {
         const std::size_t socket = index(LifelineKind::socket, r.socket);

@@ -11,6 +11,9 @@ namespace {
 // About the advance of one character of an 11-pixel sans-serif font, to keep labels in bounds.
 constexpr int char_width = 6;
 constexpr int head_name_chars = 24;
+// How far a label's baseline sits above the line it labels: clear of the line, digits have no
+// descenders.
+constexpr int label_rise = 5;
 
 struct Colours {
   std::string_view line;
@@ -133,7 +136,7 @@ void draw_arrows(const SequenceDiagram& d, SvgOut& svg) {
       svg.head(end, arrow.y, direction, colour);
     }
     const int room = std::max(std::abs(to - from) - 12, 4 * char_width) / char_width;
-    svg.text((from + to) / 2, arrow.y - 5, "middle", "fill=\"" + colour + "\"",
+    svg.text((from + to) / 2, arrow.y - label_rise, "middle", "fill=\"" + colour + "\"",
              shortened(arrow.label, static_cast<std::size_t>(room)), arrow.label);
   }
 }
@@ -169,8 +172,10 @@ std::string to_svg(const SequenceDiagram& d) {
   svg.rect(0, 0, d.width, d.height, "#ffffff", "");
   svg.text(12, 24, "start", "font-size=\"15\" font-weight=\"bold\" fill=\"#202124\"", d.title);
   svg.text(12, d.head_top + 25, "start", "fill=\"#5f6368\"", "time");
+  // Each time sits on a guide line at its row, as an arrow's label sits on its arrow: a line
+  // through the text would strike it out.
   for (const TimeMark& mark : d.times) {
-    svg.text(12, mark.y + 4, "start", "fill=\"#5f6368\"", mark.text);
+    svg.text(12, mark.y - label_rise, "start", "fill=\"#5f6368\"", mark.text);
     svg.line(12, mark.y, 80, mark.y, "#dadce0", "stroke-dasharray=\"2 2\"");
   }
   draw_lifelines(d, svg);

@@ -1,6 +1,8 @@
 #include "report/text_trace.hpp"
 
 #include <cstdio>
+#include <span>
+#include <vector>
 
 #include "gqos/format.hpp"
 #include "gqos/names.hpp"
@@ -12,6 +14,51 @@ std::string format_time(engine::TimeUs t_us) {
   std::snprintf(text, sizeof text, "%lld.%03lld ms", static_cast<long long>(t_us / 1000),
                 static_cast<long long>(t_us % 1000));
   return text;
+}
+
+namespace {
+
+std::string hex_of(std::span<const std::byte> bytes) {
+  std::string text;
+  for (const std::byte byte : bytes) {
+    char pair[3];
+    std::snprintf(pair, sizeof pair, "%02x", std::to_integer<unsigned>(byte));
+    text += pair;
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string to_text(const engine::PassedQos& qos) {
+  using gqos::NameGroup;
+  std::vector<std::string> parts;
+  if (qos.sending) parts.push_back("sending: " + gqos::to_string(*qos.sending));
+  if (qos.receiving) parts.push_back("receiving: " + gqos::to_string(*qos.receiving));
+  if (!qos.objects.empty()) {
+    std::string objects = "objects: [";
+    for (std::size_t i = 0; i < qos.objects.size(); ++i) {
+      const engine::PassedObject& object = qos.objects[i];
+      objects += (i > 0 ? ", " : "") + gqos::name_or_number(NameGroup::object_type, object.type);
+      std::string fields = "length: " + std::to_string(object.length);
+      if (const auto& info = object.reserve_info) {
+        fields += ", style: " + gqos::name_or_number(NameGroup::rsvp_style, info->style) +
+                  ", confirm_request: " + std::to_string(info->confirm_request);
+      }
+      if (object.shape_discard_mode) {
+        fields += ", shape_discard_mode: " +
+                  gqos::name_or_number(NameGroup::sd_mode, *object.shape_discard_mode);
+      }
+      if (object.shaping_rate) fields += ", shaping_rate: " + std::to_string(*object.shaping_rate);
+      if (!object.body.empty()) fields += ", body: " + hex_of(object.body);
+      objects += " {" + fields + "}";
+    }
+    parts.push_back(objects + "]");
+  }
+  if (!qos.decode_error.empty()) parts.push_back("decode_error: " + qos.decode_error);
+  std::string text;
+  for (const std::string& part : parts) text += (text.empty() ? "" : ", ") + part;
+  return "{" + text + "}";
 }
 
 std::string to_text(const engine::TraceRecord& r) {
@@ -34,16 +81,9 @@ std::string to_text(const engine::TraceRecord& r) {
     add("timeout", *r.timeout_ms == 0xFFFFFFFF ? "INFINITE" : std::to_string(*r.timeout_ms) + "ms");
   }
   if (r.result) {
-    std::string result = std::to_string(*r.result);
-    if (r.kind == engine::TraceKind::wait) {
-      const auto value = static_cast<std::uint32_t>(*r.result);
-      if (const auto name = engine::wait_result_name(r.call, value)) {
-        result = *name;
-      } else if (r.call == "sleep_ex") {
-        result += " (timed out)";
-      }
-    }
-    add("result", result);
+    add("result", r.kind == engine::TraceKind::wait
+                      ? engine::wait_result_text(r.call, static_cast<std::uint32_t>(*r.result))
+                      : std::to_string(*r.result));
   }
   if (r.error) add("error", gqos::name_or_number(NameGroup::error, *r.error));
   if (r.buffer_size) add("buffer", std::to_string(*r.buffer_size));
@@ -72,6 +112,7 @@ std::string to_text(const engine::TraceRecord& r) {
     if (!m->error.empty()) add("error", m->error);
     if (m->flowspec) add("flowspec", gqos::to_string(*m->flowspec));
   }
+  if (r.qos) add("qos", to_text(*r.qos));
   return line;
 }
 

@@ -12,6 +12,10 @@ namespace qosbed::report {
 // e.g. "   10.000 ms  rx  completion (routine)  error=WSAENOBUFS bytes=4 required=100"
 std::string to_text(const engine::TraceRecord& record);
 
+// The QOS an application passed: "{sending: {...}, receiving: {...}, objects:
+// [RSVP_OBJECT_RESERVE_INFO {length: 40, style: RSVP_FIXED_FILTER_STYLE, confirm_request: 1}]}".
+std::string to_text(const engine::PassedQos& qos);
+
 // "10.000 ms" for 10000 us.
 std::string format_time(engine::TimeUs t_us);
 

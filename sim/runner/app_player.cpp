@@ -97,8 +97,13 @@ bool AppPlayer::monitor_running() const {
   return false;
 }
 
-void AppPlayer::fail(const scenario::Step& step, std::string message) {
+void AppPlayer::not_played(const scenario::Step& step, std::string call, std::string message) {
   failures_.push_back(Failure{step.mark, std::move(message)});
+  CallResult none;
+  none.socket = step.socket;
+  none.call = std::move(call);
+  none.not_played = step.mark;
+  last_call_ = std::move(none);
 }
 
 void AppPlayer::remember_call(const scenario::Step& step, std::string call, std::int64_t result,
@@ -215,8 +220,9 @@ void AppPlayer::get_qos(const scenario::Step& step, SocketRuntime& runtime,
   if (app.buffer_kind == scenario::BufferKind::bytes) size = app.buffer_bytes;
   if (app.buffer_kind == scenario::BufferKind::required) {
     if (!runtime.learnt_required) {
-      return fail(step, "buffer: required, but no WSAENOBUFS has told " + step.socket +
-                            " a required size yet");
+      return not_played(
+          step, "get_qos",
+          "buffer: required, but no WSAENOBUFS has told " + step.socket + " a required size yet");
     }
     size = *runtime.learnt_required;
   }
@@ -265,8 +271,9 @@ void AppPlayer::wait(const scenario::AppWait& app) {
 void AppPlayer::get_overlapped_result(const scenario::Step& step, SocketRuntime& runtime,
                                       const scenario::AppGetOverlappedResult& app) {
   if (runtime.unread.empty()) {
-    return fail(step, "get_overlapped_result: " + step.socket +
-                          " has no event-notified request left to read");
+    return not_played(
+        step, "get_overlapped_result",
+        "get_overlapped_result: " + step.socket + " has no event-notified request left to read");
   }
   Request& request = *runtime.unread.front();
   std::uint32_t bytes = 0;

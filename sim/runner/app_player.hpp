@@ -77,7 +77,8 @@ class AppPlayer {
                               std::uint32_t error);
   provider::Event event_of(SocketRuntime& runtime);
   Request& new_request(std::uint32_t buffer_bytes);
-  void fail(const scenario::Step& step, std::string message);
+  // A step that cannot be played makes no call: an `expect: call` after it says so.
+  void not_played(const scenario::Step& step, std::string call, std::string message);
 
   engine::TracingProvider& traced_;
   record::RecordingProvider* recorder_;

@@ -125,6 +125,14 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
         using T = std::decay_t<decltype(expect)>;
         if constexpr (std::is_same_v<T, scenario::ExpectCall>) {
           if (!last_call) return none_observed("a call result");
+          if (last_call->not_played) {
+            failures.push_back(Failure{step.mark, "expected a call result" + on +
+                                                      " vs actual none: the " + last_call->call +
+                                                      " step at line " +
+                                                      std::to_string(last_call->not_played->line) +
+                                                      " could not be played"});
+            return;
+          }
           TraceRecord shown;
           shown.socket = last_call->socket;
           shown.t_us = now_us;
@@ -161,15 +169,16 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
         } else if constexpr (std::is_same_v<T, scenario::ExpectWait>) {
           const TraceRecord* seen = take("", TraceKind::wait, TraceKind::wait);
           if (!seen) return none_observed("a wait result");
-          Comparison compare("wait", seen, failures);
-          std::optional<std::uint32_t> result;
-          if (seen->result) result = static_cast<std::uint32_t>(*seen->result);
+          if (!expect.result) return;
+          const auto actual = static_cast<std::uint32_t>(seen->result.value_or(0));
+          const std::uint32_t expected = expect.result->value;
           // SleepEx says "the time ran out" with 0; WSA_WAIT_TIMEOUT names that for both waits.
-          const bool sleep_timed_out = seen->call == "sleep_ex" && result == 0u;
-          if (sleep_timed_out && expect.result && expect.result->value == gqos::wsa::wait_timeout) {
-            result = gqos::wsa::wait_timeout;
-          }
-          compare.field(expect.result, "result", result, NameGroup::wait_result);
+          const bool timed_out = expected == gqos::wsa::wait_timeout && seen->call == "sleep_ex";
+          if (actual == expected || (timed_out && actual == 0)) return;
+          // Each value named as the call that returned it means it, so SleepEx's 0 is a timeout.
+          Comparison("wait", seen, failures)
+              .miss(expect.result->mark, "result", engine::wait_result_text(seen->call, expected),
+                    engine::wait_result_text(seen->call, actual));
         } else if constexpr (std::is_same_v<T, scenario::ExpectUpdate>) {
           const TraceRecord* seen = take(step.socket, TraceKind::update, TraceKind::monitor_error);
           if (!seen) return none_observed("a monitor update");

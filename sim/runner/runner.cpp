@@ -13,6 +13,7 @@
 #include "runner/app_player.hpp"
 #include "runner/expectations.hpp"
 #include "runner/network_run.hpp"
+#include "runner/observed.hpp"
 #include "runner/stops.hpp"
 
 namespace qosbed::runner {
@@ -35,7 +36,8 @@ class Player final : public provider_stub::EmulatorObserver {
         recording_name_(options.recording_name),
         checker_(log_.records()),
         app_(traced_, recorder_.get(), queue_, tee_, result_.failures),
-        interrupt_(options.interrupt) {
+        interrupt_(options.interrupt),
+        strict_(options.strict) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(this);
@@ -45,8 +47,11 @@ class Player final : public provider_stub::EmulatorObserver {
   // Plays every step, or stops early (interrupt, internal error) with result_.stopped saying
   // where; everything traced until then has reached the sinks either way.
   RunResult play() {
-    if (auto reason = play_until_stopped([this] { play_steps(); }))
+    if (auto reason = play_until_stopped([this] { play_steps(); })) {
       result_.stopped = stop_at(scenario_, current_, queue_.now_us(), std::move(*reason));
+    } else {
+      check_what_was_tested();
+    }
     result_.end_us = queue_.now_us();
     if (recorder_) *recording_ = recorder_->scenario_yaml(recording_name_);
     return std::move(result_);
@@ -62,8 +67,10 @@ class Player final : public provider_stub::EmulatorObserver {
     if (indication.receiving) record.receiving = indication.receiving;
     tee_.record(record);
   }
-  void on_request_finished(Socket socket, std::uint32_t error, std::uint32_t bytes) override {
+  void on_request_finished(Socket socket, const provider::Overlapped* overlapped,
+                           std::uint32_t error, std::uint32_t bytes) override {
     TraceRecord record = base(socket, TraceKind::finished);
+    record.call = traced_.request_call(overlapped);
     record.error = error;
     record.bytes = bytes;
     tee_.record(record);
@@ -108,6 +115,22 @@ class Player final : public provider_stub::EmulatorObserver {
     advance_to(std::numeric_limits<engine::TimeUs>::max(), scenario_.steps.size());
   }
 
+  // A run that checks nothing passes whatever happens: said, or under --strict a failure, as is
+  // an indication the application never observed.
+  void check_what_was_tested() {
+    if (result_.expectations_checked == 0) {
+      Failure none{{scenario_.file, 0, 0},
+                   "no expectation: the run passes whatever the application does"};
+      if (!strict_) return result_.warnings.push_back(std::move(none));
+      none.message += " (--strict)";
+      result_.failures.push_back(std::move(none));
+    }
+    if (!strict_) return;
+    for (Failure& failure : unobserved_indications(scenario_, indications_, log_.records())) {
+      result_.failures.push_back(std::move(failure));
+    }
+  }
+
   TraceRecord base(Socket socket, TraceKind kind) const {
     TraceRecord record;
     record.t_us = queue_.now_us();
@@ -146,7 +169,7 @@ class Player final : public provider_stub::EmulatorObserver {
       const auto* sp = std::get_if<scenario::SpAction>(&step.action);
       if (!sp) continue;
       const engine::EventId id = queue_.schedule_at(
-          step.at_us, [this, &step, sp] { play_sp(step, *sp); },
+          step.at_us, [this, i, sp] { play_sp(i, *sp); },
           emulator_.prefetch_for(app_.handle(step.socket)));
       provider_step_of_[id] = i;
     }
@@ -176,12 +199,15 @@ class Player final : public provider_stub::EmulatorObserver {
     if (t_us != std::numeric_limits<engine::TimeUs>::max()) queue_.advance_to(t_us);
   }
 
-  void play_sp(const scenario::Step& step, const scenario::SpAction& action) {
+  void play_sp(std::size_t index, const scenario::SpAction& action) {
+    const scenario::Step& step = scenario_.steps[index];
     const Socket socket = app_.handle(step.socket);
     std::visit(
         [&](const auto& sp) {
           using T = std::decay_t<decltype(sp)>;
           if constexpr (std::is_same_v<T, scenario::SpFdQos>) {
+            // The emulator reports the indication's fate as one fd_qos record, appended next.
+            indications_.push_back({index, log_.records().size()});
             emulator_.indicate(socket, sp.indication);
           } else if (sp.pending) {
             if (!emulator_.fail_pending(socket, sp.error)) {
@@ -234,22 +260,35 @@ class Player final : public provider_stub::EmulatorObserver {
   std::size_t nothing_since_ = 0;
   const volatile std::sig_atomic_t* interrupt_;
   std::size_t current_ = 0;  // the step being played, for Stop
+  bool strict_;
+  std::vector<PlayedIndication> indications_;  // the sp: fd_qos steps played, in order
 };
 
 }  // namespace
 
+namespace {
+
+// "FILE:LINE", or "FILE" for the whole file.
+std::string where(const scenario::Mark& mark) {
+  return mark.line > 0 ? mark.file + ":" + std::to_string(mark.line) : mark.file;
+}
+
+}  // namespace
+
 std::string format(const Failure& failure) {
-  return failure.mark.file + ":" + std::to_string(failure.mark.line) + ": " + failure.message;
+  return where(failure.mark) + ": " + failure.message;
+}
+
+std::string format_warning(const Failure& failure) {
+  return where(failure.mark) + ": warning: " + failure.message;
 }
 
 std::string format(const Stop& stop, std::size_t step_count) {
-  std::string where = stop.mark.file;
-  if (stop.mark.line > 0) where += ":" + std::to_string(stop.mark.line);
   const std::string step =
       stop.step <= step_count
           ? "step " + std::to_string(stop.step) + " of " + std::to_string(step_count)
           : "the end, after step " + std::to_string(step_count);
-  return where + ": stopped at " + step + ", t=" + std::to_string(stop.t_us) +
+  return where(stop.mark) + ": stopped at " + step + ", t=" + std::to_string(stop.t_us) +
          " us: " + stop.reason;
 }
 

@@ -19,8 +19,10 @@ struct Failure {
   std::string message;  // "expected completion error WSAENOBUFS vs actual 0 (...)"
 };
 
-// "FILE:LINE: message"
+// "FILE:LINE: message"; "FILE: message" for one about the whole file (line 0).
 std::string format(const Failure& failure);
+// "FILE: warning: message", for RunResult::warnings.
+std::string format_warning(const Failure& failure);
 
 // Where a run that did not reach its end stopped, and why.
 struct Stop {
@@ -45,6 +47,8 @@ struct RunResult {
   engine::TimeUs end_us = 0;
   std::size_t expectations_checked = 0;
   std::optional<Stop> stopped;  // set when the run ended early; the trace so far is complete
+  // What is worth saying but fails nothing ("no expectation"), unless RunOptions::strict.
+  std::vector<Failure> warnings;
 
   bool passed() const { return failures.empty() && !stopped; }
 };
@@ -58,6 +62,9 @@ struct RunOptions {
   // session it saw is written here as a scenario named `recording_name`.
   std::string* recording = nullptr;
   std::string recording_name = "recorded";
+  // A scenario that checks nothing fails instead of warning, and so does each `sp: fd_qos` step
+  // the application never observed (runner/observed.hpp says what observed means).
+  bool strict = false;
 };
 
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options = {});

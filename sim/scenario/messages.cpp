@@ -165,6 +165,11 @@ std::string fail_needs_call_or_pending() {
 std::string fail_call_and_pending() {
   return "'sp: fail' takes 'call' or 'pending: true', not both";
 }
+std::string flowspec_needs_service_type(std::string_view key) {
+  return quoted(key) +
+         " needs 'service_type': a FLOWSPEC that is passed or delivered says which service it "
+         "is (controlled_load, guaranteed, best_effort, no_change, ...)";
+}
 std::string object_item_shape() {
   return "an object is 'end_of_list' or a map with one key: adspec, sd_mode, shaping_rate or raw";
 }

@@ -67,6 +67,7 @@ std::string notify_needs_overlapped();
 std::string fail_needs_call_or_pending();
 std::string fail_call_and_pending();
 std::string object_item_shape();
+std::string flowspec_needs_service_type(std::string_view key);
 
 // Network scenarios.
 std::string needs_network(std::string_view what);

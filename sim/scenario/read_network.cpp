@@ -106,7 +106,7 @@ std::optional<std::uint16_t> port(Context& context, const Value& value) {
 }
 
 std::optional<gqos::FlowSpec> flowspec(Context& context, const Value& value) {
-  auto fields = read_flowspec(context, value);
+  auto fields = read_given_flowspec(context, value);
   if (!fields) return std::nullopt;
   return filled(*fields);
 }

@@ -85,6 +85,17 @@ std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value
   return fields;
 }
 
+std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value& value) {
+  auto fields = read_flowspec(context, value);
+  // A service_type written but wrong has had its own error.
+  const YAML::Node& node = value.node;
+  if (fields && !fields->service_type && !node["service_type"]) {
+    context.error(value.mark, msg::flowspec_needs_service_type(value.name));
+    return std::nullopt;
+  }
+  return fields;
+}
+
 gqos::FlowSpec filled(const FlowSpecFields& fields) {
   auto or_unspecified = [](const std::optional<std::uint32_t>& field) {
     return field.value_or(gqos::qos_not_specified);
@@ -104,10 +115,10 @@ std::optional<QosRequest> read_qos_request(Context& context, const Value& value)
   QosRequest request;
   request.mark = value.mark;
   if (const Entry* entry = map->find("sending")) {
-    request.sending = read_flowspec(context, entry->value);
+    request.sending = read_given_flowspec(context, entry->value);
   }
   if (const Entry* entry = map->find("receiving")) {
-    request.receiving = read_flowspec(context, entry->value);
+    request.receiving = read_given_flowspec(context, entry->value);
   }
   if (const Entry* entry = map->find("style")) {
     request.style = named(context, entry->value, gqos::NameGroup::rsvp_style);

@@ -10,8 +10,14 @@
 
 namespace qosbed::scenario::detail {
 
-// A FLOWSPEC map: only the fields written are set; marked at the map.
+// A FLOWSPEC map: only the fields written are set; marked at the map. What an expectation
+// compares.
 std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value);
+// A FLOWSPEC that is passed or delivered (a QOS request, an indication, a network's Tspec and
+// reservation): as above, and its service_type is required. Its ServiceType is what makes it a
+// request at all (R10), and no default would be right: NOCHANGE silently asks for nothing, and
+// QOS_NOT_SPECIFIED is no service type.
+std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value& value);
 // The fields written, the rest QOS_NOT_SPECIFIED (what a provider hands out).
 gqos::FlowSpec filled(const FlowSpecFields& fields);
 

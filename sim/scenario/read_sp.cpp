@@ -153,10 +153,12 @@ SpAction read_fd_qos(Context& context, const MapView& step, const StepEnv&) {
     context.error(std::max(sending, receiving)->key_mark, msg::two_directions());
   }
   if (sending) {
-    if (auto fields = read_flowspec(context, sending->value)) indication.sending = filled(*fields);
+    if (auto fields = read_given_flowspec(context, sending->value)) {
+      indication.sending = filled(*fields);
+    }
   }
   if (receiving) {
-    if (auto fields = read_flowspec(context, receiving->value)) {
+    if (auto fields = read_given_flowspec(context, receiving->value)) {
       indication.receiving = filled(*fields);
     }
   }
