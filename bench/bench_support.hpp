@@ -29,8 +29,8 @@ class CountingListener final : public client::MonitorListener {
 };
 
 // WSA_QOS_SENDERS with a controlled-load receiving FLOWSPEC: one update per completion.
-inline provider_stub::Indication senders_indication() {
-  provider_stub::Indication indication;
+inline gqos::Indication senders_indication() {
+  gqos::Indication indication;
   indication.status = gqos::status::senders;
   gqos::FlowSpec receiving = gqos::unspecified_flowspec(gqos::service_type::controlled_load);
   receiving.token_rate = 1000;

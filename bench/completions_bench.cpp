@@ -29,7 +29,7 @@ void completions(benchmark::State& state, bool json_trace) {
   CountingListener listener;
   client::Monitor monitor(app, socket, listener);
   monitor.start();
-  const provider_stub::Indication indication = senders_indication();
+  const gqos::Indication indication = senders_indication();
   const double start = cpu_seconds();
   for (auto _ : state) {
     emulator.indicate(socket, indication);

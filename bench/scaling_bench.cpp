@@ -49,7 +49,7 @@ void BM_scaling(benchmark::State& state) {
       add_figure("scaling_bytes_per_socket",
                  static_cast<double>(mallinfo2().uordblks - heap_before) / socket_count);
     }
-    const provider_stub::Indication indication = senders_indication();
+    const gqos::Indication indication = senders_indication();
     std::mt19937 random(7);
     // Untimed first: as many events as there are sockets, and at least 1,000, so that each row
     // times the steady state of its size rather than the aftermath of setting it up. Right after

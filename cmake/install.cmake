@@ -12,7 +12,7 @@ set(qosbed_include_dir ${CMAKE_INSTALL_INCLUDEDIR}/qosbed)
 
 # The public libraries, each exported as qosbed::<component> with the headers of sim/<component>.
 # The command line's own library (qosbed_cli), the examples and the test helpers stay private.
-set(qosbed_components gqos provider engine emulator client record rsvp rsvp_sp rsvp_wire facade
+set(qosbed_components gqos provider engine emulator client record rsvp rsvp_wire facade
                       winsock scenario report runner)
 set(qosbed_exported)
 foreach(component IN LISTS qosbed_components)
@@ -52,6 +52,7 @@ foreach(component IN ITEMS gqos engine client record rsvp rsvp_wire facade scena
   endif()
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/provider.hpp
+              ${PROJECT_SOURCE_DIR}/sim/provider/call.hpp
               ${PROJECT_SOURCE_DIR}/sim/provider/completion_routine.hpp
         DESTINATION ${qosbed_include_dir}/provider)
 if(TARGET qosbed_winsock)

@@ -202,13 +202,13 @@ class Harness {
     return out;
   }
 
-  provider_stub::Indication indication() {
+  gqos::Indication indication() {
     constexpr std::uint32_t statuses[] = {
         gqos::status::receivers,         gqos::status::senders,
         gqos::status::no_senders,        gqos::status::no_receivers,
         gqos::status::request_confirmed, gqos::status::admission_failure,
         gqos::status::policy_failure,    gqos::status::generic_error};
-    provider_stub::Indication indication;
+    gqos::Indication indication;
     indication.status = in_.flag() ? in_.pick(statuses) : in_.u32();
     switch (in_.below(3)) {
       case 1:
@@ -387,11 +387,11 @@ class Harness {
         break;
       }
       case 9: {
-        constexpr provider_stub::Call calls[] = {
-            provider_stub::Call::bind, provider_stub::Call::connect, provider_stub::Call::set_qos,
-            provider_stub::Call::get_qos, provider_stub::Call::close};
+        constexpr provider::Call calls[] = {provider::Call::bind, provider::Call::connect,
+                                            provider::Call::set_qos, provider::Call::get_qos,
+                                            provider::Call::close};
         const Socket s = socket();
-        const provider_stub::Call call = in_.pick(calls);
+        const provider::Call call = in_.pick(calls);
         emulator_.fail_next_call(s, call, scripted_error());
         break;
       }
@@ -495,8 +495,8 @@ void Listener::reported() {
 
 void Listener::on_update(const client::Update& update) {
   reported();
-  check(update.direction == client::Direction::sending ||
-        update.direction == client::Direction::receiving);
+  check(update.direction == gqos::Direction::sending ||
+        update.direction == gqos::Direction::receiving);
   if (destroy_on_update_) harness_.destroy_monitor(slot_);
 }
 

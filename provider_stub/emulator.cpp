@@ -43,10 +43,10 @@ bool known_service(std::uint32_t service) {
   }
 }
 
-bool valid_flowspec(const gqos::FlowSpec& flowspec, Direction direction) {
+bool valid_flowspec(const gqos::FlowSpec& flowspec, gqos::Direction direction) {
   const std::uint32_t service = service_of(flowspec);
   if (!known_service(service)) return false;
-  if (!asks_for_service(service) || direction == Direction::receiving) return true;
+  if (!asks_for_service(service) || direction == gqos::Direction::receiving) return true;
   return flowspec.token_rate != 0 && flowspec.token_rate != gqos::qos_not_specified;
 }
 
@@ -113,7 +113,7 @@ void Emulator::prefetch(std::uint64_t socket, engine::Lookahead lookahead) const
   engine::prefetch_range(overlapped - line, overlapped + 3 * line, true);
 }
 
-bool Emulator::take_injected_failure(Socket socket, Call call) {
+bool Emulator::take_injected_failure(Socket socket, provider::Call call) {
   if (injected_.empty()) return false;
   const auto it = injected_.find({socket, call});
   if (it == injected_.end()) return false;
@@ -125,7 +125,7 @@ bool Emulator::take_injected_failure(Socket socket, Call call) {
 
 // Script side.
 
-void Emulator::indicate(Socket socket, Indication indication) {
+void Emulator::indicate(Socket socket, gqos::Indication indication) {
   auto report = [this, socket, &indication](Delivery delivery) {
     if (observer_) observer_->on_indication(socket, indication, delivery);
   };
@@ -181,7 +181,7 @@ void Emulator::indicate(Socket socket, Indication indication) {
   if (options_.decisions.enobufs_keeps_indication) state->queued.push_back(std::move(indication));
 }
 
-void Emulator::fail_next_call(Socket socket, Call call, std::uint32_t error) {
+void Emulator::fail_next_call(Socket socket, provider::Call call, std::uint32_t error) {
   if (find(socket)) injected_[{socket, call}].push_back(error);
 }
 
@@ -222,7 +222,7 @@ Socket Emulator::open(provider::Role role, provider::Protocol protocol) {
 int Emulator::bind(Socket socket, const provider::Address&) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
-  if (take_injected_failure(socket, Call::bind)) return socket_error;
+  if (take_injected_failure(socket, provider::Call::bind)) return socket_error;
   if (state->bound) return fail(wsa::einval);
   state->bound = true;
   return 0;
@@ -232,7 +232,7 @@ int Emulator::connect(Socket socket, const provider::Address&,
                       std::span<const std::byte> sending_qos) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
-  if (take_injected_failure(socket, Call::connect)) return socket_error;
+  if (take_injected_failure(socket, provider::Call::connect)) return socket_error;
   gqos::DecodedQos qos;
   const bool with_qos = !sending_qos.empty();
   if (with_qos) {
@@ -252,7 +252,7 @@ int Emulator::connect(Socket socket, const provider::Address&,
 int Emulator::close(Socket socket) {
   SocketState* state = find(socket);
   if (!state) return fail(wsa::enotsock);
-  if (take_injected_failure(socket, Call::close)) return socket_error;
+  if (take_injected_failure(socket, provider::Call::close)) return socket_error;
   FrontInlineFifo<Request> pending = std::move(state->pending);
   sockets_[(socket - first_socket) / socket_step].reset();
   std::erase_if(injected_, [socket](const auto& entry) { return entry.first.first == socket; });
@@ -290,7 +290,7 @@ int Emulator::ioctl(Socket socket, std::uint32_t code, std::span<const std::byte
 int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
                       std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                       provider::CompletionRoutine routine) {
-  if (take_injected_failure(socket, Call::get_qos)) return socket_error;
+  if (take_injected_failure(socket, provider::Call::get_qos)) return socket_error;
   const Decisions& decisions = options_.decisions;
   if (!overlapped && !bytes_returned) return fail(wsa::efault);
   if (out.size() < 4) return fail(decisions.short_buffer);
@@ -347,7 +347,7 @@ int Emulator::get_qos(Socket socket, SocketState& state, std::span<std::byte> ou
 int Emulator::set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
                       std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                       provider::CompletionRoutine routine) {
-  if (take_injected_failure(socket, Call::set_qos)) return socket_error;
+  if (take_injected_failure(socket, provider::Call::set_qos)) return socket_error;
   if (!overlapped && !bytes_returned) return fail(wsa::efault);
   gqos::DecodedQos qos;
   if (const std::uint32_t error = parse_qos(in, qos)) return fail(error);
@@ -365,8 +365,8 @@ std::uint32_t Emulator::parse_qos(std::span<const std::byte> in, gqos::DecodedQo
   if (in.size() < sizeof(gqos::Qos)) return wsa::efault;
   gqos::DecodeResult decoded = gqos::decode(in);
   if (!decoded.ok()) return wsa::einval;
-  if (!valid_flowspec(decoded.qos.sending, Direction::sending) ||
-      !valid_flowspec(decoded.qos.receiving, Direction::receiving)) {
+  if (!valid_flowspec(decoded.qos.sending, gqos::Direction::sending) ||
+      !valid_flowspec(decoded.qos.receiving, gqos::Direction::receiving)) {
     return wsa::einval;
   }
   qos = std::move(decoded.qos);
@@ -425,13 +425,15 @@ void Emulator::finish(Socket socket, Request request, std::uint32_t error, std::
   if (observer_) observer_->on_request_finished(socket, overlapped, error, bytes);
 }
 
-gqos::QosContent Emulator::content_of(const SocketState& state, const Indication& indication) {
-  const Direction valid = indication.sending     ? Direction::sending
-                          : indication.receiving ? Direction::receiving
-                                                 : direction_of_status(indication.status);
+gqos::QosContent Emulator::content_of(const SocketState& state,
+                                      const gqos::Indication& indication) {
+  const gqos::Direction valid = indication.sending ? gqos::Direction::sending
+                                : indication.receiving
+                                    ? gqos::Direction::receiving
+                                    : gqos::direction_of_status(indication.status);
   const bool nobody = indication.status == gqos::status::no_senders ||
                       indication.status == gqos::status::no_receivers;
-  auto flowspec_for = [&](Direction direction, std::uint32_t requested) {
+  auto flowspec_for = [&](gqos::Direction direction, std::uint32_t requested) {
     if (direction != valid) {
       const std::uint32_t fill = options_.decisions.unused_flowspec_fields;
       return gqos::FlowSpec{fill, fill, fill, fill, fill, gqos::service_type::no_change,
@@ -441,9 +443,9 @@ gqos::QosContent Emulator::content_of(const SocketState& state, const Indication
   };
   gqos::QosContent content = std::move(content_storage_);
   content.sending =
-      indication.sending.value_or(flowspec_for(Direction::sending, state.sending_service));
-  content.receiving =
-      indication.receiving.value_or(flowspec_for(Direction::receiving, state.receiving_service));
+      indication.sending.value_or(flowspec_for(gqos::Direction::sending, state.sending_service));
+  content.receiving = indication.receiving.value_or(
+      flowspec_for(gqos::Direction::receiving, state.receiving_service));
   // Assigning over the objects already there keeps their bodies' storage.
   content.objects.resize(1 + indication.objects.size());
   gqos::assign_status_info(content.objects.front(), indication.status, indication.extended_status1,

@@ -17,6 +17,8 @@
 #include "engine/event_queue.hpp"
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "gqos/indication.hpp"
+#include "provider/call.hpp"
 #include "provider/provider.hpp"
 #include "provider_stub/fifo_queue.hpp"
 #include "provider_stub/front_inline_fifo.hpp"
@@ -35,25 +37,6 @@ std::string_view name_of(Profile profile);
 std::optional<PendingPolicy> pending_policy_from_name(std::string_view name);  // "queue", ...
 std::string_view name_of(PendingPolicy policy);
 
-// One FD_QOS indication as a script states it. At most one of sending/receiving is set (R2);
-// with neither, the direction follows from the status (see direction_of_status) and the
-// FLOWSPEC is filled as docs/behaviour.md says.
-struct Indication {
-  std::uint32_t status = 0;
-  std::optional<gqos::FlowSpec> sending;
-  std::optional<gqos::FlowSpec> receiving;
-  std::uint32_t extended_status1 = 0;
-  std::uint32_t extended_status2 = 0;
-  std::vector<gqos::ProviderObject> objects;  // after RSVP_STATUS_INFO, in order
-};
-
-enum class Direction { sending, receiving };
-
-// PATH-side statuses (SENDERS, NO_SENDERS, REQUEST_CONFIRMED and the reservation errors a
-// receiver learns of) fill ReceivingFlowspec; RESV-side ones (RECEIVERS, NO_RECEIVERS and the
-// rest) fill SendingFlowspec (R2 DECISION).
-Direction direction_of_status(std::uint32_t status);
-
 // What became of an indication.
 enum class Delivery {
   completed,    // finished the oldest pending SIO_GET_QOS
@@ -66,16 +49,12 @@ enum class Delivery {
 };
 std::string_view name_of(Delivery delivery);
 
-// The calls a script can make fail.
-enum class Call { bind, connect, set_qos, get_qos, close };
-std::optional<Call> call_from_name(std::string_view name);
-std::string_view name_of(Call call);
-
 // Told of what the provider does on its own, so a run can trace it.
 class EmulatorObserver {
  public:
   virtual ~EmulatorObserver() = default;
-  virtual void on_indication(Socket socket, const Indication& indication, Delivery delivery) = 0;
+  virtual void on_indication(Socket socket, const gqos::Indication& indication,
+                             Delivery delivery) = 0;
   // A request finished; its completion is queued for the next alertable wait (routine) or its
   // event is signalled. The application has not seen it yet. `overlapped` is the request's own,
   // which tells an observer which request it was.
@@ -117,12 +96,12 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   const EmulatorOptions& options() const { return options_; }
 
   // Script side: act now, at the queue's current time.
-  void indicate(Socket socket, Indication indication);
+  void indicate(Socket socket, gqos::Indication indication);
   // The hint for an event that will call indicate() or fail_pending() on `socket`: the queue then
   // loads the socket's state, and the buffer and OVERLAPPED of the request it will finish, while
   // the events before it run.
   engine::Prefetch prefetch_for(Socket socket) const { return {this, socket}; }
-  void fail_next_call(Socket socket, Call call, std::uint32_t error);
+  void fail_next_call(Socket socket, provider::Call call, std::uint32_t error);
   // Finishes the oldest pending SIO_GET_QOS with `error` and 0 bytes; false when none pends.
   bool fail_pending(Socket socket, std::uint32_t error);
 
@@ -180,8 +159,8 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
     std::uint32_t receiving_service = gqos::service_type::best_effort;
     std::uint32_t select_mask = 0;
     provider::Event select_event = provider::invalid_event;
-    FrontInlineFifo<Request> pending;  // oldest first; non-empty only while `queued` is empty
-    FifoQueue<Indication> queued;      // R9
+    FrontInlineFifo<Request> pending;    // oldest first; non-empty only while `queued` is empty
+    FifoQueue<gqos::Indication> queued;  // R9
     provider::NetworkEvents recorded;
   };
   struct Apc {
@@ -195,7 +174,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   int fail(std::uint32_t error);
   SocketState* find(Socket socket);
   const SocketState* find(Socket socket) const;
-  bool take_injected_failure(Socket socket, Call call);
+  bool take_injected_failure(Socket socket, provider::Call call);
   int get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
               std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
               provider::CompletionRoutine routine);
@@ -212,7 +191,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   void finish(Socket socket, Request request, std::uint32_t error, std::uint32_t bytes);
   void record_fd_qos(SocketState& state, std::uint32_t status);
   // The QOS an indication fills in, built in the storage of the last one (content_storage_).
-  gqos::QosContent content_of(const SocketState& state, const Indication& indication);
+  gqos::QosContent content_of(const SocketState& state, const gqos::Indication& indication);
   std::uint32_t run_apcs();
   bool events_ready(std::span<const provider::Event> events, bool wait_all,
                     std::uint32_t* index) const;
@@ -235,7 +214,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   // Failures a script injected, by socket and call. Kept apart from SocketState: scripts inject
   // rarely, and every call checks, so the check is one test of an empty map rather than a read of
   // a cold line of each socket's state.
-  std::map<std::pair<Socket, Call>, std::deque<std::uint32_t>> injected_;
+  std::map<std::pair<Socket, provider::Call>, std::deque<std::uint32_t>> injected_;
   FifoQueue<Apc> apcs_;  // a std::deque would allocate a block every few completions
   std::uint32_t last_error_ = 0;
   Socket next_socket_ = first_socket;

@@ -2,7 +2,6 @@
 #include <array>
 #include <utility>
 
-#include "gqos/constants.hpp"
 #include "provider_stub/emulator.hpp"
 
 namespace qosbed::provider_stub {
@@ -48,41 +47,22 @@ constexpr std::array<std::pair<Delivery, std::string_view>, 7> deliveries{{
     {Delivery::unconfirmed, "unconfirmed"},
 }};
 
-constexpr std::array<std::pair<Call, std::string_view>, 5> calls{{
-    {Call::bind, "bind"},
-    {Call::connect, "connect"},
-    {Call::set_qos, "set_qos"},
-    {Call::get_qos, "get_qos"},
-    {Call::close, "close"},
-}};
-
 }  // namespace
 
-std::optional<Profile> profile_from_name(std::string_view name) { return find(profiles, name); }
-std::string_view name_of(Profile profile) { return find(profiles, profile); }
+std::optional<Profile> profile_from_name(std::string_view name) {
+  return find(profiles, name);
+}
+std::string_view name_of(Profile profile) {
+  return find(profiles, profile);
+}
 std::optional<PendingPolicy> pending_policy_from_name(std::string_view name) {
   return find(policies, name);
 }
-std::string_view name_of(PendingPolicy policy) { return find(policies, policy); }
-std::string_view name_of(Delivery delivery) { return find(deliveries, delivery); }
-std::optional<Call> call_from_name(std::string_view name) { return find(calls, name); }
-std::string_view name_of(Call call) { return find(calls, call); }
-
-Direction direction_of_status(std::uint32_t status) {
-  switch (status) {
-    case gqos::status::senders:
-    case gqos::status::no_senders:
-    case gqos::status::request_confirmed:
-    case gqos::status::admission_failure:
-    case gqos::status::policy_failure:
-    case gqos::status::bad_style:
-    case gqos::status::bad_object:
-    case gqos::status::traffic_ctrl_error:
-    case gqos::status::generic_error:
-      return Direction::receiving;
-    default:
-      return Direction::sending;
-  }
+std::string_view name_of(PendingPolicy policy) {
+  return find(policies, policy);
+}
+std::string_view name_of(Delivery delivery) {
+  return find(deliveries, delivery);
 }
 
 }  // namespace qosbed::provider_stub

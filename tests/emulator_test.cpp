@@ -13,6 +13,9 @@
 
 using namespace qosbed;
 using namespace qosbed::provider_stub;
+using qosbed::gqos::Direction;
+using qosbed::gqos::Indication;
+using qosbed::provider::Call;
 using provider::Overlapped;
 using provider::socket_error;
 namespace wsa = gqos::wsa;

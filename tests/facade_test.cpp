@@ -145,7 +145,7 @@ BOOST_AUTO_TEST_CASE(event_select_reports_fd_qos_with_its_status) {
 
   WSAEVENT event = WSACreateEvent();
   BOOST_TEST(WSAEventSelect(s, event, FD_QOS) == 0);
-  provider_stub::Indication path;
+  gqos::Indication path;
   path.status = WSA_QOS_SENDERS;
   installed.queue.schedule_at(10'000, [&] { installed.emulator.indicate(s, path); });
   BOOST_TEST(WSAWaitForMultipleEvents(1, &event, FALSE, 100, FALSE) == WSA_WAIT_EVENT_0);

@@ -47,7 +47,7 @@ class SpWithOwnEvents final : public provider::Provider {
     const Socket socket = emulator_.open(role, protocol);
     for (const Scheduled& event : script_) {
       queue_.schedule_at(event.at_us, [this, socket, status = event.status] {
-        provider_stub::Indication indication;
+        gqos::Indication indication;
         indication.status = status;
         emulator_.indicate(socket, indication);
       });

@@ -15,9 +15,9 @@
 #include "gqos/constants.hpp"
 
 using namespace qosbed;
-using client::Direction;
 using client::Monitor;
 using client::StopReason;
+using gqos::Direction;
 
 namespace {
 

@@ -14,10 +14,10 @@
 #include "provider_stub/emulator.hpp"
 
 using namespace qosbed;
-using client::Direction;
 using client::Monitor;
 using client::StopReason;
-using provider_stub::Indication;
+using gqos::Direction;
+using gqos::Indication;
 
 namespace {
 

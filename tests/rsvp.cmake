@@ -12,7 +12,7 @@ qosbed_test(test_rsvp_timers rsvp_timers_test.cpp)
 target_link_libraries(test_rsvp_timers PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_sp_adapter rsvp_sp_adapter_test.cpp)
-target_link_libraries(test_rsvp_sp_adapter PRIVATE qosbed_rsvp_sp)
+target_link_libraries(test_rsvp_sp_adapter PRIVATE qosbed_rsvp qosbed_emulator)
 
 qosbed_test(test_rsvp_lifecycle rsvp_lifecycle_test.cpp)
 target_link_libraries(test_rsvp_lifecycle PRIVATE qosbed_rsvp)

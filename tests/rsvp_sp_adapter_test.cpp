@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "provider_stub/emulator.hpp"
 #include "rsvp/sp_adapter.hpp"
 #include "rsvp_fixture.hpp"
 
@@ -18,7 +19,7 @@ namespace {
 struct Seen {
   std::string host;
   TimeUs at_us;
-  provider_stub::Indication indication;
+  gqos::Indication indication;
 };
 
 // s - r1 - r2 - d, 1 ms and 1,000,000 bytes/s a link except r1 - r2: 500,000, 40,000 reservable.
@@ -48,7 +49,7 @@ struct Net {
     net->set_host_observer(d, at_d.get());
   }
   IndicationAdapter::Sink sink(std::string host) {
-    return [this, host](const Session&, provider_stub::Indication indication) {
+    return [this, host](const Session&, gqos::Indication indication) {
       seen.push_back(Seen{host, queue.now_us(), std::move(indication)});
     };
   }
@@ -148,7 +149,7 @@ BOOST_AUTO_TEST_CASE(the_emulator_delivers_what_the_network_indicates) {
   provider_stub::Emulator emulator(n.queue);
   const auto socket = emulator.open(provider::Role::receiver, provider::Protocol::udp);
   BOOST_TEST_REQUIRE(emulator.bind(socket, provider::Address{"10.0.0.2", 5000}) == 0);
-  IndicationAdapter to_socket([&](const Session&, provider_stub::Indication indication) {
+  IndicationAdapter to_socket([&](const Session&, gqos::Indication indication) {
     emulator.indicate(socket, std::move(indication));
   });
   n.net->set_host_observer(n.d, &to_socket);

@@ -407,7 +407,7 @@ BOOST_AUTO_TEST_CASE(app_verbs_read_their_keys_and_defaults) {
   app<AppEnumNetworkEvents>(steps[7]);
   BOOST_TEST(app<AppMonitor>(steps[8]).initial_buffer == 16u);
   const auto& fail_call = sp<SpFail>(steps[9]);
-  BOOST_TEST((*fail_call.call == provider_stub::Call::set_qos));
+  BOOST_TEST((*fail_call.call == provider::Call::set_qos));
   BOOST_TEST(!fail_call.pending);
   BOOST_TEST(fail_call.error == gqos::wsa::eopnotsupp);
   const auto& fail_pending = sp<SpFail>(steps[10]);
@@ -417,7 +417,7 @@ BOOST_AUTO_TEST_CASE(app_verbs_read_their_keys_and_defaults) {
   BOOST_TEST(expect<ExpectWait>(steps[11]).result->value == gqos::wsa::wait_timeout);
   BOOST_TEST(steps[11].socket.empty());
   const auto& update = expect<ExpectUpdate>(steps[12]);
-  BOOST_TEST((update.direction->value == provider_stub::Direction::receiving));
+  BOOST_TEST((update.direction->value == gqos::Direction::receiving));
   BOOST_TEST(*update.flowspec->service_type == 2u);
   const auto& events = expect<ExpectNetworkEvents>(steps[13]);
   BOOST_TEST(events.events->value == gqos::fd_qos);

@@ -32,7 +32,7 @@ struct Line {
 struct Indicated {
   engine::TimeUs t_us = 0;
   std::string socket;
-  provider_stub::Indication indication;
+  gqos::Indication indication;
   std::optional<std::size_t> during_step;
 };
 
@@ -74,11 +74,11 @@ std::vector<Indicated> indications_at(const scenario::Scenario& scenario,
   engine::TraceLog messages;
   std::vector<Indicated> out;
   std::optional<std::size_t> playing;
-  runner::NetworkRun network(
-      queue, *scenario.network, messages,
-      [&](const std::string& socket, const provider_stub::Indication& indication) {
-        if (sockets.count(socket)) out.push_back({queue.now_us(), socket, indication, playing});
-      });
+  runner::NetworkRun network(queue, *scenario.network, messages,
+                             [&](const std::string& socket, const gqos::Indication& indication) {
+                               if (sockets.count(socket))
+                                 out.push_back({queue.now_us(), socket, indication, playing});
+                             });
   network.start();
   for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
     const auto* net = std::get_if<scenario::NetAction>(&scenario.steps[i].action);
@@ -141,7 +141,7 @@ std::string cause_of(std::uint32_t status, const std::string& host) {
 }
 
 std::string indication_text(const Indicated& item, const std::string& host) {
-  const provider_stub::Indication& i = item.indication;
+  const gqos::Indication& i = item.indication;
   std::string text = "  # " + cause_of(i.status, host) + "\n";
   text += "  - at: " + scenario::msg::format_time(item.t_us) + "\n";
   text += "    sp: fd_qos\n    socket: " + item.socket + "\n";

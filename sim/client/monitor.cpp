@@ -160,11 +160,11 @@ struct Monitor::State : std::enable_shared_from_this<State> {
     }
 
     const struct {
-      Direction direction;
+      gqos::Direction direction;
       gqos::FlowSpec flowspec;  // a copy: a listener's alertable wait may reuse the scratch
       gqos::FlowSpec& merged;
-    } directions[] = {{Direction::sending, qos.sending, view.sending},
-                      {Direction::receiving, qos.receiving, view.receiving}};
+    } directions[] = {{gqos::Direction::sending, qos.sending, view.sending},
+                      {gqos::Direction::receiving, qos.receiving, view.receiving}};
     for (const auto& d : directions) {
       if (!is_valid(d.flowspec)) continue;
       d.merged = d.flowspec;

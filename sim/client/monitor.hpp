@@ -13,12 +13,11 @@
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "gqos/indication.hpp"
 #include "gqos/layout.hpp"
 #include "provider/provider.hpp"
 
 namespace qosbed::client {
-
-enum class Direction { sending, receiving };
 
 // A ProviderSpecific object that followed RSVP_STATUS_INFO (END_OF_LIST included if present);
 // `body` is what came after its 8-byte header.
@@ -29,7 +28,8 @@ struct ExtraObject {
 
 // One direction of one completed SIO_GET_QOS.
 struct Update {
-  Direction direction;   // the valid FLOWSPEC's direction (ServiceType != SERVICETYPE_NOCHANGE)
+  gqos::Direction
+      direction;         // the valid FLOWSPEC's direction (ServiceType != SERVICETYPE_NOCHANGE)
   std::uint32_t status;  // RSVP_STATUS_INFO.StatusCode (0 if the provider sent none)
   std::uint32_t extended_status1, extended_status2;
   gqos::FlowSpec flowspec;  // the valid direction's FLOWSPEC

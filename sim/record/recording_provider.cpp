@@ -192,10 +192,10 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
       sp += key("extended_status", extended);
     }
     // The FLOWSPEC the indication is about: the one that carries values, else the one the
-    // status names (provider_stub::direction_of_status).
-    const bool receiving = !is_unused(qos.receiving) ||
-                           (is_unused(qos.sending) && provider_stub::direction_of_status(status) ==
-                                                          provider_stub::Direction::receiving);
+    // status names (gqos::direction_of_status).
+    const bool receiving =
+        !is_unused(qos.receiving) ||
+        (is_unused(qos.sending) && gqos::direction_of_status(status) == gqos::Direction::receiving);
     sp += receiving ? key("receiving", flowspec(qos.receiving))
                     : key("sending", flowspec(qos.sending));
     std::string objects;

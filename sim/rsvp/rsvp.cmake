@@ -2,14 +2,11 @@
 # Free of yaml-cpp, so it builds for Windows as well.
 add_library(qosbed_rsvp STATIC rsvp/session.cpp rsvp/topology.cpp rsvp/routing.cpp
             rsvp/soft_state.cpp rsvp/messages.cpp rsvp/merge.cpp rsvp/links.cpp
-            rsvp/traffic_control.cpp rsvp/node_protocol.cpp rsvp/host_api.cpp rsvp/network.cpp)
+            rsvp/traffic_control.cpp rsvp/node_protocol.cpp rsvp/host_api.cpp rsvp/network.cpp
+            rsvp/sp_adapter.cpp)
 target_link_libraries(qosbed_rsvp PUBLIC qosbed_engine qosbed_gqos)
 qosbed_warnings(qosbed_rsvp)
 
-# The emulated RSVP SP's view: a host's state changes as the emulator's FD_QOS indications.
-add_library(qosbed_rsvp_sp STATIC rsvp/sp_adapter.cpp)
-target_link_libraries(qosbed_rsvp_sp PUBLIC qosbed_rsvp qosbed_emulator)
-qosbed_warnings(qosbed_rsvp_sp)
 
 # The model's messages in their RFC 2205 wire form (rsvp_wire), for captures and decoded views.
 add_library(qosbed_rsvp_wire_form STATIC rsvp/wire_form.cpp)

@@ -13,11 +13,11 @@ namespace {
 constexpr std::uint32_t gqos_bandwidth = 56103;
 constexpr std::uint32_t gqos_policy_error_unknown = 56200;
 
-provider_stub::Indication make(std::uint32_t status, const gqos::FlowSpec& flowspec,
-                               std::uint32_t extended1 = 0, std::uint32_t extended2 = 0) {
-  provider_stub::Indication indication;
+gqos::Indication make(std::uint32_t status, const gqos::FlowSpec& flowspec,
+                      std::uint32_t extended1 = 0, std::uint32_t extended2 = 0) {
+  gqos::Indication indication;
   indication.status = status;
-  if (provider_stub::direction_of_status(status) == provider_stub::Direction::sending) {
+  if (gqos::direction_of_status(status) == gqos::Direction::sending) {
     indication.sending = flowspec;
   } else {
     indication.receiving = flowspec;
@@ -36,30 +36,30 @@ gqos::FlowSpec merged(const std::vector<FlowDescriptor>& descriptors) {
 
 }  // namespace
 
-provider_stub::Indication senders_indication(const Psb& psb) {
+gqos::Indication senders_indication(const Psb& psb) {
   auto indication = make(gqos::status::senders, psb.tspec);
   indication.objects.push_back(gqos::make_adspec(psb.adspec));
   return indication;
 }
 
-provider_stub::Indication receivers_indication(const std::vector<FlowDescriptor>& reserved) {
+gqos::Indication receivers_indication(const std::vector<FlowDescriptor>& reserved) {
   return make(gqos::status::receivers, merged(reserved));
 }
 
-provider_stub::Indication no_senders_indication() {
+gqos::Indication no_senders_indication() {
   return make(gqos::status::no_senders, gqos::unspecified_flowspec(gqos::service_type::no_traffic));
 }
 
-provider_stub::Indication no_receivers_indication() {
+gqos::Indication no_receivers_indication() {
   return make(gqos::status::no_receivers,
               gqos::unspecified_flowspec(gqos::service_type::no_traffic));
 }
 
-provider_stub::Indication confirmed_indication(const ResvConf& conf) {
+gqos::Indication confirmed_indication(const ResvConf& conf) {
   return make(gqos::status::request_confirmed, merged(conf.descriptors));
 }
 
-provider_stub::Indication error_indication(const ResvErr& err) {
+gqos::Indication error_indication(const ResvErr& err) {
   switch (err.error.code) {
     case ErrorCode::admission_failure:
       return make(gqos::status::admission_failure, err.descriptor.flowspec,

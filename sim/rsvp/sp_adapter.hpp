@@ -1,5 +1,5 @@
 // The emulated RSVP SP of one host: turns the host's RSVP state changes into
-// the FD_QOS indications an application sees, as provider_stub::Indication values whose one
+// the FD_QOS indications an application sees, as gqos::Indication values whose one
 // FLOWSPEC lies in the direction docs/behaviour.md D10 gives the status. Whoever drives a run
 // maps the session to a socket and passes the indication to Emulator::indicate.
 #pragma once
@@ -8,30 +8,30 @@
 #include <utility>
 #include <vector>
 
-#include "provider_stub/emulator.hpp"
+#include "gqos/indication.hpp"
 #include "rsvp/observer.hpp"
 
 namespace qosbed::rsvp {
 
 // PATH at a receiver: WSA_QOS_SENDERS with the sender's Tspec and the path's RSVP_ADSPEC.
-provider_stub::Indication senders_indication(const Psb& psb);
+gqos::Indication senders_indication(const Psb& psb);
 // RESV at a sender: WSA_QOS_RECEIVERS with what is reserved (merged over the descriptors).
-provider_stub::Indication receivers_indication(const std::vector<FlowDescriptor>& reserved);
+gqos::Indication receivers_indication(const std::vector<FlowDescriptor>& reserved);
 // Teardown or timeout: WSA_QOS_NO_SENDERS / WSA_QOS_NO_RECEIVERS, SERVICETYPE_NOTRAFFIC.
-provider_stub::Indication no_senders_indication();
-provider_stub::Indication no_receivers_indication();
+gqos::Indication no_senders_indication();
+gqos::Indication no_receivers_indication();
 // ResvConf: WSA_QOS_REQUEST_CONFIRMED with what was reserved.
-provider_stub::Indication confirmed_indication(const ResvConf& conf);
+gqos::Indication confirmed_indication(const ResvConf& conf);
 // ResvErr: ADMISSION_FAILURE [GQOS_NET_ADMISSION, GQOS_BANDWIDTH], POLICY_FAILURE
 // [GQOS_NET_POLICY, GQOS_POLICY_ERROR_UNKNOWN], BAD_STYLE [GQOS_RSVP, 0]; the failed request as
 // the FLOWSPEC.
-provider_stub::Indication error_indication(const ResvErr& err);
+gqos::Indication error_indication(const ResvErr& err);
 
 // A HostObserver that hands every indication to a sink. PathErr has no GQoS status a sender
 // would see, so it produces none.
 class IndicationAdapter final : public HostObserver {
  public:
-  using Sink = std::function<void(const Session&, provider_stub::Indication)>;
+  using Sink = std::function<void(const Session&, gqos::Indication)>;
   explicit IndicationAdapter(Sink sink) : sink_(std::move(sink)) {}
 
   void on_path(const Session& session, const SenderId&, const Psb& psb) override;

@@ -17,8 +17,8 @@ constexpr std::uint32_t enough_buffer = 64 * 1024;
 
 const provider::Address any_address{"0.0.0.0", 0};
 
-std::string direction_name(client::Direction direction) {
-  return direction == client::Direction::sending ? "sending" : "receiving";
+std::string direction_name(gqos::Direction direction) {
+  return direction == gqos::Direction::sending ? "sending" : "receiving";
 }
 
 }  // namespace
@@ -35,7 +35,7 @@ class MonitorTrace final : public client::MonitorListener {
     record.status = update.status;
     record.extended_status1 = update.extended_status1;
     record.extended_status2 = update.extended_status2;
-    if (update.direction == client::Direction::sending) {
+    if (update.direction == gqos::Direction::sending) {
       record.sending = update.flowspec;
     } else {
       record.receiving = update.flowspec;

@@ -184,9 +184,8 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
           if (!seen) return none_observed("a monitor update");
           Comparison compare("update", seen, failures);
           if (expect.direction) {
-            const std::string want = expect.direction->value == provider_stub::Direction::sending
-                                         ? "sending"
-                                         : "receiving";
+            const std::string want =
+                expect.direction->value == gqos::Direction::sending ? "sending" : "receiving";
             const std::string got = seen->direction.value_or("none");
             if (want != got) compare.miss(expect.direction->mark, "direction", want, got);
           }

@@ -83,7 +83,7 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
   for (std::size_t host = 0; host < spec.nodes.size(); ++host) {
     if (spec.nodes[host].kind != rsvp::NodeKind::host) continue;
     adapters_.push_back(std::make_unique<rsvp::IndicationAdapter>(
-        [this, host](const rsvp::Session& session, provider_stub::Indication indication) {
+        [this, host](const rsvp::Session& session, gqos::Indication indication) {
           indicate(host, session, indication);
         }));
     network_->set_host_observer(static_cast<rsvp::NodeId>(host), adapters_.back().get());
@@ -175,9 +175,8 @@ void NetworkRun::stop() {
 }
 
 void NetworkRun::indicate(std::size_t host, const rsvp::Session& session,
-                          const provider_stub::Indication& indication) {
-  const bool receiving =
-      provider_stub::direction_of_status(indication.status) == provider_stub::Direction::receiving;
+                          const gqos::Indication& indication) {
+  const bool receiving = gqos::direction_of_status(indication.status) == gqos::Direction::receiving;
   std::set<std::string> sockets;
   auto add = [&](const auto& endpoints) {
     for (const auto& endpoint : endpoints) {

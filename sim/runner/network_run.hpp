@@ -22,7 +22,7 @@ namespace qosbed::runner {
 class NetworkRun final : public rsvp::MessageObserver {
  public:
   // An indication a host's SP gives the socket `socket`.
-  using Deliver = std::function<void(const std::string& socket, const provider_stub::Indication&)>;
+  using Deliver = std::function<void(const std::string& socket, const gqos::Indication&)>;
 
   NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& spec, engine::TraceSink& trace,
              Deliver deliver);
@@ -53,8 +53,7 @@ class NetworkRun final : public rsvp::MessageObserver {
   void trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
              const rsvp::Message& message);
   // The sockets of `host` that get indications of `session` in the indication's direction.
-  void indicate(std::size_t host, const rsvp::Session& session,
-                const provider_stub::Indication& indication);
+  void indicate(std::size_t host, const rsvp::Session& session, const gqos::Indication& indication);
   rsvp::SenderId sender_id(std::size_t sender) const;
   rsvp::ReservationRequest request_of(const scenario::NetReceiver& receiver) const;
 

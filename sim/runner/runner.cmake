@@ -3,5 +3,5 @@ add_library(qosbed_runner STATIC runner/runner.cpp runner/app_player.cpp runner/
                                  runner/expectations.cpp runner/qos_encoding.cpp
                                  runner/network_run.cpp runner/observed.cpp)
 target_link_libraries(qosbed_runner PUBLIC qosbed_client qosbed_emulator qosbed_engine qosbed_record
-                                           qosbed_report qosbed_rsvp_sp)
+                                           qosbed_report qosbed_rsvp)
 qosbed_warnings(qosbed_runner)

@@ -58,7 +58,7 @@ class Player final : public provider_stub::EmulatorObserver {
   }
 
   // EmulatorObserver.
-  void on_indication(Socket socket, const provider_stub::Indication& indication,
+  void on_indication(Socket socket, const gqos::Indication& indication,
                      provider_stub::Delivery delivery) override {
     TraceRecord record = base(socket, TraceKind::fd_qos);
     record.detail = std::string(provider_stub::name_of(delivery));
@@ -152,7 +152,7 @@ class Player final : public provider_stub::EmulatorObserver {
     if (!scenario_.network) return;
     network_ = std::make_unique<NetworkRun>(
         queue_, *scenario_.network, tee_,
-        [this](const std::string& socket, const provider_stub::Indication& indication) {
+        [this](const std::string& socket, const gqos::Indication& indication) {
           emulator_.indicate(app_.handle(socket), indication);
         });
     network_->start();
@@ -216,8 +216,7 @@ class Player final : public provider_stub::EmulatorObserver {
           } else {
             emulator_.fail_next_call(socket, *sp.call, sp.error);
             if (recorder_)
-              recorder_->record_injected_failure(socket, provider_stub::name_of(*sp.call),
-                                                 sp.error);
+              recorder_->record_injected_failure(socket, provider::name_of(*sp.call), sp.error);
           }
         },
         action);

@@ -78,9 +78,9 @@ Expectation read_wait(Context& context, const MapView& step, const StepEnv&) {
   return wait;
 }
 
-constexpr Choice<provider_stub::Direction> directions[] = {
-    {"sending", provider_stub::Direction::sending},
-    {"receiving", provider_stub::Direction::receiving},
+constexpr Choice<gqos::Direction> directions[] = {
+    {"sending", gqos::Direction::sending},
+    {"receiving", gqos::Direction::receiving},
 };
 
 Expectation read_update(Context& context, const MapView& step, const StepEnv&) {

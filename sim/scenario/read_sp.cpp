@@ -142,7 +142,7 @@ std::optional<gqos::ProviderObject> read_object(Context& context, const Value& i
 }
 
 SpAction read_fd_qos(Context& context, const MapView& step, const StepEnv&) {
-  provider_stub::Indication indication;
+  gqos::Indication indication;
   if (const Entry* entry = step.require("status")) {
     indication.status = named(context, entry->value, gqos::NameGroup::status).value_or(0);
   }
@@ -178,9 +178,9 @@ SpAction read_fd_qos(Context& context, const MapView& step, const StepEnv&) {
   return SpFdQos{std::move(indication)};
 }
 
-constexpr provider_stub::Call all_calls[] = {
-    provider_stub::Call::bind, provider_stub::Call::connect, provider_stub::Call::set_qos,
-    provider_stub::Call::get_qos, provider_stub::Call::close};
+constexpr provider::Call all_calls[] = {provider::Call::bind, provider::Call::connect,
+                                        provider::Call::set_qos, provider::Call::get_qos,
+                                        provider::Call::close};
 
 SpAction read_fail(Context& context, const MapView& step, const StepEnv&) {
   SpFail fail;
@@ -191,8 +191,8 @@ SpAction read_fail(Context& context, const MapView& step, const StepEnv&) {
       pending ? boolean(context, pending->value) : std::optional<bool>(false);
   fail.pending = pending_value.value_or(false);
   if (call) {
-    std::vector<Choice<provider_stub::Call>> calls;
-    for (provider_stub::Call c : all_calls) calls.push_back({provider_stub::name_of(c), c});
+    std::vector<Choice<provider::Call>> calls;
+    for (provider::Call c : all_calls) calls.push_back({provider::name_of(c), c});
     fail.call = choice(context, call->value, "call", calls);
   }
   if (call && fail.pending) {

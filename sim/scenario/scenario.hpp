@@ -103,11 +103,11 @@ using AppAction =
 // ---- sp: what the emulated provider does -------------------------------------------------
 
 struct SpFdQos {
-  provider_stub::Indication indication;
+  gqos::Indication indication;
 };
 struct SpFail {
-  std::optional<provider_stub::Call> call;  // the next such call fails; nullopt with `pending`
-  bool pending = false;                     // finish the oldest pending SIO_GET_QOS instead
+  std::optional<provider::Call> call;  // the next such call fails; nullopt with `pending`
+  bool pending = false;                // finish the oldest pending SIO_GET_QOS instead
   std::uint32_t error = 0;
 };
 
@@ -149,7 +149,7 @@ struct ExpectWait {
   std::optional<Field<std::uint32_t>> result;
 };
 struct ExpectUpdate {
-  std::optional<Field<provider_stub::Direction>> direction;
+  std::optional<Field<gqos::Direction>> direction;
   std::optional<Field<std::uint32_t>> status;
   std::optional<Field<std::uint32_t>> extended_status1;
   std::optional<Field<std::uint32_t>> extended_status2;

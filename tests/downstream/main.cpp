@@ -39,7 +39,7 @@ int main() {
   client::Monitor monitor(emulator, socket, updates);
   if (check(monitor.start(), "the first SIO_GET_QOS is armed")) return 1;
 
-  provider_stub::Indication path;
+  gqos::Indication path;
   path.status = gqos::status::senders;
   path.receiving = gqos::unspecified_flowspec(gqos::service_type::controlled_load);
   path.receiving->token_rate = 8000;
@@ -52,7 +52,7 @@ int main() {
   if (updates.seen.size() == 1) {
     const client::Update& update = updates.seen.front();
     failures += check(update.status == gqos::status::senders, "status WSA_QOS_SENDERS");
-    failures += check(update.direction == client::Direction::receiving, "ReceivingFlowspec");
+    failures += check(update.direction == gqos::Direction::receiving, "ReceivingFlowspec");
     failures += check(update.flowspec.token_rate == 8000, "the sender's token rate");
   }
   if (failures == 0) std::printf("update: WSA_QOS_SENDERS, receiving token_rate 8000\n");
