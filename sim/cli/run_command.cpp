@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <csignal>
 #include <memory>
 #include <string>
@@ -31,6 +32,15 @@ int interrupted(const std::string& where, std::ostream& out, std::ostream& err) 
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const auto dashes = std::find(args.begin(), args.end(), "--");
+  if (dashes != args.end()) {
+#ifdef _WIN32
+    err << "qosbed: run -- PROGRAM plays a scenario against a program on Linux only\n";
+    return exit_bad_input;
+#else
+    return program_run_command({args.begin(), dashes}, {dashes + 1, args.end()}, out, err);
+#endif
+  }
   po::options_description options("options");
   options.add_options()("verbose,v", "print a readable trace of each run")(
       "trace", po::value<std::string>()->value_name("FORMAT"),
@@ -41,6 +51,8 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE] [--tap FILE|-]\n"
       "                  [--golden DIR [--update-golden]] [-j N]\n"
       "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
+      "       qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
+      "                  -- PROGRAM [ARGS...]\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
@@ -66,7 +78,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       "the application's steps then play live on ws2_32 by the wall clock, the sp: and net:\n"
       "steps and the expectations are not played, and --record keeps what the system's RSVP\n"
       "SP did as a scenario that replays on the emulator. Only Windows 2000 has an RSVP SP;\n"
-      "elsewhere the run stops at once with no-qos-provider.";
+      "elsewhere the run stops at once with no-qos-provider.\n"
+      "\n"
+      "With -- PROGRAM, the scenario plays against your own program instead of its app:\n"
+      "steps: a Windows GQoS client built with qosbed::win32 (`qosbed run --help --` says\n"
+      "more; docs/own-client.md).";
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
 
   std::string format = parsed.values.count("verbose") ? "text" : "";
