@@ -72,19 +72,22 @@ void Session::assign(ProgramSocket& socket, const win32::WireAddress* bound,
     }
     return std::nullopt;
   };
+  // The scenario socket with the address the program's names; else one that names no such
+  // address; a socket used before it is bound or connected takes the first free one.
   std::optional<std::size_t> pick;
-  if (socket.handed_over) bound = connected = nullptr;
-  if (bound) {
+  if (socket.handed_over) {
+    // A listener whose connection took its scenario socket over stands for none.
+  } else if (bound) {
     pick = free_with([&](const scenario::SocketSpec& spec) {
       return spec.local && same_endpoint(*spec.local, *bound);
     });
-  }
-  if (!pick && connected) {
+    if (!pick) pick = free_with([](const scenario::SocketSpec& spec) { return !spec.local; });
+  } else if (connected) {
     pick = free_with([&](const scenario::SocketSpec& spec) {
       return spec.remote && same_endpoint(*spec.remote, *connected);
     });
-  }
-  if (!pick && !socket.handed_over) {
+    if (!pick) pick = free_with([](const scenario::SocketSpec& spec) { return !spec.remote; });
+  } else {
     pick = free_with([](const scenario::SocketSpec&) { return true; });
   }
   if (pick) {
