@@ -75,8 +75,10 @@ class ProgramRun {
   // `sp:` steps go on the clock; expectations wait for it to pass them, `expect: nothing` for it
   // to pass its `until:`.
   void schedule_steps() {
+    std::size_t app_steps = 0;
     for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
       const scenario::Step& step = scenario_.steps[i];
+      app_steps += std::holds_alternative<scenario::AppAction>(step.action) ? 1 : 0;
       if (const auto* sp = std::get_if<scenario::SpAction>(&step.action)) {
         queue_.schedule_at(step.at_us, [this, &step, sp] {
           runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp, nullptr,
@@ -89,6 +91,10 @@ class ProgramRun {
     }
     std::stable_sort(checks_.begin(), checks_.end(),
                      [](const Check& a, const Check& b) { return a.at_us < b.at_us; });
+    if (app_steps > 0) {
+      result_.notes.push_back(std::to_string(app_steps) +
+                              " app: steps were not played: the program is the application");
+    }
   }
 
   void play_program() {

@@ -235,7 +235,7 @@ std::vector<std::byte> Session::switch_frame(std::uint32_t from, std::uint32_t t
 }
 
 std::optional<runner::CallResult> Session::last_call(const std::string& socket) const {
-  const auto it = last_calls_.find(socket);
+  const auto it = last_calls_.find(socket.empty() ? last_socket_ : socket);
   if (it == last_calls_.end()) return std::nullopt;
   return it->second;
 }

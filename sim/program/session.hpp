@@ -65,7 +65,8 @@ class Session {
   bool connected() const { return running_ != 0; }
   // What each thread of the program is doing, one line each, for a report.
   std::vector<std::string> describe_threads() const;
-  // The last call the program made on a socket (by its scenario id), for `expect: call`.
+  // The last call the program made on a socket (by its scenario id; empty: on any socket), for
+  // `expect: call`.
   std::optional<runner::CallResult> last_call(const std::string& socket) const;
   const std::string& program() const { return program_; }
 
@@ -177,6 +178,7 @@ class Session {
   std::map<std::uint64_t, Request*> by_program_id_;
   std::vector<Request*> unreported_;
   std::map<std::string, runner::CallResult> last_calls_;
+  std::string last_socket_;  // where the program's last call went
 };
 
 }  // namespace qosbed::program

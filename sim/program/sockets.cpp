@@ -118,6 +118,7 @@ void Session::trace_call(const ProgramSocket& socket, std::string call, int resu
 
 void Session::remember(const ProgramSocket& socket, std::string call, std::int64_t result,
                        std::uint32_t error, std::optional<std::uint32_t> bytes) {
+  last_socket_ = socket.name;
   runner::CallResult& last = last_calls_[socket.name];
   last = runner::CallResult{};
   last.socket = socket.name;

@@ -118,3 +118,19 @@ qosbed_program_test(win32/network-scenario win32_api
 # Started without qosbed, a program says how it must be run.
 qosbed_expect_run(win32/no-channel 3 "" "QOSBED_CHANNEL is not set: run the program with `qosbed run SCENARIO.yaml -- PROGRAM`"
                   $<TARGET_FILE:win32_misbehave> exit)
+
+# What the command refuses before starting anything: exit 2, saying why.
+set(run $<TARGET_FILE:qosbed> run)
+set(scenario ${CMAKE_CURRENT_SOURCE_DIR}/${timeline})
+qosbed_expect_run(win32/no-program 2 "" "qosbed: no program after --" ${run} ${scenario} --)
+qosbed_expect_run(win32/two-scenarios 2 ""
+                  "qosbed: a program runs against one scenario file, not 2"
+                  ${run} ${scenario} ${scenario} -- $<TARGET_FILE:win32_api>)
+qosbed_expect_run(win32/zero-timeout 2 ""
+                  "qosbed: --timeout takes a number of seconds above 0, not 0"
+                  ${run} --timeout 0 ${scenario} -- $<TARGET_FILE:win32_api>)
+qosbed_expect_run(win32/scripted-option 2 "" "unrecognised option '--junit'"
+                  ${run} --junit out.xml ${scenario} -- $<TARGET_FILE:win32_api>)
+qosbed_expect_run(win32/invalid-scenario 2 "" "missing-role.yaml:[0-9]+:[0-9]+: error: "
+                  ${run} ${PROJECT_SOURCE_DIR}/scenarios/invalid/missing-role.yaml
+                  -- $<TARGET_FILE:win32_api>)
