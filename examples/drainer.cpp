@@ -8,9 +8,10 @@
 //
 // Built on Windows against the SDK (ws2_32), or anywhere against qosbed::win32 and run with
 // `qosbed run examples/drainer.yaml -- drainer`.
+#include <winsock2.h>
+// After <winsock2.h>, whose types they use.
 #include <qos.h>
 #include <qossp.h>
-#include <winsock2.h>
 
 #include <cstddef>
 #include <cstdio>

@@ -10,12 +10,13 @@
  *
  * Built on Windows against the SDK (ws2_32), or anywhere against qosbed::win32 and run with
  * `qosbed run examples/receiver.yaml -- receiver`. */
+#include <winsock2.h>
+/* After <winsock2.h>, whose types they use. */
 #include <qos.h>
 #include <qossp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <winsock2.h>
 
 #define MAX_IDLE_WAITS 5
 

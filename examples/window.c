@@ -7,11 +7,12 @@
  *
  * Built on Windows against the SDK (ws2_32, user32), or anywhere against qosbed::win32 and run
  * with `qosbed run examples/window.yaml -- window`. */
+#include <winsock2.h>
+/* After <winsock2.h>, whose types they use. */
 #include <qos.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <winsock2.h>
 
 #define WM_QOS_NOTIFY (WM_USER + 1)
 

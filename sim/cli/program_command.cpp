@@ -71,11 +71,6 @@ int program_run_command(const std::vector<std::string>& args,
   const std::string& file = parsed.paths.front();
   const auto scenario = load(file, err);
   if (!scenario) return exit_bad_input;
-  if (scenario->network) {
-    err << file << ": a network scenario cannot run with a program yet: its hosts' SPs do not "
-        << "follow a program's calls (play it without -- PROGRAM)\n";
-    return exit_bad_input;
-  }
 
   std::unique_ptr<engine::TraceSink> shown;
   if (format == "json") shown = std::make_unique<report::JsonTraceWriter>(out);

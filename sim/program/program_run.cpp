@@ -46,6 +46,7 @@ class ProgramRun {
   ProgramRunResult play() {
     try {
       play_program();
+      if (result_.start_error) return std::move(result_);
       finish_scenario();
     } catch (const std::exception& error) {
       runner::Stop stop;
@@ -98,6 +99,12 @@ class ProgramRun {
   }
 
   void play_program() {
+    if (scenario_.network) {
+      result_.start_error = scenario_.file +
+                            ": a network scenario cannot run with a program yet: its hosts' SPs "
+                            "do not follow a program's calls (play it without -- PROGRAM)";
+      return;
+    }
     session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, open_sockets());
     session_->on_time_passing([this](TimeUs t_us) { check_before(t_us); });
     schedule_steps();

@@ -2,11 +2,12 @@
  * CMake, and by pkg-config in tests/install_downstream.cmake): an overlapped SIO_GET_QOS with a
  * completion routine, which runs in an alertable SleepEx once a PATH message arrives. Exits 0
  * when it read WSA_QOS_SENDERS with the sender's token rate. */
+#include <winsock2.h>
+/* After <winsock2.h>, whose types they use. */
 #include <qos.h>
 #include <qossp.h>
 #include <stdio.h>
 #include <string.h>
-#include <winsock2.h>
 
 static volatile int done;
 static DWORD result_error;

@@ -4,12 +4,13 @@
  * queue, a TCP accept with a condition function, and a QOS whose ProviderSpecific lies outside it.
  * Prints "ok: ..." for each check that holds and "FAIL: ..." for each that does not; exits with
  * the number of failures. */
+#include <winsock2.h>
+#include <ws2tcpip.h>
+/* After <winsock2.h>, whose types they use. */
 #include <qos.h>
 #include <qossp.h>
 #include <stdio.h>
 #include <string.h>
-#include <winsock2.h>
-#include <ws2tcpip.h>
 
 static int failures;
 

@@ -9,10 +9,11 @@
  *   recv             waits in a blocking recv, where nothing ever arrives
  *   never-alertable  asks with a completion routine, then only ever sleeps non-alertably, so the
  *                    routine never runs; exits 0 */
+#include <winsock2.h>
+/* After <winsock2.h>, whose types they use. */
 #include <qos.h>
 #include <stdio.h>
 #include <string.h>
-#include <winsock2.h>
 
 static HANDLE main_done;
 static HANDLE worker_done;
