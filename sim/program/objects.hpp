@@ -47,7 +47,6 @@ class Handles {
     return it == objects_.end() ? nullptr : std::get_if<T>(&it->second);
   }
   bool erase(std::uint64_t handle) { return objects_.erase(handle) > 0; }
-  const std::map<std::uint64_t, Object>& all() const { return objects_; }
 
  private:
   std::map<std::uint64_t, Object> objects_;

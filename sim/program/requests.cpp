@@ -47,7 +47,6 @@ Session::Request& Session::new_request(const win32::WireOverlapped& wire,
   request.thread = running_;
   request.socket = socket.handle;
   request.notify = wire.notify;
-  request.event = wire.event;
   request.buffer.resize(std::min(buffer_bytes, largest_buffer));
   request.overlapped.internal = wsa::io_pending;
   if (wire.notify == win32::Notify::event) {

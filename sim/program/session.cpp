@@ -43,8 +43,8 @@ Outcome Session::serve(const win32::FrameHead& head, std::span<const std::byte> 
     }
     const std::uint32_t magic = reader.u32();
     const std::uint32_t version = reader.u32();
-    program_ = reader.text();
-    if (!reader.whole() || magic != win32::protocol_magic) {
+    // The version first: another version's hello may hold more.
+    if (!reader.ok() || magic != win32::protocol_magic) {
       return fail("the program's hello is not qosbed_win32's");
     }
     if (version != win32::protocol_version) {
@@ -52,6 +52,7 @@ Outcome Session::serve(const win32::FrameHead& head, std::span<const std::byte> 
                   ", this qosbed speaks " + std::to_string(win32::protocol_version) +
                   ": rebuild it against this qosbed's qosbed_win32");
     }
+    if (!reader.whole()) return fail("the program's hello is not qosbed_win32's");
     auto thread = std::make_unique<ThreadState>();
     thread->id = next_thread_++;
     thread->handle = handles_.add(ThreadObject{thread->id});

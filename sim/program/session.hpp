@@ -68,7 +68,6 @@ class Session {
   // The last call the program made on a socket (by its scenario id; empty: on any socket), for
   // `expect: call`.
   std::optional<runner::CallResult> last_call(const std::string& socket) const;
-  const std::string& program() const { return program_; }
 
  private:
   struct Blocked;
@@ -164,7 +163,6 @@ class Session {
   std::vector<ScenarioSocket> scenario_sockets_;
   std::vector<bool> taken_;  // per scenario socket: a program socket stands for it
   std::function<void(engine::TimeUs)> time_passing_;
-  std::string program_;
 
   Handles handles_;
   std::map<std::uint32_t, std::unique_ptr<ThreadState>> threads_;

@@ -41,7 +41,7 @@ struct Session::Blocked {
 struct Session::ThreadState {
   std::uint32_t id = 0;
   std::uint64_t handle = 0;
-  enum class State { created, running, blocked, ready, exited } state = State::created;
+  enum class State { running, blocked, ready, exited } state = State::ready;
   std::optional<Blocked> blocked;
   std::optional<Answer> answer;         // what it is told when it runs next (ready)
   std::deque<win32::Routine> routines;  // completion routines queued to it (APCs)
@@ -55,7 +55,6 @@ struct Session::Request {
   std::uint32_t thread = 0;
   std::uint64_t socket = 0;
   win32::Notify notify = win32::Notify::none;
-  std::uint64_t event = 0;  // the program's event handle, for requests qosbed finishes itself
   std::vector<std::byte> buffer;
   provider::Overlapped overlapped;
   bool own = false;  // a data call: qosbed, not the provider, finishes it

@@ -385,7 +385,6 @@ Session::Served Session::get_message(Reader& body) {
 
 std::string Session::describe(const ThreadState& thread) const {
   using State = ThreadState::State;
-  if (thread.state == State::created) return "has not started";
   if (thread.state == State::ready) return "is ready to run";
   if (thread.state == State::running) return "runs";
   if (thread.state == State::exited) return "has exited";

@@ -34,7 +34,7 @@ inline constexpr const char* requests_name = "requests";    // program -> qosbed
 inline constexpr const char* responses_name = "responses";  // qosbed -> program
 
 enum class Call : std::uint32_t {
-  hello = 1,            // u32 magic, u32 version, text program -> u32 thread id of the caller
+  hello = 1,            // u32 magic, u32 version -> u32 thread id of the caller
   unsupported,          // text what: the program called something qosbed does not model
   enum_protocols,       // -> u32 n, n x (u32 ip protocol, u32 service flags, text name)
   open_socket,          // u32 ip protocol -> u64 socket

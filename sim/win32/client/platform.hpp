@@ -28,6 +28,5 @@ bool start_thread(void (*entry)(void*), void* argument);
 
 // Writes a line to standard error, unbuffered, so it is there even if the process ends next.
 void tell(const std::string& line);
-std::string program_name();
 
 }  // namespace qosbed::win32::client::platform

@@ -1,7 +1,6 @@
 // The client's platform layer on POSIX: the FIFOs opened with open(2), batons as semaphores,
 // threads as detached pthreads.
 #include <fcntl.h>
-#include <limits.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <unistd.h>
@@ -124,15 +123,6 @@ void end_process(int code) {
 void tell(const std::string& line) {
   const std::string text = line + "\n";
   [[maybe_unused]] const ssize_t written = ::write(STDERR_FILENO, text.data(), text.size());
-}
-
-std::string program_name() {
-  char path[PATH_MAX];
-  const ssize_t length = ::readlink("/proc/self/exe", path, sizeof path - 1);
-  if (length <= 0) return "program";
-  path[length] = '\0';
-  const char* slash = std::strrchr(path, '/');
-  return slash ? slash + 1 : path;
 }
 
 }  // namespace qosbed::win32::client::platform

@@ -78,7 +78,7 @@ void connect_to_qosbed() {
   this_thread = 1;
   process().batons[1] = platform::new_baton();
   Writer hello = request(Call::hello);
-  hello.u32(protocol_magic).u32(protocol_version).text(platform::program_name());
+  hello.u32(protocol_magic).u32(protocol_version);
   Answer answer = send(hello);
   if (answer.body.u32() != 1 || !answer.body.whole()) broken("qosbed refused the program");
 }

@@ -37,12 +37,10 @@ static void send_frame(uint32_t kind, uint32_t thread, const void* body, uint32_
 }
 
 static void send_hello(uint32_t hello_magic, uint32_t version) {
-  unsigned char body[16];
+  unsigned char body[8];
   put32(body, hello_magic);
   put32(body + 4, version);
-  put32(body + 8, 3); /* the program's name: 3 bytes */
-  memcpy(body + 12, "raw", 3);
-  send_frame(call_hello, 1, body, 15);
+  send_frame(call_hello, 1, body, 8);
 }
 
 /* Reads and skips one reply. */
