@@ -269,3 +269,43 @@ BOOST_AUTO_TEST_CASE(an_alertable_wait_hands_back_the_result_and_its_routine) {
   BOOST_TEST(record.result.value_or(-1) == wsa::wait_io_completion);
   BOOST_TEST(record.timeout_ms.value_or(0) == 1000u);
 }
+
+// A thread waits in WSAGetOverlappedResult(fWait TRUE) for a query another thread then ends by
+// closing its socket: the waiter resumes with WSAENOTSOCK, the request aborted (R8).
+BOOST_AUTO_TEST_CASE(a_socket_closed_under_a_waiting_thread_ends_its_wait) {
+  Program program;
+  program.hello();
+  win32::Fields udp;
+  udp.u32(17);
+  const std::uint64_t s = program.call(Call::open_socket, 1, udp).body.u64();
+  win32::Fields bind;
+  bind.u64(s);
+  put(bind, win32::WireAddress{0x0A000002, 5000});
+  program.call(Call::bind, 1, bind);
+  win32::Fields ioctl;
+  ioctl.u64(s).u32(gqos::ioctl::get_qos).blob({}).u32(512).u32(1);
+  put(ioctl, win32::WireOverlapped{9, win32::Notify::event, 0});
+  BOOST_TEST(program.call(Call::ioctl, 1, ioctl).reply.error == wsa::io_pending);
+  program.call(Call::create_thread, 1);
+
+  win32::Fields result;
+  result.u64(s).u64(9).u32(1);
+  program::Outcome waiting = program.send(Call::overlapped_result, 1, result);
+  BOOST_TEST_REQUIRE(waiting.frames.size() == 2u);
+  BOOST_TEST((Frame(waiting.frames[1]).kind == Reply::start));
+
+  win32::Fields close;
+  close.u64(s);
+  Frame closed = program.call(Call::close_socket, 2, close);
+  BOOST_TEST(closed.body.i32() == 0);
+  // What finished goes with the next reply, whichever thread it is for.
+  BOOST_TEST_REQUIRE(closed.reply.finished.size() == 1u);
+  BOOST_TEST(closed.reply.finished.front().error == wsa::operation_aborted);
+  program::Outcome ended =
+      program.send(Call::wait, 2, Program::wait(win32::WaitCall::sleep_ex, wsa::infinite, false));
+  BOOST_TEST_REQUIRE(ended.frames.size() == 2u);
+  Frame resumed(ended.frames[1]);
+  BOOST_TEST((resumed.kind == Reply::result && resumed.thread == 1u));
+  BOOST_TEST(resumed.body.u32() == 0u);  // FALSE
+  BOOST_TEST(resumed.reply.error == wsa::enotsock);
+}

@@ -172,13 +172,20 @@ std::optional<Session::Answer> Session::try_wake(ThreadState& thread) {
   } else if (auto* result = std::get_if<ResultOf>(&thread.blocked->on)) {
     Request& request = *by_program_id_.at(result->request);
     if (request.overlapped.internal == wsa::io_pending) return std::nullopt;
-    ProgramSocket& socket = *find_socket(result->socket);
+    ProgramSocket* socket = find_socket(result->socket);
+    if (!socket) {
+      // Another thread closed the socket, which aborted the request.
+      answer.error = wsa::enotsock;
+      answer.fields.u32(0).u32(request.overlapped.internal_high).u32(0);
+      thread.blocked.reset();
+      return answer;
+    }
     std::uint32_t bytes = 0;
     std::uint32_t flags = 0;
     const bool done =
-        traced_.get_overlapped_result(socket.provider, &request.overlapped, &bytes, true, &flags);
+        traced_.get_overlapped_result(socket->provider, &request.overlapped, &bytes, true, &flags);
     if (!done) answer.error = traced_.last_error();
-    remember(socket, "get_overlapped_result", done ? 1 : 0, answer.error, bytes);
+    remember(*socket, "get_overlapped_result", done ? 1 : 0, answer.error, bytes);
     answer.fields.u32(done ? 1 : 0).u32(bytes).u32(flags);
   } else {
     const auto& data = std::get<DataOn>(thread.blocked->on);
