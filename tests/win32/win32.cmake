@@ -119,6 +119,14 @@ qosbed_program_test(win32/network-scenario win32_api
 qosbed_expect_run(win32/no-channel 3 "" "QOSBED_CHANNEL is not set: run the program with `qosbed run SCENARIO.yaml -- PROGRAM`"
                   $<TARGET_FILE:win32_misbehave> exit)
 
+# The threaded sender twice, its JSON trace and its own output interleaved on stdout: the same,
+# byte for byte.
+add_test(NAME win32/same-trace-twice
+         COMMAND ${CMAKE_COMMAND}
+                 "-DCOMMAND=$<TARGET_FILE:qosbed>|run|--trace|json|${PROJECT_SOURCE_DIR}/examples/sender.yaml|--|$<TARGET_FILE:example_sender>"
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/win32/same_twice.cmake)
+set_tests_properties(win32/same-trace-twice PROPERTIES TIMEOUT 60 LABELS program)
+
 # What the command refuses before starting anything: exit 2, saying why.
 set(run $<TARGET_FILE:qosbed> run)
 set(scenario ${CMAKE_CURRENT_SOURCE_DIR}/${timeline})
