@@ -116,6 +116,9 @@ static void sockets(void) {
   name = address("10.0.0.9", 7);
   CHECK(sendto(s, data, 4, 0, (struct sockaddr*)&name, sizeof name) == 4,
         "sendto: every byte, sent nowhere");
+  CHECK(connect(s, (struct sockaddr*)&name, sizeof name) == 0 && send(s, data, 4, 0) == 4 &&
+            shutdown(s, SD_SEND) == 0,
+        "connected: send, and shutdown");
   CHECK(ioctlsocket(s, FIONBIO, &argument) == 0 && recv(s, data, sizeof data, 0) == SOCKET_ERROR &&
             WSAGetLastError() == WSAEWOULDBLOCK,
         "a non-blocking recv: WSAEWOULDBLOCK");
@@ -219,6 +222,8 @@ static void accepting(void) {
   DWORD bytes = 0;
   CHECK(listen(listener, 5) == SOCKET_ERROR && WSAGetLastError() == WSAEINVAL,
         "listen before bind: WSAEINVAL");
+  CHECK(shutdown(listener, SD_BOTH) == SOCKET_ERROR && WSAGetLastError() == WSAENOTCONN,
+        "shutdown of an unconnected TCP socket: WSAENOTCONN");
   CHECK(bind(listener, (struct sockaddr*)&local, sizeof local) == 0 && listen(listener, 5) == 0,
         "bind and listen");
   connection = WSAAccept(listener, (struct sockaddr*)&peer, &peer_length, condition, 42);
