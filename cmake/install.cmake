@@ -1,8 +1,9 @@
 # `cmake --install` and the CMake package: the qosbed command, the public headers (as
 # <prefix>/include/qosbed/gqos/codec.hpp, ..., included as "gqos/codec.hpp"), the libraries as
-# namespaced targets (qosbed::gqos, qosbed::emulator, ...) and qosbed_add_scenarios(). Included
-# last, once every target exists; a component the build leaves out (the tools on Windows, the
-# facade elsewhere, WinsockProvider off Windows) is left out of the package too.
+# namespaced targets (qosbed::gqos, qosbed::emulator, ...) and qosbed_add_scenarios(), and for
+# programs built without CMake a pkg-config file for qosbed::win32 (qosbed-win32.pc). Included
+# last, once every target exists; a component the build leaves out (the tools and qosbed::win32 on
+# Windows, WinsockProvider elsewhere) is left out of the package too.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -12,8 +13,8 @@ set(qosbed_include_dir ${CMAKE_INSTALL_INCLUDEDIR}/qosbed)
 
 # The public libraries, each exported as qosbed::<component> with the headers of sim/<component>.
 # The command line's own library (qosbed_cli), the examples and the test helpers stay private.
-set(qosbed_components gqos provider engine emulator client record rsvp rsvp_wire facade
-                      winsock scenario report runner)
+set(qosbed_components gqos provider engine emulator client record rsvp rsvp_wire winsock
+                      scenario report runner win32)
 set(qosbed_exported)
 foreach(component IN LISTS qosbed_components)
   set(target qosbed_${component})
@@ -22,8 +23,11 @@ foreach(component IN LISTS qosbed_components)
   endif()
   set_target_properties(${target} PROPERTIES EXPORT_NAME ${component})
   target_include_directories(${target} INTERFACE $<INSTALL_INTERFACE:${qosbed_include_dir}>)
-  # The headers use std::span and designated initialisers: consumers need C++20 as well.
-  target_compile_features(${target} INTERFACE cxx_std_20)
+  # The headers use std::span and designated initialisers: consumers need C++20 as well. The
+  # Win32 headers are C99 and C++ alike.
+  if(NOT component STREQUAL "win32")
+    target_compile_features(${target} INTERFACE cxx_std_20)
+  endif()
   # The same names inside this build, for a project that adds qosbed as a subdirectory.
   add_library(qosbed::${component} ALIAS ${target})
   list(APPEND qosbed_exported ${target})
@@ -44,7 +48,7 @@ if(TARGET qosbed_help_files_written)
 endif()
 
 # Headers: each exported component's folder, as the sources include them.
-foreach(component IN ITEMS gqos engine client record rsvp rsvp_wire facade scenario report runner)
+foreach(component IN ITEMS gqos engine client record rsvp rsvp_wire scenario report runner)
   if(TARGET qosbed_${component})
     install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim/${component}/
             DESTINATION ${qosbed_include_dir}/${component} FILES_MATCHING PATTERN "*.hpp"
@@ -63,6 +67,21 @@ install(FILES ${PROJECT_SOURCE_DIR}/provider_stub/emulator.hpp
               ${PROJECT_SOURCE_DIR}/provider_stub/fifo_queue.hpp
               ${PROJECT_SOURCE_DIR}/provider_stub/front_inline_fifo.hpp
         DESTINATION ${qosbed_include_dir}/provider_stub)
+
+# The Win32 headers in a folder of their own, so that <winsock2.h> means them only in programs that
+# link qosbed::win32; pkg-config names the same folder and library.
+if(TARGET qosbed_win32)
+  set(qosbed_win32_include_dir ${qosbed_include_dir}/win32)
+  target_include_directories(qosbed_win32 INTERFACE $<INSTALL_INTERFACE:${qosbed_win32_include_dir}>)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/sim/win32/include/
+          DESTINATION ${qosbed_win32_include_dir} FILES_MATCHING PATTERN "*.h")
+  # Relocatable: the prefix is found from where the .pc file lies.
+  file(RELATIVE_PATH qosbed_pc_to_prefix /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/qosbed-win32.pc.in ${PROJECT_BINARY_DIR}/qosbed-win32.pc
+                 @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/qosbed-win32.pc
+          DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
 
 install(EXPORT qosbedTargets NAMESPACE qosbed:: DESTINATION ${QOSBED_INSTALL_CMAKEDIR})
 # What the package's config file needs to know of this build.

@@ -3,8 +3,9 @@
 # same compiler and flags (a sanitizer build's libraries need the sanitizer at link time). Then
 # check what each keyword of qosbed_add_scenarios() made of the tests, by what CTest lists
 # (`ctest -N`, `-L`, `--show-only=json-v1`) and what the runs left behind, and that each wrong
-# call of it (SOURCE_DIR/bad-arguments) fails to configure with its message.
-foreach(variable IN ITEMS BUILD_DIR WORK_DIR SOURCE_DIR CXX_COMPILER)
+# call of it (SOURCE_DIR/bad-arguments) fails to configure with its message. Last, the downstream
+# program of its own is built again with pkg-config (qosbed-win32.pc) and the C compiler, and run.
+foreach(variable IN ITEMS BUILD_DIR WORK_DIR SOURCE_DIR CXX_COMPILER C_COMPILER LIBDIR)
   if(NOT DEFINED ${variable})
     message(FATAL_ERROR "install_downstream.cmake: -D ${variable}=... is required")
   endif()
@@ -33,6 +34,7 @@ set(build ${WORK_DIR}/build)
 step(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${prefix} --config ${CONFIG})
 step(${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${build} -D CMAKE_PREFIX_PATH=${prefix}
      -D CMAKE_BUILD_TYPE=${CONFIG} -D CMAKE_CXX_COMPILER=${CXX_COMPILER}
+     -D CMAKE_C_COMPILER=${C_COMPILER}
      "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${EXE_LINKER_FLAGS}")
 step(${CMAKE_COMMAND} --build ${build} --config ${CONFIG})
 step(${CMAKE_CTEST_COMMAND} --test-dir ${build} --output-on-failure -C ${CONFIG})
@@ -59,7 +61,7 @@ set(scenarios receiver-learns-of-a-sender sender/sender-hears-of-a-receiver)
 set(traced traced:receiver-learns-of-a-sender.run traced:sender/sender-hears-of-a-receiver.run)
 listed_tests(all)
 expect_equal("ctest -N" "${all}"
-             "receiver_query;scenario/receiver-learns-of-a-sender;scenario/sender/sender-hears-of-a-receiver;${traced}")
+             "receiver_query;own_client;scenario/receiver-learns-of-a-sender;scenario/sender/sender-hears-of-a-receiver;${traced}")
 # LABELS, and TEST_LIST: the project labels the tests its variable names.
 listed_tests(labelled -L ^traced$)
 expect_equal("ctest -N -L traced" "${labelled}" "${traced}")
@@ -82,7 +84,7 @@ set(checked 0)
 foreach(index RANGE ${last})
   string(JSON test GET "${json}" tests ${index})
   string(JSON name GET "${test}" name)
-  if(name STREQUAL "receiver_query")
+  if(name STREQUAL "receiver_query" OR name STREQUAL "own_client")
     continue()
   endif()
   string(JSON argument_count LENGTH "${test}" command)
@@ -177,3 +179,24 @@ foreach(bad IN LISTS bad_cases)
                         "name the caller's line:\n${errors}")
   endif()
 endforeach()
+
+# The same program built without CMake: pkg-config's flags, the C compiler, then played against
+# its scenario by the installed command.
+block()
+  find_program(pkg_config NAMES pkg-config pkgconf REQUIRED)
+  set(ENV{PKG_CONFIG_PATH} ${prefix}/${LIBDIR}/pkgconfig)
+  foreach(what IN ITEMS cflags libs)
+    execute_process(COMMAND ${pkg_config} --${what} qosbed-win32 OUTPUT_VARIABLE ${what}
+                    OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE result)
+    if(NOT result EQUAL 0)
+      message(FATAL_ERROR "install_downstream: pkg-config --${what} qosbed-win32 failed")
+    endif()
+    separate_arguments(${what} UNIX_COMMAND "${${what}}")
+  endforeach()
+  # The build's own flags too: a sanitized library needs the sanitizer at link time.
+  separate_arguments(build_flags UNIX_COMMAND "${CXX_FLAGS} ${EXE_LINKER_FLAGS}")
+  set(program ${WORK_DIR}/gqos_client_pkg_config)
+  step(${C_COMPILER} -std=c99 ${build_flags} ${cflags} ${SOURCE_DIR}/program/gqos_client.c
+       -o ${program} ${libs})
+  step(${prefix}/bin/qosbed run ${SOURCE_DIR}/program/receiver.yaml -- ${program})
+endblock()

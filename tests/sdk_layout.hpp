@@ -1,6 +1,6 @@
 // The SDK's own types and macros beside qosbed's portable ones: the checks of sim/gqos against
 // <winsock2.h>, <qos.h> and <qossp.h>, shared by the layout test and by the deliberately wrong
-// check that must fail to compile. Windows only.
+// check that must fail to compile; against the SDK on Windows, against sim/win32/include elsewhere.
 #pragma once
 
 // Keep <windows.h> from defining min/max macros and pulling in the old winsock.h.

@@ -1,4 +1,5 @@
-// Checks sim/gqos against the Windows SDK itself (Windows builds only): at compile time, the size
+// Checks sim/gqos against the Windows SDK itself (Windows builds), and against qosbed's own Win32
+// headers (test_win32_layout, elsewhere): at compile time, the size
 // and every field's offset and width of each GQoS structure, and the value of every constant in
 // gqos/constants.hpp; at run time, that every SDK name in the gqos/names.hpp tables (which scenario
 // files and traces use) carries the SDK macro's value.

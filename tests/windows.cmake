@@ -27,13 +27,14 @@ qosbed_test(test_live_winsock live_winsock_test.cpp)
 target_link_libraries(test_live_winsock PRIVATE qosbed_runner qosbed_winsock)
 set_tests_properties(test_live_winsock PROPERTIES TIMEOUT 60)
 
-# The classic receiver example on Wine's ws2_32, which has no QoS provider (docs/windows.md): it
-# finds no XP1_QOS_SUPPORTED entry, falls back to a plain socket, and its overlapped SIO_GET_QOS
-# completes with WSAEOPNOTSUPP. Real Windows after 2000 may fail differently, so only under Wine.
-if(CMAKE_CROSSCOMPILING AND TARGET gqos_examples)
-  add_test(NAME gqos_examples_on_wine COMMAND gqos_examples)
+# The receiver example (examples/receiver.c) on Wine's ws2_32, which has no QoS provider
+# (docs/windows.md): it finds no XP1_QOS_SUPPORTED entry, falls back to a plain socket on the
+# loopback address, and its overlapped SIO_GET_QOS completes with WSAEOPNOTSUPP. Real Windows
+# after 2000 may fail differently, so only under Wine.
+if(CMAKE_CROSSCOMPILING AND TARGET example_receiver)
+  add_test(NAME receiver_example_on_wine COMMAND example_receiver 1 127.0.0.1)
   set_tests_properties(
-    gqos_examples_on_wine
+    receiver_example_on_wine
     PROPERTIES PASS_REGULAR_EXPRESSION
                "no QoS service provider for protocol 17[^a-z]*completion error 10045" TIMEOUT 60)
 endif()

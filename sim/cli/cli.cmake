@@ -15,6 +15,9 @@ target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_rep
                                         Boost::program_options Threads::Threads)
 if(WIN32)
   target_link_libraries(qosbed_cli PRIVATE qosbed_winsock)
+else()
+  target_sources(qosbed_cli PRIVATE cli/program_command.cpp)
+  target_link_libraries(qosbed_cli PRIVATE qosbed_program)
 endif()
 qosbed_warnings(qosbed_cli)
 

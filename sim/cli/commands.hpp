@@ -30,6 +30,10 @@ CommandHelp compile_help();
 CommandHelp coverage_help();
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// `run ARGS -- COMMAND`: one scenario against the user's program COMMAND (not on Windows).
+int program_run_command(const std::vector<std::string>& args,
+                        const std::vector<std::string>& command, std::ostream& out,
+                        std::ostream& err);
 int validate_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int list_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int explain_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <csignal>
 #include <memory>
 #include <string>
@@ -40,13 +41,16 @@ CommandHelp run_help() {
       "fail-fast", "stop at the first scenario that fails or is invalid")(
       "strict",
       "fail a scenario with no expectation, or with an sp: fd_qos step no report "
-      "observed");
+      "observed")("timeout", po::value<double>()->value_name("SECONDS"),
+                  "with -- PROGRAM: stop the program after this much wall-clock time (default 60)");
   RunOutputs::add_options(options);
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
       "                  [--filter GLOB]... [--fail-fast] [--strict]\n"
       "                  [--golden DIR [--update-golden]] [-j N] [--color auto|always|never]\n"
       "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
+      "       qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
+      "                  -- PROGRAM [ARGS...]\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
@@ -103,14 +107,31 @@ CommandHelp run_help() {
       "the application's steps then play live on ws2_32 by the wall clock, the sp: and net:\n"
       "steps and the expectations are not played, and --record keeps what the system's RSVP\n"
       "SP did as a scenario that replays on the emulator. Only Windows 2000 has an RSVP SP;\n"
-      "elsewhere the run stops at once with no-qos-provider.";
+      "elsewhere the run stops at once with no-qos-provider.\n"
+      "\n"
+      "With -- PROGRAM, the scenario plays against your own program instead of its app:\n"
+      "steps: a Windows GQoS client built with qosbed::win32 (docs/own-client.md); then\n"
+      "--timeout SECONDS bounds the run's wall-clock time (`qosbed run --help --` says more).";
   return {usage, options};
 }
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const auto dashes = std::find(args.begin(), args.end(), "--");
+  if (dashes != args.end()) {
+#ifdef _WIN32
+    err << "qosbed: run -- PROGRAM plays a scenario against a program on Linux only\n";
+    return exit_bad_input;
+#else
+    return program_run_command({args.begin(), dashes}, {dashes + 1, args.end()}, out, err);
+#endif
+  }
   const CommandHelp help = run_help();
   Parsed parsed;
   if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
+  if (parsed.values.count("timeout")) {
+    err << "qosbed: --timeout bounds a program's run: it goes with -- PROGRAM\n";
+    return exit_bad_input;
+  }
 
   std::string format = parsed.values.count("verbose") ? "text" : "";
   if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();

@@ -161,16 +161,21 @@ std::string TracingProvider::read_returned(TraceRecord& record, std::span<const 
          std::to_string(decoded.error_offset);
 }
 
-void TracingProvider::trace_wait(std::string_view call, std::uint32_t result,
-                                 std::uint32_t timeout_ms, bool alertable) {
+TraceRecord wait_record(TimeUs t_us, std::string_view call, std::uint32_t result,
+                        std::uint32_t timeout_ms, bool alertable) {
   TraceRecord record;
-  record.t_us = clock_.now_us();
+  record.t_us = t_us;
   record.kind = TraceKind::wait;
   record.call = call;
   record.result = result;
   record.alertable = alertable;
   record.timeout_ms = timeout_ms;
-  sink_.record(record);
+  return record;
+}
+
+void TracingProvider::trace_wait(std::string_view call, std::uint32_t result,
+                                 std::uint32_t timeout_ms, bool alertable) {
+  sink_.record(wait_record(clock_.now_us(), call, result, timeout_ms, alertable));
 }
 
 std::vector<provider::ProtocolInfo> TracingProvider::enum_protocols() {

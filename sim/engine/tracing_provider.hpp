@@ -95,6 +95,11 @@ class TracingProvider final : public provider::Provider {
   std::string spare_detail_;
 };
 
+// The record of a wait (SleepEx: "sleep_ex", the others "wait_for_events") that returned
+// `result`, as TracingProvider writes it; for a caller that runs waits itself.
+TraceRecord wait_record(TimeUs t_us, std::string_view call, std::uint32_t result,
+                        std::uint32_t timeout_ms, bool alertable);
+
 // Makes `copy` the first `bytes` bytes of a completed query's buffer, with ProviderSpecific.buf
 // (offset 72) rewritten as an offset from the buffer's start (0 stays 0).
 void buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes,

@@ -14,16 +14,14 @@
 #include "runner/expectations.hpp"
 #include "runner/network_run.hpp"
 #include "runner/observed.hpp"
+#include "runner/provider_steps.hpp"
+#include "runner/provider_trace.hpp"
 #include "runner/stops.hpp"
 
 namespace qosbed::runner {
 namespace {
 
-using engine::TraceKind;
-using engine::TraceRecord;
-using provider::Socket;
-
-class Player final : public provider_stub::EmulatorObserver {
+class Player {
  public:
   Player(const scenario::Scenario& scenario, const RunOptions& options)
       : scenario_(scenario),
@@ -36,11 +34,12 @@ class Player final : public provider_stub::EmulatorObserver {
         recording_name_(options.recording_name),
         checker_(log_.records()),
         app_(traced_, recorder_.get(), queue_, tee_, result_.failures),
+        provider_trace_(queue_, traced_, tee_),
         interrupt_(options.interrupt),
         strict_(options.strict) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
-    emulator_.set_observer(this);
+    emulator_.set_observer(&provider_trace_);
     if (recorder_) recorder_->set_emulator_options(scenario.emulator);
   }
 
@@ -55,32 +54,6 @@ class Player final : public provider_stub::EmulatorObserver {
     result_.end_us = queue_.now_us();
     if (recorder_) *recording_ = recorder_->scenario_yaml(recording_name_);
     return std::move(result_);
-  }
-
-  // EmulatorObserver.
-  void on_indication(Socket socket, const gqos::Indication& indication,
-                     provider_stub::Delivery delivery) override {
-    TraceRecord record = base(socket, TraceKind::fd_qos);
-    record.detail = std::string(provider_stub::name_of(delivery));
-    record.status = indication.status;
-    if (indication.sending) record.sending = indication.sending;
-    if (indication.receiving) record.receiving = indication.receiving;
-    tee_.record(record);
-  }
-  void on_request_finished(Socket socket, const provider::Overlapped* overlapped,
-                           std::uint32_t error, std::uint32_t bytes) override {
-    TraceRecord record = base(socket, TraceKind::finished);
-    record.call = traced_.request_call(overlapped);
-    record.error = error;
-    record.bytes = bytes;
-    tee_.record(record);
-  }
-  void on_stalled() override {
-    TraceRecord record;
-    record.t_us = queue_.now_us();
-    record.kind = TraceKind::stalled;
-    record.detail = "an infinite wait that nothing scheduled could end";
-    tee_.record(record);
   }
 
  private:
@@ -129,14 +102,6 @@ class Player final : public provider_stub::EmulatorObserver {
     for (Failure& failure : unobserved_indications(scenario_, indications_, log_.records())) {
       result_.failures.push_back(std::move(failure));
     }
-  }
-
-  TraceRecord base(Socket socket, TraceKind kind) const {
-    TraceRecord record;
-    record.t_us = queue_.now_us();
-    record.socket = traced_.socket_name(socket);
-    record.kind = kind;
-    return record;
   }
 
   // Opened untraced, as before the application's first step; a recorder must know of them. The
@@ -201,25 +166,12 @@ class Player final : public provider_stub::EmulatorObserver {
 
   void play_sp(std::size_t index, const scenario::SpAction& action) {
     const scenario::Step& step = scenario_.steps[index];
-    const Socket socket = app_.handle(step.socket);
-    std::visit(
-        [&](const auto& sp) {
-          using T = std::decay_t<decltype(sp)>;
-          if constexpr (std::is_same_v<T, scenario::SpFdQos>) {
-            // The emulator reports the indication's fate as one fd_qos record, appended next.
-            indications_.push_back({index, log_.records().size()});
-            emulator_.indicate(socket, sp.indication);
-          } else if (sp.pending) {
-            if (!emulator_.fail_pending(socket, sp.error)) {
-              fail(step, "sp: fail pending found no pending SIO_GET_QOS on " + step.socket);
-            }
-          } else {
-            emulator_.fail_next_call(socket, *sp.call, sp.error);
-            if (recorder_)
-              recorder_->record_injected_failure(socket, provider::name_of(*sp.call), sp.error);
-          }
-        },
-        action);
+    // The emulator reports an indication's fate as one fd_qos record, appended next.
+    if (std::holds_alternative<scenario::SpFdQos>(action)) {
+      indications_.push_back({index, log_.records().size()});
+    }
+    play_provider_step(emulator_, app_.handle(step.socket), step, action, recorder_.get(),
+                       result_.failures);
   }
 
   void expect(const scenario::Step& step, std::size_t index,
@@ -238,10 +190,6 @@ class Player final : public provider_stub::EmulatorObserver {
                    result_.failures);
   }
 
-  void fail(const scenario::Step& step, std::string message) {
-    result_.failures.push_back(Failure{step.mark, std::move(message)});
-  }
-
   const scenario::Scenario& scenario_;
   engine::EventQueue queue_;
   provider_stub::Emulator emulator_;
@@ -254,6 +202,7 @@ class Player final : public provider_stub::EmulatorObserver {
   ExpectationChecker checker_;
   RunResult result_;
   AppPlayer app_;
+  ProviderTrace provider_trace_;
   std::map<engine::EventId, std::size_t> provider_step_of_;
   std::unique_ptr<NetworkRun> network_;  // set for a scenario with `network:`
   std::size_t nothing_since_ = 0;

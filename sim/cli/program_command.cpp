@@ -1,0 +1,119 @@
+// `qosbed run [OPTIONS] SCENARIO.yaml -- PROGRAM [ARGS...]`: one scenario played against the
+// user's own program (sim/program), which must be linked with qosbed::win32.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "cli/arguments.hpp"
+#include "cli/commands.hpp"
+#include "program/program_run.hpp"
+#include "report/json_trace.hpp"
+#include "report/text_trace.hpp"
+
+namespace qosbed::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr std::string_view usage =
+    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
+    "                  -- PROGRAM [ARGS...]\n"
+    "\n"
+    "Plays one scenario against your own program: a Windows GQoS client built from its\n"
+    "unmodified source with qosbed::win32 (docs/own-client.md). The program runs as a child\n"
+    "process; its Winsock and Win32 calls reach the scenario's emulated RSVP SP in virtual\n"
+    "time, so a 5 s SleepEx costs no wall-clock time. Its sockets stand for the scenario's\n"
+    "(by bound or connected address, else the first free one); the sp: steps play on the\n"
+    "same clock, the app: steps do not; its standard output and error are its own. Each\n"
+    "expectation is checked once virtual time has passed it, the rest when the program has\n"
+    "ended.\n"
+    "\n"
+    "Exit 0 when every expectation held and the program exited 0; 1 when an expectation\n"
+    "failed or the program failed (it exited non-zero or crashed, called something qosbed\n"
+    "does not model, waited with nothing left to happen, or ran out of --timeout), each said\n"
+    "on stderr; 2 for bad input (an invalid scenario, a network scenario, a program that\n"
+    "cannot be started). --timeout bounds the wall-clock time of the whole run (default 60).";
+
+}  // namespace
+
+int program_run_command(const std::vector<std::string>& args,
+                        const std::vector<std::string>& command, std::ostream& out,
+                        std::ostream& err) {
+  po::options_description options("options");
+  options.add_options()("verbose,v", "print a readable trace of the run")(
+      "trace", po::value<std::string>()->value_name("FORMAT"),
+      "print the trace on standard output: json (JSON Lines) or text")(
+      "timeout", po::value<double>()->value_name("SECONDS")->default_value(60),
+      "stop the program after this much wall-clock time");
+  Parsed parsed;
+  if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
+  if (command.empty()) {
+    err << "qosbed: no program after --\n" << usage << "\n";
+    return exit_bad_input;
+  }
+  if (parsed.paths.size() != 1) {
+    err << "qosbed: a program runs against one scenario file, not " << parsed.paths.size() << "\n";
+    return exit_bad_input;
+  }
+  std::string format = parsed.values.count("verbose") ? "text" : "";
+  if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();
+  if (!format.empty() && format != "json" && format != "text") {
+    err << "qosbed: --trace takes json or text, not '" << format << "'\n";
+    return exit_bad_input;
+  }
+  const double timeout = parsed.values["timeout"].as<double>();
+  if (!(timeout > 0) || !std::isfinite(timeout)) {
+    err << "qosbed: --timeout takes a number of seconds above 0, not " << timeout << "\n";
+    return exit_bad_input;
+  }
+  const std::string& file = parsed.paths.front();
+  const auto scenario = load(file, err);
+  if (!scenario) return exit_bad_input;
+
+  std::unique_ptr<engine::TraceSink> shown;
+  if (format == "json") shown = std::make_unique<report::JsonTraceWriter>(out);
+  if (format == "text") {
+    out << "# " << file << " (" << scenario->name << ") -- " << command.front() << "\n";
+    shown = std::make_unique<report::TextTraceWriter>(out);
+  }
+  program::ProgramRunOptions run_options;
+  run_options.command = command;
+  run_options.trace = shown.get();
+  run_options.timeout = std::chrono::milliseconds(std::llround(timeout * 1000));
+  run_options.interrupt = &interrupt_signal;
+  // The program shares the standard streams: what qosbed wrote so far comes first.
+  out.flush();
+  err.flush();
+  const program::ProgramRunResult result = program::run_program(*scenario, run_options);
+  out.flush();
+
+  if (result.start_error) {
+    err << "qosbed: " << *result.start_error << "\n";
+    return exit_bad_input;
+  }
+  for (const runner::Failure& failure : result.run.failures) {
+    err << runner::format(failure) << "\n";
+  }
+  if (result.program_failure) err << "qosbed: " << *result.program_failure << "\n";
+  for (const std::string& note : result.notes) err << "qosbed: note: " << note << "\n";
+  if (result.run.stopped) {
+    err << "qosbed: " << runner::format(*result.run.stopped, scenario->steps.size()) << "\n";
+    return exit_internal_error;
+  }
+  if (result.interrupted) {
+    err << "qosbed: interrupted; the program was stopped at t="
+        << report::format_time(result.run.end_us) << "\n";
+    return 128 + interrupt_signal;
+  }
+  const auto held = std::count_if(result.run.expectations.begin(), result.run.expectations.end(),
+                                  [](const auto& checked) { return checked.failures.empty(); });
+  (format.empty() ? out : err) << file << " -- " << command.front() << ": "
+                               << (result.passed() ? "passed" : "FAILED") << " (" << held << " of "
+                               << result.run.expectations_checked << " expectations held"
+                               << (result.program_failure ? "; the program failed" : "") << ")\n";
+  return result.passed() ? exit_ok : exit_failed;
+}
+
+}  // namespace qosbed::cli

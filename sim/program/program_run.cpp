@@ -1,0 +1,243 @@
+#include "program/program_run.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <variant>
+
+#include "engine/event_queue.hpp"
+#include "engine/tracing_provider.hpp"
+#include "program/process.hpp"
+#include "program/session.hpp"
+#include "provider_stub/emulator.hpp"
+#include "report/text_trace.hpp"
+#include "runner/expectations.hpp"
+#include "runner/provider_steps.hpp"
+#include "runner/provider_trace.hpp"
+
+namespace qosbed::program {
+namespace {
+
+using engine::TimeUs;
+
+std::string seconds(std::chrono::milliseconds ms) {
+  std::string text = std::to_string(ms.count() / 1000);
+  if (const auto rest = ms.count() % 1000) {
+    std::string fraction = std::to_string(1000 + rest).substr(1);
+    while (fraction.back() == '0') fraction.pop_back();
+    text += "." + fraction;
+  }
+  return text + " s";
+}
+
+class ProgramRun {
+ public:
+  ProgramRun(const scenario::Scenario& scenario, const ProgramRunOptions& options)
+      : scenario_(scenario),
+        options_(options),
+        emulator_(queue_, scenario.emulator),
+        traced_(emulator_, queue_, tee_),
+        provider_trace_(queue_, traced_, tee_),
+        checker_(log_.records()) {
+    tee_.add(log_);
+    if (options.trace) tee_.add(*options.trace);
+    emulator_.set_observer(&provider_trace_);
+  }
+
+  ProgramRunResult play() {
+    try {
+      play_program();
+      if (result_.start_error) return std::move(result_);
+      finish_scenario();
+    } catch (const std::exception& error) {
+      runner::Stop stop;
+      stop.mark = scenario::Mark{scenario_.file, 0, 0};
+      stop.t_us = queue_.now_us();
+      stop.reason = std::string("internal error: ") + error.what();
+      result_.run.stopped = stop;
+    }
+    result_.run.end_us = queue_.now_us();
+    return std::move(result_);
+  }
+
+ private:
+  // The scenario's sockets, opened on the emulator before the program starts, untraced, as a
+  // scripted run opens them.
+  std::vector<ScenarioSocket> open_sockets() {
+    std::vector<ScenarioSocket> sockets;
+    for (const scenario::SocketSpec& spec : scenario_.sockets) {
+      const provider::Socket handle = emulator_.open(spec.role, spec.protocol);
+      traced_.name_socket(handle, spec.id);
+      handles_[spec.id] = handle;
+      sockets.push_back(ScenarioSocket{&spec, handle});
+    }
+    return sockets;
+  }
+
+  // `sp:` steps go on the clock; expectations wait for it to pass them, `expect: nothing` for it
+  // to pass its `until:`.
+  void schedule_steps() {
+    std::size_t app_steps = 0;
+    for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
+      const scenario::Step& step = scenario_.steps[i];
+      app_steps += std::holds_alternative<scenario::AppAction>(step.action) ? 1 : 0;
+      if (const auto* sp = std::get_if<scenario::SpAction>(&step.action)) {
+        queue_.schedule_at(step.at_us, [this, &step, sp] {
+          runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp, nullptr,
+                                     result_.run.failures);
+        });
+      } else if (const auto* expect = std::get_if<scenario::Expectation>(&step.action)) {
+        const auto* nothing = std::get_if<scenario::ExpectNothing>(expect);
+        checks_.push_back(Check{i, nothing ? nothing->until_us : step.at_us});
+      }
+    }
+    std::stable_sort(checks_.begin(), checks_.end(),
+                     [](const Check& a, const Check& b) { return a.at_us < b.at_us; });
+    if (app_steps > 0) {
+      result_.notes.push_back(std::to_string(app_steps) +
+                              " app: steps were not played: the program is the application");
+    }
+  }
+
+  void play_program() {
+    if (scenario_.network) {
+      result_.start_error = scenario_.file +
+                            ": a network scenario cannot run with a program yet: its hosts' SPs "
+                            "do not follow a program's calls (play it without -- PROGRAM)";
+      return;
+    }
+    session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, open_sockets());
+    session_->on_time_passing([this](TimeUs t_us) { check_before(t_us); });
+    schedule_steps();
+    queue_.run_until(0);  // what the scenario does at 0 comes before the program's first call
+    std::string error;
+    process_ = Process::start(options_.command, error);
+    if (!process_) {
+      result_.start_error = error;
+      return;
+    }
+    const WallClock::time_point deadline = WallClock::now() + options_.timeout;
+    serve(deadline);
+    const Ending ending = process_->ending();
+    if (result_.program_failure || result_.interrupted) return;
+    const std::string when = " at t=" + report::format_time(queue_.now_us());
+    if (!session_->connected()) {
+      result_.program_failure = "the program " + describe(ending) +
+                                " without calling qosbed_win32: is it linked with qosbed::win32?";
+    } else if (!ending.exited || ending.code != 0) {
+      result_.program_failure = "the program " + describe(ending) + when;
+    }
+    const TimeUs last_step = scenario_.steps.empty() ? 0 : scenario_.steps.back().at_us;
+    if (ending.exited && last_step > queue_.now_us()) {
+      result_.notes.push_back(
+          "the program " + describe(ending) + when +
+          ", before the scenario's last step at t=" + report::format_time(last_step));
+    }
+  }
+
+  // Serves the program's requests until it ends or must be stopped.
+  void serve(WallClock::time_point deadline) {
+    for (;;) {
+      win32::FrameHead head;
+      std::vector<std::byte> body;
+      std::string error;
+      switch (process_->read(head, body, deadline, options_.interrupt, error)) {
+        case Process::Read::frame:
+          break;
+        case Process::Read::ended:
+          return;
+        case Process::Read::timed_out:
+          return stop("the program ran out of wall-clock time (--timeout " +
+                      seconds(options_.timeout) + ") at t=" + report::format_time(queue_.now_us()) +
+                      state());
+        case Process::Read::interrupted:
+          result_.interrupted = true;
+          process_->kill();
+          return;
+        case Process::Read::broken:
+          return stop("the program broke the channel: " + error);
+      }
+      Outcome outcome = session_->serve(head, body);
+      if (outcome.failure) return stop(*outcome.failure);
+      for (const std::vector<std::byte>& frame : outcome.frames) {
+        if (!process_->write(frame, deadline)) break;  // it ended: the next read says so
+      }
+    }
+  }
+
+  std::string state() const {
+    if (!session_->connected()) return ", before its first call to qosbed_win32";
+    std::string text = ":";
+    for (const std::string& line : session_->describe_threads()) text += "\n  " + line;
+    return text;
+  }
+
+  void stop(std::string why) {
+    result_.program_failure = std::move(why);
+    process_->kill();
+  }
+
+  // What the scenario still does after the program, and every expectation not checked yet.
+  void finish_scenario() {
+    while (const std::optional<TimeUs> next = queue_.next_time_us()) {
+      check_before(*next);
+      queue_.run_next();
+    }
+    check_before(std::numeric_limits<TimeUs>::max());
+  }
+
+  void check_before(TimeUs t_us) {
+    while (next_check_ < checks_.size() && checks_[next_check_].at_us < t_us) {
+      check(checks_[next_check_++].step);
+    }
+  }
+
+  void check(std::size_t index) {
+    const scenario::Step& step = scenario_.steps[index];
+    const auto& expectation = std::get<scenario::Expectation>(step.action);
+    std::vector<runner::Failure>& failures = result_.run.failures;
+    const std::size_t before = failures.size();
+    ++result_.run.expectations_checked;
+    if (std::holds_alternative<scenario::ExpectMessage>(expectation) ||
+        std::holds_alternative<scenario::ExpectState>(expectation)) {
+      failures.push_back({step.mark, "a network expectation, in a scenario without a network"});
+    } else {
+      // `expect: nothing` counts what happened after its own time.
+      const auto& records = log_.records();
+      const auto since = std::find_if(records.begin(), records.end(),
+                                      [&](const auto& r) { return r.t_us > step.at_us; });
+      checker_.check(step, expectation, session_->last_call(step.socket),
+                     static_cast<std::size_t>(since - records.begin()), queue_.now_us(), failures);
+    }
+    result_.run.expectations.push_back({index, {failures.begin() + before, failures.end()}});
+  }
+
+  struct Check {
+    std::size_t step = 0;
+    TimeUs at_us = 0;  // checked once the clock passes it
+  };
+
+  const scenario::Scenario& scenario_;
+  const ProgramRunOptions& options_;
+  engine::EventQueue queue_;
+  provider_stub::Emulator emulator_;
+  engine::TraceLog log_;
+  engine::TraceTee tee_;
+  engine::TracingProvider traced_;
+  runner::ProviderTrace provider_trace_;
+  runner::ExpectationChecker checker_;
+  std::map<std::string, provider::Socket> handles_;
+  std::vector<Check> checks_;
+  std::size_t next_check_ = 0;
+  std::unique_ptr<Session> session_;
+  std::unique_ptr<Process> process_;
+  ProgramRunResult result_;
+};
+
+}  // namespace
+
+ProgramRunResult run_program(const scenario::Scenario& scenario, const ProgramRunOptions& options) {
+  ProgramRun run(scenario, options);
+  return run.play();
+}
+
+}  // namespace qosbed::program

@@ -1,0 +1,45 @@
+// `qosbed run SCENARIO.yaml -- PROGRAM [ARGS...]`: plays a scenario against a user's own
+// program instead of its `app:` steps. The program runs as a child process linked with
+// qosbed_win32; its calls reach the scenario's emulated provider (and network) through a
+// Session, in virtual time; the scenario's `sp:` and `net:` steps play on the same clock; every
+// expectation is checked once virtual time has passed it, and the rest when the program is done.
+#pragma once
+
+#include <chrono>
+#include <csignal>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/trace.hpp"
+#include "runner/runner.hpp"
+#include "scenario/scenario.hpp"
+
+namespace qosbed::program {
+
+struct ProgramRunOptions {
+  std::vector<std::string> command;  // PROGRAM ARGS...
+  engine::TraceSink* trace = nullptr;
+  std::chrono::milliseconds timeout{60'000};  // wall clock, for the whole run
+  const volatile std::sig_atomic_t* interrupt = nullptr;
+};
+
+struct ProgramRunResult {
+  runner::RunResult run;  // the expectations, as for a scripted run
+  // Why the program failed, when it did: it exited non-zero or was killed, called something
+  // qosbed does not model, broke the channel, waited with nothing left to happen, or ran out of
+  // wall time.
+  std::optional<std::string> program_failure;
+  // The program could not be started at all (a missing file), or the scenario is a network one,
+  // whose hosts' SPs cannot follow a program's calls yet: bad input.
+  std::optional<std::string> start_error;
+  // Worth knowing, not a failure: "the program exited at t=..., before the scenario's last step".
+  std::vector<std::string> notes;
+  bool interrupted = false;
+
+  bool passed() const { return run.passed() && !program_failure && !start_error && !interrupted; }
+};
+
+ProgramRunResult run_program(const scenario::Scenario& scenario, const ProgramRunOptions& options);
+
+}  // namespace qosbed::program

@@ -1,0 +1,20 @@
+# Script of the win32/same-trace-twice test (tests/win32/win32.cmake): runs COMMAND (a | separated
+# list) twice and fails unless both runs exit 0 and write the same standard output, byte for byte:
+# a program's run, its threads included, is a function of the scenario and the program.
+if(NOT DEFINED COMMAND)
+  message(FATAL_ERROR "same_twice.cmake: -D COMMAND=... is required")
+endif()
+string(REPLACE "|" ";" command "${COMMAND}")
+foreach(run IN ITEMS 1 2)
+  execute_process(COMMAND ${command} RESULT_VARIABLE code OUTPUT_VARIABLE out_${run})
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "same_twice: run ${run} exited ${code}:\n${out_${run}}")
+  endif()
+endforeach()
+if(NOT out_1 STREQUAL out_2)
+  message(FATAL_ERROR "same_twice: the two runs differ:\n---- first\n${out_1}---- second\n${out_2}")
+endif()
+string(LENGTH "${out_1}" length)
+if(length LESS 1000)
+  message(FATAL_ERROR "same_twice: too little output to compare:\n${out_1}")
+endif()
