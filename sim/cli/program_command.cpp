@@ -1,13 +1,14 @@
 // `qosbed run [OPTIONS] SCENARIO.yaml -- PROGRAM [ARGS...]`: one scenario played against the
 // user's own program (sim/program), which must be linked with qosbed::win32.
-#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/scenario_runs.hpp"
 #include "program/program_run.hpp"
+#include "report/counts.hpp"
 #include "report/json_trace.hpp"
 #include "report/text_trace.hpp"
 
@@ -107,11 +108,9 @@ int program_run_command(const std::vector<std::string>& args,
         << report::format_time(result.run.end_us) << "\n";
     return 128 + interrupt_signal;
   }
-  const auto held = std::count_if(result.run.expectations.begin(), result.run.expectations.end(),
-                                  [](const auto& checked) { return checked.failures.empty(); });
   (format.empty() ? out : err) << file << " -- " << command.front() << ": "
-                               << (result.passed() ? "passed" : "FAILED") << " (" << held << " of "
-                               << result.run.expectations_checked << " expectations held"
+                               << (result.passed() ? "passed" : "FAILED") << " ("
+                               << report::describe(expectations_of(result.run))
                                << (result.program_failure ? "; the program failed" : "") << ")\n";
   return result.passed() ? exit_ok : exit_failed;
 }

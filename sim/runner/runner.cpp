@@ -92,11 +92,13 @@ class Player {
   // an indication the application never observed.
   void check_what_was_tested() {
     if (result_.expectations_checked == 0) {
-      Failure none{{scenario_.file, 0, 0},
-                   "no expectation: the run passes whatever the application does"};
-      if (!strict_) return result_.warnings.push_back(std::move(none));
-      none.message += " (--strict)";
-      result_.failures.push_back(std::move(none));
+      const scenario::Mark file{scenario_.file, 0, 0};
+      const std::string none = "no expectation: the run passes whatever the application does";
+      if (strict_) {
+        result_.failures.push_back(Failure{file, none + " (--strict)"});
+      } else {
+        result_.warnings.push_back(Failure{file, none});
+      }
     }
     if (!strict_) return;
     for (Failure& failure : unobserved_indications(scenario_, indications_, log_.records())) {
