@@ -208,13 +208,15 @@ BOOST_AUTO_TEST_CASE(a_wait_nothing_can_end_is_reported_with_every_thread) {
   const program::Outcome stuck =
       program.send(Call::wait, 2,
                    Program::wait(win32::WaitCall::wait_for_events, wsa::infinite, true, {second}));
+  // Handles count in fours from 0x40000000, the main thread's first, and show in hex.
+  BOOST_TEST(first == 0x40000004u);
+  BOOST_TEST(second == 0x40000008u);
   BOOST_TEST(failure_of(stuck) ==
              "the program waits with nothing left to happen (t=0.000 ms):\n"
-             "  thread 1 (main) waits in WaitForMultipleObjects(event " +
-                 std::to_string(first) +
-                 " (not set), INFINITE)\n"
-                 "  thread 2 waits in WSAWaitForMultipleEvents(event " +
-                 std::to_string(second) + " (not set), INFINITE, alertable)");
+             "  thread 1 (main) waits in WaitForMultipleObjects(event 0x40000004 (not set), "
+             "INFINITE)\n"
+             "  thread 2 waits in WSAWaitForMultipleEvents(event 0x40000008 (not set), INFINITE, "
+             "alertable)");
 }
 
 // An overlapped SIO_GET_QOS with a routine, finished by an indication at 10 ms while the thread

@@ -28,6 +28,16 @@ inline constexpr std::uint32_t protocol_version = 1;
 // A frame larger than this is a framing error, on either side.
 inline constexpr std::uint32_t max_frame_bytes = 16u << 20;
 
+// qosbed's handles (events, threads, windows, sockets) are multiples of 4 from first_handle, below
+// handle_end: values that no handle of Windows or Wine reaches (theirs stay below 2^26) and that
+// survive a cast to 32 bits, so that a program under Wine, which holds Windows' own handles too,
+// can pass either kind to the same call (CloseHandle, WaitForMultipleObjects).
+inline constexpr std::uint64_t first_handle = 0x40000000;
+inline constexpr std::uint64_t handle_end = 0x80000000;
+inline constexpr bool is_qosbed_handle(std::uint64_t value) {
+  return value >= first_handle && value < handle_end;
+}
+
 // The environment variable naming the channel's folder, which holds the two FIFOs.
 inline constexpr const char* channel_variable = "QOSBED_CHANNEL";
 inline constexpr const char* requests_name = "requests";    // program -> qosbed

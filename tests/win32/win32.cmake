@@ -88,8 +88,8 @@ qosbed_program_test(win32/early-exit win32_misbehave ${timeline} EXIT 1 ARGS exi
                           "note: the program exited with code 3 at t=100.000 ms, before the scenario's last step at t=30000.000 ms")
 qosbed_program_test(win32/deadlock win32_misbehave ${timeline} EXIT 1 ARGS deadlock
                     ERROR "the program waits with nothing left to happen \\(t=30000.000 ms\\)"
-                          "thread 1 \\(main\\) waits in WaitForMultipleObjects\\(event [0-9]+ \\(not set\\), INFINITE\\)"
-                          "thread 2 waits in WaitForMultipleObjects\\(event [0-9]+ \\(not set\\), INFINITE\\)")
+                          "thread 1 \\(main\\) waits in WaitForMultipleObjects\\(event 0x4[0-9A-F]+ \\(not set\\), INFINITE\\)"
+                          "thread 2 waits in WaitForMultipleObjects\\(event 0x4[0-9A-F]+ \\(not set\\), INFINITE\\)")
 qosbed_program_test(win32/blocking-recv win32_misbehave ${timeline} EXIT 1 ARGS recv
                     ERROR "thread 1 \\(main\\) waits in recv on socket rx, where nothing arrives")
 qosbed_program_test(win32/busy win32_misbehave ${timeline} EXIT 1 ARGS busy TIMEOUT 1
