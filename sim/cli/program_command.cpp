@@ -81,6 +81,7 @@ int program_run_command(const std::vector<std::string>& args,
   program::ProgramRunOptions run_options;
   run_options.command = command;
   run_options.trace = shown.get();
+  run_options.before_program_runs = [&out] { out.flush(); };
   run_options.timeout = std::chrono::milliseconds(std::llround(timeout * 1000));
   run_options.interrupt = &interrupt_signal;
   // The program shares the standard streams: what qosbed wrote so far comes first.

@@ -158,6 +158,8 @@ class ProgramRun {
       }
       Outcome outcome = session_->serve(head, body);
       if (outcome.failure) return stop(*outcome.failure);
+      // What qosbed wrote of the trace goes out before the program runs on and writes its own.
+      if (options_.before_program_runs) options_.before_program_runs();
       for (const std::vector<std::byte>& frame : outcome.frames) {
         if (!process_->write(frame, deadline)) break;  // it ended: the next read says so
       }

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,6 +21,8 @@ namespace qosbed::program {
 struct ProgramRunOptions {
   std::vector<std::string> command;  // PROGRAM ARGS...
   engine::TraceSink* trace = nullptr;
+  // Called before the program is let run on: flushes the output `trace` shares with it.
+  std::function<void()> before_program_runs;
   std::chrono::milliseconds timeout{60'000};  // wall clock, for the whole run
   const volatile std::sig_atomic_t* interrupt = nullptr;
 };
