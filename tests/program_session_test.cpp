@@ -131,6 +131,21 @@ BOOST_AUTO_TEST_CASE(refuses_requests_that_break_the_protocol) {
   what.text("WSAJoinLeaf");
   BOOST_TEST(failure_of(program.send(Call::unsupported, 1, what)) ==
              "the program called WSAJoinLeaf, which qosbed does not model");
+  // An unhandled exception, as the ws2_32.dll reports it under Wine: named when it is a common
+  // one, by its code otherwise.
+  win32::Fields access_violation;
+  access_violation.u32(0xC0000005).u64(0x1400015C2);
+  BOOST_TEST(failure_of(program.send(Call::crash, 1, access_violation)) ==
+             "the program crashed at t=0.000 ms: access violation (exception 0xC0000005) at "
+             "address 0x1400015C2");
+  win32::Fields other;
+  other.u32(0xE06D7363).u64(0x7B0);
+  BOOST_TEST(failure_of(program.send(Call::crash, 1, other)) ==
+             "the program crashed at t=0.000 ms: exception 0xE06D7363 at address 0x7B0");
+  win32::Fields short_crash;
+  short_crash.u32(0xC0000005);
+  BOOST_TEST(failure_of(program.send(Call::crash, 1, short_crash)) ==
+             "the program sent a malformed crash request");
 }
 
 // Thread 1 starts thread 2 and waits for it; thread 2 sleeps 5 s and exits with 7. The run passes

@@ -78,8 +78,10 @@ enum class Call : std::uint32_t {
   get_message,          // u64 window, u32 min, u32 max, u32 remove, u32 wait -> i32, Message
   send,                 // u64 s, u32 bytes, u32 with address, Address, Overlapped -> i32, u32 bytes
   receive,              // u64 s, u32 non-blocking, Overlapped -> i32, u32 bytes
+  crash,                // u32 exception code, u64 address: the program crashed (under Wine, where
+                        // its unhandled exception reaches the client); no reply, it ends
 };
-inline constexpr std::uint32_t last_call = static_cast<std::uint32_t>(Call::receive);
+inline constexpr std::uint32_t last_call = static_cast<std::uint32_t>(Call::crash);
 
 inline std::string_view name_of(Call call) {
   constexpr std::string_view names[] = {"hello",
@@ -114,7 +116,8 @@ inline std::string_view name_of(Call call) {
                                         "post_quit",
                                         "get_message",
                                         "send",
-                                        "receive"};
+                                        "receive",
+                                        "crash"};
   static_assert(std::size(names) == last_call);
   const auto index = static_cast<std::uint32_t>(call);
   return index >= 1 && index <= last_call ? names[index - 1] : std::string_view("unknown");
