@@ -1,6 +1,7 @@
 # qosbed::win32 and `qosbed run -- PROGRAM`: the Win32 headers against sim/gqos and against the
-# real SDK, the examples built for Windows, and programs that go wrong in every way a run must
-# report. The examples' own runs are registered in examples/CMakeLists.txt.
+# real SDK, programs that go wrong in every way a run must report, and the .exe files of the
+# Windows side under Wine (wine.cmake). The examples' own runs are registered in
+# examples/CMakeLists.txt; the Windows side builds them for Windows, warnings as errors.
 
 # sdk_layout_test.cpp, written for the SDK's headers, compiled against qosbed's instead: every
 # GQoS structure's size and field offsets, and every constant and name of sim/gqos, as they have
@@ -133,3 +134,7 @@ qosbed_expect_run(win32/scripted-option 2 "" "unrecognised option '--junit'"
 qosbed_expect_run(win32/invalid-scenario 2 "" "missing-role.yaml:[0-9]+:[0-9]+: error: "
                   ${run} ${PROJECT_SOURCE_DIR}/scenarios/invalid/missing-role.yaml
                   -- $<TARGET_FILE:win32_api>)
+
+if(TARGET qosbed_windows)
+  include(${CMAKE_CURRENT_LIST_DIR}/wine.cmake)
+endif()
