@@ -83,6 +83,12 @@ if(TARGET qosbed_win32)
           DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 endif()
 
+# The ws2_32.dll of the Windows side, where the installed qosbed looks for it to run an .exe
+# under Wine (sim/program/program.cmake).
+if(TARGET qosbed_windows)
+  install(FILES ${QOSBED_WINDOWS_BINARY_DIR}/ws2_32.dll DESTINATION ${CMAKE_INSTALL_LIBDIR}/qosbed)
+endif()
+
 install(EXPORT qosbedTargets NAMESPACE qosbed:: DESTINATION ${QOSBED_INSTALL_CMAKEDIR})
 # What the package's config file needs to know of this build.
 set(QOSBED_PACKAGE_HAS_SCENARIO ${QOSBED_TOOLS})

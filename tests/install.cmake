@@ -14,5 +14,6 @@ if(NOT QOSBED_FUZZ)
                    -D CXX_COMPILER=${CMAKE_CXX_COMPILER} -D "CXX_FLAGS=${CMAKE_CXX_FLAGS}"
                    -D C_COMPILER=${CMAKE_C_COMPILER} -D LIBDIR=${CMAKE_INSTALL_LIBDIR}
                    -D "EXE_LINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
+                   -D WINDOWS_DIR=${QOSBED_WINDOWS_BINARY_DIR}
                    -P ${CMAKE_CURRENT_SOURCE_DIR}/install_downstream.cmake)
 endif()

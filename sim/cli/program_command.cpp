@@ -1,5 +1,5 @@
 // `qosbed run [OPTIONS] SCENARIO.yaml -- PROGRAM [ARGS...]`: one scenario played against the
-// user's own program (sim/program), which must be linked with qosbed::win32.
+// user's own program (sim/program), linked with qosbed::win32 or an .exe run under Wine.
 #include <cmath>
 #include <memory>
 #include <string>
@@ -19,11 +19,12 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr std::string_view usage =
-    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
-    "                  -- PROGRAM [ARGS...]\n"
+    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS]\n"
+    "                  [--wine-prefix DIR] SCENARIO.yaml -- PROGRAM [ARGS...]\n"
     "\n"
     "Plays one scenario against your own program: a Windows GQoS client built from its\n"
-    "unmodified source with qosbed::win32 (docs/own-client.md). The program runs as a child\n"
+    "unmodified source with qosbed::win32, or a PROGRAM.exe built for Windows, which runs\n"
+    "under Wine with qosbed's ws2_32.dll (docs/own-client.md). The program runs as a child\n"
     "process; its Winsock and Win32 calls reach the scenario's emulated RSVP SP in virtual\n"
     "time, so a 5 s SleepEx costs no wall-clock time. Its sockets stand for the scenario's\n"
     "(by bound or connected address, else the first free one); the sp: steps play on the\n"
@@ -35,7 +36,12 @@ constexpr std::string_view usage =
     "failed or the program failed (it exited non-zero or crashed, called something qosbed\n"
     "does not model, waited with nothing left to happen, or ran out of --timeout), each said\n"
     "on stderr; 2 for bad input (an invalid scenario, a network scenario, a program that\n"
-    "cannot be started). --timeout bounds the wall-clock time of the whole run (default 60).";
+    "cannot be started). --timeout bounds the wall-clock time of the whole run (default 60),\n"
+    "Wine's start included.\n"
+    "\n"
+    "A PROGRAM.exe runs in a fresh Wine prefix made in a temporary folder and removed after\n"
+    "(Wine takes seconds to make one), or with --wine-prefix DIR in DIR, made by Wine at its\n"
+    "first use and reused after; qosbed installs nothing in it.";
 
 }  // namespace
 
@@ -47,7 +53,9 @@ int program_run_command(const std::vector<std::string>& args,
       "trace", po::value<std::string>()->value_name("FORMAT"),
       "print the trace on standard output: json (JSON Lines) or text")(
       "timeout", po::value<double>()->value_name("SECONDS")->default_value(60),
-      "stop the program after this much wall-clock time");
+      "stop the program after this much wall-clock time")(
+      "wine-prefix", po::value<std::string>()->value_name("DIR"),
+      "run a PROGRAM.exe in this Wine prefix (default: a fresh one)");
   Parsed parsed;
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
   if (command.empty()) {
@@ -82,8 +90,12 @@ int program_run_command(const std::vector<std::string>& args,
   program::ProgramRunOptions run_options;
   run_options.command = command;
   run_options.trace = shown.get();
+  run_options.before_program_runs = [&out] { out.flush(); };
   run_options.timeout = std::chrono::milliseconds(std::llround(timeout * 1000));
   run_options.interrupt = &interrupt_signal;
+  if (parsed.values.count("wine-prefix")) {
+    run_options.wine_prefix = parsed.values["wine-prefix"].as<std::string>();
+  }
   // The program shares the standard streams: what qosbed wrote so far comes first.
   out.flush();
   err.flush();

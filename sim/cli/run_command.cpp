@@ -42,15 +42,17 @@ CommandHelp run_help() {
       "strict",
       "fail a scenario with no expectation, or with an sp: fd_qos step no report "
       "observed")("timeout", po::value<double>()->value_name("SECONDS"),
-                  "with -- PROGRAM: stop the program after this much wall-clock time (default 60)");
+                  "with -- PROGRAM: stop the program after this much wall-clock time (default 60)")(
+      "wine-prefix", po::value<std::string>()->value_name("DIR"),
+      "with -- PROGRAM.exe: the Wine prefix to run it in (default: a fresh one)");
   RunOutputs::add_options(options);
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
       "                  [--filter GLOB]... [--fail-fast] [--strict]\n"
       "                  [--golden DIR [--update-golden]] [-j N] [--color auto|always|never]\n"
       "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
-      "       qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
-      "                  -- PROGRAM [ARGS...]\n"
+      "       qosbed run [--verbose] [--trace json|text] [--timeout SECONDS]\n"
+      "                  [--wine-prefix DIR] SCENARIO.yaml -- PROGRAM [ARGS...]\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
@@ -110,8 +112,9 @@ CommandHelp run_help() {
       "elsewhere the run stops at once with no-qos-provider.\n"
       "\n"
       "With -- PROGRAM, the scenario plays against your own program instead of its app:\n"
-      "steps: a Windows GQoS client built with qosbed::win32 (docs/own-client.md); then\n"
-      "--timeout SECONDS bounds the run's wall-clock time (`qosbed run --help --` says more).";
+      "steps: a Windows GQoS client built with qosbed::win32, or a PROGRAM.exe run under Wine\n"
+      "(docs/own-client.md); then --timeout SECONDS bounds the run's wall-clock time and\n"
+      "--wine-prefix DIR names the Wine prefix (`qosbed run --help --` says more).";
   return {usage, options};
 }
 
@@ -130,6 +133,10 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
   if (auto done = parse(args, help.options, help.usage, parsed, out, err)) return *done;
   if (parsed.values.count("timeout")) {
     err << "qosbed: --timeout bounds a program's run: it goes with -- PROGRAM\n";
+    return exit_bad_input;
+  }
+  if (parsed.values.count("wine-prefix")) {
+    err << "qosbed: --wine-prefix is where a PROGRAM.exe runs: it goes with -- PROGRAM\n";
     return exit_bad_input;
   }
 

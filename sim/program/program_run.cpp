@@ -8,6 +8,7 @@
 #include "engine/tracing_provider.hpp"
 #include "program/process.hpp"
 #include "program/session.hpp"
+#include "program/wine.hpp"
 #include "provider_stub/emulator.hpp"
 #include "report/text_trace.hpp"
 #include "runner/expectations.hpp"
@@ -110,7 +111,7 @@ class ProgramRun {
     schedule_steps();
     queue_.run_until(0);  // what the scenario does at 0 comes before the program's first call
     std::string error;
-    process_ = Process::start(options_.command, error);
+    process_ = Process::start(options_.command, options_.wine_prefix, error);
     if (!process_) {
       result_.start_error = error;
       return;
@@ -121,8 +122,12 @@ class ProgramRun {
     if (result_.program_failure || result_.interrupted) return;
     const std::string when = " at t=" + report::format_time(queue_.now_us());
     if (!session_->connected()) {
-      result_.program_failure = "the program " + describe(ending) +
-                                " without calling qosbed_win32: is it linked with qosbed::win32?";
+      result_.program_failure =
+          "the program " + describe(ending) +
+          (process_->under_wine()
+               ? " without calling qosbed's ws2_32.dll: " +
+                     why_never_connected(ending.exited, ending.code)
+               : " without calling qosbed_win32: is it linked with qosbed::win32?");
     } else if (!ending.exited || ending.code != 0) {
       result_.program_failure = "the program " + describe(ending) + when;
     }
@@ -158,6 +163,8 @@ class ProgramRun {
       }
       Outcome outcome = session_->serve(head, body);
       if (outcome.failure) return stop(*outcome.failure);
+      // What qosbed wrote of the trace goes out before the program runs on and writes its own.
+      if (options_.before_program_runs) options_.before_program_runs();
       for (const std::vector<std::byte>& frame : outcome.frames) {
         if (!process_->write(frame, deadline)) break;  // it ended: the next read says so
       }

@@ -1,6 +1,7 @@
 // The session's waits, events, threads, windows and message queues: what a blocked thread waits
 // for, and when it can be answered.
 #include <algorithm>
+#include <cstdio>
 
 #include "gqos/constants.hpp"
 #include "program/session_state.hpp"
@@ -405,7 +406,9 @@ std::string Session::describe(const ThreadState& thread) const {
       if (const ThreadObject* other = handles_.find<ThreadObject>(handle)) {
         text += "thread " + std::to_string(other->thread) + ", ";
       } else {
-        text += "event " + std::to_string(handle) + " (not set), ";
+        char value[24];  // in hex, as Windows' tools show handles
+        std::snprintf(value, sizeof value, "0x%llX", static_cast<unsigned long long>(handle));
+        text += "event " + std::string(value) + " (not set), ";
       }
     }
     if (wait.handles.size() > 1) text += wait.wait_all ? "all, " : "any, ";

@@ -18,6 +18,7 @@ namespace {
 
 int requests = -1;
 int responses = -1;
+thread_local std::uint32_t thread_error = 0;
 
 struct Start {
   void (*entry)(void*);
@@ -118,6 +119,14 @@ void end_thread() {
 
 void end_process(int code) {
   _exit(code);
+}
+
+std::uint32_t last_error() {
+  return thread_error;
+}
+
+void set_last_error(std::uint32_t error) {
+  thread_error = error;
 }
 
 void tell(const std::string& line) {
