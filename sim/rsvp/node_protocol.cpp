@@ -1,3 +1,5 @@
+// NodeProtocol's path side (RFC 2209): PATH, PathTear and PathErr arriving, the timers, and the
+// local calls of a host's applications.
 #include "rsvp/node_protocol.hpp"
 
 #include <algorithm>
@@ -93,6 +95,7 @@ void NodeProtocol::deliver(NodeId at, NodeId from, LinkId link, const Message& m
                  [&](const ResvTear& m) { on_resv_tear(at, from, Cause::teardown, m.session); },
                  [&](const PathErr& m) { on_path_err(at, m); },
                  [&](const ResvErr& m) { on_resv_err(at, from, m); },
+                 // RFC 2209 RESVCONF MESSAGE ARRIVES: on toward its receiver, or to it.
                  [&](const ResvConf& m) {
                    if (m.receiver != at) {
                      links_.send_toward(at, m.receiver, m);
