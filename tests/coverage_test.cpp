@@ -62,7 +62,7 @@ BOOST_AUTO_TEST_CASE(rules_cited_reads_parenthesised_lists_of_rule_ids_only) {
       rules_cited("(RFC 2205 section 3.1.3) (windows-xp, windows-2003) (R11) (D21)").empty());
   BOOST_TEST(rules_cited("(R5, windows-xp) (R5,D6) (R6 ) every R (R1").empty());
   BOOST_TEST(rules_cited("").empty());
-  BOOST_TEST(qosbed::cli::behaviour_rules().size() == 29u);
+  BOOST_TEST(qosbed::cli::behaviour_rules().size() == 30u);
   BOOST_TEST(qosbed::cli::behaviour_rules().front().id == "R1");
   BOOST_TEST(qosbed::cli::behaviour_rules().back().id == "D20");
 }
@@ -190,7 +190,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
       "monitor                    -  the client library's Monitor reporting to its listener\n"
       "\n"
       "Not exercised by any scenario:\n"
-      "  rules: R5 D1 D3 D4 D5 D6 D7 D16 D17 D18\n"
+      "  rules: R5 D1 D3 D4 D5 D6 D7 D16 D17 D18 D20\n"
       "  statuses: WSA_QOS_RECEIVERS WSA_QOS_NO_RECEIVERS WSA_QOS_REQUEST_CONFIRMED\n"
       "            WSA_QOS_ADMISSION_FAILURE WSA_QOS_POLICY_FAILURE WSA_QOS_BAD_STYLE\n"
       "            WSA_QOS_BAD_OBJECT WSA_QOS_TRAFFIC_CTRL_ERROR WSA_QOS_GENERIC_ERROR\n"
