@@ -25,3 +25,6 @@ target_link_libraries(test_rsvp_hop_set PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_wire_form rsvp_wire_form_test.cpp)
 target_link_libraries(test_rsvp_wire_form PRIVATE qosbed_rsvp_wire_form)
+
+qosbed_test(test_rsvp_rules rsvp_rules_test.cpp)
+target_link_libraries(test_rsvp_rules PRIVATE qosbed_rsvp)

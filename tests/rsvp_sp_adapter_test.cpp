@@ -116,18 +116,34 @@ BOOST_AUTO_TEST_CASE(teardown_gives_no_senders_and_no_receivers_with_no_traffic)
   n.net->start_sender(n.s, n.session, 6000, flowspec(30'000));
   n.net->reserve(n.d, n.session, wf(25'000, false));
   n.queue.run_until(1 * s);
-  n.net->stop_sender(n.s, n.session, 6000);
+  n.net->release(n.d, n.session);
   n.queue.run_until(2 * s);
+  n.net->stop_sender(n.s, n.session, 6000);
+  n.queue.run_until(3 * s);
   BOOST_TEST_REQUIRE(n.seen.size() == 4u);
   BOOST_TEST(n.seen[2].host == "s");
-  BOOST_TEST(n.seen[2].at_us == 1 * s);
+  BOOST_TEST(n.seen[2].at_us == 1 * s + 3 * ms);  // the ResvTear reached s
   BOOST_TEST(n.seen[2].indication.status == status::no_receivers);
   BOOST_TEST(n.seen[2].indication.sending->service_type == gqos::service_type::no_traffic);
   BOOST_TEST(n.seen[3].host == "d");
-  BOOST_TEST(n.seen[3].at_us == 1 * s + 3 * ms);
+  BOOST_TEST(n.seen[3].at_us == 2 * s + 3 * ms);
   BOOST_TEST(n.seen[3].indication.status == status::no_senders);
   BOOST_TEST(n.seen[3].indication.receiving->service_type == gqos::service_type::no_traffic);
   BOOST_TEST(n.seen[3].indication.receiving->token_rate == gqos::qos_not_specified);
+}
+
+// The sender's own PathTear ends its session: no WSA_QOS_NO_RECEIVERS follows it.
+BOOST_AUTO_TEST_CASE(a_sender_that_released_its_session_gets_no_no_receivers) {
+  Net n;
+  n.net->start_sender(n.s, n.session, 6000, flowspec(30'000));
+  n.net->reserve(n.d, n.session, wf(25'000, false));
+  n.queue.run_until(1 * s);
+  n.net->stop_sender(n.s, n.session, 6000);
+  n.queue.run_until(2 * s);
+  BOOST_TEST_REQUIRE(n.seen.size() == 3u);
+  BOOST_TEST(n.seen[2].host == "d");
+  BOOST_TEST(n.seen[2].indication.status == status::no_senders);
+  for (const auto& seen : n.seen) BOOST_TEST(seen.indication.status != status::no_receivers);
 }
 
 BOOST_AUTO_TEST_CASE(policy_and_style_errors_map_to_their_statuses) {

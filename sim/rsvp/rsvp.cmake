@@ -2,7 +2,7 @@
 # Free of yaml-cpp, so it builds for Windows as well.
 add_library(qosbed_rsvp STATIC rsvp/session.cpp rsvp/topology.cpp rsvp/routing.cpp
             rsvp/soft_state.cpp rsvp/messages.cpp rsvp/merge.cpp rsvp/links.cpp
-            rsvp/traffic_control.cpp rsvp/node_protocol.cpp rsvp/host_api.cpp rsvp/network.cpp
+            rsvp/traffic_control.cpp rsvp/node_protocol.cpp rsvp/node_reservation.cpp rsvp/host_api.cpp rsvp/network.cpp
             rsvp/sp_adapter.cpp)
 target_link_libraries(qosbed_rsvp PUBLIC qosbed_engine qosbed_gqos)
 qosbed_warnings(qosbed_rsvp)

@@ -12,12 +12,17 @@ namespace {
 // does, under these SDK names).
 constexpr std::uint32_t gqos_bandwidth = 56103;
 constexpr std::uint32_t gqos_policy_error_unknown = 56200;
+constexpr std::uint32_t gqos_no_path = 56301;
+constexpr std::uint32_t gqos_no_sender = 56302;
+constexpr std::uint32_t gqos_bad_style = 56303;
+constexpr std::uint32_t gqos_bad_dstport = 56305;
 
-gqos::Indication make(std::uint32_t status, const gqos::FlowSpec& flowspec,
-                      std::uint32_t extended1 = 0, std::uint32_t extended2 = 0) {
+gqos::Indication make(std::uint32_t status, gqos::Direction direction,
+                      const gqos::FlowSpec& flowspec, std::uint32_t extended1 = 0,
+                      std::uint32_t extended2 = 0) {
   gqos::Indication indication;
   indication.status = status;
-  if (gqos::direction_of_status(status) == gqos::Direction::sending) {
+  if (direction == gqos::Direction::sending) {
     indication.sending = flowspec;
   } else {
     indication.receiving = flowspec;
@@ -25,6 +30,36 @@ gqos::Indication make(std::uint32_t status, const gqos::FlowSpec& flowspec,
   indication.extended_status1 = extended1;
   indication.extended_status2 = extended2;
   return indication;
+}
+
+gqos::Indication make(std::uint32_t status, const gqos::FlowSpec& flowspec) {
+  return make(status, gqos::direction_of_status(status), flowspec);
+}
+
+// An RSVP error as the SP states it (shared/gqos-rsvp.md 4.1 and 4.3): the status, and
+// ExtendedStatus1/2 the category and detail of its RFC 2205 Appendix B code; the FLOWSPEC in the
+// direction of the socket the message reaches (docs/behaviour.md D20).
+gqos::Indication indication_of(ErrorCode code, gqos::Direction direction,
+                               const gqos::FlowSpec& flowspec) {
+  namespace status = gqos::status;
+  namespace extended = gqos::extended_status;
+  switch (code) {
+    case ErrorCode::admission_failure:  // sub-code 2, requested bandwidth unavailable
+      return make(status::admission_failure, direction, flowspec, extended::net_admission,
+                  gqos_bandwidth);
+    case ErrorCode::policy_failure:
+      return make(status::policy_failure, direction, flowspec, extended::net_policy,
+                  gqos_policy_error_unknown);
+    case ErrorCode::no_path:
+      return make(status::generic_error, direction, flowspec, extended::rsvp, gqos_no_path);
+    case ErrorCode::no_sender:
+      return make(status::generic_error, direction, flowspec, extended::rsvp, gqos_no_sender);
+    case ErrorCode::conflicting_style:
+      return make(status::bad_style, direction, flowspec, extended::rsvp, gqos_bad_style);
+    case ErrorCode::conflicting_dest_ports:
+      return make(status::generic_error, direction, flowspec, extended::rsvp, gqos_bad_dstport);
+  }
+  return make(status::generic_error, direction, flowspec, extended::rsvp);
 }
 
 gqos::FlowSpec merged(const std::vector<FlowDescriptor>& descriptors) {
@@ -60,19 +95,11 @@ gqos::Indication confirmed_indication(const ResvConf& conf) {
 }
 
 gqos::Indication error_indication(const ResvErr& err) {
-  switch (err.error.code) {
-    case ErrorCode::admission_failure:
-      return make(gqos::status::admission_failure, err.descriptor.flowspec,
-                  gqos::extended_status::net_admission, gqos_bandwidth);
-    case ErrorCode::policy_failure:
-      return make(gqos::status::policy_failure, err.descriptor.flowspec,
-                  gqos::extended_status::net_policy, gqos_policy_error_unknown);
-    case ErrorCode::conflicting_style:
-      return make(gqos::status::bad_style, err.descriptor.flowspec, gqos::extended_status::rsvp);
-    case ErrorCode::no_path:
-      break;
-  }
-  return make(gqos::status::generic_error, err.descriptor.flowspec, gqos::extended_status::rsvp);
+  return indication_of(err.error.code, gqos::Direction::receiving, err.descriptor.flowspec);
+}
+
+gqos::Indication error_indication(const PathErr& err) {
+  return indication_of(err.error.code, gqos::Direction::sending, err.tspec);
 }
 
 void IndicationAdapter::on_path(const Session& session, const SenderId&, const Psb& psb) {
@@ -97,6 +124,10 @@ void IndicationAdapter::on_confirmed(const Session& session, const ResvConf& con
 }
 
 void IndicationAdapter::on_reservation_error(const Session& session, const ResvErr& err) {
+  sink_(session, error_indication(err));
+}
+
+void IndicationAdapter::on_path_error(const Session& session, const PathErr& err) {
   sink_(session, error_indication(err));
 }
 

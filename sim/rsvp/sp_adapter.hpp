@@ -1,7 +1,7 @@
 // The emulated RSVP SP of one host: turns the host's RSVP state changes into
 // the FD_QOS indications an application sees, as gqos::Indication values whose one
-// FLOWSPEC lies in the direction docs/behaviour.md D10 gives the status. Whoever drives a run
-// maps the session to a socket and passes the indication to Emulator::indicate.
+// FLOWSPEC lies in the direction docs/behaviour.md D10 gives the status (D20 for errors). Whoever
+// drives a run maps the session to a socket and passes the indication to Emulator::indicate.
 #pragma once
 
 #include <functional>
@@ -22,13 +22,17 @@ gqos::Indication no_senders_indication();
 gqos::Indication no_receivers_indication();
 // ResvConf: WSA_QOS_REQUEST_CONFIRMED with what was reserved.
 gqos::Indication confirmed_indication(const ResvConf& conf);
-// ResvErr: ADMISSION_FAILURE [GQOS_NET_ADMISSION, GQOS_BANDWIDTH], POLICY_FAILURE
-// [GQOS_NET_POLICY, GQOS_POLICY_ERROR_UNKNOWN], BAD_STYLE [GQOS_RSVP, 0]; the failed request as
-// the FLOWSPEC.
+// ResvErr at a receiver, PathErr at a sender: the status and ExtendedStatus1/2 of the error's
+// RFC 2205 Appendix B code (admission failure: ADMISSION_FAILURE [GQOS_NET_ADMISSION,
+// GQOS_BANDWIDTH]; policy: POLICY_FAILURE [GQOS_NET_POLICY, GQOS_POLICY_ERROR_UNKNOWN];
+// conflicting style: BAD_STYLE [GQOS_RSVP, GQOS_BAD_STYLE]; no path, no sender, conflicting
+// dest ports: GENERIC_ERROR [GQOS_RSVP, GQOS_NO_PATH / GQOS_NO_SENDER / GQOS_BAD_DSTPORT]). The
+// FLOWSPEC is the failed request in ReceivingFlowspec for a ResvErr, the sender's Tspec in
+// SendingFlowspec for a PathErr (docs/behaviour.md D20).
 gqos::Indication error_indication(const ResvErr& err);
+gqos::Indication error_indication(const PathErr& err);
 
-// A HostObserver that hands every indication to a sink. PathErr has no GQoS status a sender
-// would see, so it produces none.
+// A HostObserver that hands every indication to a sink.
 class IndicationAdapter final : public HostObserver {
  public:
   using Sink = std::function<void(const Session&, gqos::Indication)>;
@@ -41,6 +45,7 @@ class IndicationAdapter final : public HostObserver {
   void on_no_reservations(const Session& session, Cause) override;
   void on_confirmed(const Session& session, const ResvConf& conf) override;
   void on_reservation_error(const Session& session, const ResvErr& err) override;
+  void on_path_error(const Session& session, const PathErr& err) override;
 
  private:
   Sink sink_;

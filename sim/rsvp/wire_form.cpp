@@ -162,11 +162,9 @@ WirePacket to_wire(const Message& message, const Topology& topology, const WireC
                 wire::ResvTear{session_of(m.session), hop, {}, wire::Style::wf, {}, {}};
           },
           [&](const PathErr& m) {
-            std::optional<wire::SenderDescriptor> sender;
-            if (context.path_err_tspec) {
-              sender = wire::SenderDescriptor{filter_of(m.sender),
-                                              tspec_of(*context.path_err_tspec), std::nullopt};
-            }
+            // The sender descriptor copied from the Path in error (section 3.1.7).
+            const wire::SenderDescriptor sender{filter_of(m.sender), tspec_of(m.tspec),
+                                                std::nullopt};
             packet.message.body =
                 wire::PathErr{session_of(m.session), error_of(m.error, topology), {}, sender, {}};
           },

@@ -17,8 +17,6 @@
 //   FLOWSPEC RFC 2205 section 3.1.6 lets it leave out.
 // - ResvConf's ERROR_SPEC names the node sending it on this hop (RFC 2205 section 3.1.9 wants
 //   the one that confirmed, which the model does not keep).
-// - PathErr's sender descriptor is copied from the Path in error (section 3.1.7), whose Tspec
-//   the model's PathErr does not hold: give it in the context, or the PathErr goes without one.
 #pragma once
 
 #include <optional>
@@ -37,7 +35,6 @@ struct WireContext {
   NodeId to = 0;
   LinkId link = 0;
   engine::TimeUs refresh_us = 30'000'000;  // R
-  std::optional<gqos::FlowSpec> path_err_tspec;
 };
 
 struct WirePacket {

@@ -176,7 +176,10 @@ void NetworkRun::stop() {
 
 void NetworkRun::indicate(std::size_t host, const rsvp::Session& session,
                           const gqos::Indication& indication) {
-  const bool receiving = gqos::direction_of_status(indication.status) == gqos::Direction::receiving;
+  // The FLOWSPEC it fills names the side (D20: a PathErr's reaches the senders); else the status.
+  const bool receiving = indication.receiving.has_value() ||
+                         (!indication.sending && gqos::direction_of_status(indication.status) ==
+                                                     gqos::Direction::receiving);
   std::set<std::string> sockets;
   auto add = [&](const auto& endpoints) {
     for (const auto& endpoint : endpoints) {
@@ -293,7 +296,7 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
     compare(expect.resv_state, "reservation state", present);
   }
   if (expect.blockade && session) {
-    compare(expect.blockade, "blockade", state.blockades.count(*session) > 0);
+    compare(expect.blockade, "blockade", rsvp::has_blockade(state, *session));
   }
   if (!expect.toward) return;
   const std::string& toward = spec_.nodes[*expect.toward].name;
