@@ -28,3 +28,6 @@ target_link_libraries(test_rsvp_wire_form PRIVATE qosbed_rsvp_wire_form)
 
 qosbed_test(test_rsvp_rules rsvp_rules_test.cpp)
 target_link_libraries(test_rsvp_rules PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_sp_mapping rsvp_sp_mapping_test.cpp)
+target_link_libraries(test_rsvp_sp_mapping PRIVATE qosbed_rsvp)
