@@ -101,6 +101,18 @@ BOOST_AUTO_TEST_CASE(a_resv_goes_to_the_previous_hop_with_its_style_and_confirma
   BOOST_TEST((m.descriptors[0].flowspec->rspec == wire::Rspec{8000, 0}));
 }
 
+BOOST_AUTO_TEST_CASE(a_guaranteed_flowspec_carries_its_delay_variation_as_the_slack_term) {
+  Line line;
+  gqos::FlowSpec guaranteed = flowspec(8000);
+  guaranteed.service_type = gqos::service_type::guaranteed;
+  guaranteed.delay_variation = 750;
+  const Resv resv{session, Style::ff, {{guaranteed, {sender}}}, std::nullopt};
+  const WirePacket packet = to_wire(resv, line.t, on(line.d, line.r, line.r_d));
+  const auto& m = std::get<wire::Resv>(packet.message.body);
+  BOOST_REQUIRE(m.descriptors.size() == 1u);
+  BOOST_TEST((m.descriptors[0].flowspec->rspec == wire::Rspec{8000, 750}));
+}
+
 BOOST_AUTO_TEST_CASE(errors_name_the_node_that_found_them_and_the_style_of_their_request) {
   Line line;
   const ResvErr admission{session, {ErrorCode::admission_failure, line.r}, {flowspec(50'000), {}}};

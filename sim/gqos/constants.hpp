@@ -72,6 +72,17 @@ inline constexpr std::uint32_t set_qos = 0x8800000B;
 inline constexpr std::uint32_t chk_qos = 0xDC000001;
 }  // namespace ioctl
 
+// SIO_CHK_QOS selectors (qossp.h: QOSSPBASE 50000 + n), and the answer for "not known".
+namespace chk_qos {
+inline constexpr std::uint32_t allowed_to_send_data = 50001;
+inline constexpr std::uint32_t able_to_recv_rsvp = 50002;
+inline constexpr std::uint32_t line_rate = 50003;
+inline constexpr std::uint32_t local_traffic_control = 50004;
+inline constexpr std::uint32_t local_qosability = 50005;
+inline constexpr std::uint32_t end_to_end_qosability = 50006;
+inline constexpr std::uint32_t info_not_available = 0xFFFFFFFF;
+}  // namespace chk_qos
+
 // RSVP_STATUS_INFO.StatusCode, also iErrorCode[FD_QOS_BIT].
 namespace status {
 inline constexpr std::uint32_t receivers = 11005;

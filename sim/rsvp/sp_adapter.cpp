@@ -1,5 +1,6 @@
 #include "rsvp/sp_adapter.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "gqos/constants.hpp"
@@ -69,6 +70,29 @@ gqos::FlowSpec merged(const std::vector<FlowDescriptor>& descriptors) {
   return flowspec;
 }
 
+// The hash of fingerprint(): 64-bit FNV-1a.
+class Fnv1a {
+ public:
+  void add(std::uint32_t value) {
+    for (int shift = 0; shift < 32; shift += 8) add_byte(static_cast<std::uint8_t>(value >> shift));
+  }
+  void add(const std::optional<gqos::FlowSpec>& flowspec) {
+    add(flowspec ? 1u : 0u);
+    if (!flowspec) return;
+    for (auto field : {&gqos::FlowSpec::token_rate, &gqos::FlowSpec::token_bucket_size,
+                       &gqos::FlowSpec::peak_bandwidth, &gqos::FlowSpec::latency,
+                       &gqos::FlowSpec::delay_variation, &gqos::FlowSpec::service_type,
+                       &gqos::FlowSpec::max_sdu_size, &gqos::FlowSpec::minimum_policed_size}) {
+      add((*flowspec).*field);
+    }
+  }
+  void add_byte(std::uint8_t byte) { hash_ = (hash_ ^ byte) * 0x100000001b3ULL; }
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+};
+
 }  // namespace
 
 gqos::Indication senders_indication(const Psb& psb) {
@@ -78,7 +102,23 @@ gqos::Indication senders_indication(const Psb& psb) {
 }
 
 gqos::Indication receivers_indication(const std::vector<FlowDescriptor>& reserved) {
-  return make(gqos::status::receivers, merged(reserved));
+  return receivers_indication(merged(reserved));
+}
+
+gqos::Indication receivers_indication(const gqos::FlowSpec& reserved) {
+  return make(gqos::status::receivers, reserved);
+}
+
+std::optional<gqos::FlowSpec> reserved_for(const std::vector<FlowDescriptor>& reserved,
+                                           const SenderId& sender) {
+  for (const auto& descriptor : reserved) {
+    if (descriptor.filters.empty() ||
+        std::find(descriptor.filters.begin(), descriptor.filters.end(), sender) !=
+            descriptor.filters.end()) {
+      return descriptor.flowspec;
+    }
+  }
+  return std::nullopt;
 }
 
 gqos::Indication no_senders_indication() {
@@ -100,6 +140,21 @@ gqos::Indication error_indication(const ResvErr& err) {
 
 gqos::Indication error_indication(const PathErr& err) {
   return indication_of(err.error.code, gqos::Direction::sending, err.tspec);
+}
+
+std::uint64_t fingerprint(const gqos::Indication& indication) {
+  Fnv1a hash;
+  hash.add(indication.status);
+  hash.add(indication.extended_status1);
+  hash.add(indication.extended_status2);
+  hash.add(indication.sending);
+  hash.add(indication.receiving);
+  for (const auto& object : indication.objects) {
+    hash.add(object.type);
+    hash.add(object.declared_length.value_or(object.encoded_size()));
+    for (const std::byte byte : object.body) hash.add_byte(static_cast<std::uint8_t>(byte));
+  }
+  return hash.value();
 }
 
 void IndicationAdapter::on_path(const Session& session, const SenderId&, const Psb& psb) {

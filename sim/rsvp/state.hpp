@@ -91,4 +91,14 @@ inline bool has_blockade(const NodeState& state, const Session& session) {
   return first != state.blockades.end() && first->first.session == session;
 }
 
+// Calls f(sender, psb) for each path state of `session` at a node that a PATH brought from
+// upstream (its own senders' aside), in sender order.
+template <typename F>
+void for_each_upstream_path(const NodeState& state, const Session& session, F f) {
+  for (auto it = state.psbs.lower_bound(PsbKey{session, SenderId{}});
+       it != state.psbs.end() && it->first.first == session; ++it) {
+    if (!it->second.local()) f(it->first.second, it->second);
+  }
+}
+
 }  // namespace qosbed::rsvp

@@ -36,7 +36,9 @@ wire::Tspec tspec_of(const gqos::FlowSpec& flowspec) {
 wire::FlowSpec flowspec_of(const gqos::FlowSpec& flowspec) {
   wire::FlowSpec out{tspec_of(flowspec), std::nullopt};
   if (flowspec.service_type == gqos::service_type::guaranteed) {
-    out.rspec = wire::Rspec{rate(flowspec.token_rate), 0};
+    const std::uint32_t slack =
+        flowspec.delay_variation == gqos::qos_not_specified ? 0 : flowspec.delay_variation;
+    out.rspec = wire::Rspec{rate(flowspec.token_rate), slack};
   }
   return out;
 }

@@ -9,8 +9,9 @@
 // - The sender's Tspec and the ADSPEC: QOS_NOT_SPECIFIED token rate, bucket or peak and the
 //   infinite path bandwidth become +infinity; every other value goes as it is (an unmodelled
 //   PATH_MTU as 4294967295).
-// - A Guaranteed FLOWSPEC gets the RSpec R = its token rate, S = 0 (the model has no RSpec);
-//   any other service type goes as Controlled Load.
+// - A Guaranteed FLOWSPEC gets the RSpec R = its token rate, S = its delay variation (0 when
+//   QOS_NOT_SPECIFIED), as the host's SP fills them (sp_flowspec.hpp); any other service type
+//   goes as Controlled Load.
 // - ResvErr and ResvConf carry no style in the model: it is read from the descriptors (none
 //   with a filter: WF; one with several: SE; otherwise FF, so a one-sender SE shows as FF).
 // - ResvTear names only the session: it goes as a WF ResvTear without flow descriptors, whose
