@@ -104,7 +104,7 @@ int program_run_command(const std::vector<std::string>& args,
   }
   if (result.interrupted) {
     err << "qosbed: interrupted; the program was stopped at t="
-        << report::format_time(result.run.end_us) << "\n";
+        << engine::format_time(result.run.end_us) << "\n";
     return 128 + interrupt_signal;
   }
   const auto held = std::count_if(result.run.expectations.begin(), result.run.expectations.end(),

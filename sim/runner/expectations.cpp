@@ -2,9 +2,9 @@
 
 #include <variant>
 
+#include "engine/clock.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "report/text_trace.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -28,7 +28,7 @@ std::string origin_of(const TraceRecord& record) {
   std::string text = "(";
   text += engine::name_of(record.kind);
   if (!record.socket.empty()) text += " on " + record.socket;
-  text += " at " + report::format_time(record.t_us);
+  text += " at " + engine::format_time(record.t_us);
   if (!record.source.empty()) text += ", from " + record.source;
   text += ")";
   return text;
@@ -116,7 +116,7 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
   const std::string on = step.socket.empty() ? std::string() : " on " + step.socket;
   auto none_observed = [&](std::string_view what) {
     failures.push_back(Failure{step.mark, "expected " + std::string(what) + on +
-                                              ", observed none (by " + report::format_time(now_us) +
+                                              ", observed none (by " + engine::format_time(now_us) +
                                               ")"});
   };
 
@@ -212,7 +212,7 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
                                 record.kind == TraceKind::monitor_error;
             if (!counts || (!step.socket.empty() && record.socket != step.socket)) continue;
             failures.push_back(Failure{step.mark, "expected nothing" + on + " until " +
-                                                      report::format_time(expect.until_us) +
+                                                      engine::format_time(expect.until_us) +
                                                       " vs actual " + origin_of(record)});
             return;
           }
