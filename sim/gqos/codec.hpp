@@ -61,6 +61,11 @@ struct QosContent {
 // Bytes needed for the QOS and its objects: 80 + the sum of the objects' encoded sizes.
 std::uint32_t required_size(const QosContent& content);
 
+// R5: a SIO_GET_QOS that fails with WSAENOBUFS leaves the size it needs in the first 4 bytes of
+// its buffer. That size, when `error` is WSAENOBUFS and `buffer` holds those 4 bytes.
+std::optional<std::uint32_t> required_size_in(std::uint32_t error,
+                                              std::span<const std::byte> buffer);
+
 // Writes the content at the start of `out` and returns the bytes written, or nullopt (writing
 // nothing) when `out` is smaller than required_size(content). ProviderSpecific.buf is set to the
 // address of out[80] when there are objects and to 0 when there are none.

@@ -33,6 +33,12 @@ inline constexpr std::uint32_t network_control = 10;
 inline constexpr std::uint32_t qualitative = 13;
 inline constexpr std::uint32_t no_traffic_control_flag = 0x81000000;
 inline constexpr std::uint32_t no_qos_signaling_flag = 0x40000000;
+inline constexpr std::uint32_t flags = no_traffic_control_flag | no_qos_signaling_flag;
+
+// The service a ServiceType asks for, its flags aside.
+constexpr std::uint32_t without_flags(std::uint32_t service_type) {
+  return service_type & ~flags;
+}
 }  // namespace service_type
 
 // ProviderSpecific object types (QOS_OBJECT_HDR.ObjectType).

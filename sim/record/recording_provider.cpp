@@ -154,7 +154,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
     }
   };
   if (error == gqos::wsa::enobufs) {
-    if (out.size() >= 4) expect += key("required", gqos::load_u32(out, 0));
+    if (auto required = gqos::required_size_in(error, out)) expect += key("required", *required);
     if (!record.unread_indication) {
       // Its content is learnt only when a later query reads it; until then any status will do.
       std::string body = "    sp: fd_qos\n" + key("socket", record.id) +
