@@ -122,29 +122,25 @@ struct Field {
   Mark mark;
 };
 
+// What a request returned: its error and bytes, and for a SIO_GET_QOS the required size
+// (WSAENOBUFS) or the QOS it holds. A completion shows it, and so does the call itself when it
+// returned at once.
+struct ExpectReturned {
+  std::optional<Field<std::uint32_t>> error;
+  std::optional<Field<std::uint32_t>> bytes;
+  std::optional<Field<std::uint32_t>> required;
+  std::optional<Field<std::uint32_t>> status;
+  std::optional<Field<std::uint32_t>> extended_status1;
+  std::optional<Field<std::uint32_t>> extended_status2;
+  std::optional<FlowSpecFields> sending;
+  std::optional<FlowSpecFields> receiving;
+};
 // The synchronous result of the step before. A SIO_GET_QOS that returned data at once (a
 // synchronous query, or an overlapped one that finished at once) also shows what it returned.
-struct ExpectCall {
+struct ExpectCall : ExpectReturned {
   std::optional<Field<std::int64_t>> result;
-  std::optional<Field<std::uint32_t>> error;
-  std::optional<Field<std::uint32_t>> bytes;
-  std::optional<Field<std::uint32_t>> required;
-  std::optional<Field<std::uint32_t>> status;
-  std::optional<Field<std::uint32_t>> extended_status1;
-  std::optional<Field<std::uint32_t>> extended_status2;
-  std::optional<FlowSpecFields> sending;
-  std::optional<FlowSpecFields> receiving;
 };
-struct ExpectCompletion {
-  std::optional<Field<std::uint32_t>> error;
-  std::optional<Field<std::uint32_t>> bytes;
-  std::optional<Field<std::uint32_t>> required;
-  std::optional<Field<std::uint32_t>> status;
-  std::optional<Field<std::uint32_t>> extended_status1;
-  std::optional<Field<std::uint32_t>> extended_status2;
-  std::optional<FlowSpecFields> sending;
-  std::optional<FlowSpecFields> receiving;
-};
+struct ExpectCompletion : ExpectReturned {};
 struct ExpectWait {
   std::optional<Field<std::uint32_t>> result;
 };
