@@ -11,13 +11,13 @@
 #include "provider_stub/emulator.hpp"
 #include "record/recording_provider.hpp"
 #include "runner/app_player.hpp"
+#include "runner/early_stop.hpp"
 #include "runner/emulator_options.hpp"
 #include "runner/expectations.hpp"
 #include "runner/network_run.hpp"
 #include "runner/observed.hpp"
 #include "runner/provider_steps.hpp"
 #include "runner/provider_trace.hpp"
-#include "runner/stops.hpp"
 
 namespace qosbed::runner {
 namespace {
