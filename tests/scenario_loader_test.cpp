@@ -21,7 +21,7 @@ constexpr std::string_view format_example =
     R"(scenario: receiver-reissues-after-enobufs         # required, a slug
 description: >                                   # optional, shown by explain and reports
   A receiver asks with a 16-byte buffer, learns the required size, asks again.
-profile: windows-2000                            # optional; see gqos-facts.md section 4
+profile: windows-2000                            # optional; see docs/behaviour.md, Profiles
 sockets:
   rx:                                            # socket id, used by steps
     role: receiver                               # sender | receiver | both

@@ -1,6 +1,7 @@
 // The one encoder and the one decoder of a QOS structure followed by its ProviderSpecific object
-// list, laid out in a single caller-owned buffer as the RSVP SP returns it (gqos-facts R4):
-// ProviderSpecific.buf points just past the QOS, and each object is advanced by its ObjectLength.
+// list, laid out in a single caller-owned buffer as the RSVP SP returns it (docs/behaviour.md, R4
+// and D11): ProviderSpecific.buf points just past the QOS, and each object is advanced by its
+// ObjectLength.
 // The emulator encodes with it and the client decodes with it, so the two cannot disagree. The
 // decoder trusts nothing it reads: every length and the buf pointer are checked before use.
 #pragma once

@@ -1,7 +1,8 @@
-// The numeric constants of GQoS, the RSVP SP and Winsock that qosbed reproduces (gqos-facts
-// section 2). Names are lowercase and grouped by namespace so they never collide with the SDK's
-// macros (WSAENOBUFS, SERVICETYPE_*, ...) when a Windows build includes <winsock2.h> beside them;
-// gqos/names.hpp maps each one to and from its SDK spelling.
+// The numeric constants of GQoS, the RSVP SP and Winsock that qosbed reproduces, each checked
+// against the SDK's (docs/windows.md, The SDK checks). Names are lowercase and grouped by
+// namespace so they never collide with the SDK's macros (WSAENOBUFS, SERVICETYPE_*, ...) when a
+// Windows build includes <winsock2.h> beside them; gqos/names.hpp maps each one to and from its
+// SDK spelling.
 #pragma once
 
 #include <cstdint>

@@ -116,7 +116,7 @@ struct FlowDescriptor {
 inline constexpr std::size_t provider_specific_buf_offset =
     offsetof(Qos, provider_specific) + offsetof(WsaBuf, buf);
 
-// Sizes and offsets are those of the Win64 SDK (gqos-facts section 1).
+// Sizes and offsets are those of the Win64 SDK (tests/sdk_layout_test.cpp checks them against it).
 static_assert(sizeof(FlowSpec) == 32);
 static_assert(offsetof(FlowSpec, token_rate) == 0);
 static_assert(offsetof(FlowSpec, token_bucket_size) == 4);
