@@ -1,9 +1,9 @@
 // The scripted RSVP SP emulator: a Provider that behaves as the Windows RSVP service provider
-// does around SIO_GET_QOS (rules R1-R10 of gqos-facts, with every DECISION documented in
-// docs/behaviour.md), under one of the OS profiles, in virtual time. The script side delivers
-// FD_QOS indications and injects failures "now"; whoever drives the run schedules those calls on
-// the shared EventQueue. Waits advance that queue, so a wait that would block runs the scripted
-// events due before its deadline, exactly as if the provider had acted meanwhile.
+// does around SIO_GET_QOS (rules R1-R10 and every DECISION of docs/behaviour.md), under one of
+// the OS profiles, in virtual time. The script side delivers FD_QOS indications and injects
+// failures "now"; whoever drives the run schedules those calls on the shared EventQueue. Waits
+// advance that queue, so a wait that would block runs the scripted events due before its
+// deadline, exactly as if the provider had acted meanwhile.
 #pragma once
 
 #include <cstdint>
@@ -64,9 +64,9 @@ class EmulatorObserver {
   virtual void on_stalled() = 0;
 };
 
-// The behaviours gqos-facts leaves for qosbed to decide (the DECISIONs of docs/behaviour.md).
-// A scenario may choose otherwise, to test an application against a provider that decided
-// differently.
+// The behaviours Windows' documentation leaves for qosbed to decide (the DECISIONs of
+// docs/behaviour.md). A scenario may choose otherwise, to test an application against a provider
+// that decided differently.
 struct Decisions {
   std::uint32_t sender_not_connected = gqos::wsa::enotconn;  // R3 D2: SIO_GET_QOS too early
   std::uint32_t receiver_not_bound = gqos::wsa::einval;      // R3 D2

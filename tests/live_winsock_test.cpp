@@ -12,17 +12,11 @@
 #include "gqos/constants.hpp"
 #include "provider/winsock_provider.hpp"
 #include "runner/live_run.hpp"
+#include "without_qos_provider.hpp"
 
 using namespace qosbed;
 
 namespace {
-
-bool any_qos_entry(provider::WinsockProvider& winsock) {
-  const auto entries = winsock.enum_protocols();
-  return std::any_of(entries.begin(), entries.end(), [](const provider::ProtocolInfo& entry) {
-    return (entry.service_flags1 & gqos::xp1_qos_supported) != 0;
-  });
-}
 
 scenario::Step step(int line, engine::TimeUs at_us, scenario::AppAction action) {
   scenario::Step step;
@@ -62,9 +56,8 @@ scenario::Scenario loopback_receiver() {
 
 BOOST_AUTO_TEST_CASE(without_a_qos_entry_the_run_stops_at_the_first_socket) {
   provider::WinsockProvider winsock;
-  if (any_qos_entry(winsock)) {
-    BOOST_TEST_MESSAGE("this system has a QoS-capable protocol entry; nothing to check");
-    return;
+  if (testing::any_qos_entry(winsock)) {
+    testing::skip_case("this system has a QoS-capable protocol entry");
   }
   const scenario::Scenario scenario = loopback_receiver();
   const engine::WallClock clock;

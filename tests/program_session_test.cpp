@@ -270,7 +270,8 @@ BOOST_AUTO_TEST_CASE(an_alertable_wait_hands_back_the_result_and_its_routine) {
   const win32::Finished& finished = woken.reply.finished.front();
   BOOST_TEST((finished.request == 41u && finished.error == 0u && finished.bytes == 100u));
   BOOST_TEST_REQUIRE(finished.data.size() == 100u);
-  BOOST_TEST(gqos::load_u32(finished.data, win32::qos_buf_offset) == 80u);  // an offset now
+  BOOST_TEST(gqos::load_u32(finished.data, gqos::provider_specific_buf_offset) ==
+             80u);  // an offset now
   BOOST_TEST_REQUIRE(woken.reply.routines.size() == 1u);
   BOOST_TEST(
       (woken.reply.routines.front().request == 41u && woken.reply.routines.front().bytes == 100u));

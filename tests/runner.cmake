@@ -1,5 +1,5 @@
 qosbed_test(test_runner runner_test.cpp)
-target_link_libraries(test_runner PRIVATE qosbed_runner qosbed_scenario)
+target_link_libraries(test_runner PRIVATE qosbed_runner qosbed_scenario qosbed_report)
 target_compile_definitions(test_runner PRIVATE QOSBED_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/scenarios")
 
 # Every bundled scenario is a test of its own: `qosbed run` must pass it.
@@ -18,7 +18,7 @@ target_link_libraries(test_cli PRIVATE qosbed_cli)
 
 # A run recorded by RecordingProvider replays to the same trace.
 qosbed_test(test_record record_test.cpp)
-target_link_libraries(test_record PRIVATE qosbed_runner qosbed_scenario)
+target_link_libraries(test_record PRIVATE qosbed_runner qosbed_scenario qosbed_report)
 target_compile_definitions(test_record PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
 # `qosbed run --record`: a recording made through the command replays to the same trace.
@@ -28,7 +28,7 @@ target_compile_definitions(test_record_cli PRIVATE QOSBED_SOURCE_DIR="${PROJECT_
 
 # The live runner over a provider with events of its own, and its recording replayed.
 qosbed_test(test_live_run live_run_test.cpp)
-target_link_libraries(test_live_run PRIVATE qosbed_runner qosbed_scenario)
+target_link_libraries(test_live_run PRIVATE qosbed_runner qosbed_scenario qosbed_report)
 
 # Failure messages and what --strict adds to them.
 qosbed_test(test_messages messages_test.cpp)

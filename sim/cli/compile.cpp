@@ -39,7 +39,7 @@ struct Indicated {
 std::size_t host_index(const NetworkSpec& network, const std::string& host) {
   std::vector<std::string_view> hosts;
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-    if (network.nodes[i].kind != rsvp::NodeKind::host) continue;
+    if (network.nodes[i].kind != scenario::NodeKind::host) continue;
     if (network.nodes[i].name == host) return i;
     hosts.push_back(network.nodes[i].name);
   }
@@ -60,7 +60,7 @@ std::set<std::string> sockets_of(const NetworkSpec& network, std::size_t host) {
 
 std::string choose_host(const NetworkSpec& network) {
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-    if (network.nodes[i].kind == rsvp::NodeKind::host && !sockets_of(network, i).empty()) {
+    if (network.nodes[i].kind == scenario::NodeKind::host && !sockets_of(network, i).empty()) {
       return network.nodes[i].name;
     }
   }
@@ -143,7 +143,7 @@ std::string cause_of(std::uint32_t status, const std::string& host) {
 std::string indication_text(const Indicated& item, const std::string& host) {
   const gqos::Indication& i = item.indication;
   std::string text = "  # " + cause_of(i.status, host) + "\n";
-  text += "  - at: " + scenario::msg::format_time(item.t_us) + "\n";
+  text += "  - at: " + gqos::scenario_duration(item.t_us) + "\n";
   text += "    sp: fd_qos\n    socket: " + item.socket + "\n";
   text += "    status: " + gqos::name_or_number(gqos::NameGroup::status, i.status) + "\n";
   if (i.sending) text += "    sending: " + gqos::scenario_flowspec(*i.sending) + "\n";
@@ -193,7 +193,7 @@ std::string step_text(const YAML::Node& original, engine::TimeUs t_us) {
   step.remove("at");
   step.remove("after");
   std::string body = block(step, "    ");
-  return "  - at: " + scenario::msg::format_time(t_us) + "\n" + body;
+  return "  - at: " + gqos::scenario_duration(t_us) + "\n" + body;
 }
 
 bool keeps(const scenario::Step& step, const std::set<std::string>& sockets) {
@@ -254,7 +254,7 @@ Compiled compile_for_host(const scenario::Scenario& scenario, const std::string&
       change.remove("at");
       change.remove("after");
       lines.push_back({step.at_us, 2 * i + 1,
-                       "  # " + scenario::msg::format_time(step.at_us) + ": " + flow(change) +
+                       "  # " + gqos::scenario_duration(step.at_us) + ": " + flow(change) +
                            " (played by the network; its effect at " + compiled.host +
                            " is in the fd_qos steps)\n"});
       continue;

@@ -117,7 +117,7 @@ int program_run_command(const std::vector<std::string>& args,
   }
   if (result.interrupted) {
     err << "qosbed: interrupted; the program was stopped at t="
-        << report::format_time(result.run.end_us) << "\n";
+        << engine::format_time(result.run.end_us) << "\n";
     return 128 + interrupt_signal;
   }
   (format.empty() ? out : err) << file << " -- " << command.front() << ": "

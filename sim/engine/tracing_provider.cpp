@@ -10,8 +10,6 @@
 namespace qosbed::engine {
 namespace {
 
-constexpr std::size_t buf_offset = 72;  // offsetof(QOS, ProviderSpecific.buf) on Win64
-
 // The calls an overlapped request can be: "" for any other code.
 std::string_view request_name(std::uint32_t code) {
   if (code == gqos::ioctl::get_qos) return "get_qos";
@@ -69,11 +67,11 @@ void buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes,
                      std::vector<std::byte>& copy) {
   const std::size_t kept = std::min<std::size_t>(bytes, buffer.size());
   copy.assign(buffer.begin(), buffer.begin() + kept);
-  if (kept >= buf_offset + 8) {
+  if (kept >= gqos::provider_specific_buf_offset + 8) {
     std::uint64_t buf = 0;
-    std::memcpy(&buf, copy.data() + buf_offset, sizeof buf);
+    std::memcpy(&buf, copy.data() + gqos::provider_specific_buf_offset, sizeof buf);
     if (buf != 0) buf -= reinterpret_cast<std::uintptr_t>(buffer.data());
-    std::memcpy(copy.data() + buf_offset, &buf, sizeof buf);
+    std::memcpy(copy.data() + gqos::provider_specific_buf_offset, &buf, sizeof buf);
   }
 }
 
@@ -130,9 +128,7 @@ void TracingProvider::trace_completion(provider::Socket socket, std::string_view
   record.error = error;
   record.bytes = bytes;
   record.buffer_size = static_cast<std::uint32_t>(buffer.size());
-  if (error == gqos::wsa::enobufs && bytes >= 4 && buffer.size() >= 4) {
-    record.required = gqos::load_u32(buffer, 0);
-  }
+  if (bytes >= 4) record.required = gqos::required_size_in(error, buffer);
   if (error == gqos::wsa::no_error) record.detail = read_returned(record, buffer, bytes);
   std::vector<std::byte>& snapshot = record.buffer.emplace(std::move(spare_buffer_));
   buffer_snapshot(buffer, bytes, snapshot);
@@ -233,9 +229,7 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
   if (result == provider::socket_error) record.error = inner_.last_error();
   const bool has_bytes = result == 0 || record.error == gqos::wsa::enobufs;
   if (bytes_returned != nullptr && has_bytes) record.bytes = *bytes_returned;
-  if (record.error == gqos::wsa::enobufs && out.size() >= 4) {
-    record.required = gqos::load_u32(out, 0);
-  }
+  record.required = gqos::required_size_in(record.error.value_or(0), out);
   if (code == gqos::ioctl::set_qos && !in.empty()) record.qos = passed_qos(in);
   // A synchronous query's data is read at once; an overlapped one's shows in its completion.
   if (code == gqos::ioctl::get_qos && result == 0 && overlapped == nullptr && record.bytes) {

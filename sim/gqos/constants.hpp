@@ -1,7 +1,8 @@
-// The numeric constants of GQoS, the RSVP SP and Winsock that qosbed reproduces (gqos-facts
-// section 2). Names are lowercase and grouped by namespace so they never collide with the SDK's
-// macros (WSAENOBUFS, SERVICETYPE_*, ...) when a Windows build includes <winsock2.h> beside them;
-// gqos/names.hpp maps each one to and from its SDK spelling.
+// The numeric constants of GQoS, the RSVP SP and Winsock that qosbed reproduces, each checked
+// against the SDK's (docs/windows.md, The SDK checks). Names are lowercase and grouped by
+// namespace so they never collide with the SDK's macros (WSAENOBUFS, SERVICETYPE_*, ...) when a
+// Windows build includes <winsock2.h> beside them; gqos/names.hpp maps each one to and from its
+// SDK spelling.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,12 @@ inline constexpr std::uint32_t network_control = 10;
 inline constexpr std::uint32_t qualitative = 13;
 inline constexpr std::uint32_t no_traffic_control_flag = 0x81000000;
 inline constexpr std::uint32_t no_qos_signaling_flag = 0x40000000;
+inline constexpr std::uint32_t flags = no_traffic_control_flag | no_qos_signaling_flag;
+
+// The service a ServiceType asks for, its flags aside.
+constexpr std::uint32_t without_flags(std::uint32_t service_type) {
+  return service_type & ~flags;
+}
 }  // namespace service_type
 
 // ProviderSpecific object types (QOS_OBJECT_HDR.ObjectType).

@@ -4,13 +4,14 @@
 #include <limits>
 #include <variant>
 
+#include "engine/clock.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/tracing_provider.hpp"
 #include "program/process.hpp"
 #include "program/session.hpp"
 #include "program/wine.hpp"
 #include "provider_stub/emulator.hpp"
-#include "report/text_trace.hpp"
+#include "runner/emulator_options.hpp"
 #include "runner/expectations.hpp"
 #include "runner/provider_steps.hpp"
 #include "runner/provider_trace.hpp"
@@ -35,7 +36,7 @@ class ProgramRun {
   ProgramRun(const scenario::Scenario& scenario, const ProgramRunOptions& options)
       : scenario_(scenario),
         options_(options),
-        emulator_(queue_, scenario.emulator),
+        emulator_(queue_, runner::emulator_options(scenario.sp)),
         traced_(emulator_, queue_, tee_),
         provider_trace_(queue_, traced_, tee_),
         checker_(log_.records()) {
@@ -120,7 +121,7 @@ class ProgramRun {
     serve(deadline);
     const Ending ending = process_->ending();
     if (result_.program_failure || result_.interrupted) return;
-    const std::string when = " at t=" + report::format_time(queue_.now_us());
+    const std::string when = " at t=" + engine::format_time(queue_.now_us());
     if (!session_->connected()) {
       result_.program_failure =
           "the program " + describe(ending) +
@@ -135,7 +136,7 @@ class ProgramRun {
     if (ending.exited && last_step > queue_.now_us()) {
       result_.notes.push_back(
           "the program " + describe(ending) + when +
-          ", before the scenario's last step at t=" + report::format_time(last_step));
+          ", before the scenario's last step at t=" + engine::format_time(last_step));
     }
   }
 
@@ -152,7 +153,7 @@ class ProgramRun {
           return;
         case Process::Read::timed_out:
           return stop("the program ran out of wall-clock time (--timeout " +
-                      seconds(options_.timeout) + ") at t=" + report::format_time(queue_.now_us()) +
+                      seconds(options_.timeout) + ") at t=" + engine::format_time(queue_.now_us()) +
                       state());
         case Process::Read::interrupted:
           result_.interrupted = true;

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "engine/clock.hpp"
 #include "program/session_state.hpp"
-#include "report/text_trace.hpp"
 
 namespace qosbed::program {
 
@@ -215,7 +215,7 @@ Outcome Session::schedule(std::uint32_t from) {
     }
     if (!advance()) {
       std::string why = "the program waits with nothing left to happen (t=" +
-                        report::format_time(queue_.now_us()) + "):";
+                        engine::format_time(queue_.now_us()) + "):";
       for (const std::string& line : describe_threads()) why += "\n  " + line;
       return fail(why);
     }

@@ -131,7 +131,7 @@ void Session::remember(const ProgramSocket& socket, std::string call, std::int64
 void Session::remember_data(const ProgramSocket& socket, std::span<const std::byte> buffer,
                             std::uint32_t bytes, std::uint32_t error) {
   runner::CallResult& last = last_calls_[socket.name];
-  if (error == wsa::enobufs && buffer.size() >= 4) last.required = gqos::load_u32(buffer, 0);
+  last.required = gqos::required_size_in(error, buffer);
   if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
   const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
   last.sending = decoded.qos.sending;

@@ -19,18 +19,6 @@ std::string text(const provider::Address& address) {
   return address.host + ":" + std::to_string(address.port);
 }
 
-std::string_view role_name(provider::Role role) {
-  switch (role) {
-    case provider::Role::sender:
-      return "sender";
-    case provider::Role::receiver:
-      return "receiver";
-    case provider::Role::both:
-      break;
-  }
-  return "both";
-}
-
 // Every field written, so the replay compares (or sends) exactly the recorded bytes.
 std::string flowspec(const gqos::FlowSpec& f) {
   return gqos::scenario_flowspec(f);
@@ -166,7 +154,7 @@ void RecordingProvider::observe_result(provider::Socket socket, std::uint32_t er
     }
   };
   if (error == gqos::wsa::enobufs) {
-    if (out.size() >= 4) expect += key("required", gqos::load_u32(out, 0));
+    if (auto required = gqos::required_size_in(error, out)) expect += key("required", *required);
     if (!record.unread_indication) {
       // Its content is learnt only when a later query reads it; until then any status will do.
       std::string body = "    sp: fd_qos\n" + key("socket", record.id) +
@@ -462,9 +450,8 @@ std::string RecordingProvider::scenario_yaml(const std::string& name) const {
   out += "sockets:\n";
   for (provider::Socket socket : socket_order_) {
     const SocketRecord& record = sockets_.at(socket);
-    out += "  " + record.id + ":\n    role: " + std::string(role_name(record.role)) + "\n";
-    out += std::string("    protocol: ") +
-           (record.protocol == provider::Protocol::tcp ? "tcp" : "udp") + "\n";
+    out += "  " + record.id + ":\n    role: " + std::string(provider::name_of(record.role)) + "\n";
+    out += "    protocol: " + std::string(provider::name_of(record.protocol)) + "\n";
     if (record.local) out += "    local: " + text(*record.local) + "\n";
     if (record.remote) out += "    remote: " + text(*record.remote) + "\n";
   }

@@ -84,7 +84,7 @@ void trace_table(std::string& out, const std::vector<TraceRecord>& records) {
   for (std::size_t i = 0; i < shown; ++i) {
     const TraceRecord& r = records[i];
     out += "<tr>";
-    cell(out, format_time(r.t_us), "time");
+    cell(out, engine::format_time(r.t_us), "time");
     cell(out, r.socket);
     cell(out, engine::name_of(r.kind));
     cell(out, r.call);

@@ -13,9 +13,8 @@ using gqos::NameGroup;
 // A FLOWSPEC's fields, its ServiceType named beside its number.
 void add_flowspec(JsonObject&& object, const gqos::FlowSpec& flowspec) {
   object.number("service_type", flowspec.service_type);
-  constexpr std::uint32_t flags =
-      gqos::service_type::no_traffic_control_flag | gqos::service_type::no_qos_signaling_flag;
-  if ((flowspec.service_type & flags) == 0) {  // the common case, without building a string
+  if ((flowspec.service_type & gqos::service_type::flags) ==
+      0) {  // the common case, without building a string
     if (const auto name = gqos::name_of(NameGroup::service_type, flowspec.service_type)) {
       object.name("service_type_name", *name);
     }

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "engine/clock.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "report/text_trace.hpp"
 
 namespace qosbed::report {
 namespace {
@@ -122,7 +122,7 @@ class Layout {
     const int y = first_row + static_cast<int>(diagram_.records_drawn) * row_height;
     ++diagram_.records_drawn;
     if (diagram_.times.empty() || r.t_us != last_time_us_) {
-      diagram_.times.push_back({y, format_time(r.t_us)});
+      diagram_.times.push_back({y, engine::format_time(r.t_us)});
       last_time_us_ = r.t_us;
     }
     const std::size_t sp = index(LifelineKind::provider, provider_name);

@@ -9,13 +9,6 @@
 
 namespace qosbed::report {
 
-std::string format_time(engine::TimeUs t_us) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%lld.%03lld ms", static_cast<long long>(t_us / 1000),
-                static_cast<long long>(t_us % 1000));
-  return text;
-}
-
 namespace {
 
 std::string hex_of(std::span<const std::byte> bytes) {
@@ -63,7 +56,7 @@ std::string to_text(const engine::PassedQos& qos) {
 
 std::string to_text(const engine::TraceRecord& r) {
   using gqos::NameGroup;
-  std::string time = format_time(r.t_us);
+  std::string time = engine::format_time(r.t_us);
   std::string line(time.size() < 12 ? 12 - time.size() : 0, ' ');
   line += time + "  " + (r.socket.empty() ? std::string("--") : r.socket) + "  ";
   line += engine::name_of(r.kind);

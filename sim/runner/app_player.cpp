@@ -124,7 +124,7 @@ void AppPlayer::remember_call(const scenario::Step& step, std::string call, std:
 void AppPlayer::remember_returned_data(std::span<const std::byte> buffer, std::uint32_t bytes,
                                        std::uint32_t error) {
   CallResult& call = *last_call_;
-  if (error == gqos::wsa::enobufs && buffer.size() >= 4) call.required = gqos::load_u32(buffer, 0);
+  call.required = gqos::required_size_in(error, buffer);
   if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
   const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
   call.sending = decoded.qos.sending;
@@ -237,17 +237,16 @@ void AppPlayer::get_qos(const scenario::Step& step, SocketRuntime& runtime,
     } else {
       routine = [&runtime, &request](std::uint32_t error, std::uint32_t transferred,
                                      provider::Overlapped*, std::uint32_t) {
-        if (error == gqos::wsa::enobufs && transferred >= 4) {
-          runtime.learnt_required = gqos::load_u32(request.buffer, 0);
-        }
+        const auto required = gqos::required_size_in(error, request.buffer);
+        if (required && transferred >= 4) runtime.learnt_required = required;
       };
     }
   }
   const int result = traced_.ioctl(runtime.handle, gqos::ioctl::get_qos, {}, request.buffer, &bytes,
                                    overlapped, std::move(routine));
   const std::uint32_t error = result == provider::socket_error ? traced_.last_error() : 0;
-  if (error == gqos::wsa::enobufs && request.buffer.size() >= 4) {
-    runtime.learnt_required = gqos::load_u32(request.buffer, 0);
+  if (auto required = gqos::required_size_in(error, request.buffer)) {
+    runtime.learnt_required = required;
   }
   const bool pending = result == 0 || error == gqos::wsa::io_pending;
   if (app.overlapped && app.notify_event && pending) runtime.unread.push_back(&request);
@@ -283,7 +282,9 @@ void AppPlayer::get_overlapped_result(const scenario::Step& step, SocketRuntime&
   const std::uint32_t error = done ? 0 : traced_.last_error();
   remember_call(step, "get_overlapped_result", done ? 1 : 0, bytes);
   if (!done && error == gqos::wsa::io_incomplete) return;
-  if (error == gqos::wsa::enobufs) runtime.learnt_required = gqos::load_u32(request.buffer, 0);
+  if (auto required = gqos::required_size_in(error, request.buffer)) {
+    runtime.learnt_required = required;
+  }
   runtime.unread.pop_front();
   // A manual-reset event: the application resets it once it has read what signalled it.
   traced_.reset_event(runtime.event);

@@ -2,9 +2,9 @@
 
 #include <variant>
 
+#include "engine/clock.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "report/text_trace.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -28,7 +28,7 @@ std::string origin_of(const TraceRecord& record) {
   std::string text = "(";
   text += engine::name_of(record.kind);
   if (!record.socket.empty()) text += " on " + record.socket;
-  text += " at " + report::format_time(record.t_us);
+  text += " at " + engine::format_time(record.t_us);
   if (!record.source.empty()) text += ", from " + record.source;
   text += ")";
   return text;
@@ -91,6 +91,22 @@ class Comparison {
   std::vector<Failure>& failures_;
 };
 
+// The fields every returned value has, from a completion's record or the call's own result.
+template <typename Actual>
+void compare_returned(Comparison& compare, const scenario::ExpectReturned& expect,
+                      std::optional<std::uint32_t> error, const Actual& actual) {
+  compare.field(expect.error, "error", error, NameGroup::error);
+  compare.field(expect.bytes, "bytes", actual.bytes, std::nullopt);
+  compare.field(expect.required, "required", actual.required, std::nullopt);
+  compare.field(expect.status, "status", actual.status, NameGroup::status);
+  compare.field(expect.extended_status1, "extended_status[0]", actual.extended_status1,
+                NameGroup::extended_status);
+  compare.field(expect.extended_status2, "extended_status[1]", actual.extended_status2,
+                NameGroup::extended_status);
+  compare.flowspec(expect.sending, "sending", actual.sending);
+  compare.flowspec(expect.receiving, "receiving", actual.receiving);
+}
+
 std::optional<std::uint32_t> error_of(const CallResult& call) {
   return call.result == -1 || call.error != 0 ? std::optional(call.error) : std::nullopt;
 }
@@ -116,7 +132,7 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
   const std::string on = step.socket.empty() ? std::string() : " on " + step.socket;
   auto none_observed = [&](std::string_view what) {
     failures.push_back(Failure{step.mark, "expected " + std::string(what) + on +
-                                              ", observed none (by " + report::format_time(now_us) +
+                                              ", observed none (by " + engine::format_time(now_us) +
                                               ")"});
   };
 
@@ -142,30 +158,12 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
             compare.miss(expect.result->mark, "result", std::to_string(expect.result->value),
                          std::to_string(last_call->result));
           }
-          compare.field(expect.error, "error", error_of(*last_call).value_or(0), NameGroup::error);
-          compare.field(expect.bytes, "bytes", last_call->bytes, std::nullopt);
-          compare.field(expect.required, "required", last_call->required, std::nullopt);
-          compare.field(expect.status, "status", last_call->status, NameGroup::status);
-          compare.field(expect.extended_status1, "extended_status[0]", last_call->extended_status1,
-                        NameGroup::extended_status);
-          compare.field(expect.extended_status2, "extended_status[1]", last_call->extended_status2,
-                        NameGroup::extended_status);
-          compare.flowspec(expect.sending, "sending", last_call->sending);
-          compare.flowspec(expect.receiving, "receiving", last_call->receiving);
+          compare_returned(compare, expect, error_of(*last_call).value_or(0), *last_call);
         } else if constexpr (std::is_same_v<T, scenario::ExpectCompletion>) {
           const TraceRecord* seen = take(step.socket, TraceKind::completion, TraceKind::completion);
           if (!seen) return none_observed("a completion");
           Comparison compare("completion", seen, failures);
-          compare.field(expect.error, "error", seen->error, NameGroup::error);
-          compare.field(expect.bytes, "bytes", seen->bytes, std::nullopt);
-          compare.field(expect.required, "required", seen->required, std::nullopt);
-          compare.field(expect.status, "status", seen->status, NameGroup::status);
-          compare.field(expect.extended_status1, "extended_status[0]", seen->extended_status1,
-                        NameGroup::extended_status);
-          compare.field(expect.extended_status2, "extended_status[1]", seen->extended_status2,
-                        NameGroup::extended_status);
-          compare.flowspec(expect.sending, "sending", seen->sending);
-          compare.flowspec(expect.receiving, "receiving", seen->receiving);
+          compare_returned(compare, expect, seen->error, *seen);
         } else if constexpr (std::is_same_v<T, scenario::ExpectWait>) {
           const TraceRecord* seen = take("", TraceKind::wait, TraceKind::wait);
           if (!seen) return none_observed("a wait result");
@@ -212,7 +210,7 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
                                 record.kind == TraceKind::monitor_error;
             if (!counts || (!step.socket.empty() && record.socket != step.socket)) continue;
             failures.push_back(Failure{step.mark, "expected nothing" + on + " until " +
-                                                      report::format_time(expect.until_us) +
+                                                      engine::format_time(expect.until_us) +
                                                       " vs actual " + origin_of(record)});
             return;
           }

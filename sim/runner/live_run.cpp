@@ -9,7 +9,7 @@
 #include "provider/winsock_provider.hpp"
 #include "record/recording_provider.hpp"
 #include "runner/app_player.hpp"
-#include "runner/stops.hpp"
+#include "runner/early_stop.hpp"
 
 namespace qosbed::runner {
 namespace {

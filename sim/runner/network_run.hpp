@@ -11,7 +11,6 @@
 
 #include "engine/event_queue.hpp"
 #include "engine/trace.hpp"
-#include "provider_stub/emulator.hpp"
 #include "rsvp/network.hpp"
 #include "rsvp/sp_adapter.hpp"
 #include "runner/runner.hpp"
@@ -61,6 +60,7 @@ class NetworkRun final : public rsvp::MessageObserver {
   const scenario::NetworkSpec& spec_;
   engine::TraceSink& trace_;
   Deliver deliver_;
+  std::vector<rsvp::Session> sessions_;  // spec_.sessions as the model keys them
   std::unique_ptr<rsvp::Network> network_;
   std::vector<std::unique_ptr<rsvp::IndicationAdapter>> adapters_;
   std::vector<engine::EventId> starts_;

@@ -4,9 +4,10 @@
 #include <map>
 #include <string>
 
+#include "engine/clock.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "report/text_trace.hpp"
+#include "runner/emulator_options.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -79,7 +80,7 @@ bool withheld(const std::string& delivery) {
 std::vector<Failure> unobserved_indications(const scenario::Scenario& scenario,
                                             const std::vector<PlayedIndication>& played,
                                             const std::vector<TraceRecord>& records) {
-  const bool enobufs_keeps = scenario.emulator.decisions.enobufs_keeps_indication;
+  const bool enobufs_keeps = emulator_options(scenario.sp).decisions.enobufs_keeps_indication;
   std::map<std::size_t, std::size_t> played_at;  // fd_qos record -> played indication
   for (std::size_t i = 0; i < played.size(); ++i) played_at[played[i].record] = i;
 
@@ -124,7 +125,7 @@ std::vector<Failure> unobserved_indications(const scenario::Scenario& scenario,
     failures.push_back(Failure{
         step.mark, "sp: fd_qos " +
                        gqos::name_or_number(gqos::NameGroup::status, record.status.value_or(0)) +
-                       " on " + step.socket + " at " + report::format_time(step.at_us) +
+                       " on " + step.socket + " at " + engine::format_time(step.at_us) +
                        " was never observed: " + why + " (--strict)"});
   }
   return failures;

@@ -11,12 +11,13 @@
 #include "provider_stub/emulator.hpp"
 #include "record/recording_provider.hpp"
 #include "runner/app_player.hpp"
+#include "runner/early_stop.hpp"
+#include "runner/emulator_options.hpp"
 #include "runner/expectations.hpp"
 #include "runner/network_run.hpp"
 #include "runner/observed.hpp"
 #include "runner/provider_steps.hpp"
 #include "runner/provider_trace.hpp"
-#include "runner/stops.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -25,7 +26,7 @@ class Player {
  public:
   Player(const scenario::Scenario& scenario, const RunOptions& options)
       : scenario_(scenario),
-        emulator_(queue_, scenario.emulator),
+        emulator_(queue_, emulator_options(scenario.sp)),
         recorder_(options.recording ? std::make_unique<record::RecordingProvider>(
                                           emulator_, [this] { return queue_.now_us(); })
                                     : nullptr),
@@ -40,7 +41,7 @@ class Player {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(&provider_trace_);
-    if (recorder_) recorder_->set_emulator_options(scenario.emulator);
+    if (recorder_) recorder_->set_emulator_options(emulator_.options());
   }
 
   // Plays every step, or stops early (interrupt, internal error) with result_.stopped saying

@@ -53,7 +53,7 @@ AppAction read_get_qos(Context& context, const MapView& step, const StepEnv&) {
   return get_qos;
 }
 
-std::optional<TimeUs> timeout(Context& context, const Value& value) {
+std::optional<std::int64_t> timeout(Context& context, const Value& value) {
   if (value.node.IsScalar() && value.node.Scalar() == "infinite") return std::nullopt;
   auto us = duration(context, value);
   if (!us) return std::nullopt;

@@ -46,29 +46,27 @@ void extended_status(Context& context, const MapView& step, Expect& expect) {
   }
 }
 
+void read_returned(Context& context, const MapView& step, ExpectReturned& returned) {
+  returned.error = named_field(context, step, "error", NameGroup::error);
+  returned.bytes = number_field(context, step, "bytes");
+  returned.required = number_field(context, step, "required");
+  returned.status = named_field(context, step, "status", NameGroup::status);
+  extended_status(context, step, returned);
+  returned.sending = flowspec_field(context, step, "sending");
+  returned.receiving = flowspec_field(context, step, "receiving");
+}
+
 Expectation read_call(Context& context, const MapView& step, const StepEnv&) {
   ExpectCall call;
   if (const Entry* entry = step.find("result"))
     call.result = marked(i64(context, entry->value), *entry);
-  call.error = named_field(context, step, "error", NameGroup::error);
-  call.bytes = number_field(context, step, "bytes");
-  call.required = number_field(context, step, "required");
-  call.status = named_field(context, step, "status", NameGroup::status);
-  extended_status(context, step, call);
-  call.sending = flowspec_field(context, step, "sending");
-  call.receiving = flowspec_field(context, step, "receiving");
+  read_returned(context, step, call);
   return call;
 }
 
 Expectation read_completion(Context& context, const MapView& step, const StepEnv&) {
   ExpectCompletion completion;
-  completion.error = named_field(context, step, "error", NameGroup::error);
-  completion.bytes = number_field(context, step, "bytes");
-  completion.required = number_field(context, step, "required");
-  completion.status = named_field(context, step, "status", NameGroup::status);
-  extended_status(context, step, completion);
-  completion.sending = flowspec_field(context, step, "sending");
-  completion.receiving = flowspec_field(context, step, "receiving");
+  read_returned(context, step, completion);
   return completion;
 }
 

@@ -24,8 +24,9 @@ constexpr std::string_view receiver_keys[] = {"host",    "session", "style", "fl
                                               "confirm", "senders", "start", "socket"};
 
 constexpr Choice<std::uint8_t> protocols[] = {{"udp", 17}, {"tcp", 6}};
-constexpr Choice<rsvp::Style> styles[] = {
-    {"WF", rsvp::Style::wf}, {"FF", rsvp::Style::ff}, {"SE", rsvp::Style::se}};
+constexpr Choice<std::uint32_t> styles[] = {{"WF", gqos::rsvp_style::wildcard},
+                                            {"FF", gqos::rsvp_style::fixed_filter},
+                                            {"SE", gqos::rsvp_style::shared_explicit}};
 constexpr Choice<std::string_view> message_names[] = {
     {"Path", "Path"},         {"Resv", "Resv"},       {"PathTear", "PathTear"},
     {"ResvTear", "ResvTear"}, {"PathErr", "PathErr"}, {"ResvErr", "ResvErr"},
@@ -55,8 +56,8 @@ std::optional<std::size_t> name_ref(Context& context, const Value& value, std::s
   return std::nullopt;
 }
 
-std::optional<rsvp::Address> parse_ipv4(std::string_view text) {
-  rsvp::Address address = 0;
+std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
+  std::uint32_t address = 0;
   std::size_t at = 0;
   for (int octet = 0; octet < 4; ++octet) {
     if (octet > 0) {
@@ -74,7 +75,7 @@ std::optional<rsvp::Address> parse_ipv4(std::string_view text) {
   return address;
 }
 
-std::optional<rsvp::Address> ipv4(Context& context, const Value& value) {
+std::optional<std::uint32_t> ipv4(Context& context, const Value& value) {
   auto written = text(context, value, "a dotted IPv4 address such as 10.0.0.1");
   if (!written) return std::nullopt;
   auto address = parse_ipv4(*written);
@@ -146,7 +147,7 @@ std::optional<std::size_t> host_ref(Context& context, const MapView& map,
   const Entry* entry = map.require("host");
   if (!entry) return std::nullopt;
   auto node = name_ref(context, entry->value, "node", network.nodes);
-  if (node && network.nodes[*node].kind != rsvp::NodeKind::host) {
+  if (node && network.nodes[*node].kind != NodeKind::host) {
     context.error(entry->value.mark, msg::not_a_host("host", network.nodes[*node].name));
     return std::nullopt;
   }
@@ -164,7 +165,7 @@ void read_nodes(Context& context, const MapView& top, NetworkSpec& network) {
     }
     NetNode node;
     node.name = item.key;
-    node.kind = host ? rsvp::NodeKind::host : rsvp::NodeKind::router;
+    node.kind = host ? NodeKind::host : NodeKind::router;
     node.address = ipv4(context, (host ? host : router)->value).value_or(0);
     const auto taken = names_of(network.nodes);
     if (std::find(taken.begin(), taken.end(), node.name) != taken.end()) {
@@ -206,16 +207,16 @@ void read_links(Context& context, const MapView& top, NetworkSpec& network) {
     if (const Entry* name = map->find("name"))
       link.name = text(context, name->value, "a name").value_or(link.name);
     if (const Entry* bandwidth = map->require("bandwidth")) {
-      link.spec.bandwidth = u32(context, bandwidth->value).value_or(0);
+      link.bandwidth = u32(context, bandwidth->value).value_or(0);
     }
     if (const Entry* reservable = map->find("reservable")) {
-      link.spec.reservable = u32(context, reservable->value);
+      link.reservable = u32(context, reservable->value);
     }
     if (const Entry* delay = map->find("delay")) {
-      link.spec.delay_us = duration(context, delay->value).value_or(0);
+      link.delay_us = duration(context, delay->value).value_or(0);
     }
     if (const Entry* loss = map->find("loss")) {
-      link.spec.loss = probability(context, loss->value).value_or(0.0);
+      link.loss = probability(context, loss->value).value_or(0.0);
     }
     if (const Entry* up = map->find("up")) link.up = boolean(context, up->value).value_or(true);
     const auto taken = names_of(network.links);
@@ -233,13 +234,12 @@ void read_sessions(Context& context, const MapView& top, NetworkSpec& network) {
     session.name = item.key;
     if (const Entry* destination = map.require("destination")) {
       if (auto address = read_address(context, destination->value)) {
-        session.session.destination = parse_ipv4(address->host).value_or(0);
-        session.session.port = address->port;
+        session.destination = parse_ipv4(address->host).value_or(0);
+        session.port = address->port;
       }
     }
     if (const Entry* protocol = map.find("protocol")) {
-      session.session.protocol =
-          choice(context, protocol->value, "protocol", protocols).value_or(17);
+      session.protocol = choice(context, protocol->value, "protocol", protocols).value_or(17);
     }
     network.sessions.push_back(std::move(session));
   });
@@ -280,7 +280,8 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
     }
     const Entry* style = map.find("style");
     if (style)
-      receiver.style = choice(context, style->value, "style", styles).value_or(rsvp::Style::wf);
+      receiver.style =
+          choice(context, style->value, "style", styles).value_or(gqos::rsvp_style::wildcard);
     if (const Entry* entry = map.require("flowspec")) {
       receiver.flowspec = flowspec(context, entry->value).value_or(gqos::FlowSpec{});
     }
@@ -304,10 +305,12 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
         }
       }
     }
-    const std::string_view style_name = rsvp::name_of(receiver.style);
-    if ((receiver.style == rsvp::Style::wf) == (senders != nullptr)) {
+    const bool wildcard = receiver.style == gqos::rsvp_style::wildcard;
+    if (wildcard == (senders != nullptr)) {
+      const auto named = std::find_if(std::begin(styles), std::end(styles),
+                                      [&](const auto& s) { return s.value == receiver.style; });
       context.error(senders ? senders->key_mark : (style ? style->value.mark : map.mark()),
-                    msg::senders_for_style(style_name));
+                    msg::senders_for_style(named->name));
     }
     if (const Entry* start = map.find("start")) {
       receiver.start_us = duration(context, start->value).value_or(0);
@@ -412,12 +415,12 @@ NetworkSpec read_network(Context& context, const Value& value,
   if (!map) return network;
   map->allow_only(network_keys);
   if (const Entry* refresh = map->find("refresh")) {
-    network.times.refresh_us = duration(context, refresh->value).value_or(network.times.refresh_us);
+    network.refresh_us = duration(context, refresh->value);
   }
   if (const Entry* k = map->find("k")) {
     if (auto number = u32(context, k->value)) {
       if (*number < 1 || *number > 1000) context.error(k->value.mark, msg::k_at_least_one());
-      network.times.k = static_cast<int>(std::clamp<std::uint32_t>(*number, 1, 1000));
+      network.k = static_cast<int>(std::clamp<std::uint32_t>(*number, 1, 1000));
     }
   }
   if (const Entry* seed = map->find("seed")) network.seed = u32(context, seed->value).value_or(1);
@@ -456,8 +459,9 @@ Expectation read_expect_message(Context& context, const MapView& step, const Ste
   expect.to = name_text(context, step, "to", "node", network.nodes, node_name);
   expect.link = name_text(context, step, "link", "link", network.links,
                           [](const NetLink& link) { return link.name; });
-  expect.session = name_text(context, step, "session", "session", network.sessions,
-                             [](const NetSession& s) { return rsvp::to_string(s.session); });
+  if (const Entry* entry = step.find("session")) {
+    expect.session = marked(name_ref(context, entry->value, "session", network.sessions), *entry);
+  }
   if (const Entry* entry = step.find("count"))
     expect.count = marked(u32(context, entry->value), *entry);
   if (const Entry* entry = step.find("within")) expect.within_us = duration(context, entry->value);

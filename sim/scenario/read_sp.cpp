@@ -178,10 +178,6 @@ SpAction read_fd_qos(Context& context, const MapView& step, const StepEnv&) {
   return SpFdQos{std::move(indication)};
 }
 
-constexpr provider::Call all_calls[] = {provider::Call::bind, provider::Call::connect,
-                                        provider::Call::set_qos, provider::Call::get_qos,
-                                        provider::Call::close};
-
 SpAction read_fail(Context& context, const MapView& step, const StepEnv&) {
   SpFail fail;
   const Entry* call = step.find("call");
@@ -192,7 +188,7 @@ SpAction read_fail(Context& context, const MapView& step, const StepEnv&) {
   fail.pending = pending_value.value_or(false);
   if (call) {
     std::vector<Choice<provider::Call>> calls;
-    for (provider::Call c : all_calls) calls.push_back({provider::name_of(c), c});
+    for (const auto& [value, name] : provider::call_names) calls.push_back({name, value});
     fail.call = choice(context, call->value, "call", calls);
   }
   if (call && fail.pending) {

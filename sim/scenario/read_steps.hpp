@@ -18,7 +18,7 @@ enum class SocketUse { required, optional, none };
 // What a verb's reader may need beyond its own keys.
 struct StepEnv {
   std::span<const std::string> sockets;  // the ids declared under `sockets:`
-  TimeUs at_us = 0;                      // the step's resolved time
+  std::int64_t at_us = 0;                // the step's resolved time
   const NetworkSpec* network = nullptr;  // `network:`, when the scenario has one
 };
 

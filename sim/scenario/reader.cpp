@@ -250,7 +250,7 @@ std::optional<std::uint32_t> named(Context& context, const Value& value, gqos::N
   return std::nullopt;
 }
 
-std::optional<TimeUs> duration(Context& context, const Value& value) {
+std::optional<std::int64_t> duration(Context& context, const Value& value) {
   constexpr std::string_view expectation = "a duration such as 10ms, 5us or 2s";
   constexpr std::string_view units[] = {"us", "ms", "s"};
   constexpr int unit_digits[] = {0, 3, 6};  // log10 of microseconds per unit
@@ -299,23 +299,23 @@ std::optional<TimeUs> duration(Context& context, const Value& value) {
     return std::nullopt;
   }
   auto whole_number = parse_u64(whole);
-  TimeUs per_unit = 1;
+  std::int64_t per_unit = 1;
   for (int i = 0; i < scale; ++i) per_unit *= 10;
   if (!whole_number || *whole_number > static_cast<std::uint64_t>(limits::max_time_us)) {
     context.error(value.mark, msg::time_too_large(value.name, *written));
     return std::nullopt;
   }
-  TimeUs fraction_us = 0;
+  std::int64_t fraction_us = 0;
   if (!fraction.empty()) {
-    fraction_us = static_cast<TimeUs>(*parse_u64(fraction));
+    fraction_us = static_cast<std::int64_t>(*parse_u64(fraction));
     for (int i = static_cast<int>(fraction.size()); i < scale; ++i) fraction_us *= 10;
   }
   // whole <= 10^15 and per_unit <= 10^6 could still overflow; compare before multiplying.
-  if (static_cast<TimeUs>(*whole_number) > (limits::max_time_us - fraction_us) / per_unit) {
+  if (static_cast<std::int64_t>(*whole_number) > (limits::max_time_us - fraction_us) / per_unit) {
     context.error(value.mark, msg::time_too_large(value.name, *written));
     return std::nullopt;
   }
-  return static_cast<TimeUs>(*whole_number) * per_unit + fraction_us;
+  return static_cast<std::int64_t>(*whole_number) * per_unit + fraction_us;
 }
 
 std::optional<std::size_t> choice_index(Context& context, const Value& value,

@@ -96,7 +96,7 @@ std::optional<bool> boolean(Context& context, const Value& value);
 // A gqos name (any spelling gqos::value_of reads) or a number.
 std::optional<std::uint32_t> named(Context& context, const Value& value, gqos::NameGroup group);
 // A duration: digits, an optional fraction, then us, ms or s; integer microseconds.
-std::optional<TimeUs> duration(Context& context, const Value& value);
+std::optional<std::int64_t> duration(Context& context, const Value& value);
 
 template <typename T>
 struct Choice {

@@ -20,11 +20,11 @@ constexpr Choice<std::uint32_t> event_names[] = {
 };
 
 // The step's time from `at`, `after` or the step before; reports what is wrong with it.
-TimeUs resolve_time(Context& context, const MapView& step, TimeUs previous_us) {
+std::int64_t resolve_time(Context& context, const MapView& step, std::int64_t previous_us) {
   const Entry* at = step.find("at");
   const Entry* after = step.find("after");
   if (at && after) context.error(std::max(at, after)->key_mark, msg::at_and_after());
-  TimeUs at_us = previous_us;
+  std::int64_t at_us = previous_us;
   const Entry* written = at ? at : after;
   if (!written) return at_us;
   auto us = duration(context, written->value);
@@ -71,7 +71,7 @@ std::optional<Action> read_action(Context& context, const MapView& step, const E
 
 std::optional<Step> read_step(Context& context, const Value& item,
                               std::span<const std::string> sockets, const NetworkSpec* network,
-                              TimeUs& previous_us) {
+                              std::int64_t& previous_us) {
   auto step_map = map_of(context, item);
   if (!step_map) return std::nullopt;
   const MapView& step = *step_map;
@@ -159,7 +159,7 @@ std::vector<Step> read_steps(Context& context, const Value& steps,
   auto items = list_of(context, steps, "a list of steps");
   if (!items) return result;
   result.reserve(items->size());
-  TimeUs previous_us = 0;
+  std::int64_t previous_us = 0;
   for (Value& item : *items) {
     item.name = "step";
     if (auto step = read_step(context, item, sockets, network, previous_us)) {

@@ -19,8 +19,6 @@
 #include <string_view>
 #include <vector>
 
-#include "gqos/layout.hpp"
-
 namespace qosbed::win32 {
 
 inline constexpr std::uint32_t protocol_magic = 0x31574251;  // "QBW1"
@@ -377,9 +375,5 @@ inline ReplyHead get_reply_head(Reader& reader) {
   }
   return head;
 }
-
-// Where ProviderSpecific.buf lies in a QOS on Win64 (gqos/layout.hpp).
-inline constexpr std::size_t qos_buf_offset =
-    offsetof(gqos::Qos, provider_specific) + offsetof(gqos::WsaBuf, buf);
 
 }  // namespace qosbed::win32

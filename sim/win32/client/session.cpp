@@ -4,6 +4,7 @@
 #include <cstring>
 #include <map>
 
+#include "gqos/layout.hpp"
 #include "win32/client/platform.hpp"
 
 namespace qosbed::win32::client {
@@ -202,12 +203,12 @@ void copy_result(void* buffer, std::uint32_t size, std::span<const std::byte> by
   const std::size_t kept = std::min<std::size_t>(size, bytes.size());
   auto* out = static_cast<std::byte*>(buffer);
   std::memcpy(out, bytes.data(), kept);
-  if (kept < qos_buf_offset + sizeof(std::uint64_t)) return;
+  if (kept < gqos::provider_specific_buf_offset + sizeof(std::uint64_t)) return;
   std::uint64_t offset = 0;
-  std::memcpy(&offset, out + qos_buf_offset, sizeof offset);
+  std::memcpy(&offset, out + gqos::provider_specific_buf_offset, sizeof offset);
   const std::uint64_t address =
       offset == 0 || offset >= size ? 0 : reinterpret_cast<std::uintptr_t>(out) + offset;
-  std::memcpy(out + qos_buf_offset, &address, sizeof address);
+  std::memcpy(out + gqos::provider_specific_buf_offset, &address, sizeof address);
 }
 
 std::vector<std::byte> flatten(const QOS& qos) {
