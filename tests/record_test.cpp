@@ -38,8 +38,10 @@ Played play(const scenario::Scenario& scenario, bool record) {
 std::vector<std::string> comparable(const std::vector<engine::TraceRecord>& records) {
   std::vector<std::string> out;
   for (const engine::TraceRecord& record : records) {
-    if (record.kind == engine::TraceKind::call || record.kind == engine::TraceKind::completion ||
-        record.kind == engine::TraceKind::wait || record.kind == engine::TraceKind::network_events)
+    if (std::holds_alternative<engine::CallRecord>(record) ||
+        std::holds_alternative<engine::CompletionRecord>(record) ||
+        std::holds_alternative<engine::WaitRecord>(record) ||
+        std::holds_alternative<engine::NetworkEventsRecord>(record))
       out.push_back(report::to_json(record));
   }
   return out;

@@ -203,8 +203,9 @@ class ProgramRun {
     } else {
       // `expect: nothing` counts what happened after its own time.
       const auto& records = log_.records();
-      const auto since = std::find_if(records.begin(), records.end(),
-                                      [&](const auto& r) { return r.t_us > step.at_us; });
+      const auto since = std::find_if(records.begin(), records.end(), [&](const auto& r) {
+        return engine::head_of(r).t_us > step.at_us;
+      });
       checker_.check(step, expectation, session_->last_call(step.socket),
                      static_cast<std::size_t>(since - records.begin()), queue_.now_us(), failures);
     }

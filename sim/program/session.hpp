@@ -135,6 +135,8 @@ class Session {
 
   // threads.cpp
   Served wait(win32::Reader& body);
+  // Traces the wait `thread` began when it called `wait`, returning `result` now.
+  void trace_wait(const ThreadState& thread, const win32::WireWait& wait, std::uint32_t result);
   Served routines_done(win32::Reader& body);
   Served create_event(win32::Reader& body);
   Served event_call(win32::Call call, win32::Reader& body);

@@ -6,8 +6,6 @@
 
 namespace qosbed::runner {
 
-using engine::TraceKind;
-using engine::TraceRecord;
 using provider::Socket;
 
 namespace {
@@ -16,10 +14,6 @@ namespace {
 constexpr std::uint32_t enough_buffer = 64 * 1024;
 
 const provider::Address any_address{"0.0.0.0", 0};
-
-std::string direction_name(gqos::Direction direction) {
-  return direction == gqos::Direction::sending ? "sending" : "receiving";
-}
 
 }  // namespace
 
@@ -30,35 +24,25 @@ class MonitorTrace final : public client::MonitorListener {
       : socket_(std::move(socket)), clock_(clock), sink_(sink) {}
 
   void on_update(const client::Update& update) override {
-    TraceRecord record = base(TraceKind::update);
-    record.direction = direction_name(update.direction);
+    auto record = engine::record_at<engine::UpdateRecord>(head());
+    record.direction = update.direction;
     record.status = update.status;
     record.extended_status1 = update.extended_status1;
     record.extended_status2 = update.extended_status2;
-    if (update.direction == gqos::Direction::sending) {
-      record.sending = update.flowspec;
-    } else {
-      record.receiving = update.flowspec;
-    }
-    sink_.record(record);
+    record.flowspec = update.flowspec;
+    sink_.record(engine::TraceRecord(std::move(record)));
   }
   void on_error(std::uint32_t error, std::string_view what) override {
-    TraceRecord record = base(TraceKind::monitor_error);
+    auto record = engine::record_at<engine::MonitorErrorRecord>(head());
     record.error = error;
-    record.detail = std::string(what);
-    sink_.record(record);
+    record.what = std::string(what);
+    sink_.record(engine::TraceRecord(std::move(record)));
   }
   // A stop shows in the trace already: as the aborted completion, or after the error above.
   void on_stopped(client::StopReason) override {}
 
  private:
-  TraceRecord base(TraceKind kind) const {
-    TraceRecord record;
-    record.t_us = clock_.now_us();
-    record.socket = socket_;
-    record.kind = kind;
-    return record;
-  }
+  engine::RecordHead head() const { return engine::RecordHead{clock_.now_us(), socket_}; }
 
   std::string socket_;
   const engine::Clock& clock_;
