@@ -1,4 +1,4 @@
-// Recording: bundled scenarios played with a RecordingProvider under the application, the
+// Recording: bundled scenarios played with their trace recorded (sim/record), the
 // recording replayed by the runner, and the two runs compared by what the application saw.
 #define BOOST_TEST_MODULE record
 #include <boost/test/unit_test.hpp>

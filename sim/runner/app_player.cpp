@@ -49,7 +49,7 @@ class MonitorTrace final : public client::MonitorListener {
   engine::TraceSink& sink_;
 };
 
-AppPlayer::AppPlayer(engine::TracingProvider& traced, record::RecordingProvider* recorder,
+AppPlayer::AppPlayer(engine::TracingProvider& traced, record::SessionRecorder* recorder,
                      const engine::Clock& clock, engine::TraceSink& sink,
                      std::vector<Failure>& failures)
     : traced_(traced), recorder_(recorder), clock_(clock), sink_(sink), failures_(failures) {}
@@ -64,7 +64,7 @@ const scenario::SocketSpec* AppPlayer::open_sockets(
     SocketRuntime& runtime = sockets_[spec.id];
     runtime.spec = &spec;
     runtime.handle = handle;
-    if (recorder_) recorder_->name_socket(handle, spec.id);
+    if (recorder_) recorder_->add_socket(spec.id, spec.role, spec.protocol);
     traced_.name_socket(handle, spec.id);
   }
   return nullptr;
@@ -279,7 +279,7 @@ void AppPlayer::start_monitor(SocketRuntime& runtime, const scenario::AppMonitor
   options.initial_buffer = app.initial_buffer;
   runtime.monitor =
       std::make_unique<client::Monitor>(traced_, runtime.handle, *runtime.monitor_trace, options);
-  if (recorder_) recorder_->record_monitor(runtime.handle, app.initial_buffer);
+  if (recorder_) recorder_->monitor_started(runtime.spec->id, app.initial_buffer);
   runtime.monitor->start();
 }
 

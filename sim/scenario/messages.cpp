@@ -1,7 +1,7 @@
 #include "scenario/messages.hpp"
 
-#include "gqos/scenario_text.hpp"
 #include "scenario/limits.hpp"
+#include "scenario/writer.hpp"
 
 namespace qosbed::scenario::msg {
 namespace {
@@ -175,7 +175,7 @@ std::string object_item_shape() {
 }
 
 std::string format_time(TimeUs us) {
-  return gqos::scenario_duration(us);
+  return duration_text(us);
 }
 
 std::string needs_network(std::string_view what) {
