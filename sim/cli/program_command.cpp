@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "program/program_run.hpp"
 #include "report/json_trace.hpp"
+#include "report/output_file.hpp"
 #include "report/text_trace.hpp"
 
 namespace qosbed::cli {
@@ -18,8 +19,8 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr std::string_view usage =
-    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
-    "                  -- PROGRAM [ARGS...]\n"
+    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] [--record OUT.yaml]\n"
+    "                  SCENARIO.yaml -- PROGRAM [ARGS...]\n"
     "\n"
     "Plays one scenario against your own program: a Windows GQoS client built from its\n"
     "unmodified source with qosbed::win32 (docs/own-client.md). The program runs as a child\n"
@@ -34,7 +35,12 @@ constexpr std::string_view usage =
     "failed or the program failed (it exited non-zero or crashed, called something qosbed\n"
     "does not model, waited with nothing left to happen, or ran out of --timeout), each said\n"
     "on stderr; 2 for bad input (an invalid scenario, a network scenario, a program that\n"
-    "cannot be started). --timeout bounds the wall-clock time of the whole run (default 60).";
+    "cannot be started). --timeout bounds the wall-clock time of the whole run (default 60).\n"
+    "\n"
+    "--record OUT.yaml writes the session as a scenario whose app: steps are the program's\n"
+    "calls, each indication it read an sp: step and what it saw expectations, so it replays\n"
+    "without the program (docs/recording.md says what has no step: another thread's calls\n"
+    "are recorded in the order they were made, data calls not at all).";
 
 }  // namespace
 
@@ -46,7 +52,9 @@ int program_run_command(const std::vector<std::string>& args,
       "trace", po::value<std::string>()->value_name("FORMAT"),
       "print the trace on standard output: json (JSON Lines) or text")(
       "timeout", po::value<double>()->value_name("SECONDS")->default_value(60),
-      "stop the program after this much wall-clock time");
+      "stop the program after this much wall-clock time")(
+      "record", po::value<std::string>()->value_name("FILE"),
+      "write the session as a scenario to FILE");
   Parsed parsed;
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
   if (command.empty()) {
@@ -68,6 +76,15 @@ int program_run_command(const std::vector<std::string>& args,
     err << "qosbed: --timeout takes a number of seconds above 0, not " << timeout << "\n";
     return exit_bad_input;
   }
+  std::unique_ptr<report::OutputFile> recording_file;
+  if (parsed.values.count("record")) {
+    recording_file =
+        std::make_unique<report::OutputFile>(parsed.values["record"].as<std::string>());
+    if (!recording_file->ok()) {
+      err << "qosbed: " << recording_file->open_error() << "\n";
+      return exit_bad_input;
+    }
+  }
   const std::string& file = parsed.paths.front();
   const auto scenario = load(file, err);
   if (!scenario) return exit_bad_input;
@@ -83,6 +100,11 @@ int program_run_command(const std::vector<std::string>& args,
   run_options.trace = shown.get();
   run_options.timeout = std::chrono::milliseconds(std::llround(timeout * 1000));
   run_options.interrupt = &interrupt_signal;
+  std::string recording;
+  if (recording_file) {
+    run_options.recording = &recording;
+    run_options.recording_name = scenario->name + "-recorded";
+  }
   // The program shares the standard streams: what qosbed wrote so far comes first.
   out.flush();
   err.flush();
@@ -92,6 +114,15 @@ int program_run_command(const std::vector<std::string>& args,
   if (result.start_error) {
     err << "qosbed: " << *result.start_error << "\n";
     return exit_bad_input;
+  }
+  if (recording_file && !recording.empty()) {
+    recording_file->stream() << recording;
+    std::string problem;
+    if (!recording_file->commit(problem)) {
+      err << "qosbed: " << problem << "\n";
+      return exit_bad_input;
+    }
+    err << parsed.values["record"].as<std::string>() << ": recording written\n";
   }
   for (const runner::Failure& failure : result.run.failures) {
     err << runner::format(failure) << "\n";

@@ -9,6 +9,7 @@
 #include "program/process.hpp"
 #include "program/session.hpp"
 #include "provider_stub/emulator.hpp"
+#include "record/session_recorder.hpp"
 #include "report/text_trace.hpp"
 #include "runner/expectations.hpp"
 #include "runner/provider_steps.hpp"
@@ -40,6 +41,11 @@ class ProgramRun {
         checker_(log_.records()) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
+    if (options.recording) {
+      recorder_ = std::make_unique<record::SessionRecorder>(queue_);
+      recorder_->provider_of(scenario);
+      tee_.add(*recorder_);
+    }
     emulator_.set_observer(&provider_trace_);
   }
 
@@ -56,6 +62,7 @@ class ProgramRun {
       result_.run.stopped = stop;
     }
     result_.run.end_us = queue_.now_us();
+    if (recorder_) *options_.recording = recorder_->scenario_yaml(options_.recording_name);
     return std::move(result_);
   }
 
@@ -67,6 +74,7 @@ class ProgramRun {
     for (const scenario::SocketSpec& spec : scenario_.sockets) {
       const provider::Socket handle = emulator_.open(spec.role, spec.protocol);
       traced_.name_socket(handle, spec.id);
+      if (recorder_) recorder_->add_socket(spec.id, spec.role, spec.protocol);
       handles_[spec.id] = handle;
       sockets.push_back(ScenarioSocket{&spec, handle});
     }
@@ -82,8 +90,8 @@ class ProgramRun {
       app_steps += std::holds_alternative<scenario::AppAction>(step.action) ? 1 : 0;
       if (const auto* sp = std::get_if<scenario::SpAction>(&step.action)) {
         queue_.schedule_at(step.at_us, [this, &step, sp] {
-          runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp, nullptr,
-                                     result_.run.failures);
+          runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp,
+                                     recorder_.get(), result_.run.failures);
         });
       } else if (const auto* expect = std::get_if<scenario::Expectation>(&step.action)) {
         const auto* nothing = std::get_if<scenario::ExpectNothing>(expect);
@@ -107,6 +115,11 @@ class ProgramRun {
     }
     session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, open_sockets());
     session_->on_time_passing([this](TimeUs t_us) { check_before(t_us); });
+    if (recorder_) {
+      session_->on_own_socket([this](const std::string& id, provider::Protocol protocol) {
+        recorder_->add_socket(id, provider::Role::both, protocol);
+      });
+    }
     schedule_steps();
     queue_.run_until(0);  // what the scenario does at 0 comes before the program's first call
     std::string error;
@@ -229,6 +242,7 @@ class ProgramRun {
   std::map<std::string, provider::Socket> handles_;
   std::vector<Check> checks_;
   std::size_t next_check_ = 0;
+  std::unique_ptr<record::SessionRecorder> recorder_;
   std::unique_ptr<Session> session_;
   std::unique_ptr<Process> process_;
   ProgramRunResult result_;

@@ -22,6 +22,11 @@ struct ProgramRunOptions {
   engine::TraceSink* trace = nullptr;
   std::chrono::milliseconds timeout{60'000};  // wall clock, for the whole run
   const volatile std::sig_atomic_t* interrupt = nullptr;
+  // When set, the session's trace is also recorded (sim/record) and written here as a scenario
+  // named `recording_name`: the program's calls as `app:` steps, so the recording replays
+  // without it.
+  std::string* recording = nullptr;
+  std::string recording_name = "recorded";
 };
 
 struct ProgramRunResult {

@@ -102,6 +102,7 @@ void Session::assign(ProgramSocket& socket, const win32::WireAddress* bound,
   socket.provider = untraced_.open(provider::Role::both, socket.protocol);
   socket.name = "#" + std::to_string(socket.order);
   traced_.name_socket(socket.provider, socket.name);
+  if (own_socket_) own_socket_(socket.name, socket.protocol);
 }
 
 void Session::trace_call(const ProgramSocket& socket, std::string call, int result,
