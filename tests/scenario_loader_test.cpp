@@ -8,6 +8,7 @@
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "scenario/language.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/suggest.hpp"
 
@@ -596,4 +597,37 @@ BOOST_AUTO_TEST_CASE(a_given_flowspec_needs_its_service_type) {
           (std::vector<std::string>{"test.yaml:8:54: error: 'tspec'" + needs,
                                     "test.yaml:9:50: error: 'flowspec'" + needs}),
       boost::test_tools::per_element());
+}
+
+// The loader picks a profile, pending policy or failing call by the index of its word among the
+// language's (scenario/language.hpp): those words are the names the emulator and the provider
+// give the values in that order, so a file names each as every other part of qosbed does.
+BOOST_AUTO_TEST_CASE(the_language_names_profiles_policies_and_calls_as_their_owners_do) {
+  const std::vector<std::string_view> profiles = {
+      provider_stub::name_of(provider_stub::Profile::windows_2000),
+      provider_stub::name_of(provider_stub::Profile::windows_xp),
+      provider_stub::name_of(provider_stub::Profile::windows_2003),
+      provider_stub::name_of(provider_stub::Profile::no_qos_provider)};
+  BOOST_TEST(std::ranges::equal(language::profiles(), profiles));
+  const std::vector<std::string_view> policies = {
+      provider_stub::name_of(provider_stub::PendingPolicy::queue),
+      provider_stub::name_of(provider_stub::PendingPolicy::coalesce),
+      provider_stub::name_of(provider_stub::PendingPolicy::drop)};
+  BOOST_TEST(std::ranges::equal(language::pending_policies(), policies));
+  const std::vector<std::string_view> calls = {
+      provider::name_of(provider::Call::bind), provider::name_of(provider::Call::connect),
+      provider::name_of(provider::Call::set_qos), provider::name_of(provider::Call::get_qos),
+      provider::name_of(provider::Call::close)};
+  BOOST_TEST(std::ranges::equal(language::failing_calls(), calls));
+  // Each word reads back as its value.
+  const LoadResult loaded = load_text(
+      "scenario: t\nprofile: windows-2003\npending: drop\nsockets:\n"
+      "  rx: {role: receiver}\nsteps:\n  - {sp: fail, socket: rx, call: set_qos, "
+      "error: WSAEINVAL}\n",
+      "t.yaml");
+  BOOST_TEST_REQUIRE(loaded.diagnostics.empty());
+  BOOST_TEST((loaded.scenario->emulator.profile == provider_stub::Profile::windows_2003));
+  BOOST_TEST((loaded.scenario->emulator.pending_policy == provider_stub::PendingPolicy::drop));
+  const auto& fail = std::get<SpFail>(std::get<SpAction>(loaded.scenario->steps[0].action));
+  BOOST_TEST((fail.call == provider::Call::set_qos));
 }

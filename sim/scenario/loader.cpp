@@ -19,33 +19,17 @@ namespace {
 
 using namespace detail;
 
-constexpr std::string_view top_keys[] = {"scenario", "description", "profile",
-                                         "pending",  "decisions",   "admission_limit",
-                                         "sockets",  "network",     "steps"};
-constexpr std::string_view decision_keys[] = {"sender_not_connected", "receiver_not_bound",
-                                              "short_buffer",         "enobufs_keeps_indication",
-                                              "nothing_queued",       "unused_flowspec_fields"};
-constexpr std::string_view socket_keys[] = {"role", "protocol", "local", "remote", "qos"};
-
-constexpr Choice<provider::Role> roles[] = {{"sender", provider::Role::sender},
-                                            {"receiver", provider::Role::receiver},
-                                            {"both", provider::Role::both}};
-constexpr Choice<provider::Protocol> protocols[] = {{"udp", provider::Protocol::udp},
-                                                    {"tcp", provider::Protocol::tcp}};
+// Each in the order of the language's words for it (language::roles(), ...): the word a file
+// writes picks the value at its index.
+constexpr provider::Role roles[] = {provider::Role::sender, provider::Role::receiver,
+                                    provider::Role::both};
+constexpr provider::Protocol protocols[] = {provider::Protocol::udp, provider::Protocol::tcp};
 constexpr provider_stub::Profile all_profiles[] = {
     provider_stub::Profile::windows_2000, provider_stub::Profile::windows_xp,
     provider_stub::Profile::windows_2003, provider_stub::Profile::no_qos_provider};
 constexpr provider_stub::PendingPolicy all_policies[] = {provider_stub::PendingPolicy::queue,
                                                          provider_stub::PendingPolicy::coalesce,
                                                          provider_stub::PendingPolicy::drop};
-
-// The emulator's own names, so the two spellings cannot drift apart.
-template <typename Enum, std::size_t N>
-std::vector<Choice<Enum>> choices_of(const Enum (&values)[N]) {
-  std::vector<Choice<Enum>> out;
-  for (Enum value : values) out.push_back({provider_stub::name_of(value), value});
-  return out;
-}
 
 bool is_lower_or_digit(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -75,13 +59,14 @@ SocketSpec read_socket(Context& context, const Entry& entry) {
   if (!is_socket_id(entry.key)) context.error(entry.key_mark, msg::bad_socket_id(entry.key));
   auto map = map_of(context, entry.value);
   if (!map) return socket;
-  map->allow_only(socket_keys);
+  map->allow_only(language::socket().keys);
   if (const Entry* role = map->require("role")) {
-    socket.role = choice(context, role->value, "role", roles).value_or(socket.role);
+    socket.role =
+        word(context, role->value, "role", language::roles(), roles).value_or(socket.role);
   }
   if (const Entry* protocol = map->find("protocol")) {
-    socket.protocol =
-        choice(context, protocol->value, "protocol", protocols).value_or(socket.protocol);
+    socket.protocol = word(context, protocol->value, "protocol", language::protocols(), protocols)
+                          .value_or(socket.protocol);
   }
   if (const Entry* local = map->find("local")) socket.local = read_address(context, local->value);
   if (const Entry* remote = map->find("remote")) {
@@ -104,7 +89,7 @@ std::vector<SocketSpec> read_sockets(Context& context, const Value& value) {
 void read_decisions(Context& context, const Value& value, provider_stub::Decisions& decisions) {
   auto map = map_of(context, value);
   if (!map) return;
-  map->allow_only(decision_keys);
+  map->allow_only(language::decisions().keys);
   auto error = [&](std::string_view key, std::uint32_t& field) {
     if (const Entry* entry = map->find(key)) {
       field = named(context, entry->value, gqos::NameGroup::error).value_or(field);
@@ -131,7 +116,7 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
     return std::nullopt;
   }
   const MapView top(context, root);
-  top.allow_only(top_keys);
+  top.allow_only(language::top().keys);
   Scenario scenario;
   scenario.file = context.file();
   if (const Entry* entry = top.require("scenario")) {
@@ -145,12 +130,12 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
   }
   provider_stub::EmulatorOptions& options = scenario.emulator;
   if (const Entry* entry = top.find("profile")) {
-    options.profile = choice(context, entry->value, "profile", choices_of(all_profiles))
+    options.profile = word(context, entry->value, "profile", language::profiles(), all_profiles)
                           .value_or(options.profile);
   }
   if (const Entry* entry = top.find("pending")) {
     options.pending_policy =
-        choice(context, entry->value, "pending policy", choices_of(all_policies))
+        word(context, entry->value, "pending policy", language::pending_policies(), all_policies)
             .value_or(options.pending_policy);
   }
   if (const Entry* entry = top.find("decisions")) {

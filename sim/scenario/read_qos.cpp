@@ -29,14 +29,6 @@ constexpr FlowSpecKey flowspec_keys[] = {
     {"minimum_policed_size", &FlowSpecFields::minimum_policed_size},
 };
 
-constexpr auto flowspec_key_names = [] {
-  std::array<std::string_view, std::size(flowspec_keys)> names{};
-  for (std::size_t i = 0; i < names.size(); ++i) names[i] = flowspec_keys[i].key;
-  return names;
-}();
-
-constexpr std::string_view qos_keys[] = {"sending", "receiving", "style", "confirm"};
-
 // A dotted IPv4 octet: 1 to 3 digits, at most 255.
 bool read_octet(std::string_view text, std::size_t& at) {
   unsigned value = 0;
@@ -72,7 +64,7 @@ std::optional<provider::Address> parse_address(std::string_view text) {
 std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value) {
   auto map = map_of(context, value);
   if (!map) return std::nullopt;
-  map->allow_only(flowspec_key_names);
+  map->allow_only(language::flowspec().keys);
   FlowSpecFields fields;
   fields.mark = value.mark;
   for (const FlowSpecKey& key : flowspec_keys) {
@@ -111,7 +103,7 @@ gqos::FlowSpec filled(const FlowSpecFields& fields) {
 std::optional<QosRequest> read_qos_request(Context& context, const Value& value) {
   auto map = map_of(context, value);
   if (!map) return std::nullopt;
-  map->allow_only(qos_keys);
+  map->allow_only(language::qos().keys);
   QosRequest request;
   request.mark = value.mark;
   if (const Entry* entry = map->find("sending")) {

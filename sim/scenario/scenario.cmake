@@ -2,6 +2,7 @@
 add_library(qosbed_scenario STATIC
   scenario/diagnostics.cpp
   scenario/document.cpp
+  scenario/language.cpp
   scenario/loader.cpp
   scenario/messages.cpp
   scenario/read_app.cpp
