@@ -27,7 +27,9 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     app(scenario::AppSetQos{qos_request(call.qos), call.detail != "sync"});
   } else if (call.call == "get_qos") {
     get_qos(call, *socket);
-    since_last_call_ = steps_.size();
+    // A Monitor's query is made in its completion routine, inside whatever the application is
+    // doing: it is not one of the application's calls.
+    if (!socket->monitored) since_last_call_ = steps_.size();
     return;
   } else if (call.call == "get_overlapped_result") {
     const std::size_t step = app(scenario::AppGetOverlappedResult{call.wait.value_or(false)});
