@@ -6,6 +6,7 @@
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "scenario/flowspec_keys.hpp"
 
 namespace qosbed::record::detail {
 
@@ -15,19 +16,6 @@ scenario::Step step_at(engine::TimeUs t_us, std::string socket, Action action) {
   step.socket = std::move(socket);
   step.action = std::move(action);
   return step;
-}
-
-scenario::FlowSpecFields every_field(const gqos::FlowSpec& f) {
-  scenario::FlowSpecFields fields;
-  fields.token_rate = f.token_rate;
-  fields.token_bucket_size = f.token_bucket_size;
-  fields.peak_bandwidth = f.peak_bandwidth;
-  fields.latency = f.latency;
-  fields.delay_variation = f.delay_variation;
-  fields.service_type = f.service_type;
-  fields.max_sdu_size = f.max_sdu_size;
-  fields.minimum_policed_size = f.minimum_policed_size;
-  return fields;
 }
 
 bool is_unused(const gqos::FlowSpec& f) {
@@ -55,8 +43,8 @@ bool is_socket_id(std::string_view id) {
 std::optional<scenario::QosRequest> qos_request(const std::optional<engine::PassedQos>& passed) {
   if (!passed || !passed->sending || !passed->receiving) return std::nullopt;
   scenario::QosRequest request;
-  request.sending = every_field(*passed->sending);
-  request.receiving = every_field(*passed->receiving);
+  request.sending = scenario::every_field(*passed->sending);
+  request.receiving = scenario::every_field(*passed->receiving);
   const auto reserve = std::find_if(passed->objects.begin(), passed->objects.end(),
                                     [](const engine::PassedObject& o) { return o.reserve_info; });
   if (reserve != passed->objects.end()) {

@@ -21,9 +21,6 @@ std::optional<scenario::Field<T>> field(T value) {
   return scenario::Field<T>{value, {}};
 }
 
-// Every field, so the replay compares (or sends) exactly what was recorded.
-scenario::FlowSpecFields every_field(const gqos::FlowSpec& flowspec);
-
 // Whether a FLOWSPEC says nothing: every field QOS_NOT_SPECIFIED but perhaps its service type.
 bool is_unused(const gqos::FlowSpec& flowspec);
 

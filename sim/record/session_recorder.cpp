@@ -6,6 +6,7 @@
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "record/recorded_values.hpp"
+#include "scenario/flowspec_keys.hpp"
 #include "scenario/writer.hpp"
 
 namespace qosbed::record {
@@ -28,8 +29,8 @@ struct Read {
     expect.error = field(error);
     if (required) expect.required = field(*required);
     if (bytes) expect.bytes = field(*bytes);
-    if (sending) expect.sending = every_field(*sending);
-    if (receiving) expect.receiving = every_field(*receiving);
+    if (sending) expect.sending = scenario::every_field(*sending);
+    if (receiving) expect.receiving = scenario::every_field(*receiving);
     if (status_info) {
       expect.status = field(status_info->status_code);
       expect.extended_status1 = field(status_info->extended_status1);

@@ -7,6 +7,7 @@
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
 #include "report/text_trace.hpp"
+#include "scenario/flowspec_keys.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -63,26 +64,17 @@ class Comparison {
   void flowspec(const std::optional<scenario::FlowSpecFields>& expected, std::string_view name,
                 const std::optional<gqos::FlowSpec>& actual) {
     if (!expected) return;
-    auto one = [&](std::string_view field, const std::optional<std::uint32_t>& want,
-                   std::uint32_t gqos::FlowSpec::*member) {
-      if (!want) return;
-      const std::string label = std::string(name) + "." + std::string(field);
+    for (const scenario::FlowSpecKey& field : scenario::flowspec_keys) {
+      const std::optional<std::uint32_t>& want = (*expected).*field.written;
+      if (!want) continue;
+      const std::string label = std::string(name) + "." + std::string(field.key);
       if (!actual) {
-        miss(expected->mark, label, flowspec_field_text(field, *want), "none");
-      } else if ((*actual).*member != *want) {
-        miss(expected->mark, label, flowspec_field_text(field, *want),
-             flowspec_field_text(field, (*actual).*member));
+        miss(expected->mark, label, flowspec_field_text(field.key, *want), "none");
+      } else if ((*actual).*field.field != *want) {
+        miss(expected->mark, label, flowspec_field_text(field.key, *want),
+             flowspec_field_text(field.key, (*actual).*field.field));
       }
-    };
-    one("token_rate", expected->token_rate, &gqos::FlowSpec::token_rate);
-    one("token_bucket_size", expected->token_bucket_size, &gqos::FlowSpec::token_bucket_size);
-    one("peak_bandwidth", expected->peak_bandwidth, &gqos::FlowSpec::peak_bandwidth);
-    one("latency", expected->latency, &gqos::FlowSpec::latency);
-    one("delay_variation", expected->delay_variation, &gqos::FlowSpec::delay_variation);
-    one("service_type", expected->service_type, &gqos::FlowSpec::service_type);
-    one("max_sdu_size", expected->max_sdu_size, &gqos::FlowSpec::max_sdu_size);
-    one("minimum_policed_size", expected->minimum_policed_size,
-        &gqos::FlowSpec::minimum_policed_size);
+    }
   }
 
   void miss(const scenario::Mark& mark, std::string_view name, const std::string& expected,

@@ -3,8 +3,13 @@
 #include "scenario/language.hpp"
 
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <stdexcept>
 #include <string>
+#include <utility>
+
+#include "scenario/flowspec_keys.hpp"
 
 namespace qosbed::scenario::language {
 namespace {
@@ -38,17 +43,20 @@ constexpr Key nested(std::string_view name, Value value, const Map& map, bool re
 
 // ---- the FLOWSPEC, the QOS request, a socket ---------------------------------------------------
 
-constexpr Key flowspec_keys[] = {
-    {"token_rate", V::field},   {"token_bucket_size", V::field},    {"peak_bandwidth", V::field},
-    {"latency", V::field},      {"delay_variation", V::field},      {"service_type", V::name},
-    {"max_sdu_size", V::field}, {"minimum_policed_size", V::field},
-};
-constexpr Key given_flowspec_keys[] = {
-    {"token_rate", V::field},   {"token_bucket_size", V::field},    {"peak_bandwidth", V::field},
-    {"latency", V::field},      {"delay_variation", V::field},      {"service_type", V::name, true},
-    {"max_sdu_size", V::field}, {"minimum_policed_size", V::field},
-};
-constexpr Map flowspec_map{"flowspec", flowspec_keys};
+// The FLOWSPEC's keys (scenario/flowspec_keys.hpp): its ServiceType a name, the rest fields; a
+// FLOWSPEC that is passed or delivered needs its ServiceType.
+template <std::size_t... I>
+constexpr std::array<Key, sizeof...(I)> flowspec_keys_of(bool given, std::index_sequence<I...>) {
+  const auto key = [given](const FlowSpecKey& field) {
+    const bool service = field.key == "service_type";
+    return Key(field.key, service ? V::name : V::field, given && service);
+  };
+  return {key(flowspec_keys[I])...};
+}
+constexpr auto every_flowspec_field = std::make_index_sequence<std::size(flowspec_keys)>{};
+constexpr auto written_flowspec_keys = flowspec_keys_of(false, every_flowspec_field);
+constexpr auto given_flowspec_keys = flowspec_keys_of(true, every_flowspec_field);
+constexpr Map flowspec_map{"flowspec", written_flowspec_keys};
 constexpr Map given_flowspec_map{
     "given_flowspec", given_flowspec_keys,
     "a FLOWSPEC that is passed or delivered: it names its service_type"};

@@ -1,33 +1,14 @@
 #include "scenario/read_qos.hpp"
 
-#include <array>
 #include <charconv>
-#include <iterator>
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "scenario/flowspec_keys.hpp"
 #include "scenario/messages.hpp"
 
 namespace qosbed::scenario::detail {
 namespace {
-
-using FieldPointer = std::optional<std::uint32_t> FlowSpecFields::*;
-
-struct FlowSpecKey {
-  std::string_view key;
-  FieldPointer field;
-};
-
-constexpr FlowSpecKey flowspec_keys[] = {
-    {"token_rate", &FlowSpecFields::token_rate},
-    {"token_bucket_size", &FlowSpecFields::token_bucket_size},
-    {"peak_bandwidth", &FlowSpecFields::peak_bandwidth},
-    {"latency", &FlowSpecFields::latency},
-    {"delay_variation", &FlowSpecFields::delay_variation},
-    {"service_type", &FlowSpecFields::service_type},
-    {"max_sdu_size", &FlowSpecFields::max_sdu_size},
-    {"minimum_policed_size", &FlowSpecFields::minimum_policed_size},
-};
 
 // A dotted IPv4 octet: 1 to 3 digits, at most 255.
 bool read_octet(std::string_view text, std::size_t& at) {
@@ -70,9 +51,9 @@ std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value
   for (const FlowSpecKey& key : flowspec_keys) {
     const Entry* entry = map->find(key.key);
     if (!entry) continue;
-    fields.*key.field = key.field == &FlowSpecFields::service_type
-                            ? named(context, entry->value, gqos::NameGroup::service_type)
-                            : u32_or_unspecified(context, entry->value);
+    fields.*key.written = key.written == &FlowSpecFields::service_type
+                              ? named(context, entry->value, gqos::NameGroup::service_type)
+                              : u32_or_unspecified(context, entry->value);
   }
   return fields;
 }
@@ -86,18 +67,6 @@ std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value&
     return std::nullopt;
   }
   return fields;
-}
-
-gqos::FlowSpec filled(const FlowSpecFields& fields) {
-  auto or_unspecified = [](const std::optional<std::uint32_t>& field) {
-    return field.value_or(gqos::qos_not_specified);
-  };
-  return gqos::FlowSpec{
-      or_unspecified(fields.token_rate),      or_unspecified(fields.token_bucket_size),
-      or_unspecified(fields.peak_bandwidth),  or_unspecified(fields.latency),
-      or_unspecified(fields.delay_variation), or_unspecified(fields.service_type),
-      or_unspecified(fields.max_sdu_size),    or_unspecified(fields.minimum_policed_size),
-  };
 }
 
 std::optional<QosRequest> read_qos_request(Context& context, const Value& value) {

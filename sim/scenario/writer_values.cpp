@@ -1,35 +1,30 @@
 // How the writer spells values: durations, FLOWSPEC fields, FLOWSPECs and ProviderSpecific
 // objects (writer.hpp).
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <optional>
 
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
+#include "scenario/flowspec_keys.hpp"
 #include "scenario/writer.hpp"
 
 namespace qosbed::scenario {
 namespace {
 
-using FieldPointer = std::optional<std::uint32_t> FlowSpecFields::*;
-
-struct FlowSpecKey {
-  std::string_view key;
-  FieldPointer fields;
-  std::uint32_t gqos::FlowSpec::*flowspec;
-};
-
-// In the order a person reads a FLOWSPEC: what service, then its token bucket.
-constexpr FlowSpecKey flowspec_keys[] = {
-    {"service_type", &FlowSpecFields::service_type, &gqos::FlowSpec::service_type},
-    {"token_rate", &FlowSpecFields::token_rate, &gqos::FlowSpec::token_rate},
-    {"token_bucket_size", &FlowSpecFields::token_bucket_size, &gqos::FlowSpec::token_bucket_size},
-    {"peak_bandwidth", &FlowSpecFields::peak_bandwidth, &gqos::FlowSpec::peak_bandwidth},
-    {"latency", &FlowSpecFields::latency, &gqos::FlowSpec::latency},
-    {"delay_variation", &FlowSpecFields::delay_variation, &gqos::FlowSpec::delay_variation},
-    {"max_sdu_size", &FlowSpecFields::max_sdu_size, &gqos::FlowSpec::max_sdu_size},
-    {"minimum_policed_size", &FlowSpecFields::minimum_policed_size,
-     &gqos::FlowSpec::minimum_policed_size},
-};
+// A person reads a FLOWSPEC's service first, then its token bucket and the rest in the SDK's
+// order: each function below calls `write` in that order.
+template <typename Write>
+void in_reading_order(Write write) {
+  const auto service =
+      std::find_if(std::begin(flowspec_keys), std::end(flowspec_keys),
+                   [](const FlowSpecKey& key) { return key.key == "service_type"; });
+  write(*service);
+  for (const FlowSpecKey& key : flowspec_keys) {
+    if (&key != service) write(key);
+  }
+}
 
 std::string value_text(std::string_view key, std::uint32_t value) {
   if (key == "service_type") return gqos::name_or_number(gqos::NameGroup::service_type, value);
@@ -116,20 +111,16 @@ std::string field_text(std::uint32_t value) {
 }
 
 std::string flowspec_text(const gqos::FlowSpec& flowspec) {
-  std::vector<std::string> entries;
-  for (const FlowSpecKey& key : flowspec_keys) {
-    entries.push_back(std::string(key.key) + ": " + value_text(key.key, flowspec.*key.flowspec));
-  }
-  return flow_map(entries);
+  return flowspec_text(every_field(flowspec));
 }
 
 std::string flowspec_text(const FlowSpecFields& fields) {
   std::vector<std::string> entries;
-  for (const FlowSpecKey& key : flowspec_keys) {
-    if (const auto& value = fields.*key.fields) {
+  in_reading_order([&](const FlowSpecKey& key) {
+    if (const auto& value = fields.*key.written) {
       entries.push_back(std::string(key.key) + ": " + value_text(key.key, *value));
     }
-  }
+  });
   return flow_map(entries);
 }
 
