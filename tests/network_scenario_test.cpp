@@ -76,7 +76,8 @@ std::vector<std::string> fd_qos_records(const scenario::Scenario& scenario,
   BOOST_TEST(result.passed());
   std::vector<std::string> out;
   for (const engine::TraceRecord& record : log.records()) {
-    if (record.kind == engine::TraceKind::fd_qos && sockets.count(record.socket)) {
+    const auto* fd_qos = std::get_if<engine::FdQosRecord>(&record);
+    if (fd_qos && sockets.count(fd_qos->socket)) {
       out.push_back(report::to_json(record));
     }
   }
@@ -135,7 +136,9 @@ BOOST_AUTO_TEST_CASE(every_message_is_traced_sent_then_received) {
   BOOST_TEST(runner::run(scenario, options).passed());
   std::vector<std::string> lines;
   for (const auto& record : log.records()) {
-    if (record.kind == engine::TraceKind::rsvp) lines.push_back(report::to_json(record));
+    if (std::holds_alternative<engine::RsvpRecord>(record)) {
+      lines.push_back(report::to_json(record));
+    }
   }
   BOOST_REQUIRE(lines.size() == 8u);  // Path and Resv, each on two links, sent and received
   const std::string tspec =

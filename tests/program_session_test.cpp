@@ -282,10 +282,11 @@ BOOST_AUTO_TEST_CASE(an_alertable_wait_hands_back_the_result_and_its_routine) {
   BOOST_TEST(done.body.u32() == wsa::wait_io_completion);
   BOOST_TEST(done.reply.routines.empty());
   BOOST_TEST_REQUIRE(program.log_.records().size() == traced + 1);
-  const engine::TraceRecord& record = program.log_.records().back();
-  BOOST_TEST((record.kind == engine::TraceKind::wait && record.call == "sleep_ex"));
-  BOOST_TEST(record.result.value_or(-1) == wsa::wait_io_completion);
-  BOOST_TEST(record.timeout_ms.value_or(0) == 1000u);
+  const auto* record = std::get_if<engine::WaitRecord>(&program.log_.records().back());
+  BOOST_TEST_REQUIRE(record);
+  BOOST_TEST(record->call == "sleep_ex");
+  BOOST_TEST(record->result == wsa::wait_io_completion);
+  BOOST_TEST(record->timeout_ms == 1000u);
 }
 
 // A thread waits in WSAGetOverlappedResult(fWait TRUE) for a query another thread then ends by

@@ -16,10 +16,16 @@ endforeach()
 qosbed_test(test_cli cli_test.cpp)
 target_link_libraries(test_cli PRIVATE qosbed_cli)
 
-# A run recorded by RecordingProvider replays to the same trace.
+# A run recorded from its trace (sim/record) replays to the same trace.
 qosbed_test(test_record record_test.cpp)
 target_link_libraries(test_record PRIVATE qosbed_runner qosbed_scenario qosbed_report)
 target_compile_definitions(test_record PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+
+# The scenario writer: values spelled as the language spells them, and every scripted scenario
+# written and read back playing to its golden trace.
+qosbed_test(test_scenario_writer scenario_writer_test.cpp)
+target_link_libraries(test_scenario_writer PRIVATE qosbed_runner qosbed_scenario qosbed_report)
+target_compile_definitions(test_scenario_writer PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
 # `qosbed run --record`: a recording made through the command replays to the same trace.
 qosbed_test(test_record_cli record_cli_test.cpp)

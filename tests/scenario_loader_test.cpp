@@ -8,6 +8,7 @@
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "scenario/language.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/suggest.hpp"
 
@@ -597,4 +598,37 @@ BOOST_AUTO_TEST_CASE(a_given_flowspec_needs_its_service_type) {
           (std::vector<std::string>{"test.yaml:8:54: error: 'tspec'" + needs,
                                     "test.yaml:9:50: error: 'flowspec'" + needs}),
       boost::test_tools::per_element());
+}
+
+// The loader picks a profile, pending policy or failing call by the index of its word among the
+// language's (scenario/language.hpp): those words are the names the scenario's SP options and the
+// provider give the values in that order, so a file names each as every other part of qosbed does.
+BOOST_AUTO_TEST_CASE(the_language_names_profiles_policies_and_calls_as_their_owners_do) {
+  const std::vector<std::string_view> profiles = {
+      name_of(Profile::windows_2000),
+      name_of(Profile::windows_xp),
+      name_of(Profile::windows_2003),
+      name_of(Profile::no_qos_provider)};
+  BOOST_TEST(std::ranges::equal(language::profiles(), profiles));
+  const std::vector<std::string_view> policies = {
+      name_of(PendingPolicy::queue),
+      name_of(PendingPolicy::coalesce),
+      name_of(PendingPolicy::drop)};
+  BOOST_TEST(std::ranges::equal(language::pending_policies(), policies));
+  const std::vector<std::string_view> calls = {
+      provider::name_of(provider::Call::bind), provider::name_of(provider::Call::connect),
+      provider::name_of(provider::Call::set_qos), provider::name_of(provider::Call::get_qos),
+      provider::name_of(provider::Call::close)};
+  BOOST_TEST(std::ranges::equal(language::failing_calls(), calls));
+  // Each word reads back as its value.
+  const LoadResult loaded = load_text(
+      "scenario: t\nprofile: windows-2003\npending: drop\nsockets:\n"
+      "  rx: {role: receiver}\nsteps:\n  - {sp: fail, socket: rx, call: set_qos, "
+      "error: WSAEINVAL}\n",
+      "t.yaml");
+  BOOST_TEST_REQUIRE(loaded.diagnostics.empty());
+  BOOST_TEST((loaded.scenario->sp.profile == Profile::windows_2003));
+  BOOST_TEST((loaded.scenario->sp.pending == PendingPolicy::drop));
+  const auto& fail = std::get<SpFail>(std::get<SpAction>(loaded.scenario->steps[0].action));
+  BOOST_TEST((fail.call == provider::Call::set_qos));
 }

@@ -54,8 +54,8 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
   for (std::size_t index = 0; index < log.records().size(); ++index) {
     const engine::TraceRecord& record = log.records()[index];
     const Explanation explanation = storyteller.explain(index);
-    out << index + 1 << ". At " << engine::format_time(record.t_us) << ": " << explanation.what
-        << "\n";
+    out << index + 1 << ". At " << engine::format_time(engine::head_of(record).t_us) << ": "
+        << explanation.what << "\n";
     if (!explanation.why.empty()) out << "   Why: " << explanation.why << "\n";
     if (!explanation.next.empty()) out << "   Next: " << explanation.next << "\n";
   }

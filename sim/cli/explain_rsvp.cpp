@@ -64,8 +64,7 @@ const Rule* rule_of(const std::string& message) {
 
 }  // namespace
 
-Explanation explain_rsvp(const engine::TraceRecord& record) {
-  const engine::RsvpMessageRecord& m = *record.rsvp;
+Explanation explain_rsvp(const engine::RsvpRecord& m) {
   Explanation explanation;
   explanation.what = m.from + " -> " + m.to + " (link " + m.link + "): " + m.message + " " +
                      m.action + ", session " + m.session;

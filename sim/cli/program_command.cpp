@@ -10,6 +10,7 @@
 #include "program/program_run.hpp"
 #include "report/counts.hpp"
 #include "report/json_trace.hpp"
+#include "report/output_file.hpp"
 #include "report/text_trace.hpp"
 
 namespace qosbed::cli {
@@ -19,7 +20,7 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr std::string_view usage =
-    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS]\n"
+    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] [--record OUT.yaml]\n"
     "                  [--wine-prefix DIR] SCENARIO.yaml -- PROGRAM [ARGS...]\n"
     "\n"
     "Plays one scenario against your own program: a Windows GQoS client built from its\n"
@@ -41,7 +42,12 @@ constexpr std::string_view usage =
     "\n"
     "A PROGRAM.exe runs in a fresh Wine prefix made in a temporary folder and removed after\n"
     "(Wine takes seconds to make one), or with --wine-prefix DIR in DIR, made by Wine at its\n"
-    "first use and reused after; qosbed installs nothing in it.";
+    "first use and reused after; qosbed installs nothing in it.\n"
+    "\n"
+    "--record OUT.yaml writes the session as a scenario whose app: steps are the program's\n"
+    "calls, each indication it read an sp: step and what it saw expectations, so it replays\n"
+    "without the program (docs/recording.md says what has no step: another thread's calls\n"
+    "are recorded in the order they were made, data calls not at all).";
 
 }  // namespace
 
@@ -55,7 +61,9 @@ int program_run_command(const std::vector<std::string>& args,
       "timeout", po::value<double>()->value_name("SECONDS")->default_value(60),
       "stop the program after this much wall-clock time")(
       "wine-prefix", po::value<std::string>()->value_name("DIR"),
-      "run a PROGRAM.exe in this Wine prefix (default: a fresh one)");
+      "run a PROGRAM.exe in this Wine prefix (default: a fresh one)")(
+      "record", po::value<std::string>()->value_name("FILE"),
+      "write the session as a scenario to FILE");
   Parsed parsed;
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
   if (command.empty()) {
@@ -77,6 +85,15 @@ int program_run_command(const std::vector<std::string>& args,
     err << "qosbed: --timeout takes a number of seconds above 0, not " << timeout << "\n";
     return exit_bad_input;
   }
+  std::unique_ptr<report::OutputFile> recording_file;
+  if (parsed.values.count("record")) {
+    recording_file =
+        std::make_unique<report::OutputFile>(parsed.values["record"].as<std::string>());
+    if (!recording_file->ok()) {
+      err << "qosbed: " << recording_file->open_error() << "\n";
+      return exit_bad_input;
+    }
+  }
   const std::string& file = parsed.paths.front();
   const auto scenario = load(file, err);
   if (!scenario) return exit_bad_input;
@@ -96,6 +113,11 @@ int program_run_command(const std::vector<std::string>& args,
   if (parsed.values.count("wine-prefix")) {
     run_options.wine_prefix = parsed.values["wine-prefix"].as<std::string>();
   }
+  std::string recording;
+  if (recording_file) {
+    run_options.recording = &recording;
+    run_options.recording_name = scenario->name + "-recorded";
+  }
   // The program shares the standard streams: what qosbed wrote so far comes first.
   out.flush();
   err.flush();
@@ -105,6 +127,15 @@ int program_run_command(const std::vector<std::string>& args,
   if (result.start_error) {
     err << "qosbed: " << *result.start_error << "\n";
     return exit_bad_input;
+  }
+  if (recording_file && !recording.empty()) {
+    recording_file->stream() << recording;
+    std::string problem;
+    if (!recording_file->commit(problem)) {
+      err << "qosbed: " << problem << "\n";
+      return exit_bad_input;
+    }
+    err << parsed.values["record"].as<std::string>() << ": recording written\n";
   }
   for (const runner::Failure& failure : result.run.failures) {
     err << runner::format(failure) << "\n";

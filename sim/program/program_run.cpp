@@ -11,6 +11,7 @@
 #include "program/session.hpp"
 #include "program/wine.hpp"
 #include "provider_stub/emulator.hpp"
+#include "record/session_recorder.hpp"
 #include "runner/emulator_options.hpp"
 #include "runner/expectations.hpp"
 #include "runner/provider_steps.hpp"
@@ -42,6 +43,11 @@ class ProgramRun {
         checker_(log_.records()) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
+    if (options.recording) {
+      recorder_ = std::make_unique<record::SessionRecorder>(queue_);
+      recorder_->provider_of(scenario);
+      tee_.add(*recorder_);
+    }
     emulator_.set_observer(&provider_trace_);
   }
 
@@ -58,6 +64,7 @@ class ProgramRun {
       result_.run.stopped = stop;
     }
     result_.run.end_us = queue_.now_us();
+    if (recorder_) *options_.recording = recorder_->scenario_yaml(options_.recording_name);
     return std::move(result_);
   }
 
@@ -69,6 +76,7 @@ class ProgramRun {
     for (const scenario::SocketSpec& spec : scenario_.sockets) {
       const provider::Socket handle = emulator_.open(spec.role, spec.protocol);
       traced_.name_socket(handle, spec.id);
+      if (recorder_) recorder_->add_socket(spec.id, spec.role, spec.protocol);
       handles_[spec.id] = handle;
       sockets.push_back(ScenarioSocket{&spec, handle});
     }
@@ -84,8 +92,8 @@ class ProgramRun {
       app_steps += std::holds_alternative<scenario::AppAction>(step.action) ? 1 : 0;
       if (const auto* sp = std::get_if<scenario::SpAction>(&step.action)) {
         queue_.schedule_at(step.at_us, [this, &step, sp] {
-          runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp, nullptr,
-                                     result_.run.failures);
+          runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp,
+                                     recorder_.get(), result_.run.failures);
         });
       } else if (const auto* expect = std::get_if<scenario::Expectation>(&step.action)) {
         const auto* nothing = std::get_if<scenario::ExpectNothing>(expect);
@@ -109,6 +117,11 @@ class ProgramRun {
     }
     session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, open_sockets());
     session_->on_time_passing([this](TimeUs t_us) { check_before(t_us); });
+    if (recorder_) {
+      session_->on_own_socket([this](const std::string& id, provider::Protocol protocol) {
+        recorder_->add_socket(id, provider::Role::both, protocol);
+      });
+    }
     schedule_steps();
     queue_.run_until(0);  // what the scenario does at 0 comes before the program's first call
     std::string error;
@@ -211,8 +224,9 @@ class ProgramRun {
     } else {
       // `expect: nothing` counts what happened after its own time.
       const auto& records = log_.records();
-      const auto since = std::find_if(records.begin(), records.end(),
-                                      [&](const auto& r) { return r.t_us > step.at_us; });
+      const auto since = std::find_if(records.begin(), records.end(), [&](const auto& r) {
+        return engine::head_of(r).t_us > step.at_us;
+      });
       checker_.check(step, expectation, session_->last_call(step.socket),
                      static_cast<std::size_t>(since - records.begin()), queue_.now_us(), failures);
     }
@@ -236,6 +250,7 @@ class ProgramRun {
   std::map<std::string, provider::Socket> handles_;
   std::vector<Check> checks_;
   std::size_t next_check_ = 0;
+  std::unique_ptr<record::SessionRecorder> recorder_;
   std::unique_ptr<Session> session_;
   std::unique_ptr<Process> process_;
   ProgramRunResult result_;

@@ -27,6 +27,11 @@ struct ProgramRunOptions {
   std::chrono::milliseconds timeout{60'000};  // wall clock, for the whole run
   std::string wine_prefix;  // for PROGRAM.exe: the Wine prefix to run in; empty, a fresh one
   const volatile std::sig_atomic_t* interrupt = nullptr;
+  // When set, the session's trace is also recorded (sim/record) and written here as a scenario
+  // named `recording_name`: the program's calls as `app:` steps, so the recording replays
+  // without it.
+  std::string* recording = nullptr;
+  std::string recording_name = "recorded";
 };
 
 struct ProgramRunResult {

@@ -96,7 +96,7 @@ Outcome Session::serve(const win32::FrameHead& head, std::span<const std::byte> 
     const std::uint32_t code = reader.u32();
     const std::uint64_t address = reader.u64();
     if (!reader.whole()) return fail("the program sent a malformed crash request");
-    return fail("the program crashed at t=" + report::format_time(queue_.now_us()) + ": " +
+    return fail("the program crashed at t=" + engine::format_time(queue_.now_us()) + ": " +
                 describe_exception(code, address));
   }
   Served served;

@@ -57,6 +57,11 @@ class Session {
     time_passing_ = std::move(listener);
   }
 
+  // Called when the program opens a socket of its own, one no scenario socket stands for.
+  void on_own_socket(std::function<void(const std::string& id, provider::Protocol)> listener) {
+    own_socket_ = std::move(listener);
+  }
+
   // One frame from the program (its size field excluded).
   Outcome serve(const win32::FrameHead& head, std::span<const std::byte> body);
 
@@ -135,6 +140,8 @@ class Session {
 
   // threads.cpp
   Served wait(win32::Reader& body);
+  // Traces the wait `thread` began when it called `wait`, returning `result` now.
+  void trace_wait(const ThreadState& thread, const win32::WireWait& wait, std::uint32_t result);
   Served routines_done(win32::Reader& body);
   Served create_event(win32::Reader& body);
   Served event_call(win32::Call call, win32::Reader& body);
@@ -163,6 +170,7 @@ class Session {
   std::vector<ScenarioSocket> scenario_sockets_;
   std::vector<bool> taken_;  // per scenario socket: a program socket stands for it
   std::function<void(engine::TimeUs)> time_passing_;
+  std::function<void(const std::string&, provider::Protocol)> own_socket_;
 
   Handles handles_;
   std::map<std::uint32_t, std::unique_ptr<ThreadState>> threads_;

@@ -102,18 +102,18 @@ void Session::assign(ProgramSocket& socket, const win32::WireAddress* bound,
   socket.provider = untraced_.open(provider::Role::both, socket.protocol);
   socket.name = "#" + std::to_string(socket.order);
   traced_.name_socket(socket.provider, socket.name);
+  if (own_socket_) own_socket_(socket.name, socket.protocol);
 }
 
 void Session::trace_call(const ProgramSocket& socket, std::string call, int result,
                          std::uint32_t error) {
-  engine::TraceRecord record;
-  record.t_us = queue_.now_us();
-  record.socket = socket.name;
-  record.kind = engine::TraceKind::call;
+  auto record =
+      engine::record_at<engine::CallRecord>(engine::RecordHead{queue_.now_us(), socket.name});
   record.call = std::move(call);
   record.result = result;
   if (result == provider::socket_error) record.error = error;
-  trace_.record(record);
+  record.began_us = record.t_us;
+  trace_.record(engine::TraceRecord(std::move(record)));
 }
 
 void Session::remember(const ProgramSocket& socket, std::string call, std::int64_t result,

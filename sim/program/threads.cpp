@@ -44,13 +44,25 @@ Session::Served Session::block(Blocked blocked) {
   return std::nullopt;
 }
 
+void Session::trace_wait(const ThreadState& thread, const win32::WireWait& wait,
+                         std::uint32_t result) {
+  const std::string call = wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
+  std::vector<std::string> events;
+  for (const std::uint64_t handle : wait.handles) {
+    const EventObject* event = handles_.find<EventObject>(handle);
+    events.push_back(event ? traced_.event_socket(event->event) : std::string());
+  }
+  trace_.record(engine::wait_record(queue_.now_us(), call, result, wait.timeout_ms, wait.alertable,
+                                    thread.wait_began_us, std::move(events)));
+}
+
 Session::Served Session::wait(Reader& body) {
   win32::WireWait wait = win32::get_wait(body);
   expect_whole(body);
-  const std::string call = wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
+  ThreadState& waiting = *threads_.at(running_);
+  waiting.wait_began_us = queue_.now_us();
   auto failed = [&](std::uint32_t error) {
-    trace_.record(engine::wait_record(queue_.now_us(), call, wsa::wait_failed, wait.timeout_ms,
-                                      wait.alertable));
+    trace_wait(waiting, wait, wsa::wait_failed);
     Answer answer;
     answer.error = error;
     answer.fields.u32(wsa::wait_failed);
@@ -94,9 +106,7 @@ Session::Served Session::routines_done(Reader& body) {
     thread.routines.clear();
     return answer;
   }
-  const std::string call = wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
-  trace_.record(engine::wait_record(queue_.now_us(), call, wsa::wait_io_completion, wait.timeout_ms,
-                                    wait.alertable));
+  trace_wait(thread, wait, wsa::wait_io_completion);
   return answer;
 }
 
@@ -148,10 +158,7 @@ std::optional<Session::Answer> Session::try_wake(ThreadState& thread) {
       result = wait.call == win32::WaitCall::sleep_ex ? 0 : wsa::wait_timeout;
     }
     if (!result) return std::nullopt;
-    const std::string call =
-        wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
-    trace_.record(
-        engine::wait_record(queue_.now_us(), call, *result, wait.timeout_ms, wait.alertable));
+    trace_wait(thread, wait, *result);
     answer.fields.u32(*result);
   } else if (auto* message = std::get_if<MessageFor>(&thread.blocked->on)) {
     const auto found = std::find_if(

@@ -6,8 +6,6 @@
 
 namespace qosbed::runner {
 
-using engine::TraceKind;
-using engine::TraceRecord;
 using provider::Socket;
 
 namespace {
@@ -16,10 +14,6 @@ namespace {
 constexpr std::uint32_t enough_buffer = 64 * 1024;
 
 const provider::Address any_address{"0.0.0.0", 0};
-
-std::string direction_name(gqos::Direction direction) {
-  return direction == gqos::Direction::sending ? "sending" : "receiving";
-}
 
 }  // namespace
 
@@ -30,42 +24,32 @@ class MonitorTrace final : public client::MonitorListener {
       : socket_(std::move(socket)), clock_(clock), sink_(sink) {}
 
   void on_update(const client::Update& update) override {
-    TraceRecord record = base(TraceKind::update);
-    record.direction = direction_name(update.direction);
+    auto record = engine::record_at<engine::UpdateRecord>(head());
+    record.direction = update.direction;
     record.status = update.status;
     record.extended_status1 = update.extended_status1;
     record.extended_status2 = update.extended_status2;
-    if (update.direction == gqos::Direction::sending) {
-      record.sending = update.flowspec;
-    } else {
-      record.receiving = update.flowspec;
-    }
-    sink_.record(record);
+    record.flowspec = update.flowspec;
+    sink_.record(engine::TraceRecord(std::move(record)));
   }
   void on_error(std::uint32_t error, std::string_view what) override {
-    TraceRecord record = base(TraceKind::monitor_error);
+    auto record = engine::record_at<engine::MonitorErrorRecord>(head());
     record.error = error;
-    record.detail = std::string(what);
-    sink_.record(record);
+    record.what = std::string(what);
+    sink_.record(engine::TraceRecord(std::move(record)));
   }
   // A stop shows in the trace already: as the aborted completion, or after the error above.
   void on_stopped(client::StopReason) override {}
 
  private:
-  TraceRecord base(TraceKind kind) const {
-    TraceRecord record;
-    record.t_us = clock_.now_us();
-    record.socket = socket_;
-    record.kind = kind;
-    return record;
-  }
+  engine::RecordHead head() const { return engine::RecordHead{clock_.now_us(), socket_}; }
 
   std::string socket_;
   const engine::Clock& clock_;
   engine::TraceSink& sink_;
 };
 
-AppPlayer::AppPlayer(engine::TracingProvider& traced, record::RecordingProvider* recorder,
+AppPlayer::AppPlayer(engine::TracingProvider& traced, record::SessionRecorder* recorder,
                      const engine::Clock& clock, engine::TraceSink& sink,
                      std::vector<Failure>& failures)
     : traced_(traced), recorder_(recorder), clock_(clock), sink_(sink), failures_(failures) {}
@@ -80,7 +64,7 @@ const scenario::SocketSpec* AppPlayer::open_sockets(
     SocketRuntime& runtime = sockets_[spec.id];
     runtime.spec = &spec;
     runtime.handle = handle;
-    if (recorder_) recorder_->name_socket(handle, spec.id);
+    if (recorder_) recorder_->add_socket(spec.id, spec.role, spec.protocol);
     traced_.name_socket(handle, spec.id);
   }
   return nullptr;
@@ -296,7 +280,7 @@ void AppPlayer::start_monitor(SocketRuntime& runtime, const scenario::AppMonitor
   options.initial_buffer = app.initial_buffer;
   runtime.monitor =
       std::make_unique<client::Monitor>(traced_, runtime.handle, *runtime.monitor_trace, options);
-  if (recorder_) recorder_->record_monitor(runtime.handle, app.initial_buffer);
+  if (recorder_) recorder_->monitor_started(runtime.spec->id, app.initial_buffer);
   runtime.monitor->start();
 }
 

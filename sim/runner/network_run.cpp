@@ -61,7 +61,7 @@ gqos::FlowSpec merged(const std::vector<rsvp::FlowDescriptor>& descriptors) {
 }
 
 // What a trace record shows of a message beyond its name and session.
-void describe(const rsvp::Message& message, engine::RsvpMessageRecord& record) {
+void describe(const rsvp::Message& message, engine::RsvpRecord& record) {
   std::visit(
       [&](const auto& m) {
         using T = std::decay_t<decltype(m)>;
@@ -228,10 +228,7 @@ void NetworkRun::indicate(std::size_t host, const rsvp::Session& session,
 
 void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                        const rsvp::Message& message) {
-  engine::TraceRecord record;
-  record.t_us = queue_.now_us();
-  record.kind = engine::TraceKind::rsvp;
-  engine::RsvpMessageRecord& m = record.rsvp.emplace();
+  auto m = engine::record_at<engine::RsvpRecord>(engine::RecordHead{queue_.now_us(), {}});
   m.message = rsvp::name_of(message);
   m.action = std::move(action);
   m.from = spec_.nodes[from].name;
@@ -239,7 +236,7 @@ void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, r
   m.link = spec_.links[link].name;
   m.session = rsvp::to_string(rsvp::session_of(message));
   describe(message, m);
-  trace_.record(record);
+  trace_.record(engine::TraceRecord(std::move(m)));
 }
 
 void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
@@ -268,9 +265,10 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectMessage
           : std::nullopt;
   std::uint32_t count = 0;
   for (const engine::TraceRecord& record : records) {
-    if (record.kind != engine::TraceKind::rsvp || !record.rsvp) continue;
-    if (expect.within_us && record.t_us < now_us - *expect.within_us) continue;
-    const engine::RsvpMessageRecord& m = *record.rsvp;
+    const auto* rsvp = std::get_if<engine::RsvpRecord>(&record);
+    if (!rsvp) continue;
+    if (expect.within_us && rsvp->t_us < now_us - *expect.within_us) continue;
+    const engine::RsvpRecord& m = *rsvp;
     if (matches(expect.message, m.message) && matches(expect.action, m.action) &&
         matches(expect.from, m.from) && matches(expect.to, m.to) && matches(expect.link, m.link) &&
         matches(session, m.session)) {

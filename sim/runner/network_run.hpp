@@ -1,5 +1,5 @@
 // A scenario's `network:` played on the run's clock: builds the rsvp::Network, starts its senders
-// and receivers, plays `net:` steps, traces every RSVP message (TraceKind::rsvp), hands each
+// and receivers, plays `net:` steps, traces every RSVP message (engine::RsvpRecord), hands each
 // host's SP indications to the scenario socket its sender or receiver names, and checks
 // `expect: message` and `expect: state`. The runner drives it; `qosbed compile` drives it alone.
 #pragma once

@@ -9,7 +9,7 @@
 #include "engine/event_queue.hpp"
 #include "engine/tracing_provider.hpp"
 #include "provider_stub/emulator.hpp"
-#include "record/recording_provider.hpp"
+#include "record/session_recorder.hpp"
 #include "runner/app_player.hpp"
 #include "runner/early_stop.hpp"
 #include "runner/emulator_options.hpp"
@@ -27,10 +27,8 @@ class Player {
   Player(const scenario::Scenario& scenario, const RunOptions& options)
       : scenario_(scenario),
         emulator_(queue_, emulator_options(scenario.sp)),
-        recorder_(options.recording ? std::make_unique<record::RecordingProvider>(
-                                          emulator_, [this] { return queue_.now_us(); })
-                                    : nullptr),
-        traced_(recorder_ ? static_cast<provider::Provider&>(*recorder_) : emulator_, queue_, tee_),
+        recorder_(options.recording ? std::make_unique<record::SessionRecorder>(queue_) : nullptr),
+        traced_(emulator_, queue_, tee_),
         recording_(options.recording),
         recording_name_(options.recording_name),
         checker_(log_.records()),
@@ -41,7 +39,10 @@ class Player {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(&provider_trace_);
-    if (recorder_) recorder_->set_emulator_options(emulator_.options());
+    if (recorder_) {
+      tee_.add(*recorder_);
+      recorder_->provider_of(scenario);
+    }
   }
 
   // Plays every step, or stops early (interrupt, internal error) with result_.stopped saying
@@ -107,13 +108,9 @@ class Player {
     }
   }
 
-  // Opened untraced, as before the application's first step; a recorder must know of them. The
-  // emulator opens every socket (a no-qos-provider profile fails the calls after it).
-  void open_sockets() {
-    provider::Provider& untraced =
-        recorder_ ? static_cast<provider::Provider&>(*recorder_) : emulator_;
-    app_.open_sockets(scenario_.sockets, untraced);
-  }
+  // Opened untraced, as before the application's first step. The emulator opens every socket
+  // (a no-qos-provider profile fails the calls after it).
+  void open_sockets() { app_.open_sockets(scenario_.sockets, emulator_); }
 
   // A network scenario's hosts' SPs indicate to the sockets the network section names.
   void start_network() {
@@ -198,7 +195,7 @@ class Player {
   provider_stub::Emulator emulator_;
   engine::TraceLog log_;
   engine::TraceTee tee_;
-  std::unique_ptr<record::RecordingProvider> recorder_;
+  std::unique_ptr<record::SessionRecorder> recorder_;
   engine::TracingProvider traced_;
   std::string* recording_;
   std::string recording_name_;

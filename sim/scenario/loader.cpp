@@ -19,21 +19,15 @@ namespace {
 
 using namespace detail;
 
-constexpr std::string_view top_keys[] = {"scenario", "description", "profile",
-                                         "pending",  "decisions",   "admission_limit",
-                                         "sockets",  "network",     "steps"};
-constexpr std::string_view decision_keys[] = {"sender_not_connected", "receiver_not_bound",
-                                              "short_buffer",         "enobufs_keeps_indication",
-                                              "nothing_queued",       "unused_flowspec_fields"};
-constexpr std::string_view socket_keys[] = {"role", "protocol", "local", "remote", "qos"};
-
-// The provider's own spellings, as Choices.
-template <typename T, std::size_t N>
-std::vector<Choice<T>> choices_of(const std::array<std::pair<T, std::string_view>, N>& names) {
-  std::vector<Choice<T>> choices;
-  for (const auto& [value, name] : names) choices.push_back({name, value});
-  return choices;
-}
+// Each in the order of the language's words for it (language::roles(), ...): the word a file
+// writes picks the value at its index.
+constexpr provider::Role roles[] = {provider::Role::sender, provider::Role::receiver,
+                                    provider::Role::both};
+constexpr provider::Protocol protocols[] = {provider::Protocol::udp, provider::Protocol::tcp};
+constexpr Profile all_profiles[] = {Profile::windows_2000, Profile::windows_xp,
+                                    Profile::windows_2003, Profile::no_qos_provider};
+constexpr PendingPolicy all_policies[] = {PendingPolicy::queue, PendingPolicy::coalesce,
+                                          PendingPolicy::drop};
 
 bool is_lower_or_digit(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -63,15 +57,14 @@ SocketSpec read_socket(Context& context, const Entry& entry) {
   if (!is_socket_id(entry.key)) context.error(entry.key_mark, msg::bad_socket_id(entry.key));
   auto map = map_of(context, entry.value);
   if (!map) return socket;
-  map->allow_only(socket_keys);
+  map->allow_only(language::socket().keys);
   if (const Entry* role = map->require("role")) {
-    socket.role = choice(context, role->value, "role", choices_of(provider::role_names))
-                      .value_or(socket.role);
+    socket.role =
+        word(context, role->value, "role", language::roles(), roles).value_or(socket.role);
   }
   if (const Entry* protocol = map->find("protocol")) {
-    socket.protocol =
-        choice(context, protocol->value, "protocol", choices_of(provider::protocol_names))
-            .value_or(socket.protocol);
+    socket.protocol = word(context, protocol->value, "protocol", language::protocols(), protocols)
+                          .value_or(socket.protocol);
   }
   if (const Entry* local = map->find("local")) socket.local = read_address(context, local->value);
   if (const Entry* remote = map->find("remote")) {
@@ -95,7 +88,7 @@ Decisions read_decisions(Context& context, const Value& value) {
   Decisions decisions;
   auto map = map_of(context, value);
   if (!map) return decisions;
-  map->allow_only(decision_keys);
+  map->allow_only(language::decisions().keys);
   auto error = [&](std::string_view key, std::optional<std::uint32_t>& field) {
     if (const Entry* entry = map->find(key)) {
       field = named(context, entry->value, gqos::NameGroup::error);
@@ -121,7 +114,7 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
     return std::nullopt;
   }
   const MapView top(context, root);
-  top.allow_only(top_keys);
+  top.allow_only(language::top().keys);
   Scenario scenario;
   scenario.file = context.file();
   if (const Entry* entry = top.require("scenario")) {
@@ -135,11 +128,13 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
   }
   SpOptions& sp = scenario.sp;
   if (const Entry* entry = top.find("profile")) {
-    sp.profile = choice(context, entry->value, "profile", profile_spellings()).value_or(sp.profile);
+    sp.profile = word(context, entry->value, "profile", language::profiles(), all_profiles)
+                     .value_or(sp.profile);
   }
   if (const Entry* entry = top.find("pending")) {
     sp.pending =
-        choice(context, entry->value, "pending policy", pending_spellings()).value_or(sp.pending);
+        word(context, entry->value, "pending policy", language::pending_policies(), all_policies)
+            .value_or(sp.pending);
   }
   if (const Entry* entry = top.find("decisions")) {
     sp.decisions = read_decisions(context, entry->value);

@@ -1,7 +1,7 @@
 #include "scenario/messages.hpp"
 
-#include "gqos/scenario_text.hpp"
 #include "scenario/limits.hpp"
+#include "scenario/writer.hpp"
 
 namespace qosbed::scenario::msg {
 namespace {
@@ -102,7 +102,7 @@ std::string fractional_us(std::string_view key, std::string_view text) {
   return quoted(key) + " must be a whole number of microseconds, not " + quoted(text);
 }
 std::string time_too_large(std::string_view key, std::string_view text) {
-  return quoted(key) + " must be at most " + gqos::scenario_duration(limits::max_time_us) +
+  return quoted(key) + " must be at most " + duration_text(limits::max_time_us) +
          ", not " + quoted(text);
 }
 std::string timeout_not_ms(std::string_view text) {
@@ -121,16 +121,16 @@ std::string at_and_after() {
   return "a step takes 'at' or 'after', not both";
 }
 std::string time_backwards(std::int64_t at_us, std::int64_t previous_us) {
-  return "time goes backwards: " + gqos::scenario_duration(at_us) +
-         " is before the previous step's " + gqos::scenario_duration(previous_us);
+  return "time goes backwards: " + duration_text(at_us) +
+         " is before the previous step's " + duration_text(previous_us);
 }
 std::string time_past_end(std::int64_t at_us) {
-  return "step time " + gqos::scenario_duration(at_us) + " is past " +
-         gqos::scenario_duration(limits::max_time_us);
+  return "step time " + duration_text(at_us) + " is past " +
+         duration_text(limits::max_time_us);
 }
 std::string until_before_step(std::int64_t until_us, std::int64_t step_us) {
-  return "'until' " + gqos::scenario_duration(until_us) + " is before this step's time " +
-         gqos::scenario_duration(step_us);
+  return "'until' " + duration_text(until_us) + " is before this step's time " +
+         duration_text(step_us);
 }
 
 std::string step_without_kind() {

@@ -109,9 +109,17 @@ MapView::MapView(Context& context, const YAML::Node& map)
   }
 }
 
-void MapView::allow_only(std::span<const std::string_view> allowed) const {
+void MapView::allow_only(std::span<const std::string_view> first,
+                         std::span<const language::Key> keys,
+                         std::span<const std::string_view> last) const {
   for (const Entry& entry : entries_) {
-    if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
+    const auto in = [&entry](std::span<const std::string_view> names) {
+      return std::find(names.begin(), names.end(), entry.key) != names.end();
+    };
+    if (in(first) || language::has_key(keys, entry.key) || in(last)) continue;
+    std::vector<std::string_view> allowed(first.begin(), first.end());
+    for (const language::Key& key : keys) allowed.push_back(key.name);
+    allowed.insert(allowed.end(), last.begin(), last.end());
     context_->error(entry.key_mark,
                     msg::unknown_key(entry.key, closest(entry.key, allowed), allowed));
   }

@@ -119,6 +119,16 @@ add_test(NAME win32/same-trace-twice
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/win32/same_twice.cmake)
 set_tests_properties(win32/same-trace-twice PROPERTIES TIMEOUT 60 LABELS program)
 
+# A program's session recorded (--record) replays without the program: every recorded expectation
+# holds, and recording the replay gives the same steps.
+add_test(NAME win32/record-replays
+         COMMAND ${CMAKE_COMMAND} -DQOSBED=$<TARGET_FILE:qosbed>
+                 -DSCENARIO=${PROJECT_SOURCE_DIR}/examples/receiver.yaml
+                 -DPROGRAM=$<TARGET_FILE:example_receiver>
+                 -DFOLDER=${CMAKE_CURRENT_BINARY_DIR}/record-replays
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/win32/record_replays.cmake)
+set_tests_properties(win32/record-replays PROPERTIES TIMEOUT 60 LABELS program)
+
 # What the command refuses before starting anything: exit 2, saying why.
 set(run $<TARGET_FILE:qosbed> run)
 set(scenario ${CMAKE_CURRENT_SOURCE_DIR}/${timeline})
@@ -126,6 +136,9 @@ qosbed_expect_run(win32/no-program 2 "" "qosbed: no program after --" ${run} ${s
 qosbed_expect_run(win32/two-scenarios 2 ""
                   "qosbed: a program runs against one scenario file, not 2"
                   ${run} ${scenario} ${scenario} -- $<TARGET_FILE:win32_api>)
+qosbed_expect_run(win32/record-unwritable 2 "" "no/such/folder/out.yaml: cannot be written: "
+                  ${run} --record ${CMAKE_CURRENT_BINARY_DIR}/no/such/folder/out.yaml ${scenario}
+                  -- $<TARGET_FILE:win32_api>)
 qosbed_expect_run(win32/zero-timeout 2 ""
                   "qosbed: --timeout takes a number of seconds above 0, not 0"
                   ${run} --timeout 0 ${scenario} -- $<TARGET_FILE:win32_api>)
