@@ -96,9 +96,11 @@ scenario::Expectation told(std::uint32_t status, bool receiving) {
 
 std::string starter(const std::string& name, bool receiver) {
   scenario::Scenario scenario;
+  // Built from a std::string, not assigned a literal: GCC 12 at -O2 takes the literal's copy into
+  // the short-string buffer for a read of uninitialized bytes (-Wmaybe-uninitialized).
+  const std::string id(receiver ? "rx" : "tx");
   scenario::SocketSpec socket;
-  socket.id = receiver ? "rx" : "tx";
-  const std::string& id = socket.id;
+  socket.id = id;
   std::vector<Starter> steps;
   if (receiver) {
     socket.role = provider::Role::receiver;
