@@ -13,8 +13,8 @@ set(qosbed_include_dir ${CMAKE_INSTALL_INCLUDEDIR}/qosbed)
 
 # The public libraries, each exported as qosbed::<component> with the headers of sim/<component>.
 # The command line's own library (qosbed_cli), the examples and the test helpers stay private.
-set(qosbed_components gqos provider engine emulator client record rsvp rsvp_wire winsock
-                      scenario_writer scenario report runner win32)
+set(qosbed_components gqos provider engine emulator client record rsvp rsvp_wire rsvp_wire_form
+                      winsock scenario_writer scenario report runner win32)
 set(qosbed_exported)
 foreach(component IN LISTS qosbed_components)
   set(target qosbed_${component})

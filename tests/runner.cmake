@@ -44,3 +44,8 @@ target_compile_definitions(test_messages PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SO
 # What the trace records say.
 qosbed_test(test_traces traces_test.cpp)
 target_link_libraries(test_traces PRIVATE qosbed_cli)
+
+# `qosbed run --pcap`: the capture's packets against the trace, and its refusals.
+qosbed_test(test_capture_cli capture_cli_test.cpp)
+target_link_libraries(test_capture_cli PRIVATE qosbed_cli)
+target_compile_definitions(test_capture_cli PRIVATE QOSBED_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

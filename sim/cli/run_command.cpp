@@ -50,7 +50,8 @@ CommandHelp run_help() {
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
       "                  [--filter GLOB]... [--fail-fast] [--strict]\n"
       "                  [--golden DIR [--update-golden]] [-j N] [--color auto|always|never]\n"
-      "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
+      "                  [--record OUT.yaml] [--pcap OUT.pcapng] [--provider emulator|winsock]\n"
+      "                  FILE|FOLDER...\n"
       "       qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] [--record OUT.yaml]\n"
       "                  [--wine-prefix DIR] SCENARIO.yaml -- PROGRAM [ARGS...]\n"
       "\n"
@@ -105,6 +106,11 @@ CommandHelp run_help() {
       "application made, each indication it read, and what it saw as expectations; replaying\n"
       "it gives the same trace (docs/recording.md says where it cannot). With -- PROGRAM the\n"
       "calls are the program's, so the recording replays without it.\n"
+      "\n"
+      "--pcap OUT.pcapng writes every RSVP message one network scenario's nodes send as the\n"
+      "IPv4 packet it is on the wire (RFC 2205), at its virtual time, in a pcapng capture with\n"
+      "one interface per link, named as the scenario names the link: Wireshark and tshark\n"
+      "read it as RSVP (docs/rsvp.md, Wire format).\n"
       "\n"
       "--provider chooses the RSVP SP: emulator (the default), or winsock in a Windows build:\n"
       "the application's steps then play live on ws2_32 by the wall clock, the sp: and net:\n"
@@ -166,6 +172,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         << files->files.size() << "\n";
     return exit_bad_input;
   }
+  if (outputs.captures() && files->files.size() != 1) {
+    err << "qosbed: --pcap captures one network: name one scenario file, not "
+        << files->files.size() << "\n";
+    return exit_bad_input;
+  }
 
   bool internal_error = false;
   std::optional<int> stopped;
@@ -175,6 +186,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       fail_fast};
   play_options.name_scenario = files->files.size() > 1;
   play_options.strict = parsed.values.count("strict") > 0;
+  play_options.capture = outputs.captures();
   outputs.start(files->files.size());
   const auto& all = files->files;
   const std::size_t played =

@@ -239,9 +239,14 @@ void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, r
   trace_.record(engine::TraceRecord(std::move(m)));
 }
 
+void NetworkRun::capture_to(std::ostream& out) {
+  capture_ = std::make_unique<MessageCapture>(out, spec_, options_of(spec_).times.refresh_us);
+}
+
 void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                          const rsvp::Message& message) {
   trace("sent", from, to, link, message);
+  if (capture_) capture_->sent(queue_.now_us(), network_->topology(), from, to, link, message);
 }
 void NetworkRun::on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
                              const rsvp::Message& message) {

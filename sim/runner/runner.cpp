@@ -35,6 +35,7 @@ class Player {
         app_(traced_, recorder_.get(), queue_, tee_, result_.failures),
         provider_trace_(queue_, traced_, tee_),
         interrupt_(options.interrupt),
+        capture_(options.capture),
         strict_(options.strict) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
@@ -120,6 +121,7 @@ class Player {
         [this](const std::string& socket, const gqos::Indication& indication) {
           emulator_.indicate(app_.handle(socket), indication);
         });
+    if (capture_) network_->capture_to(*capture_);
     network_->start();
   }
 
@@ -207,6 +209,7 @@ class Player {
   std::unique_ptr<NetworkRun> network_;  // set for a scenario with `network:`
   std::size_t nothing_since_ = 0;
   const volatile std::sig_atomic_t* interrupt_;
+  std::ostream* capture_;    // --pcap
   std::size_t current_ = 0;  // the step being played, for Stop
   bool strict_;
   std::vector<PlayedIndication> indications_;  // the sp: fd_qos steps played, in order

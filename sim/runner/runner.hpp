@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct RunOptions {
   // named `recording_name`.
   std::string* recording = nullptr;
   std::string recording_name = "recorded";
+  // When set, a network scenario's RSVP messages are also written here as a pcapng capture
+  // (runner/message_capture.hpp); a scenario without `network:` writes nothing.
+  std::ostream* capture = nullptr;
   // A scenario that checks nothing fails instead of warning, and so does each `sp: fd_qos` step
   // the application never observed (runner/observed.hpp says what observed means).
   bool strict = false;
