@@ -74,12 +74,9 @@ int program_run_command(const std::vector<std::string>& args,
     err << "qosbed: a program runs against one scenario file, not " << parsed.paths.size() << "\n";
     return exit_bad_input;
   }
-  std::string format = parsed.values.count("verbose") ? "text" : "";
-  if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();
-  if (!format.empty() && format != "json" && format != "text") {
-    err << "qosbed: --trace takes json or text, not '" << format << "'\n";
-    return exit_bad_input;
-  }
+  const std::optional<std::string> trace = trace_format(parsed.values, err);
+  if (!trace) return exit_bad_input;
+  const std::string& format = *trace;
   const double timeout = parsed.values["timeout"].as<double>();
   if (!(timeout > 0) || !std::isfinite(timeout)) {
     err << "qosbed: --timeout takes a number of seconds above 0, not " << timeout << "\n";

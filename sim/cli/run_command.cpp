@@ -147,12 +147,9 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     return exit_bad_input;
   }
 
-  std::string format = parsed.values.count("verbose") ? "text" : "";
-  if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();
-  if (!format.empty() && format != "json" && format != "text") {
-    err << "qosbed: --trace takes json or text, not '" << format << "'\n";
-    return exit_bad_input;
-  }
+  const std::optional<std::string> trace = trace_format(parsed.values, err);
+  if (!trace) return exit_bad_input;
+  const std::string& format = *trace;
   RunOutputs outputs;
   if (auto bad = outputs.configure(parsed.values, parsed.paths, format, out, err)) return *bad;
   auto files = files_of(parsed.paths, err);

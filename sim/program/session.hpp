@@ -122,7 +122,12 @@ class Session {
                 std::uint32_t error, std::optional<std::uint32_t> bytes = std::nullopt);
   void remember_data(const ProgramSocket& socket, std::span<const std::byte> buffer,
                      std::uint32_t bytes, std::uint32_t error);
+  // A call that returned 0, and one that returned SOCKET_ERROR with `error`: what else the call
+  // gives back follows in the fields.
+  static Answer succeeded();
   Answer socket_error(std::uint32_t error);
+  // A send or recv that failed with `error`: SOCKET_ERROR, and no bytes moved.
+  Answer data_error(std::uint32_t error);
 
   // requests.cpp
   Served ioctl(win32::Reader& body);

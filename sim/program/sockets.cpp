@@ -55,10 +55,22 @@ Session::ProgramSocket* Session::find_socket(std::uint64_t handle) {
   return it == sockets_.end() ? nullptr : it->second.get();
 }
 
+Session::Answer Session::succeeded() {
+  Answer answer;
+  answer.fields.i32(0);
+  return answer;
+}
+
 Session::Answer Session::socket_error(std::uint32_t error) {
   Answer answer;
   answer.error = error;
   answer.fields.i32(provider::socket_error);
+  return answer;
+}
+
+Session::Answer Session::data_error(std::uint32_t error) {
+  Answer answer = socket_error(error);
+  answer.fields.u32(0);
   return answer;
 }
 
@@ -214,9 +226,7 @@ Session::Served Session::listen(Reader& body) {
   if (error == 0) socket->listening = true;
   trace_call(*socket, "listen", error ? provider::socket_error : 0, error);
   if (error) return socket_error(error);
-  Answer answer;
-  answer.fields.i32(0);
-  return answer;
+  return succeeded();
 }
 
 // The one connection of a listening socket comes from its scenario socket's `remote:`, asking for
@@ -240,8 +250,7 @@ Session::Served Session::accept(Reader& body) {
     if (nonblocking) return refused(wsa::ewouldblock);
     return block(Blocked{DataOn{handle, "accept"}});
   }
-  Answer answer;
-  answer.fields.i32(0);
+  Answer answer = succeeded();
   put(answer.fields, wire_of(*spec->remote));
   answer.fields.blob(spec->qos ? runner::encode_request(*spec->qos) : std::vector<std::byte>());
   return answer;
@@ -287,8 +296,8 @@ Session::Served Session::accept_decision(Reader& body) {
     remember(*connection, "set_qos", result,
              result == provider::socket_error ? traced_.last_error() : 0);
   }
-  Answer answer;
-  answer.fields.i32(0).u64(connection->handle);
+  Answer answer = succeeded();
+  answer.fields.u64(connection->handle);
   sockets_[connection->handle] = std::move(connection);
   return answer;
 }
@@ -303,9 +312,7 @@ Session::Served Session::shutdown(Reader& body) {
   const bool connected = socket->peer || socket->protocol == provider::Protocol::udp;
   trace_call(*socket, "shutdown", connected ? 0 : provider::socket_error, wsa::enotconn);
   if (!connected) return socket_error(wsa::enotconn);
-  Answer answer;
-  answer.fields.i32(0);
-  return answer;
+  return succeeded();
 }
 
 Session::Served Session::close_socket(Reader& body) {
@@ -313,11 +320,11 @@ Session::Served Session::close_socket(Reader& body) {
   expect_whole(body);
   ProgramSocket* socket = find_socket(handle);
   if (!socket) return socket_error(wsa::enotsock);
-  Answer answer;
   // A socket that stands for none (opened and closed unused, or a listener whose connection took
   // its scenario socket over) has nothing on the provider to close.
   if (socket->provider != provider::invalid_socket) {
     const int result = traced_.close(socket->provider);
+    Answer answer;
     answer.error = result == provider::socket_error ? traced_.last_error() : 0;
     remember(*socket, "close", result, answer.error);
     if (result != 0) {
@@ -330,8 +337,7 @@ Session::Served Session::close_socket(Reader& body) {
   }
   if (socket->async_event != provider::invalid_event) untraced_.close_event(socket->async_event);
   sockets_.erase(handle);
-  answer.fields.i32(0);
-  return answer;
+  return succeeded();
 }
 
 Session::Served Session::socket_name(Reader& body) {
@@ -346,8 +352,7 @@ Session::Served Session::socket_name(Reader& body) {
     put(answer.fields, win32::WireAddress{});
     return answer;
   }
-  Answer answer;
-  answer.fields.i32(0);
+  Answer answer = succeeded();
   put(answer.fields, **name);
   return answer;
 }
@@ -360,25 +365,20 @@ Session::Served Session::send(Reader& body) {
   const win32::WireOverlapped wire = win32::get_overlapped(body);
   expect_whole(body);
   ProgramSocket* socket = find_socket(handle);
-  auto refused = [this](std::uint32_t error) {
-    Answer answer = socket_error(error);
-    answer.fields.u32(0);
-    return answer;
-  };
-  if (!socket) return refused(wsa::enotsock);
+  if (!socket) return data_error(wsa::enotsock);
   assign(*socket, nullptr, addressed ? &to : nullptr);
   const bool can_send = socket->peer || (addressed && socket->protocol == provider::Protocol::udp);
   trace_call(*socket, "send", can_send ? static_cast<int>(bytes) : provider::socket_error,
              wsa::enotconn);
-  if (!can_send) return refused(wsa::enotconn);
+  if (!can_send) return data_error(wsa::enotconn);
   // The data goes nowhere, at once: an overlapped send finishes in the call.
   if (wire.request != 0) {
     Request& request = new_request(wire, *socket, 0);
     request.own = true;
     finish_own(request, wsa::no_error, bytes);
   }
-  Answer answer;
-  answer.fields.i32(0).u32(bytes);
+  Answer answer = succeeded();
+  answer.fields.u32(bytes);
   return answer;
 }
 
@@ -388,22 +388,17 @@ Session::Served Session::receive(Reader& body) {
   const win32::WireOverlapped wire = win32::get_overlapped(body);
   expect_whole(body);
   ProgramSocket* socket = find_socket(handle);
-  auto refused = [this](std::uint32_t error) {
-    Answer answer = socket_error(error);
-    answer.fields.u32(0);
-    return answer;
-  };
-  if (!socket) return refused(wsa::enotsock);
+  if (!socket) return data_error(wsa::enotsock);
   assign(*socket, nullptr, nullptr);
   // Nothing ever arrives: an overlapped receive pends until closesocket aborts it.
   if (wire.request != 0) {
     new_request(wire, *socket, 0).own = true;
     trace_call(*socket, "recv", provider::socket_error, wsa::io_pending);
-    return refused(wsa::io_pending);
+    return data_error(wsa::io_pending);
   }
   if (nonblocking) {
     trace_call(*socket, "recv", provider::socket_error, wsa::ewouldblock);
-    return refused(wsa::ewouldblock);
+    return data_error(wsa::ewouldblock);
   }
   return block(Blocked{DataOn{handle, "recv"}});
 }

@@ -117,7 +117,7 @@ void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
   // every node downstream.
   Psb& psb = it->second;
   psb.expiry_order = queue_.take_order();
-  psb.timer = schedule_psb_expiry(host, key, psb);
+  psb.timer = schedule_cleanup(host, key, psb);
 }
 
 void NodeProtocol::forget_reported(NodeId host, const Session& session) {
@@ -245,26 +245,54 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   }
 }
 
+// Soft-state cleanup (RFC 2205 section 3.7), one timer per PSB and per RSB. A refresh only moves
+// expires_us and takes a new place in the queue's order: rescheduling at every refresh would
+// churn the queue. The state times out when its event comes due with no refresh since.
+template <typename Key, typename State>
+engine::EventId NodeProtocol::schedule_cleanup(NodeId node, const Key& key, const State& state) {
+  return queue_.schedule_in_order(
+      state.expires_us, state.expiry_order, [this, node, key, order = state.expiry_order] {
+        State* now = find_state(node, key);
+        if (!now) return;
+        if (now->expiry_order != order) {  // refreshed since: expire in the later place
+          now->timer = schedule_cleanup(node, key, *now);
+          return;
+        }
+        now->timer = 0;
+        time_out(node, key, *now);
+      });
+}
+
 void NodeProtocol::arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb) {
   psb.expires_us = queue_.now_us() + lifetime_us();
   psb.expiry_order = queue_.take_order();
-  if (psb.timer == 0) psb.timer = schedule_psb_expiry(node, key, psb);
+  if (psb.timer == 0) psb.timer = schedule_cleanup(node, key, psb);
 }
 
-engine::EventId NodeProtocol::schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb) {
-  return queue_.schedule_in_order(
-      psb.expires_us, psb.expiry_order, [this, node, key, order = psb.expiry_order] {
-        auto& psbs = index_[node].psbs;
-        const auto it = psbs.find(key);
-        if (it == psbs.end()) return;
-        Psb& psb = it->second;
-        if (psb.expiry_order != order) {  // refreshed since: expire in the later place
-          psb.timer = schedule_psb_expiry(node, key, psb);
-          return;
-        }
-        psb.timer = 0;
-        on_path_tear(node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
-      });
+void NodeProtocol::arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb) {
+  rsb.expires_us = queue_.now_us() + lifetime_us();
+  rsb.expiry_order = queue_.take_order();
+  if (rsb.timer == 0) rsb.timer = schedule_cleanup(node, key, rsb);
+}
+
+Psb* NodeProtocol::find_state(NodeId node, const PsbKey& key) {
+  auto& psbs = index_[node].psbs;
+  const auto it = psbs.find(key);
+  return it == psbs.end() ? nullptr : &it->second;
+}
+
+Rsb* NodeProtocol::find_state(NodeId node, const RsbKey& key) {
+  auto& rsbs = index_[node].rsbs;
+  const auto it = rsbs.find(key);
+  return it == rsbs.end() ? nullptr : &it->second;
+}
+
+void NodeProtocol::time_out(NodeId node, const PsbKey& key, const Psb& psb) {
+  on_path_tear(node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
+}
+
+void NodeProtocol::time_out(NodeId node, const RsbKey& key, const Rsb&) {
+  on_resv_tear(node, key.second, Cause::timeout, key.first);
 }
 
 // RFC 2209 PATHTEAR MESSAGE ARRIVES; a timed-out PSB is torn down as if a PathTear had come from

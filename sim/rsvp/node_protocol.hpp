@@ -114,8 +114,16 @@ class NodeProtocol final : public MessageReceiver {
   // the one event in the queue moves there only when it comes due (see EventQueue::take_order).
   void arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb);
   void arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb);
-  engine::EventId schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb);
-  engine::EventId schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb);
+  // The cleanup timer of the PSB or RSB `state` under `key`, due at its expires_us in its
+  // expiry_order.
+  template <typename Key, typename State>
+  engine::EventId schedule_cleanup(NodeId node, const Key& key, const State& state);
+  // The PSB or RSB under `key` at `node`; nullptr once it is gone.
+  Psb* find_state(NodeId node, const PsbKey& key);
+  Rsb* find_state(NodeId node, const RsbKey& key);
+  // A PSB that timed out is torn down as by a PathTear, an RSB as by a ResvTear.
+  void time_out(NodeId node, const PsbKey& key, const Psb& psb);
+  void time_out(NodeId node, const RsbKey& key, const Rsb& rsb);
   void cancel(std::uint64_t& timer);
   // The senders of `session` at `node` whose PATH went out on `itf_link` (or, with none, the
   // PATHs that arrived here for a local receiver), among those for which `keep` holds, into

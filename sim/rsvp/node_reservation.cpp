@@ -182,28 +182,6 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
 }
 
-void NodeProtocol::arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb) {
-  rsb.expires_us = queue_.now_us() + lifetime_us();
-  rsb.expiry_order = queue_.take_order();
-  if (rsb.timer == 0) rsb.timer = schedule_rsb_expiry(node, key, rsb);
-}
-
-engine::EventId NodeProtocol::schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb) {
-  return queue_.schedule_in_order(
-      rsb.expires_us, rsb.expiry_order, [this, node, key, order = rsb.expiry_order] {
-        auto& rsbs = index_[node].rsbs;
-        const auto it = rsbs.find(key);
-        if (it == rsbs.end()) return;
-        Rsb& rsb = it->second;
-        if (rsb.expiry_order != order) {  // refreshed since: expire in the later place
-          rsb.timer = schedule_rsb_expiry(node, key, rsb);
-          return;
-        }
-        rsb.timer = 0;
-        on_resv_tear(node, key.second, Cause::timeout, key.first);
-      });
-}
-
 // RFC 2209 RESVTEAR MESSAGE ARRIVES; a timed-out RSB is torn down alike.
 void NodeProtocol::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session) {
   auto& rsbs = index_[at].rsbs;

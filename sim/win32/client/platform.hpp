@@ -23,7 +23,8 @@ bool take_channel_variable();
 bool write_all(const void* data, std::size_t size);
 bool read_exact(void* data, std::size_t size);
 
-class Baton;
+// A semaphore of the platform's, one per program thread.
+struct Baton;
 Baton* new_baton();
 void hand_over(Baton* baton);  // lets the baton's thread run
 void take(Baton* baton);       // waits until this thread's baton is handed over

@@ -117,24 +117,18 @@ bool read_exact(void* data, std::size_t size) {
   return true;
 }
 
-class Baton {
- public:
-  Baton() : semaphore_(CreateSemaphoreW(nullptr, 0, 1, nullptr)) {}
-  void post() { ReleaseSemaphore(semaphore_, 1, nullptr); }
-  void wait() { WaitForSingleObject(semaphore_, INFINITE); }
-
- private:
-  HANDLE semaphore_;
+struct Baton {
+  HANDLE semaphore;
 };
 
 Baton* new_baton() {
-  return new Baton;
+  return new Baton{CreateSemaphoreW(nullptr, 0, 1, nullptr)};
 }
 void hand_over(Baton* baton) {
-  baton->post();
+  ReleaseSemaphore(baton->semaphore, 1, nullptr);
 }
 void take(Baton* baton) {
-  baton->wait();
+  WaitForSingleObject(baton->semaphore, INFINITE);
 }
 
 bool start_thread(void (*entry)(void*), void* argument) {
