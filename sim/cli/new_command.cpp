@@ -96,9 +96,9 @@ scenario::Expectation told(std::uint32_t status, bool receiving) {
 
 std::string starter(const std::string& name, bool receiver) {
   scenario::Scenario scenario;
+  const std::string id = receiver ? "rx" : "tx";
   scenario::SocketSpec socket;
-  socket.id = receiver ? "rx" : "tx";
-  const std::string& id = socket.id;
+  socket.id = id;
   std::vector<Starter> steps;
   if (receiver) {
     socket.role = provider::Role::receiver;

@@ -203,6 +203,13 @@ int TracingProvider::connect(provider::Socket socket, const provider::Address& r
   return result;
 }
 
+int TracingProvider::shutdown(provider::Socket socket, provider::Shutdown how) {
+  const TimeUs began_us = clock_.now_us();
+  const int result = inner_.shutdown(socket, how);
+  trace_call(socket, "shutdown", result, began_us, provider::name_of(how));
+  return result;
+}
+
 int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                            std::span<const std::byte> in, std::span<std::byte> out,
                            std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
