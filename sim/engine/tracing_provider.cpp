@@ -49,8 +49,16 @@ PassedQos passed_qos(std::span<const std::byte> bytes) {
       passed.shape_discard_mode = gqos::load_u32(object.body, 0);
     } else if (object.type == gqos::object_type::shaping_rate && one_value) {
       passed.shaping_rate = gqos::load_u32(object.body, 0);
+    } else if (const auto dest = gqos::read_dest_addr(
+                   object, bytes, reinterpret_cast<std::uint64_t>(bytes.data()))) {
+      // The address it points at, not the pointer, which differs from run to run.
+      const std::uint32_t a = dest->address;
+      passed.destination = std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xFF) + "." +
+                           std::to_string((a >> 8) & 0xFF) + "." + std::to_string(a & 0xFF) + ":" +
+                           std::to_string(dest->port);
     }
-    if (!passed.reserve_info && !passed.shape_discard_mode && !passed.shaping_rate) {
+    if (!passed.reserve_info && !passed.shape_discard_mode && !passed.shaping_rate &&
+        !passed.destination) {
       passed.body.assign(object.body.begin(), object.body.end());
     }
   }
