@@ -56,6 +56,7 @@ foreach(component IN ITEMS gqos engine client record rsvp rsvp_wire scenario rep
   endif()
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/provider.hpp
+              ${PROJECT_SOURCE_DIR}/sim/provider/ipv4.hpp
               ${PROJECT_SOURCE_DIR}/sim/provider/call.hpp
               ${PROJECT_SOURCE_DIR}/sim/provider/completion_routine.hpp
         DESTINATION ${qosbed_include_dir}/provider)
@@ -66,6 +67,7 @@ endif()
 install(FILES ${PROJECT_SOURCE_DIR}/provider_stub/emulator.hpp
               ${PROJECT_SOURCE_DIR}/provider_stub/fifo_queue.hpp
               ${PROJECT_SOURCE_DIR}/provider_stub/front_inline_fifo.hpp
+              ${PROJECT_SOURCE_DIR}/provider_stub/socket_qos_state.hpp
         DESTINATION ${qosbed_include_dir}/provider_stub)
 
 # The Win32 headers in a folder of their own, so that <winsock2.h> means them only in programs that

@@ -22,6 +22,7 @@
 #include "provider/provider.hpp"
 #include "provider_stub/fifo_queue.hpp"
 #include "provider_stub/front_inline_fifo.hpp"
+#include "provider_stub/socket_qos_state.hpp"
 
 namespace qosbed::provider_stub {
 
@@ -93,6 +94,9 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   Emulator& operator=(const Emulator&) = delete;
 
   void set_observer(EmulatorObserver* observer) { observer_ = observer; }
+  // Told each socket's gqos::SocketQos after every call that changed it (socket_qos_state.hpp);
+  // set it before the sockets open.
+  void set_qos_observer(QosObserver* observer) { qos_state_.set_observer(observer); }
   const EmulatorOptions& options() const { return options_; }
 
   // Script side: act now, at the queue's current time.
@@ -111,6 +115,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   int bind(Socket socket, const provider::Address& local) override;
   int connect(Socket socket, const provider::Address& remote,
               std::span<const std::byte> sending_qos) override;
+  int shutdown(Socket socket, provider::Shutdown how) override;
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine routine) override;
@@ -223,6 +228,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   std::vector<engine::EventId> scheduled_;  // cancelled on destruction: they call back into us
   // Handed back after each use, so encoding a completion allocates nothing once it has grown.
   gqos::QosContent content_storage_;
+  SocketQosState qos_state_;
 };
 
 }  // namespace qosbed::provider_stub
