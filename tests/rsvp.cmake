@@ -41,3 +41,6 @@ target_link_libraries(test_rsvp_host_sp_receiver PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_host_sp_indication rsvp_host_sp_indication_test.cpp)
 target_link_libraries(test_rsvp_host_sp_indication PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_adspec rsvp_adspec_test.cpp)
+target_link_libraries(test_rsvp_adspec PRIVATE qosbed_rsvp)
