@@ -19,7 +19,13 @@ rsvp::Topology topology_of(const scenario::NetworkSpec& spec) {
     }
   }
   for (const scenario::NetLink& link : spec.links) {
-    const rsvp::LinkSpec link_spec{link.bandwidth, link.delay_us, link.loss, link.reservable};
+    const rsvp::LinkSpec link_spec{link.bandwidth,
+                                   link.delay_us,
+                                   link.loss,
+                                   link.reservable,
+                                   link.mtu.value_or(rsvp::default_mtu),
+                                   link.c,
+                                   link.d_us};
     const rsvp::LinkId id = topology.add_link(static_cast<rsvp::NodeId>(link.a),
                                               static_cast<rsvp::NodeId>(link.b), link_spec);
     topology.link(id).up = link.up;

@@ -116,6 +116,9 @@ constexpr Key link_keys[] = {
     {"delay", V::duration},
     {"loss", V::probability},
     {"up", V::boolean},
+    {"mtu", V::number, false, {}, nullptr, "bytes, 68 to 65535; default 1500"},
+    {"c", V::number, false, {}, nullptr, "Guaranteed service's C error term, bytes (RFC 2212)"},
+    {"d", V::duration, false, {}, nullptr, "Guaranteed service's D error term (RFC 2212)"},
 };
 constexpr Map link_map{"link", link_keys};
 constexpr Key session_keys[] = {{"destination", V::address, true},

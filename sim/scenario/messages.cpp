@@ -205,6 +205,10 @@ std::string k_at_least_one() {
 std::string port_range(std::string_view key, std::uint32_t value) {
   return quoted(key) + " must be a port from 0 to 65535, not " + std::to_string(value);
 }
+std::string mtu_range(std::string_view key, std::uint32_t value) {
+  return quoted(key) + " must be an MTU from 68 to 65535 bytes (RFC 791), not " +
+         std::to_string(value);
+}
 std::string senders_for_style(std::string_view style) {
   if (style == "WF") return "a WF reservation is for every sender: it takes no 'senders'";
   return "an " + std::string(style) + " reservation needs 'senders', the senders it is for";

@@ -80,6 +80,7 @@ std::string self_link(std::string_view node);
 std::string link_ends();
 std::string k_at_least_one();
 std::string port_range(std::string_view key, std::uint32_t value);
+std::string mtu_range(std::string_view key, std::uint32_t value);
 std::string senders_for_style(std::string_view style);
 std::string sender_of_other_session(std::string_view sender, std::string_view session);
 std::string socket_role(std::string_view socket, std::string_view needed);

@@ -72,6 +72,17 @@ std::optional<std::uint16_t> port(Context& context, const Value& value) {
   return static_cast<std::uint16_t>(*number);
 }
 
+// IPv4's smallest MTU (RFC 791) up to its largest datagram.
+std::optional<std::uint32_t> link_mtu(Context& context, const Value& value) {
+  auto number = u32(context, value);
+  if (!number) return std::nullopt;
+  if (*number < 68 || *number > 65535) {
+    context.error(value.mark, msg::mtu_range(value.name, *number));
+    return std::nullopt;
+  }
+  return number;
+}
+
 std::optional<gqos::FlowSpec> flowspec(Context& context, const Value& value) {
   auto fields = read_given_flowspec(context, value);
   if (!fields) return std::nullopt;
@@ -193,6 +204,9 @@ void read_links(Context& context, const MapView& top, NetworkSpec& network) {
       link.loss = probability(context, loss->value).value_or(0.0);
     }
     if (const Entry* up = map->find("up")) link.up = boolean(context, up->value).value_or(true);
+    if (const Entry* mtu = map->find("mtu")) link.mtu = link_mtu(context, mtu->value);
+    if (const Entry* c = map->find("c")) link.c = u32(context, c->value).value_or(0);
+    if (const Entry* d = map->find("d")) link.d_us = duration(context, d->value).value_or(0);
     const auto taken = names_of(network.links);
     if (std::find(taken.begin(), taken.end(), link.name) != taken.end()) {
       context.error(map->mark(), msg::duplicate_name("link", link.name));
