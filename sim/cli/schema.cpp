@@ -18,9 +18,12 @@ using language::Value;
 // the order added) or an array.
 struct Json {
   enum class Kind { literal, object, array } kind = Kind::literal;
-  std::string text;                                   // literal
-  std::vector<std::pair<std::string, Json>> members;  // object
-  std::vector<Json> items;                            // array
+  std::string text;  // literal
+  // An object's members, key by key: parallel lists, since a std::pair may not hold the
+  // incomplete Json (a std::vector may).
+  std::vector<std::string> keys;  // object
+  std::vector<Json> values;       // object
+  std::vector<Json> items;        // array
 
   static Json string(std::string_view text) {
     std::string quoted = "\"";
@@ -47,7 +50,8 @@ struct Json {
     return json;
   }
   Json& add(std::string key, Json value) {
-    members.emplace_back(std::move(key), std::move(value));
+    keys.push_back(std::move(key));
+    values.push_back(std::move(value));
     return *this;
   }
   Json& push(Json value) {
@@ -266,13 +270,13 @@ void write(std::string& out, const Json& json, int indent) {
     return;
   }
   const bool object = json.kind == Json::Kind::object;
-  const std::size_t count = object ? json.members.size() : json.items.size();
+  const std::size_t count = object ? json.keys.size() : json.items.size();
   bool flat = true;
   std::size_t width = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const Json& value = object ? json.members[i].second : json.items[i];
+    const Json& value = object ? json.values[i] : json.items[i];
     flat = flat && is_scalar(value);
-    width += value.text.size() + (object ? json.members[i].first.size() + 4 : 0) + 2;
+    width += value.text.size() + (object ? json.keys[i].size() + 4 : 0) + 2;
   }
   const char open = object ? '{' : '[';
   const char close = object ? '}' : ']';
@@ -280,8 +284,8 @@ void write(std::string& out, const Json& json, int indent) {
     out += open;
     for (std::size_t i = 0; i < count; ++i) {
       if (i > 0) out += ", ";
-      if (object) out += "\"" + json.members[i].first + "\": ";
-      out += object ? json.members[i].second.text : json.items[i].text;
+      if (object) out += "\"" + json.keys[i] + "\": ";
+      out += object ? json.values[i].text : json.items[i].text;
     }
     out += close;
     return;
@@ -290,8 +294,8 @@ void write(std::string& out, const Json& json, int indent) {
   const std::string inner(static_cast<std::size_t>(indent + 2), ' ');
   for (std::size_t i = 0; i < count; ++i) {
     out += (i > 0 ? ",\n" : "\n") + inner;
-    if (object) out += "\"" + json.members[i].first + "\": ";
-    write(out, object ? json.members[i].second : json.items[i], indent + 2);
+    if (object) out += "\"" + json.keys[i] + "\": ";
+    write(out, object ? json.values[i] : json.items[i], indent + 2);
   }
   out += "\n" + std::string(static_cast<std::size_t>(indent), ' ') + close;
 }
