@@ -125,8 +125,9 @@ BOOST_AUTO_TEST_CASE(errors_name_the_node_that_found_them_and_the_style_of_their
   const SenderId other{0x0A000003, 6001};
   const ResvErr shared{
       session, {ErrorCode::policy_failure, line.r}, {flowspec(8000), {sender, other}}};
-  const auto& se =
-      std::get<wire::ResvErr>(to_wire(shared, line.t, on(line.r, line.d, line.r_d)).message.body);
+  // The packet is kept: a reference into a temporary's body would dangle.
+  const WirePacket shared_packet = to_wire(shared, line.t, on(line.r, line.d, line.r_d));
+  const auto& se = std::get<wire::ResvErr>(shared_packet.message.body);
   BOOST_TEST((se.style == wire::Style::se));
   BOOST_TEST((se.error == wire::ErrorSpec{r_address, 0, 2, 0}));
 

@@ -202,6 +202,7 @@ void copy_result(void* buffer, std::uint32_t size, std::span<const std::byte> by
   if (!buffer) return;
   const std::size_t kept = std::min<std::size_t>(size, bytes.size());
   auto* out = static_cast<std::byte*>(buffer);
+  if (kept == 0) return;  // bytes.data() may be null then, which memcpy may not be given
   std::memcpy(out, bytes.data(), kept);
   if (kept < gqos::provider_specific_buf_offset + sizeof(std::uint64_t)) return;
   std::uint64_t offset = 0;
