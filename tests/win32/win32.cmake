@@ -71,6 +71,10 @@ qosbed_program_test(win32/unsupported-call win32_misbehave ${timeline} EXIT 1 AR
                           "qosbed: the program called WSAJoinLeaf, which qosbed does not model")
 qosbed_program_test(win32/crash win32_misbehave ${timeline} EXIT 1 ARGS crash
                     ERROR "qosbed: the program was killed by SIGSEGV \\(signal 11\\) at t=10.000 ms")
+# Under AddressSanitizer the program's SEGV must stay a signal for qosbed to report, not
+# ASan's own report and exit.
+set_property(TEST win32/crash APPEND PROPERTY ENVIRONMENT
+             "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:handle_segv=0")
 qosbed_program_test(win32/early-exit win32_misbehave ${timeline} EXIT 1 ARGS exit
                     ERROR "qosbed: the program exited with code 3 at t=100.000 ms\n"
                           "note: the program exited with code 3 at t=100.000 ms, before the scenario's last step at t=30000.000 ms")
