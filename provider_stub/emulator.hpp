@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/event_queue.hpp"
+#include "engine/prefetch.hpp"
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/indication.hpp"
@@ -100,7 +101,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   // The hint for an event that will call indicate() or fail_pending() on `socket`: the queue then
   // loads the socket's state, and the buffer and OVERLAPPED of the request it will finish, while
   // the events before it run.
-  engine::Prefetch prefetch_for(Socket socket) const { return {this, socket}; }
+  engine::PrefetchHint prefetch_for(Socket socket) const { return {this, socket}; }
   void fail_next_call(Socket socket, provider::Call call, std::uint32_t error);
   // Finishes the oldest pending SIO_GET_QOS with `error` and 0 bytes; false when none pends.
   bool fail_pending(Socket socket, std::uint32_t error);

@@ -1177,7 +1177,7 @@ BOOST_AUTO_TEST_CASE(hints_change_nothing_a_run_sees) {
     auto indicate_at = [&](engine::TimeUs at_us, Socket socket, Indication indication) {
       bed.queue.schedule_at(
           at_us, [&bed, socket, indication] { bed.emulator.indicate(socket, indication); },
-          hinted ? bed.emulator.prefetch_for(socket) : engine::Prefetch{});
+          hinted ? bed.emulator.prefetch_for(socket) : engine::PrefetchHint{});
     };
     indicate_at(10, unknown, path_arrived());
     indicate_at(20, idle, path_arrived(1000));

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "engine/event_queue.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
 #include "gqos/scenario_text.hpp"

@@ -17,7 +17,7 @@ std::uint32_t saturate(std::uint64_t value) {
 
 }  // namespace
 
-NodeProtocol::NodeProtocol(engine::EventQueue& queue, Links& links, TrafficControl& traffic_control,
+NodeProtocol::NodeProtocol(engine::Scheduler& queue, Links& links, TrafficControl& traffic_control,
                            const SoftStateTimes& times)
     : queue_(queue),
       links_(links),

@@ -13,7 +13,7 @@
 #include <set>
 #include <vector>
 
-#include "engine/event_queue.hpp"
+#include "engine/scheduler.hpp"
 #include "rsvp/links.hpp"
 #include "rsvp/messages.hpp"
 #include "rsvp/observer.hpp"
@@ -47,7 +47,7 @@ class LocalApplications {
 
 class NodeProtocol final : public MessageReceiver {
  public:
-  NodeProtocol(engine::EventQueue& queue, Links& links, TrafficControl& traffic_control,
+  NodeProtocol(engine::Scheduler& queue, Links& links, TrafficControl& traffic_control,
                const SoftStateTimes& times);
   // Cancels every timer still held: the queue may outlive the protocol.
   ~NodeProtocol();
@@ -101,7 +101,7 @@ class NodeProtocol final : public MessageReceiver {
   void on_path_err(NodeId at, const PathErr& err);
 
   // Soft-state expiry: each refresh moves expires_us and takes a new place in the queue's order;
-  // the one event in the queue moves there only when it comes due (see EventQueue::take_order).
+  // the one event in the queue moves there only when it comes due (see Scheduler::take_order).
   void arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb);
   void arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb);
   engine::EventId schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb);
@@ -125,7 +125,7 @@ class NodeProtocol final : public MessageReceiver {
   void send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,
                      FlowDescriptor descriptor);
 
-  engine::EventQueue& queue_;
+  engine::Scheduler& queue_;
   Links& links_;
   TrafficControl& traffic_control_;
   SoftStateTimes times_;
