@@ -17,7 +17,9 @@
 
 #include "bench_support.hpp"
 #include "cpu_clock.hpp"
+#include "engine/event_queue.hpp"
 #include "figures.hpp"
+#include "provider_stub/emulator.hpp"
 
 namespace qosbed::bench {
 namespace {

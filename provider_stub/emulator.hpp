@@ -3,7 +3,9 @@
 // docs/behaviour.md), under one of the OS profiles, in virtual time. The script side delivers
 // FD_QOS indications and injects failures "now"; whoever drives the run schedules those calls on
 // the shared EventQueue. Waits advance that queue, so a wait that would block runs the scripted
-// events due before its deadline, exactly as if the provider had acted meanwhile.
+// events due before its deadline, exactly as if the provider had acted meanwhile. What a run
+// chooses about it is in emulator_options.hpp, what it tells a run that traces it in observer.hpp:
+// most code needs only those.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +13,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <string_view>
 #include <vector>
 
 #include "engine/event_queue.hpp"
@@ -21,70 +22,12 @@
 #include "gqos/indication.hpp"
 #include "provider/call.hpp"
 #include "provider/provider.hpp"
+#include "provider_stub/emulator_options.hpp"
 #include "provider_stub/fifo_queue.hpp"
 #include "provider_stub/front_inline_fifo.hpp"
+#include "provider_stub/observer.hpp"
 
 namespace qosbed::provider_stub {
-
-using provider::Socket;
-
-enum class Profile { windows_2000, windows_xp, windows_2003, no_qos_provider };
-
-// What happens to an indication that arrives while no SIO_GET_QOS is pending (R9).
-enum class PendingPolicy { queue, coalesce, drop };
-
-std::optional<Profile> profile_from_name(std::string_view name);  // "windows-2000", ...
-std::string_view name_of(Profile profile);
-std::optional<PendingPolicy> pending_policy_from_name(std::string_view name);  // "queue", ...
-std::string_view name_of(PendingPolicy policy);
-
-// What became of an indication.
-enum class Delivery {
-  completed,    // finished the oldest pending SIO_GET_QOS
-  enobufs,      // the pending request's buffer was too small; the indication stays queued
-  queued,       // nothing pending: kept for the next query (R9 queue, and coalesce)
-  coalesced,    // nothing pending: replaced the queued one (R9 coalesce)
-  dropped,      // nothing pending: discarded (R9 drop)
-  suppressed,   // the profile has no RSVP signalling (windows-xp, windows-2003, no-qos-provider)
-  unconfirmed,  // REQUEST_CONFIRMED to a socket that did not ask for confirmation (R10)
-};
-std::string_view name_of(Delivery delivery);
-
-// Told of what the provider does on its own, so a run can trace it.
-class EmulatorObserver {
- public:
-  virtual ~EmulatorObserver() = default;
-  virtual void on_indication(Socket socket, const gqos::Indication& indication,
-                             Delivery delivery) = 0;
-  // A request finished; its completion is queued for the next alertable wait (routine) or its
-  // event is signalled. The application has not seen it yet. `overlapped` is the request's own,
-  // which tells an observer which request it was.
-  virtual void on_request_finished(Socket socket, const provider::Overlapped* overlapped,
-                                   std::uint32_t error, std::uint32_t bytes) = 0;
-  // A wait with no deadline found nothing scheduled that could ever end it.
-  virtual void on_stalled() = 0;
-};
-
-// The behaviours gqos-facts leaves for qosbed to decide (the DECISIONs of docs/behaviour.md).
-// A scenario may choose otherwise, to test an application against a provider that decided
-// differently.
-struct Decisions {
-  std::uint32_t sender_not_connected = gqos::wsa::enotconn;  // R3 D2: SIO_GET_QOS too early
-  std::uint32_t receiver_not_bound = gqos::wsa::einval;      // R3 D2
-  std::uint32_t short_buffer = gqos::wsa::efault;            // R5 D7: a buffer under 4 bytes
-  bool enobufs_keeps_indication = true;                      // R5 D5: the reissue receives it
-  std::uint32_t nothing_queued = gqos::wsa::ewouldblock;     // R7 D8: synchronous, nothing queued
-  std::uint32_t unused_flowspec_fields = gqos::qos_not_specified;  // R2 D9: the other FLOWSPEC
-};
-
-struct EmulatorOptions {
-  Profile profile = Profile::windows_2000;
-  PendingPolicy pending_policy = PendingPolicy::queue;  // R9 D12
-  Decisions decisions;
-  // SIO_SET_QOS / WSAConnect fail with WSAEOPNOTSUPP when a requested TokenRate exceeds this
-  // (bytes/s): the flowspec "cannot be met" (R10). No limit when unset.
-  std::optional<std::uint32_t> admission_limit;
-};
 
 class Emulator final : public provider::Provider, private engine::Prefetcher {
  public:

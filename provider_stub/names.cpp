@@ -2,7 +2,8 @@
 #include <array>
 #include <utility>
 
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/emulator_options.hpp"
+#include "provider_stub/observer.hpp"
 
 namespace qosbed::provider_stub {
 namespace {

@@ -7,7 +7,7 @@
 #include "cli/explain.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/observer.hpp"
 
 namespace qosbed::cli {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/emulator_options.hpp"
 
 namespace qosbed::record {
 

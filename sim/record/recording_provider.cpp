@@ -7,9 +7,9 @@
 #include <utility>
 
 #include "gqos/constants.hpp"
+#include "gqos/indication.hpp"
 #include "gqos/names.hpp"
 #include "gqos/scenario_text.hpp"
-#include "provider_stub/emulator.hpp"
 #include "record/emulator_keys.hpp"
 
 namespace qosbed::record {

@@ -16,7 +16,7 @@
 
 #include "gqos/codec.hpp"
 #include "provider/provider.hpp"
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/emulator_options.hpp"
 
 namespace qosbed::record {
 

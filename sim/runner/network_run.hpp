@@ -11,7 +11,6 @@
 
 #include "engine/event_queue.hpp"
 #include "engine/trace.hpp"
-#include "provider_stub/emulator.hpp"
 #include "rsvp/network.hpp"
 #include "rsvp/sp_adapter.hpp"
 #include "runner/runner.hpp"

@@ -6,7 +6,7 @@
 #include "engine/clock.hpp"
 #include "engine/trace.hpp"
 #include "engine/tracing_provider.hpp"
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/observer.hpp"
 
 namespace qosbed::runner {
 

@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "gqos/codec.hpp"
+#include "gqos/indication.hpp"
 #include "gqos/layout.hpp"
+#include "provider/call.hpp"
 #include "provider/provider.hpp"
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/emulator_options.hpp"
 #include "scenario/network.hpp"
 
 namespace qosbed::scenario {
