@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "engine/prefetch.hpp"
+
 namespace qosbed::provider_stub {
 
 using provider::socket_error;
@@ -67,11 +69,53 @@ void update_service(std::uint32_t& requested, const gqos::FlowSpec& flowspec) {
 
 }  // namespace
 
-Emulator::Emulator(engine::EventQueue& queue, EmulatorOptions options)
-    : queue_(queue), options_(options) {}
+// What a script event on a socket reads, loaded while the two events before it run. With 10,000
+// sockets the state is out of cache, and a load from memory costs about as much as the event's
+// whole work.
+class Emulator::SocketPrefetcher final : public engine::Prefetcher {
+ public:
+  explicit SocketPrefetcher(const Emulator& emulator) : emulator_(emulator) {}
+
+  void prefetch(std::uint64_t socket, engine::Lookahead lookahead) const override {
+    const SocketState* state = emulator_.find(socket);
+    if (!state) return;
+    if (lookahead == engine::Lookahead::after_next) {
+      // What an indication and the reissue after it read: the state up to the recorded events.
+      const auto* begin = reinterpret_cast<const char*>(state);
+      const auto bytes =
+          static_cast<std::size_t>(reinterpret_cast<const char*>(&state->recorded) - begin);
+      engine::prefetch_lines(begin, bytes, true);
+      return;
+    }
+    if (state->pending.empty()) return;
+    // What finishing the request writes: the head of the buffer (a QOS with its status, unless
+    // a script adds large objects), and the OVERLAPPED with the lines around it. Applications
+    // keep the OVERLAPPED inside their own per-request state, which the completion routine reads
+    // next; the Monitor keeps it first, right after the shared_ptr's control block.
+    constexpr std::size_t buffer_head = 256;
+    constexpr std::uintptr_t line = engine::cache_line;
+    const Request& request = state->pending.front();
+    engine::prefetch_lines(request.out.data(), std::min(request.out.size(), buffer_head), true);
+    const auto overlapped = reinterpret_cast<std::uintptr_t>(request.overlapped);
+    engine::prefetch_range(overlapped - line, overlapped + 3 * line, true);
+  }
+
+ private:
+  const Emulator& emulator_;
+};
+
+Emulator::Emulator(engine::Scheduler& scheduler, EmulatorOptions options)
+    : scheduler_(scheduler),
+      options_(options),
+      prefetcher_(std::make_unique<const SocketPrefetcher>(*this)) {}
 
 Emulator::~Emulator() {
-  for (const engine::EventId id : scheduled_) queue_.cancel(id);
+  for (const engine::EventId id : scheduled_) scheduler_.cancel(id);
+}
+
+engine::EventId Emulator::schedule_script_event(Socket socket, engine::TimeUs at_us,
+                                                engine::Action action) {
+  return scheduler_.schedule_at(at_us, std::move(action), {prefetcher_.get(), socket});
 }
 
 int Emulator::fail(std::uint32_t error) {
@@ -87,30 +131,6 @@ const Emulator::SocketState* Emulator::find(Socket socket) const {
   if (socket < first_socket || (socket - first_socket) % socket_step != 0) return nullptr;
   const Socket index = (socket - first_socket) / socket_step;
   return index < sockets_.size() ? sockets_[index].get() : nullptr;
-}
-
-void Emulator::prefetch(std::uint64_t socket, engine::Lookahead lookahead) const {
-  const SocketState* state = find(socket);
-  if (!state) return;
-  if (lookahead == engine::Lookahead::after_next) {
-    // What an indication and the reissue after it read: the state up to the recorded events.
-    const auto* begin = reinterpret_cast<const char*>(state);
-    const auto bytes =
-        static_cast<std::size_t>(reinterpret_cast<const char*>(&state->recorded) - begin);
-    engine::prefetch_lines(begin, bytes, true);
-    return;
-  }
-  if (state->pending.empty()) return;
-  // What finishing the request writes: the head of the buffer (a QOS with its status, unless a
-  // script adds large objects), and the OVERLAPPED with the lines around it. Applications keep
-  // the OVERLAPPED inside their own per-request state, which the completion routine reads next;
-  // the Monitor keeps it first, right after the shared_ptr's control block.
-  constexpr std::size_t buffer_head = 256;
-  constexpr std::uintptr_t line = engine::cache_line;
-  const Request& request = state->pending.front();
-  engine::prefetch_lines(request.out.data(), std::min(request.out.size(), buffer_head), true);
-  const auto overlapped = reinterpret_cast<std::uintptr_t>(request.overlapped);
-  engine::prefetch_range(overlapped - line, overlapped + 3 * line, true);
 }
 
 bool Emulator::take_injected_failure(Socket socket, provider::Call call) {
@@ -401,7 +421,7 @@ void Emulator::pend(SocketState& state, Request request) {
 
 // D18: the request pends like any other, then fails as soon as the run next looks at the queue.
 void Emulator::fail_unsupported_later(Socket socket, std::uint64_t request_id) {
-  scheduled_.push_back(queue_.schedule_at(queue_.now_us(), [this, socket, request_id] {
+  scheduled_.push_back(scheduler_.schedule_at(scheduler_.now_us(), [this, socket, request_id] {
     SocketState* state = find(socket);
     if (!state) return;  // closed meanwhile: already aborted
     const auto it = std::find_if(state->pending.begin(), state->pending.end(),
@@ -559,22 +579,22 @@ void Emulator::record_fd_qos(SocketState& state, std::uint32_t status) {
 
 std::optional<engine::TimeUs> Emulator::deadline_after(std::uint32_t timeout_ms) const {
   if (timeout_ms == wsa::infinite) return std::nullopt;
-  return queue_.now_us() + static_cast<engine::TimeUs>(timeout_ms) * 1000;
+  return scheduler_.now_us() + static_cast<engine::TimeUs>(timeout_ms) * 1000;
 }
 
 template <typename Done>
 bool Emulator::advance(std::optional<engine::TimeUs> deadline_us, Done done) {
   while (!done()) {
-    const std::optional<engine::TimeUs> next = queue_.next_time_us();
+    const std::optional<engine::TimeUs> next = scheduler_.next_time_us();
     if (deadline_us && (!next || *next > *deadline_us)) {
-      queue_.advance_to(*deadline_us);
+      scheduler_.advance_to(*deadline_us);
       return false;
     }
     if (!next) {
       if (observer_) observer_->on_stalled();  // D16
       return false;
     }
-    queue_.run_next();
+    scheduler_.run_next();
   }
   return true;
 }

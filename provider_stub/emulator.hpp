@@ -1,11 +1,11 @@
 // The scripted RSVP SP emulator: a Provider that behaves as the Windows RSVP service provider
 // does around SIO_GET_QOS (rules R1-R10 of gqos-facts, with every DECISION documented in
 // docs/behaviour.md), under one of the OS profiles, in virtual time. The script side delivers
-// FD_QOS indications and injects failures "now"; whoever drives the run schedules those calls on
-// the shared EventQueue. Waits advance that queue, so a wait that would block runs the scripted
-// events due before its deadline, exactly as if the provider had acted meanwhile. What a run
-// chooses about it is in emulator_options.hpp, what it tells a run that traces it in observer.hpp:
-// most code needs only those.
+// FD_QOS indications and injects failures "now"; whoever drives the run schedules those calls
+// with schedule_script_event, on the run's one Scheduler. Waits run that scheduler, so a wait
+// that would block runs the scripted events due before its deadline, exactly as if the provider
+// had acted meanwhile. What a run chooses about it is in emulator_options.hpp, what it tells a
+// run that traces it in observer.hpp: most code needs only those.
 #pragma once
 
 #include <cstdint>
@@ -15,8 +15,7 @@
 #include <optional>
 #include <vector>
 
-#include "engine/event_queue.hpp"
-#include "engine/prefetch.hpp"
+#include "engine/scheduler.hpp"
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/indication.hpp"
@@ -29,9 +28,9 @@
 
 namespace qosbed::provider_stub {
 
-class Emulator final : public provider::Provider, private engine::Prefetcher {
+class Emulator final : public provider::Provider {
  public:
-  explicit Emulator(engine::EventQueue& queue, EmulatorOptions options = {});
+  explicit Emulator(engine::Scheduler& scheduler, EmulatorOptions options = {});
   ~Emulator() override;
   Emulator(const Emulator&) = delete;
   Emulator& operator=(const Emulator&) = delete;
@@ -39,15 +38,16 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   void set_observer(EmulatorObserver* observer) { observer_ = observer; }
   const EmulatorOptions& options() const { return options_; }
 
-  // Script side: act now, at the queue's current time.
+  // Script side: act now, at the scheduler's current time.
   void indicate(Socket socket, gqos::Indication indication);
-  // The hint for an event that will call indicate() or fail_pending() on `socket`: the queue then
-  // loads the socket's state, and the buffer and OVERLAPPED of the request it will finish, while
-  // the events before it run.
-  engine::PrefetchHint prefetch_for(Socket socket) const { return {this, socket}; }
   void fail_next_call(Socket socket, provider::Call call, std::uint32_t error);
   // Finishes the oldest pending SIO_GET_QOS with `error` and 0 bytes; false when none pends.
   bool fail_pending(Socket socket, std::uint32_t error);
+  // Schedules `action`, a script event that acts on `socket` through the calls above, at `at_us`.
+  // The one place a prefetch hint is attached: while the events before it run, the scheduler
+  // loads the socket's state, and the buffer and OVERLAPPED of the request it will finish. The
+  // emulator must outlive the event, as whatever its action calls must.
+  engine::EventId schedule_script_event(Socket socket, engine::TimeUs at_us, engine::Action action);
 
   // Provider.
   std::vector<provider::ProtocolInfo> enum_protocols() override;
@@ -86,10 +86,10 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
     provider::Overlapped* overlapped = nullptr;
     provider::CompletionRoutine routine;
   };
-  // What an indication and the reissue after it touch comes first, up to `recorded`: prefetch()
-  // loads those lines before the indication's turn. The oldest pending request is kept inline, so
-  // its address follows from the state's, and the state starts on a cache line, so that those
-  // 208 bytes take four lines.
+  // What an indication and the reissue after it touch comes first, up to `recorded`: the
+  // SocketPrefetcher loads those lines before the indication's turn. The oldest pending request is
+  // kept inline, so its address follows from the state's, and the state starts on a cache line, so
+  // that those 208 bytes take four lines.
   struct alignas(64) SocketState {
     provider::Role role = provider::Role::both;
     provider::Protocol protocol = provider::Protocol::udp;
@@ -114,7 +114,8 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
     provider::Overlapped* overlapped = nullptr;
   };
 
-  void prefetch(std::uint64_t socket, engine::Lookahead lookahead) const override;
+  class SocketPrefetcher;  // in emulator.cpp: only the emulator knows of prefetching
+
   int fail(std::uint32_t error);
   SocketState* find(Socket socket);
   const SocketState* find(Socket socket) const;
@@ -145,7 +146,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   template <typename Done>
   bool advance(std::optional<engine::TimeUs> deadline_us, Done done);
 
-  engine::EventQueue& queue_;
+  engine::Scheduler& scheduler_;
   EmulatorOptions options_;
   EmulatorObserver* observer_ = nullptr;
   // Handles are first_socket, first_socket + socket_step, ... and never reused, so a handle's
@@ -167,6 +168,7 @@ class Emulator final : public provider::Provider, private engine::Prefetcher {
   std::vector<engine::EventId> scheduled_;  // cancelled on destruction: they call back into us
   // Handed back after each use, so encoding a completion allocates nothing once it has grown.
   gqos::QosContent content_storage_;
+  std::unique_ptr<const SocketPrefetcher> prefetcher_;
 };
 
 }  // namespace qosbed::provider_stub

@@ -1,5 +1,5 @@
 // The emulated RSVP SP through the Provider (continued): the OS profiles, determinism, the
-// decisions a scenario may choose otherwise, and prefetch hints.
+// decisions a scenario may choose otherwise, and script events with their prefetch hints.
 #include <boost/test/unit_test.hpp>
 #include <string>
 
@@ -256,10 +256,15 @@ BOOST_AUTO_TEST_CASE(hints_change_nothing_a_run_sees) {
     BOOST_REQUIRE(sp.query(waiting, out, nullptr, &overlapped, sp.routine()) == socket_error);
     BOOST_REQUIRE(sp.query(closing, closing_out, nullptr, &closing_overlapped, sp.routine()) ==
                   socket_error);
+    // As a runner schedules a scenario's `sp:` steps, with the socket's hint, or as any other
+    // event, without one.
     auto indicate_at = [&](engine::TimeUs at_us, Socket socket, Indication indication) {
-      sp.queue.schedule_at(
-          at_us, [&sp, socket, indication] { sp.emulator.indicate(socket, indication); },
-          hinted ? sp.emulator.prefetch_for(socket) : engine::PrefetchHint{});
+      auto action = [&sp, socket, indication] { sp.emulator.indicate(socket, indication); };
+      if (hinted) {
+        sp.emulator.schedule_script_event(socket, at_us, action);
+      } else {
+        sp.queue.schedule_at(at_us, action);
+      }
     };
     indicate_at(10, unknown, path_arrived());
     indicate_at(20, idle, path_arrived(1000));

@@ -30,7 +30,8 @@ using Action = std::function<void()>;
 class Prefetcher;  // engine/prefetch.hpp
 
 // What an event is going to read, as a key its Prefetcher knows: a scheduler may have it loaded
-// while the events before it run. No prefetcher, no hint.
+// while the events before it run. No prefetcher, no hint. Only the code that owns the state a
+// key names attaches hints (the emulator's script events); callers of the emulator never do.
 struct PrefetchHint {
   const Prefetcher* prefetcher = nullptr;
   std::uint64_t key = 0;

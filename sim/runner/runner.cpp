@@ -133,9 +133,8 @@ class Player {
       }
       const auto* sp = std::get_if<scenario::SpAction>(&step.action);
       if (!sp) continue;
-      const engine::EventId id = queue_.schedule_at(
-          step.at_us, [this, i, sp] { play_sp(i, *sp); },
-          emulator_.prefetch_for(app_.handle(step.socket)));
+      const engine::EventId id = emulator_.schedule_script_event(
+          app_.handle(step.socket), step.at_us, [this, i, sp] { play_sp(i, *sp); });
       provider_step_of_[id] = i;
     }
   }
