@@ -6,8 +6,8 @@
 // run.
 //
 // An event's PrefetchHint (engine/scheduler.hpp) names a Prefetcher and a key. This header is for
-// the queue and for the one class that owns the state a key names (the emulator, which
-// attaches the hint to the script events it schedules), not for those who schedule events.
+// the queue and for the one class that owns the state a key names (the emulator's SP rules,
+// which attach the hint to the script events they schedule), not for those who schedule events.
 #pragma once
 
 #include <cstddef>
