@@ -276,7 +276,7 @@ int SpRules::close(Socket socket) {
   SocketState* state = state_of(socket);
   if (!state) return fail(wsa::enotsock);
   if (take_injected_failure(socket, provider::Call::close)) return socket_error;
-  FrontInlineFifo<Request> pending = std::move(state->pending);
+  SmallFifoQueue<Request> pending = std::move(state->pending);
   sockets_[(socket - first_socket) / socket_step].reset();
   std::erase_if(injected_, [socket](const auto& entry) { return entry.first.first == socket; });
   for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);

@@ -25,9 +25,9 @@
 #include "provider/provider.hpp"
 #include "provider_stub/emulator_options.hpp"
 #include "provider_stub/fifo_queue.hpp"
-#include "provider_stub/front_inline_fifo.hpp"
 #include "provider_stub/observer.hpp"
 #include "provider_stub/result_delivery.hpp"
+#include "provider_stub/small_fifo_queue.hpp"
 
 namespace qosbed::provider_stub {
 
@@ -95,7 +95,7 @@ class SpRules {
     // that names no FLOWSPEC, and decides whether QoS is on (R10).
     std::uint32_t sending_service = gqos::service_type::best_effort;
     std::uint32_t receiving_service = gqos::service_type::best_effort;
-    FrontInlineFifo<Request> pending;    // oldest first; non-empty only while `queued` is empty
+    SmallFifoQueue<Request> pending;     // oldest first; non-empty only while `queued` is empty
     FifoQueue<gqos::Indication> queued;  // R9
   };
   class SocketPrefetcher;
