@@ -13,7 +13,7 @@ namespace qosbed::provider_stub {
 using provider::Socket;
 
 // What became of an indication.
-enum class Delivery {
+enum class IndicationOutcome {
   completed,    // finished the oldest pending SIO_GET_QOS
   enobufs,      // the pending request's buffer was too small; the indication stays queued
   queued,       // nothing pending: kept for the next query (R9 queue, and coalesce)
@@ -22,14 +22,14 @@ enum class Delivery {
   suppressed,   // the profile has no RSVP signalling (windows-xp, windows-2003, no-qos-provider)
   unconfirmed,  // REQUEST_CONFIRMED to a socket that did not ask for confirmation (R10)
 };
-std::string_view name_of(Delivery delivery);
+std::string_view name_of(IndicationOutcome outcome);
 
 // Told of what the provider does on its own, so a run can trace it.
 class EmulatorObserver {
  public:
   virtual ~EmulatorObserver() = default;
   virtual void on_indication(Socket socket, const gqos::Indication& indication,
-                             Delivery delivery) = 0;
+                             IndicationOutcome outcome) = 0;
   // A request finished; its completion is queued for the next alertable wait (routine) or its
   // event is signalled. The application has not seen it yet. `overlapped` is the request's own,
   // which tells an observer which request it was.

@@ -150,33 +150,33 @@ bool SpRules::take_injected_failure(Socket socket, provider::Call call) {
 // Script side.
 
 void SpRules::indicate(Socket socket, gqos::Indication&& indication) {
-  auto report = [this, socket, &indication](Delivery delivery) {
-    if (observer_) observer_->on_indication(socket, indication, delivery);
+  auto report = [this, socket, &indication](IndicationOutcome outcome) {
+    if (observer_) observer_->on_indication(socket, indication, outcome);
   };
   SocketState* state = state_of(socket);
-  if (!state) return report(Delivery::dropped);
-  if (options_.profile != Profile::windows_2000) return report(Delivery::suppressed);
+  if (!state) return report(IndicationOutcome::dropped);
+  if (options_.profile != Profile::windows_2000) return report(IndicationOutcome::suppressed);
   if (indication.status == gqos::status::request_confirmed &&
       !(state->confirm_request && asks_for_service(state->receiving_service))) {
-    return report(Delivery::unconfirmed);
+    return report(IndicationOutcome::unconfirmed);
   }
   delivery_.qos_changed(socket, indication.status);
 
   if (state->pending.empty()) {
     switch (options_.pending_policy) {
       case PendingPolicy::queue:
-        report(Delivery::queued);
+        report(IndicationOutcome::queued);
         state->queued.push_back(std::move(indication));
         return;
       case PendingPolicy::coalesce: {
         const bool replaces = !state->queued.empty();
-        report(replaces ? Delivery::coalesced : Delivery::queued);
+        report(replaces ? IndicationOutcome::coalesced : IndicationOutcome::queued);
         state->queued.clear();
         state->queued.push_back(std::move(indication));
         return;
       }
       case PendingPolicy::drop:
-        return report(Delivery::dropped);
+        return report(IndicationOutcome::dropped);
     }
   }
 
@@ -187,7 +187,7 @@ void SpRules::indicate(Socket socket, gqos::Indication&& indication) {
   const std::uint32_t required = gqos::required_size(content);
   const bool taken = std::any_of(state->pending.begin(), state->pending.end(),
                                  [required](const Request& r) { return r.out.size() >= required; });
-  report(taken ? Delivery::completed : Delivery::enobufs);
+  report(taken ? IndicationOutcome::completed : IndicationOutcome::enobufs);
   bool completed = false;
   while (!completed && !state->pending.empty()) {
     Request request = std::move(state->pending.front());

@@ -90,7 +90,7 @@ struct Recorder final : EmulatorObserver {
   struct Seen {
     Socket socket;
     std::uint32_t status;
-    Delivery delivery;
+    IndicationOutcome outcome;
   };
   struct Finished {
     Socket socket;
@@ -101,8 +101,9 @@ struct Recorder final : EmulatorObserver {
   std::vector<Finished> finished;
   int stalls = 0;
 
-  void on_indication(Socket socket, const Indication& indication, Delivery delivery) override {
-    indications.push_back({socket, indication.status, delivery});
+  void on_indication(Socket socket, const Indication& indication,
+                     IndicationOutcome outcome) override {
+    indications.push_back({socket, indication.status, outcome});
   }
   void on_request_finished(Socket socket, const provider::Overlapped*, std::uint32_t error,
                            std::uint32_t bytes) override {
@@ -110,9 +111,9 @@ struct Recorder final : EmulatorObserver {
   }
   void on_stalled() override { ++stalls; }
 
-  std::vector<Delivery> deliveries() const {
-    std::vector<Delivery> out;
-    for (const Seen& seen : indications) out.push_back(seen.delivery);
+  std::vector<IndicationOutcome> outcomes() const {
+    std::vector<IndicationOutcome> out;
+    for (const Seen& seen : indications) out.push_back(seen.outcome);
     return out;
   }
 };

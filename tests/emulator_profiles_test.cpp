@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(windows_xp_query_never_completes_until_close) {
   BOOST_TEST(sp.emulator.sleep_ex(60000, true) == 0u);
   BOOST_TEST(sp.queue.now_us() == 60000000);
   BOOST_TEST(sp.completions.empty());
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::suppressed}));
+  BOOST_TEST((sp.recorder.outcomes() == std::vector{IndicationOutcome::suppressed}));
 
   BOOST_TEST(sp.query(socket, out, &bytes, nullptr) == socket_error);
   BOOST_TEST(sp.emulator.last_error() == wsa::ewouldblock);
@@ -44,7 +44,7 @@ BOOST_AUTO_TEST_CASE(windows_2003_sync_query_succeeds_with_zero_bytes) {
   Overlapped overlapped;
   BOOST_TEST(sp.query(socket, out, nullptr, &overlapped, sp.routine()) == socket_error);
   BOOST_TEST(sp.emulator.last_error() == wsa::io_pending);
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::suppressed}));
+  BOOST_TEST((sp.recorder.outcomes() == std::vector{IndicationOutcome::suppressed}));
 }
 
 BOOST_AUTO_TEST_CASE(no_qos_provider_has_no_qos_at_all) {
@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(no_qos_provider_has_no_qos_at_all) {
   BOOST_TEST(sp.emulator.connect(sender, {"10.0.0.2", 5000}, {}) == 0);
 
   sp.emulator.indicate(socket, path_arrived());
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::suppressed}));
+  BOOST_TEST((sp.recorder.outcomes() == std::vector{IndicationOutcome::suppressed}));
 }
 
 // D18's scheduled failure calls back into the emulator: destroying it first cancels the call.
@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(runs_are_deterministic) {
       sp.query(socket, out, nullptr, &overlapped, sp.routine());
     }
     for (const Recorder::Seen& seen : sp.recorder.indications) {
-      transcript.push_back(std::string(name_of(seen.delivery)));
+      transcript.push_back(std::string(name_of(seen.outcome)));
     }
     return transcript;
   };
@@ -240,7 +240,7 @@ BOOST_AUTO_TEST_SUITE(script_events)
 BOOST_AUTO_TEST_CASE(hints_change_nothing_a_run_sees) {
   struct Seen {
     std::vector<std::uint32_t> errors, bytes;
-    std::vector<Delivery> deliveries;
+    std::vector<IndicationOutcome> outcomes;
     gqos::DecodedQos qos;  // decoded: the buffer holds its own address
   };
   auto play = [](bool hinted) {
@@ -278,7 +278,7 @@ BOOST_AUTO_TEST_CASE(hints_change_nothing_a_run_sees) {
       seen.errors.push_back(completion.error);
       seen.bytes.push_back(completion.bytes);
     }
-    seen.deliveries = sp.recorder.deliveries();
+    seen.outcomes = sp.recorder.outcomes();
     seen.qos = decoded(out, seen.bytes.back());
     return seen;
   };
@@ -288,10 +288,11 @@ BOOST_AUTO_TEST_CASE(hints_change_nothing_a_run_sees) {
              boost::test_tools::per_element());
   BOOST_TEST(hinted.errors == plain.errors, boost::test_tools::per_element());
   BOOST_TEST(hinted.bytes == plain.bytes, boost::test_tools::per_element());
-  BOOST_TEST((hinted.deliveries == plain.deliveries));
+  BOOST_TEST((hinted.outcomes == plain.outcomes));
   BOOST_TEST(
-      (plain.deliveries == std::vector{Delivery::dropped, Delivery::queued, Delivery::dropped,
-                                       Delivery::completed, Delivery::queued}));
+      (plain.outcomes == std::vector{IndicationOutcome::dropped, IndicationOutcome::queued,
+                                     IndicationOutcome::dropped, IndicationOutcome::completed,
+                                     IndicationOutcome::queued}));
   BOOST_TEST((hinted.qos.receiving == controlled_load(3000)));
   BOOST_TEST((hinted.qos.receiving == plain.qos.receiving));
   BOOST_TEST((hinted.qos.sending == plain.qos.sending));

@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(pending_query_completes_with_the_indication) {
   BOOST_TEST(qos.provider_specific_len == 20u);
 
   BOOST_REQUIRE_EQUAL(sp.recorder.indications.size(), 1u);
-  BOOST_TEST((sp.recorder.indications[0].delivery == Delivery::completed));
+  BOOST_TEST((sp.recorder.indications[0].outcome == IndicationOutcome::completed));
   BOOST_REQUIRE_EQUAL(sp.recorder.finished.size(), 1u);
   BOOST_TEST(sp.recorder.finished[0].socket == socket);
   BOOST_TEST(sp.recorder.finished[0].bytes == plain_indication_size);
@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(small_buffer_gets_enobufs_and_reissue_receives_the_indicati
   BOOST_TEST(gqos::load_u32(small, 0) == 100u);
   BOOST_TEST(overlapped.internal == wsa::enobufs);
   BOOST_TEST(overlapped.internal_high == 4u);
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::enobufs}));
+  BOOST_TEST((sp.recorder.outcomes() == std::vector{IndicationOutcome::enobufs}));
   BOOST_TEST(sp.emulator.queued_indications(socket) == 1u);
 
   std::vector<std::byte> out(gqos::load_u32(small, 0));
@@ -294,7 +294,7 @@ BOOST_AUTO_TEST_CASE(indication_passes_a_small_pending_buffer_to_the_next) {
   BOOST_TEST(sp.query(socket, small, nullptr, &first, sp.routine()) == socket_error);
   BOOST_TEST(sp.query(socket, large, nullptr, &second, sp.routine()) == socket_error);
   sp.emulator.indicate(socket, path_arrived());
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::completed}));
+  BOOST_TEST((sp.recorder.outcomes() == std::vector{IndicationOutcome::completed}));
   BOOST_TEST(first.internal == wsa::enobufs);
   BOOST_TEST(gqos::load_u32(small, 0) == 100u);
   BOOST_TEST(second.internal == 0u);
@@ -314,7 +314,8 @@ BOOST_AUTO_TEST_CASE(queue_keeps_every_indication_in_order) {
   const Socket socket = sp.receiver();
   sp.emulator.indicate(socket, path_arrived());
   sp.emulator.indicate(socket, bare(status::no_senders));
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::queued, Delivery::queued}));
+  BOOST_TEST((sp.recorder.outcomes() ==
+              std::vector{IndicationOutcome::queued, IndicationOutcome::queued}));
 
   std::vector<std::byte> out(100);
   std::uint32_t bytes = 0;
@@ -335,7 +336,8 @@ BOOST_AUTO_TEST_CASE(coalesce_keeps_only_the_latest) {
   const Socket socket = sp.receiver();
   sp.emulator.indicate(socket, path_arrived(8000));
   sp.emulator.indicate(socket, path_arrived(9000));
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::queued, Delivery::coalesced}));
+  BOOST_TEST((sp.recorder.outcomes() ==
+              std::vector{IndicationOutcome::queued, IndicationOutcome::coalesced}));
   BOOST_TEST(sp.emulator.queued_indications(socket) == 1u);
   std::vector<std::byte> out(100);
   std::uint32_t bytes = 0;
@@ -350,7 +352,8 @@ BOOST_AUTO_TEST_CASE(drop_keeps_none) {
   const Socket socket = sp.receiver();
   sp.emulator.indicate(socket, path_arrived(8000));
   sp.emulator.indicate(socket, path_arrived(9000));
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::dropped, Delivery::dropped}));
+  BOOST_TEST((sp.recorder.outcomes() ==
+              std::vector{IndicationOutcome::dropped, IndicationOutcome::dropped}));
   BOOST_TEST(sp.emulator.queued_indications(socket) == 0u);
   std::vector<std::byte> out(100);
   std::uint32_t bytes = 0;
@@ -451,7 +454,8 @@ BOOST_AUTO_TEST_CASE(request_confirmed_reaches_only_receivers_that_asked) {
                         &bytes) == 0);
   sp.emulator.indicate(asked, bare(status::request_confirmed));
   sp.emulator.indicate(silent, bare(status::request_confirmed));
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::queued, Delivery::unconfirmed}));
+  BOOST_TEST((sp.recorder.outcomes() ==
+              std::vector{IndicationOutcome::queued, IndicationOutcome::unconfirmed}));
   BOOST_TEST(sp.emulator.queued_indications(silent) == 0u);
 
   std::vector<std::byte> out(100);
@@ -466,7 +470,7 @@ BOOST_AUTO_TEST_CASE(request_confirmed_reaches_only_receivers_that_asked) {
                                   {gqos::make_reserve_info(gqos::rsvp_style::fixed_filter, true)}),
                         &bytes) == 0);
   sp.emulator.indicate(asked, bare(status::request_confirmed));
-  BOOST_TEST((sp.recorder.indications.back().delivery == Delivery::unconfirmed));
+  BOOST_TEST((sp.recorder.indications.back().outcome == IndicationOutcome::unconfirmed));
   BOOST_TEST(sp.emulator.queued_indications(asked) == 0u);
 }
 

@@ -222,7 +222,7 @@ BOOST_AUTO_TEST_CASE(close_aborts_pending_queries) {
   BOOST_TEST(sp.recorder.finished[0].error == wsa::operation_aborted);
   // Indications for a closed socket reach nobody.
   sp.emulator.indicate(socket, path_arrived());
-  BOOST_TEST((sp.recorder.deliveries() == std::vector{Delivery::dropped}));
+  BOOST_TEST((sp.recorder.outcomes() == std::vector{IndicationOutcome::dropped}));
 }
 
 BOOST_AUTO_TEST_CASE(injected_failures_fail_once) {

@@ -29,7 +29,7 @@ struct Ran {
 };
 
 struct Observed final : EmulatorObserver {
-  void on_indication(Socket, const gqos::Indication&, Delivery) override {}
+  void on_indication(Socket, const gqos::Indication&, IndicationOutcome) override {}
   void on_request_finished(Socket, const Overlapped*, std::uint32_t error,
                            std::uint32_t bytes) override {
     finished.push_back({error, bytes, nullptr});

@@ -53,10 +53,10 @@ std::optional<std::string_view> mode_of(const TraceRecord& record) {
 
 // Whether an indication reached the socket, as D13 counts it.
 bool reached_socket(const TraceRecord& record) {
-  using provider_stub::Delivery;
+  using provider_stub::IndicationOutcome;
   return record.kind == TraceKind::fd_qos && record.status &&
-         record.detail != provider_stub::name_of(Delivery::suppressed) &&
-         record.detail != provider_stub::name_of(Delivery::unconfirmed);
+         record.detail != provider_stub::name_of(IndicationOutcome::suppressed) &&
+         record.detail != provider_stub::name_of(IndicationOutcome::unconfirmed);
 }
 
 void count(CoverageItem& item, const std::string& file) {

@@ -16,9 +16,9 @@ TraceRecord ProviderTrace::base(provider::Socket socket, TraceKind kind) const {
 }
 
 void ProviderTrace::on_indication(provider::Socket socket, const gqos::Indication& indication,
-                                  provider_stub::Delivery delivery) {
+                                  provider_stub::IndicationOutcome outcome) {
   TraceRecord record = base(socket, TraceKind::fd_qos);
-  record.detail = std::string(provider_stub::name_of(delivery));
+  record.detail = std::string(provider_stub::name_of(outcome));
   record.status = indication.status;
   if (indication.sending) record.sending = indication.sending;
   if (indication.receiving) record.receiving = indication.receiving;
