@@ -90,15 +90,14 @@ class SpRules::SocketPrefetcher final : public engine::Prefetcher {
     }
     if (state->pending.empty()) return;
     // What finishing the request writes: the head of the buffer (a QOS with its status, unless
-    // a script adds large objects), and the OVERLAPPED with the lines around it. Applications
-    // keep the OVERLAPPED inside their own per-request state, which the completion routine reads
-    // next; the Monitor keeps it first, right after the shared_ptr's control block.
+    // a script adds large objects), and the OVERLAPPED with the application's per-request state
+    // around it, which the completion routine reads next (provider/provider.hpp).
     constexpr std::size_t buffer_head = 256;
-    constexpr std::uintptr_t line = engine::cache_line;
     const Request& request = state->pending.front();
     engine::prefetch_lines(request.out.data(), std::min(request.out.size(), buffer_head), true);
     const auto overlapped = reinterpret_cast<std::uintptr_t>(request.overlapped);
-    engine::prefetch_range(overlapped - line, overlapped + 3 * line, true);
+    engine::prefetch_range(overlapped - provider::request_state_before_overlapped,
+                           overlapped + provider::request_state_after_overlapped, true);
   }
 
  private:
