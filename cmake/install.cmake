@@ -13,8 +13,8 @@ set(qosbed_include_dir ${CMAKE_INSTALL_INCLUDEDIR}/qosbed)
 
 # The public libraries, each exported as qosbed::<component> with the headers of sim/<component>.
 # The command line's own library (qosbed_cli), the examples and the test helpers stay private.
-set(qosbed_components gqos provider engine emulator client record rsvp rsvp_wire winsock
-                      scenario report runner win32)
+set(qosbed_components gqos provider engine emulator client record rsvp rsvp_wire rsvp_wire_form
+                      winsock scenario_writer scenario report runner win32)
 set(qosbed_exported)
 foreach(component IN LISTS qosbed_components)
   set(target qosbed_${component})
@@ -80,6 +80,12 @@ if(TARGET qosbed_win32)
                  @ONLY)
   install(FILES ${PROJECT_BINARY_DIR}/qosbed-win32.pc
           DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
+
+# The ws2_32.dll of the Windows side, where the installed qosbed looks for it to run an .exe
+# under Wine (sim/program/program.cmake).
+if(TARGET qosbed_windows)
+  install(FILES ${QOSBED_WINDOWS_BINARY_DIR}/ws2_32.dll DESTINATION ${CMAKE_INSTALL_LIBDIR}/qosbed)
 endif()
 
 install(EXPORT qosbedTargets NAMESPACE qosbed:: DESTINATION ${QOSBED_INSTALL_CMAKEDIR})

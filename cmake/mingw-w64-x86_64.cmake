@@ -4,8 +4,11 @@ set(CMAKE_SYSTEM_NAME Windows)
 set(CMAKE_SYSTEM_PROCESSOR x86_64)
 
 set(qosbed_mingw x86_64-w64-mingw32)
-# The posix thread model, so the standard library's threads and mutexes exist.
+# The posix thread model, so the standard library's threads and mutexes exist. The project is C
+# too (the examples and qosbed::win32's C tests), so both compilers are named.
+find_program(CMAKE_C_COMPILER NAMES ${qosbed_mingw}-gcc-posix ${qosbed_mingw}-gcc REQUIRED)
 find_program(CMAKE_CXX_COMPILER NAMES ${qosbed_mingw}-g++-posix ${qosbed_mingw}-g++ REQUIRED)
+find_program(CMAKE_C_COMPILER NAMES ${qosbed_mingw}-gcc-posix ${qosbed_mingw}-gcc REQUIRED)
 find_program(CMAKE_RC_COMPILER NAMES ${qosbed_mingw}-windres)
 set(CMAKE_FIND_ROOT_PATH /usr/${qosbed_mingw})
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)

@@ -14,11 +14,8 @@ namespace wsa = gqos::wsa;
 
 namespace {
 
-constexpr std::uint32_t service_type_flags =
-    gqos::service_type::no_traffic_control_flag | gqos::service_type::no_qos_signaling_flag;
-
 std::uint32_t service_of(const gqos::FlowSpec& flowspec) {
-  return flowspec.service_type & ~service_type_flags;
+  return gqos::service_type::without_flags(flowspec.service_type);
 }
 
 // NOTRAFFIC, BESTEFFORT and NOCHANGE ask for nothing; every other service type asks for QoS.

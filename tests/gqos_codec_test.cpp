@@ -12,8 +12,9 @@ using namespace qosbed::gqos;
 namespace {
 
 FlowSpec controlled_load_8000() {
-  return FlowSpec{8000, 2048, 16000, qos_not_specified, qos_not_specified,
-                  service_type::controlled_load, 1500, 64};
+  return FlowSpec{
+      8000, 2048, 16000, qos_not_specified, qos_not_specified, service_type::controlled_load,
+      1500, 64};
 }
 
 QosContent senders_indication() {
@@ -43,7 +44,7 @@ BOOST_AUTO_TEST_CASE(status_info_indication_needs_100_bytes) {
 
 BOOST_AUTO_TEST_CASE(encode_writes_the_win64_layout) {
   auto buffer = encoded(senders_indication());
-  BOOST_TEST(load_u32(buffer, 0 + 20) == service_type::no_change);        // sending ServiceType
+  BOOST_TEST(load_u32(buffer, 0 + 20) == service_type::no_change);         // sending ServiceType
   BOOST_TEST(load_u32(buffer, 0) == qos_not_specified);                    // sending TokenRate
   BOOST_TEST(load_u32(buffer, 32) == 8000u);                               // receiving TokenRate
   BOOST_TEST(load_u32(buffer, 32 + 20) == service_type::controlled_load);  // receiving ServiceType
@@ -65,8 +66,8 @@ BOOST_AUTO_TEST_CASE(encode_refuses_a_short_buffer_and_writes_nothing) {
 
 BOOST_AUTO_TEST_CASE(round_trip_with_adspec_and_end_of_list) {
   QosContent content = senders_indication();
-  content.objects[0] = make_status_info(status::admission_failure, extended_status::net_admission,
-                                        56103);
+  content.objects[0] =
+      make_status_info(status::admission_failure, extended_status::net_admission, 56103);
   Adspec adspec;
   adspec.general_params = {3, 125000, 100, 1500, 0};
   ControlService guaranteed{};
@@ -115,6 +116,26 @@ BOOST_AUTO_TEST_CASE(reserve_info_round_trips) {
   BOOST_TEST(result.qos.objects[0].length == 40u);
   BOOST_TEST(load_u32(result.qos.objects[0].body, 0) == rsvp_style::fixed_filter);
   BOOST_TEST(load_u32(result.qos.objects[0].body, 4) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(the_required_size_follows_wsaenobufs_in_the_first_4_bytes) {
+  std::vector<std::byte> buffer(16);
+  store_u32(buffer, 0, 100);
+  BOOST_TEST(required_size_in(wsa::enobufs, buffer).value_or(0) == 100u);
+  BOOST_TEST(!required_size_in(wsa::efault, buffer).has_value());
+  BOOST_TEST(!required_size_in(wsa::no_error, buffer).has_value());
+  BOOST_TEST(!required_size_in(wsa::enobufs, std::span(buffer).first(3)).has_value());
+  BOOST_TEST(required_size_in(wsa::enobufs, std::span(buffer).first(4)).value_or(0) == 100u);
+}
+
+BOOST_AUTO_TEST_CASE(service_type_flags_are_set_aside) {
+  BOOST_TEST(
+      service_type::without_flags(service_type::guaranteed | service_type::no_qos_signaling_flag) ==
+      service_type::guaranteed);
+  BOOST_TEST(service_type::without_flags(service_type::controlled_load |
+                                         service_type::no_traffic_control_flag) ==
+             service_type::controlled_load);
+  BOOST_TEST(service_type::without_flags(service_type::no_change) == service_type::no_change);
 }
 
 BOOST_AUTO_TEST_CASE(a_qos_without_objects_has_null_buf) {

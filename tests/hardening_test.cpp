@@ -25,6 +25,7 @@
 
 #include "report/json_trace.hpp"
 #include "runner/runner.hpp"
+#include "scenario/limits.hpp"
 #include "scenario/loader.hpp"
 
 namespace {
@@ -209,7 +210,25 @@ BOOST_AUTO_TEST_CASE(binary_garbage) {
   std::mt19937 random(3);
   std::string text(64 * 1024, '\0');
   for (char& c : text) c = static_cast<char>(random());
-  rejected(text, "", "");
+  // Refused at its first control byte, before yaml-cpp reads any of it.
+  int line = 1;
+  int column = 1;
+  unsigned byte = 0;
+  for (const char c : text) {
+    byte = static_cast<unsigned char>(c);
+    if (byte == '\n') {
+      ++line;
+      column = 1;
+    } else if ((byte < 0x20 && byte != '\t' && byte != '\r') || byte == 0x7F) {
+      break;
+    } else {
+      ++column;
+    }
+  }
+  char hex[3];
+  std::snprintf(hex, sizeof hex, "%02x", byte);
+  rejected(text, std::to_string(line) + ":" + std::to_string(column) + ": ",
+           std::string("not a text file: control byte 0x") + hex);
 }
 
 BOOST_AUTO_TEST_CASE(empty_file) {
@@ -221,7 +240,8 @@ BOOST_AUTO_TEST_CASE(duplicate_key) {
 }
 
 BOOST_AUTO_TEST_CASE(negative_time) {
-  rejected(header + "steps:\n  - {at: -5ms, app: bind, socket: rx}\n", "5:", "");
+  rejected(header + "steps:\n  - {at: -5ms, app: bind, socket: rx}\n",
+           "5:10: ", "'at' must not be negative, not '-5ms'");
 }
 
 BOOST_AUTO_TEST_CASE(wrong_type) {
@@ -229,10 +249,22 @@ BOOST_AUTO_TEST_CASE(wrong_type) {
 }
 
 BOOST_AUTO_TEST_CASE(too_many_steps) {
+  // One step more than the cap, each written out and all within the file size cap, so it is the
+  // step cap that refuses them, before any step is read.
   std::string text = header + "steps:\n";
-  for (int i = 0; i < 1'000'001; ++i) text += "- {app: close, socket: rx}\n";
-  // Past the file size cap already; the message says which cap was hit.
-  rejected(text, "1:1", "larger than");
+  for (int i = 0; i < 1'000'001; ++i) text += "- 0\n";
+  BOOST_REQUIRE(text.size() < qosbed::scenario::limits::max_file_bytes);
+  rejected(text, "5:1: ", "1000001 steps, more than 1000000 steps; split the scenario");
+}
+
+BOOST_AUTO_TEST_CASE(a_file_over_the_size_cap_is_refused_before_parsing) {
+  std::string text = header + "steps:\n";
+  while (text.size() <= qosbed::scenario::limits::max_file_bytes) {
+    text += "  - {app: close, socket: rx}\n";
+  }
+  rejected(
+      text, "1:1: ",
+      "file is larger than " + std::to_string(qosbed::scenario::limits::max_file_bytes) + " bytes");
 }
 
 BOOST_AUTO_TEST_CASE(more_than_a_million_steps_are_refused) {

@@ -4,7 +4,8 @@
 # check what each keyword of qosbed_add_scenarios() made of the tests, by what CTest lists
 # (`ctest -N`, `-L`, `--show-only=json-v1`) and what the runs left behind, and that each wrong
 # call of it (SOURCE_DIR/bad-arguments) fails to configure with its message. Last, the downstream
-# program of its own is built again with pkg-config (qosbed-win32.pc) and the C compiler, and run.
+# program of its own is built again with pkg-config (qosbed-win32.pc) and the C compiler, and run;
+# and the installed command finds the ws2_32.dll installed with it.
 foreach(variable IN ITEMS BUILD_DIR WORK_DIR SOURCE_DIR CXX_COMPILER C_COMPILER LIBDIR)
   if(NOT DEFINED ${variable})
     message(FATAL_ERROR "install_downstream.cmake: -D ${variable}=... is required")
@@ -200,3 +201,16 @@ block()
        -o ${program} ${libs})
   step(${prefix}/bin/qosbed run ${SOURCE_DIR}/program/receiver.yaml -- ${program})
 endblock()
+
+# With a Windows side built, the installed command finds its ws2_32.dll: asked to run an .exe
+# where no Wine is on PATH, it gets as far as looking for Wine.
+if(WINDOWS_DIR AND EXISTS ${WINDOWS_DIR}/ws2_32.dll)
+  set(ENV{PATH} ${WORK_DIR})
+  execute_process(COMMAND ${prefix}/bin/qosbed run ${SOURCE_DIR}/program/receiver.yaml --
+                          ${WINDOWS_DIR}/examples/receiver.exe
+                  RESULT_VARIABLE result ERROR_VARIABLE errors)
+  if(NOT result EQUAL 2 OR NOT errors MATCHES "no Wine to run it under")
+    message(FATAL_ERROR "install_downstream: the installed qosbed and its ws2_32.dll: exit "
+                        "${result}:\n${errors}")
+  endif()
+endif()

@@ -144,11 +144,11 @@ scenario::Scenario load(std::string_view text) {
   return std::move(*loaded.scenario);
 }
 
-std::vector<const engine::TraceRecord*> of_kind(const engine::TraceLog& log,
-                                                engine::TraceKind kind) {
-  std::vector<const engine::TraceRecord*> out;
+template <typename Kind>
+std::vector<const Kind*> of_kind(const engine::TraceLog& log) {
+  std::vector<const Kind*> out;
   for (const engine::TraceRecord& record : log.records())
-    if (record.kind == kind) out.push_back(&record);
+    if (const auto* typed = std::get_if<Kind>(&record)) out.push_back(typed);
   return out;
 }
 
@@ -157,9 +157,9 @@ std::vector<const engine::TraceRecord*> of_kind(const engine::TraceLog& log,
 std::vector<std::string> seen_by_application(const engine::TraceLog& log) {
   std::vector<std::string> out;
   for (const engine::TraceRecord& record : log.records()) {
-    using engine::TraceKind;
-    if (record.kind == TraceKind::call || record.kind == TraceKind::completion ||
-        record.kind == TraceKind::update)
+    if (std::holds_alternative<engine::CallRecord>(record) ||
+        std::holds_alternative<engine::CompletionRecord>(record) ||
+        std::holds_alternative<engine::UpdateRecord>(record))
       out.push_back(report::to_json(record));
   }
   return out;
@@ -189,7 +189,7 @@ BOOST_FIXTURE_TEST_CASE(application_steps_run_at_their_times_and_the_provider_gi
   BOOST_TEST(result.end_us == 6'000'000);
   BOOST_TEST(sp.sleeps >= 60);
 
-  const auto calls = of_kind(log, engine::TraceKind::call);
+  const auto calls = of_kind<engine::CallRecord>(log);
   BOOST_TEST_REQUIRE(calls.size() >= 2u);
   BOOST_TEST(calls[0]->call == "bind");
   BOOST_TEST(calls[0]->t_us == 0);
@@ -198,11 +198,11 @@ BOOST_FIXTURE_TEST_CASE(application_steps_run_at_their_times_and_the_provider_gi
 
   // The Monitor's updates come at the provider's times, because the runner's idle wait is
   // alertable while the Monitor has a query outstanding; the script's own sp: steps never play.
-  const auto updates = of_kind(log, engine::TraceKind::update);
+  const auto updates = of_kind<engine::UpdateRecord>(log);
   BOOST_TEST_REQUIRE(updates.size() == 2u);
-  BOOST_TEST(updates[0]->status.value_or(0) == status::senders);
+  BOOST_TEST(updates[0]->status == status::senders);
   BOOST_TEST(updates[0]->t_us == 1'500'000);
-  BOOST_TEST(updates[1]->status.value_or(0) == status::no_senders);
+  BOOST_TEST(updates[1]->status == status::no_senders);
   BOOST_TEST(updates[1]->t_us == 3'000'000);
 }
 

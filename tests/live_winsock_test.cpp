@@ -12,17 +12,11 @@
 #include "gqos/constants.hpp"
 #include "provider/winsock_provider.hpp"
 #include "runner/live_run.hpp"
+#include "without_qos_provider.hpp"
 
 using namespace qosbed;
 
 namespace {
-
-bool any_qos_entry(provider::WinsockProvider& winsock) {
-  const auto entries = winsock.enum_protocols();
-  return std::any_of(entries.begin(), entries.end(), [](const provider::ProtocolInfo& entry) {
-    return (entry.service_flags1 & gqos::xp1_qos_supported) != 0;
-  });
-}
 
 scenario::Step step(int line, engine::TimeUs at_us, scenario::AppAction action) {
   scenario::Step step;
@@ -62,9 +56,8 @@ scenario::Scenario loopback_receiver() {
 
 BOOST_AUTO_TEST_CASE(without_a_qos_entry_the_run_stops_at_the_first_socket) {
   provider::WinsockProvider winsock;
-  if (any_qos_entry(winsock)) {
-    BOOST_TEST_MESSAGE("this system has a QoS-capable protocol entry; nothing to check");
-    return;
+  if (testing::any_qos_entry(winsock)) {
+    testing::skip_case("this system has a QoS-capable protocol entry");
   }
   const scenario::Scenario scenario = loopback_receiver();
   const engine::WallClock clock;
@@ -98,10 +91,11 @@ BOOST_AUTO_TEST_CASE(on_a_plain_socket_the_steps_play_by_the_wall_clock_and_are_
   std::vector<std::string> calls;
   engine::TimeUs close_us = -1;
   for (const engine::TraceRecord& record : log.records()) {
-    if (record.kind != engine::TraceKind::call) continue;
-    calls.push_back(record.call);
-    if (record.call == "close") close_us = record.t_us;
-    if (record.call == "bind") BOOST_TEST(record.result.value_or(-1) == 0);
+    const auto* call = std::get_if<engine::CallRecord>(&record);
+    if (!call) continue;
+    calls.push_back(call->call);
+    if (call->call == "close") close_us = call->t_us;
+    if (call->call == "bind") BOOST_TEST(call->result == 0);
   }
   // bind, the Monitor's SIO_GET_QOS (pending or failed, as this system does it), close.
   BOOST_TEST_REQUIRE(calls.size() >= 3u);
@@ -111,9 +105,9 @@ BOOST_AUTO_TEST_CASE(on_a_plain_socket_the_steps_play_by_the_wall_clock_and_are_
   BOOST_TEST(close_us >= 200'000);
 
   // The script's SENDERS was not played: no indication reached the application.
-  const auto updates =
-      std::count_if(log.records().begin(), log.records().end(),
-                    [](const auto& record) { return record.kind == engine::TraceKind::update; });
+  const auto updates = std::count_if(
+      log.records().begin(), log.records().end(),
+      [](const auto& record) { return std::holds_alternative<engine::UpdateRecord>(record); });
   BOOST_TEST(updates == 0);
 
   BOOST_TEST(recording.find("app: bind") != std::string::npos, recording);

@@ -34,14 +34,14 @@ struct Recorder : client::MonitorListener {
 };
 
 // One emulator in virtual time and one bound socket.
-struct Bed {
+struct EmulatedSp {
   engine::EventQueue queue;
   provider_stub::Emulator emulator;
   Recorder recorder;
   provider::Socket socket;
 
-  explicit Bed(provider_stub::EmulatorOptions options = {},
-               provider::Role role = provider::Role::receiver)
+  explicit EmulatedSp(provider_stub::EmulatorOptions options = {},
+                      provider::Role role = provider::Role::receiver)
       : emulator(queue, options), socket(emulator.open(role, provider::Protocol::udp)) {
     BOOST_REQUIRE(emulator.bind(socket, {"10.0.0.2", 5000}) == 0);
   }
@@ -93,20 +93,20 @@ provider_stub::EmulatorOptions on(provider_stub::Profile profile) {
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(an_8_byte_buffer_is_reissued_once_and_the_update_arrives) {
-  Bed bed;
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder, {.initial_buffer = 8});
+  EmulatedSp sp;
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder, {.initial_buffer = 8});
   BOOST_REQUIRE(monitor.start());
   BOOST_TEST(monitor.buffer_size() == 8u);
   auto path = senders();
   path.extended_status1 = gqos::extended_status::rsvp;
   path.extended_status2 = 56301;
-  bed.indicate_at(1000, path);
-  BOOST_TEST(bed.wait(10) == gqos::wsa::wait_io_completion);
+  sp.indicate_at(1000, path);
+  BOOST_TEST(sp.wait(10) == gqos::wsa::wait_io_completion);
 
   BOOST_TEST(monitor.reissues() == 1u);
   BOOST_TEST(monitor.buffer_size() == 100u);
-  BOOST_REQUIRE(bed.recorder.updates.size() == 1u);
-  const auto& update = bed.recorder.updates[0];
+  BOOST_REQUIRE(sp.recorder.updates.size() == 1u);
+  const auto& update = sp.recorder.updates[0];
   BOOST_TEST((update.direction == Direction::receiving));
   BOOST_TEST(update.status == gqos::status::senders);
   BOOST_TEST(update.extended_status1 == gqos::extended_status::rsvp);
@@ -115,29 +115,29 @@ BOOST_AUTO_TEST_CASE(an_8_byte_buffer_is_reissued_once_and_the_update_arrives) {
   BOOST_TEST(update.flowspec.token_rate == 8000u);
   BOOST_TEST(update.flowspec.max_sdu_size == 1500u);
   BOOST_TEST(update.objects.empty());
-  BOOST_TEST(bed.recorder.errors.empty());
+  BOOST_TEST(sp.recorder.errors.empty());
   BOOST_TEST((monitor.view().receiving == controlled_load()));
   BOOST_TEST((monitor.view().sending == no_change()));
   BOOST_TEST(monitor.view().last_status == gqos::status::senders);
   BOOST_TEST(monitor.active());
-  BOOST_TEST(bed.emulator.pending_requests(bed.socket) == 1u);
+  BOOST_TEST(sp.emulator.pending_requests(sp.socket) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(the_default_buffer_holds_a_plain_indication) {
-  Bed bed;
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  EmulatedSp sp;
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_TEST(monitor.buffer_size() == 100u);
   BOOST_REQUIRE(monitor.start());
-  bed.indicate_at(1000, senders());
-  bed.wait(10);
+  sp.indicate_at(1000, senders());
+  sp.wait(10);
   BOOST_TEST(monitor.reissues() == 0u);
   BOOST_TEST(monitor.buffer_size() == 100u);
-  BOOST_REQUIRE(bed.recorder.updates.size() == 1u);
-  BOOST_TEST((bed.recorder.updates[0].flowspec == controlled_load()));
+  BOOST_REQUIRE(sp.recorder.updates.size() == 1u);
+  BOOST_TEST((sp.recorder.updates[0].flowspec == controlled_load()));
 }
 
 BOOST_AUTO_TEST_CASE(adspec_and_end_of_list_are_reported_with_their_bytes) {
-  Bed bed;
+  EmulatedSp sp;
   gqos::Adspec adspec;
   adspec.general_params = {3, 125000, 400, 1500, 0};
   adspec.services.push_back(
@@ -146,15 +146,15 @@ BOOST_AUTO_TEST_CASE(adspec_and_end_of_list_are_reported_with_their_bytes) {
   auto path = senders();
   path.objects = {adspec_object, gqos::make_end_of_list()};
 
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_REQUIRE(monitor.start());
-  bed.indicate_at(1000, path);
-  bed.wait(10);
+  sp.indicate_at(1000, path);
+  sp.wait(10);
 
   BOOST_TEST(monitor.reissues() == 1u);
   BOOST_TEST(monitor.buffer_size() == 100u + adspec_object.encoded_size() + 8u);
-  BOOST_REQUIRE(bed.recorder.updates.size() == 1u);
-  const auto& objects = bed.recorder.updates[0].objects;
+  BOOST_REQUIRE(sp.recorder.updates.size() == 1u);
+  const auto& objects = sp.recorder.updates[0].objects;
   BOOST_REQUIRE(objects.size() == 2u);
   BOOST_TEST(objects[0].type == gqos::object_type::adspec);
   BOOST_TEST((objects[0].body == adspec_object.body));
@@ -164,136 +164,136 @@ BOOST_AUTO_TEST_CASE(adspec_and_end_of_list_are_reported_with_their_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(queued_indications_arrive_in_order) {
-  Bed bed;
-  bed.emulator.indicate(bed.socket, senders(guaranteed()));
-  bed.emulator.indicate(bed.socket, indication(gqos::status::no_senders));
-  BOOST_TEST(bed.emulator.queued_indications(bed.socket) == 2u);
+  EmulatedSp sp;
+  sp.emulator.indicate(sp.socket, senders(guaranteed()));
+  sp.emulator.indicate(sp.socket, indication(gqos::status::no_senders));
+  BOOST_TEST(sp.emulator.queued_indications(sp.socket) == 2u);
 
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_REQUIRE(monitor.start());
-  BOOST_TEST(bed.recorder.updates.empty());  // finished at once, reported from the routine
-  BOOST_TEST(bed.wait(10) == gqos::wsa::wait_io_completion);
+  BOOST_TEST(sp.recorder.updates.empty());  // finished at once, reported from the routine
+  BOOST_TEST(sp.wait(10) == gqos::wsa::wait_io_completion);
 
-  BOOST_REQUIRE(bed.recorder.updates.size() == 2u);
-  BOOST_TEST(bed.recorder.updates[0].status == gqos::status::senders);
-  BOOST_TEST((bed.recorder.updates[0].flowspec == guaranteed()));
-  BOOST_TEST(bed.recorder.updates[1].status == gqos::status::no_senders);
-  BOOST_TEST((bed.recorder.updates[1].direction == Direction::receiving));
-  BOOST_TEST((bed.recorder.updates[1].flowspec ==
+  BOOST_REQUIRE(sp.recorder.updates.size() == 2u);
+  BOOST_TEST(sp.recorder.updates[0].status == gqos::status::senders);
+  BOOST_TEST((sp.recorder.updates[0].flowspec == guaranteed()));
+  BOOST_TEST(sp.recorder.updates[1].status == gqos::status::no_senders);
+  BOOST_TEST((sp.recorder.updates[1].direction == Direction::receiving));
+  BOOST_TEST((sp.recorder.updates[1].flowspec ==
               gqos::unspecified_flowspec(gqos::service_type::no_traffic)));
   BOOST_TEST(monitor.view().last_status == gqos::status::no_senders);
-  BOOST_TEST(bed.emulator.queued_indications(bed.socket) == 0u);
-  BOOST_TEST(bed.emulator.pending_requests(bed.socket) == 1u);
+  BOOST_TEST(sp.emulator.queued_indications(sp.socket) == 0u);
+  BOOST_TEST(sp.emulator.pending_requests(sp.socket) == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_queued_indication_too_large_is_reissued_at_start) {
-  Bed bed;
-  bed.emulator.indicate(bed.socket, senders());
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder, {.initial_buffer = 8});
+  EmulatedSp sp;
+  sp.emulator.indicate(sp.socket, senders());
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder, {.initial_buffer = 8});
   BOOST_REQUIRE(monitor.start());  // WSAENOBUFS at once (D6), then success at once (D4)
   BOOST_TEST(monitor.reissues() == 1u);
   BOOST_TEST(monitor.buffer_size() == 100u);
-  bed.wait(10);
-  BOOST_REQUIRE(bed.recorder.updates.size() == 1u);
-  BOOST_TEST((bed.recorder.updates[0].flowspec == controlled_load()));
+  sp.wait(10);
+  BOOST_REQUIRE(sp.recorder.updates.size() == 1u);
+  BOOST_TEST((sp.recorder.updates[0].flowspec == controlled_load()));
 }
 
 BOOST_AUTO_TEST_CASE(close_stops_with_aborted_and_nothing_is_rearmed) {
-  Bed bed;
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  EmulatedSp sp;
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_REQUIRE(monitor.start());
-  BOOST_TEST(bed.emulator.pending_requests(bed.socket) == 1u);
-  BOOST_REQUIRE(bed.emulator.close(bed.socket) == 0);
+  BOOST_TEST(sp.emulator.pending_requests(sp.socket) == 1u);
+  BOOST_REQUIRE(sp.emulator.close(sp.socket) == 0);
   BOOST_TEST(monitor.active());  // until the routine runs
-  BOOST_TEST(bed.wait(10) == gqos::wsa::wait_io_completion);
-  BOOST_TEST((bed.recorder.stops == std::vector{StopReason::aborted}));
-  BOOST_TEST(bed.recorder.errors.empty());  // a re-arm would have failed with WSAENOTSOCK
-  BOOST_TEST(bed.recorder.updates.empty());
+  BOOST_TEST(sp.wait(10) == gqos::wsa::wait_io_completion);
+  BOOST_TEST((sp.recorder.stops == std::vector{StopReason::aborted}));
+  BOOST_TEST(sp.recorder.errors.empty());  // a re-arm would have failed with WSAENOTSOCK
+  BOOST_TEST(sp.recorder.updates.empty());
   BOOST_TEST(!monitor.active());
-  BOOST_TEST(bed.emulator.queued_completions() == 0u);
+  BOOST_TEST(sp.emulator.queued_completions() == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_failed_request_is_reported_and_not_rearmed) {
-  Bed bed;
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  EmulatedSp sp;
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_REQUIRE(monitor.start());
-  bed.queue.schedule_at(
-      1000, [&] { BOOST_TEST(bed.emulator.fail_pending(bed.socket, gqos::wsa::einval)); });
-  bed.wait(10);
-  BOOST_REQUIRE(bed.recorder.errors.size() == 1u);
-  BOOST_TEST(bed.recorder.errors[0].first == gqos::wsa::einval);
-  BOOST_TEST(bed.recorder.errors[0].second == "SIO_GET_QOS completed with WSAEINVAL");
-  BOOST_TEST((bed.recorder.stops == std::vector{StopReason::error}));
+  sp.queue.schedule_at(1000,
+                       [&] { BOOST_TEST(sp.emulator.fail_pending(sp.socket, gqos::wsa::einval)); });
+  sp.wait(10);
+  BOOST_REQUIRE(sp.recorder.errors.size() == 1u);
+  BOOST_TEST(sp.recorder.errors[0].first == gqos::wsa::einval);
+  BOOST_TEST(sp.recorder.errors[0].second == "SIO_GET_QOS completed with WSAEINVAL");
+  BOOST_TEST((sp.recorder.stops == std::vector{StopReason::error}));
   BOOST_TEST(!monitor.active());
-  BOOST_TEST(bed.emulator.pending_requests(bed.socket) == 0u);
+  BOOST_TEST(sp.emulator.pending_requests(sp.socket) == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(a_hostile_object_is_reported_and_monitoring_goes_on) {
-  Bed bed;
+  EmulatedSp sp;
   auto hostile = senders();
   hostile.objects = {gqos::ProviderObject{
       gqos::object_type::sd_mode, {std::byte{1}, std::byte{0}, std::byte{0}, std::byte{0}}, 0}};
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder, {.initial_buffer = 200});
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder, {.initial_buffer = 200});
   BOOST_REQUIRE(monitor.start());
-  bed.indicate_at(1000, hostile);
-  bed.indicate_at(2000, senders(guaranteed()));
-  bed.wait(10);
-  BOOST_REQUIRE(bed.recorder.errors.size() == 1u);
-  BOOST_TEST(bed.recorder.errors[0].first == gqos::status::eprovspecbuf);
+  sp.indicate_at(1000, hostile);
+  sp.indicate_at(2000, senders(guaranteed()));
+  sp.wait(10);
+  BOOST_REQUIRE(sp.recorder.errors.size() == 1u);
+  BOOST_TEST(sp.recorder.errors[0].first == gqos::status::eprovspecbuf);
   BOOST_TEST(
-      bed.recorder.errors[0].second ==
+      sp.recorder.errors[0].second ==
       "ProviderSpecific: " + std::string(gqos::describe(gqos::DecodeError::object_length_zero)) +
           " at offset 100");
-  BOOST_TEST(bed.recorder.updates.empty());
-  BOOST_TEST(bed.recorder.stops.empty());
+  BOOST_TEST(sp.recorder.updates.empty());
+  BOOST_TEST(sp.recorder.stops.empty());
   BOOST_TEST(monitor.active());
-  BOOST_TEST(bed.emulator.pending_requests(bed.socket) == 1u);
+  BOOST_TEST(sp.emulator.pending_requests(sp.socket) == 1u);
 
-  bed.wait(10);
-  BOOST_REQUIRE(bed.recorder.updates.size() == 1u);
-  BOOST_TEST((bed.recorder.updates[0].flowspec == guaranteed()));
-  BOOST_TEST(bed.recorder.errors.size() == 1u);
+  sp.wait(10);
+  BOOST_REQUIRE(sp.recorder.updates.size() == 1u);
+  BOOST_TEST((sp.recorder.updates[0].flowspec == guaranteed()));
+  BOOST_TEST(sp.recorder.errors.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(a_sender_update_merges_into_the_sending_view) {
-  Bed bed({}, provider::Role::both);
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  EmulatedSp sp({}, provider::Role::both);
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_TEST((monitor.view().sending == no_change()));
   BOOST_TEST((monitor.view().receiving == no_change()));
   BOOST_REQUIRE(monitor.start());
-  bed.indicate_at(1000, senders());
-  bed.indicate_at(2000, receivers(guaranteed()));
-  bed.wait(10);
-  bed.wait(10);
-  BOOST_REQUIRE(bed.recorder.updates.size() == 2u);
-  BOOST_TEST((bed.recorder.updates[1].direction == Direction::sending));
-  BOOST_TEST(bed.recorder.updates[1].status == gqos::status::receivers);
+  sp.indicate_at(1000, senders());
+  sp.indicate_at(2000, receivers(guaranteed()));
+  sp.wait(10);
+  sp.wait(10);
+  BOOST_REQUIRE(sp.recorder.updates.size() == 2u);
+  BOOST_TEST((sp.recorder.updates[1].direction == Direction::sending));
+  BOOST_TEST(sp.recorder.updates[1].status == gqos::status::receivers);
   BOOST_TEST((monitor.view().sending == guaranteed()));
   BOOST_TEST((monitor.view().receiving == controlled_load()));
   BOOST_TEST(monitor.view().last_status == gqos::status::receivers);
 }
 
 BOOST_AUTO_TEST_CASE(windows_xp_never_completes_until_close) {
-  Bed bed(on(provider_stub::Profile::windows_xp));
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  EmulatedSp sp(on(provider_stub::Profile::windows_xp));
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_REQUIRE(monitor.start());
-  bed.indicate_at(1000, senders());
-  BOOST_TEST(bed.wait(10) == 0u);
-  BOOST_TEST(bed.recorder.updates.empty());
+  sp.indicate_at(1000, senders());
+  BOOST_TEST(sp.wait(10) == 0u);
+  BOOST_TEST(sp.recorder.updates.empty());
   BOOST_TEST(monitor.active());
-  bed.emulator.close(bed.socket);
-  bed.wait(10);
-  BOOST_TEST((bed.recorder.stops == std::vector{StopReason::aborted}));
+  sp.emulator.close(sp.socket);
+  sp.wait(10);
+  BOOST_TEST((sp.recorder.stops == std::vector{StopReason::aborted}));
 }
 
 BOOST_AUTO_TEST_CASE(no_qos_provider_fails_the_request_with_eopnotsupp) {
-  Bed bed(on(provider_stub::Profile::no_qos_provider));
-  Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+  EmulatedSp sp(on(provider_stub::Profile::no_qos_provider));
+  Monitor monitor(sp.emulator, sp.socket, sp.recorder);
   BOOST_REQUIRE(monitor.start());
-  bed.wait(10);
-  BOOST_REQUIRE(bed.recorder.errors.size() == 1u);
-  BOOST_TEST(bed.recorder.errors[0].first == gqos::wsa::eopnotsupp);
-  BOOST_TEST((bed.recorder.stops == std::vector{StopReason::error}));
+  sp.wait(10);
+  BOOST_REQUIRE(sp.recorder.errors.size() == 1u);
+  BOOST_TEST(sp.recorder.errors[0].first == gqos::wsa::eopnotsupp);
+  BOOST_TEST((sp.recorder.stops == std::vector{StopReason::error}));
   BOOST_TEST(!monitor.active());
 }
 
@@ -310,17 +310,17 @@ BOOST_AUTO_TEST_CASE(an_unbound_receiver_cannot_start) {
 }
 
 BOOST_AUTO_TEST_CASE(a_request_outliving_its_monitor_completes_harmlessly) {
-  Bed bed;
+  EmulatedSp sp;
   {
-    Monitor monitor(bed.emulator, bed.socket, bed.recorder);
+    Monitor monitor(sp.emulator, sp.socket, sp.recorder);
     BOOST_REQUIRE(monitor.start());
   }
   // The emulator still writes the indication into the Monitor's buffer and runs its routine.
-  bed.indicate_at(1000, senders());
-  BOOST_TEST(bed.wait(10) == gqos::wsa::wait_io_completion);
-  BOOST_TEST(bed.recorder.updates.empty());
-  BOOST_TEST(bed.recorder.errors.empty());
-  BOOST_TEST(bed.recorder.stops.empty());
-  BOOST_TEST(bed.emulator.pending_requests(bed.socket) == 0u);
-  BOOST_TEST(bed.emulator.queued_completions() == 0u);
+  sp.indicate_at(1000, senders());
+  BOOST_TEST(sp.wait(10) == gqos::wsa::wait_io_completion);
+  BOOST_TEST(sp.recorder.updates.empty());
+  BOOST_TEST(sp.recorder.errors.empty());
+  BOOST_TEST(sp.recorder.stops.empty());
+  BOOST_TEST(sp.emulator.pending_requests(sp.socket) == 0u);
+  BOOST_TEST(sp.emulator.queued_completions() == 0u);
 }

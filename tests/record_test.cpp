@@ -1,4 +1,4 @@
-// Recording: bundled scenarios played with a RecordingProvider under the application, the
+// Recording: bundled scenarios played with their trace recorded (sim/record), the
 // recording replayed by the runner, and the two runs compared by what the application saw.
 #define BOOST_TEST_MODULE record
 #include <boost/test/unit_test.hpp>
@@ -38,8 +38,10 @@ Played play(const scenario::Scenario& scenario, bool record) {
 std::vector<std::string> comparable(const std::vector<engine::TraceRecord>& records) {
   std::vector<std::string> out;
   for (const engine::TraceRecord& record : records) {
-    if (record.kind == engine::TraceKind::call || record.kind == engine::TraceKind::completion ||
-        record.kind == engine::TraceKind::wait || record.kind == engine::TraceKind::network_events)
+    if (std::holds_alternative<engine::CallRecord>(record) ||
+        std::holds_alternative<engine::CompletionRecord>(record) ||
+        std::holds_alternative<engine::WaitRecord>(record) ||
+        std::holds_alternative<engine::NetworkEventsRecord>(record))
       out.push_back(report::to_json(record));
   }
   return out;
@@ -187,4 +189,36 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
                  boost::test_tools::per_element());
     }
   }
+}
+
+// A Monitor's completions inside an application's wait: the Monitor's own queries, made in its
+// routine, are not the application's calls, so the wait they run in stays where it began, before
+// the indications it saw arrive.
+BOOST_AUTO_TEST_CASE(a_monitor_reading_inside_a_wait_records_the_wait_where_it_began) {
+  const scenario::LoadResult original = scenario::load_text(
+      "scenario: monitor-in-wait\nsockets:\n  rx: {role: receiver, local: 10.0.0.2:5000}\n"
+      "steps:\n"
+      "  - {app: bind, socket: rx}\n"
+      "  - {app: monitor, socket: rx, initial_buffer: 512}\n"
+      "  - {app: wait, alertable: true, timeout: 100ms}\n"
+      "  - {at: 20ms, sp: fd_qos, socket: rx, status: WSA_QOS_SENDERS}\n"
+      "  - {at: 50ms, sp: fd_qos, socket: rx, status: WSA_QOS_NO_SENDERS}\n"
+      "  - {expect: update, socket: rx, status: WSA_QOS_SENDERS}\n"
+      "  - {expect: update, socket: rx, status: WSA_QOS_NO_SENDERS}\n"
+      "  - {at: 200ms, app: close, socket: rx}\n",
+      "monitor-in-wait.yaml");
+  BOOST_TEST_REQUIRE(original.diagnostics.empty());
+  const Played recorded = play(*original.scenario, true);
+  BOOST_TEST(recorded.result.passed());
+  const std::string wait = "  - at: 0us\n    app: wait\n    alertable: true\n    timeout: 100ms\n";
+  const std::string indication = "  - at: 20ms\n    sp: fd_qos\n";
+  BOOST_TEST_REQUIRE(recorded.recording.find(wait) != std::string::npos, recorded.recording);
+  BOOST_TEST(recorded.recording.find(wait) < recorded.recording.find(indication));
+
+  scenario::LoadResult loaded = scenario::load_text(recorded.recording, "recorded.yaml");
+  BOOST_TEST_REQUIRE(loaded.diagnostics.empty(), recorded.recording);
+  const Played replayed = play(*loaded.scenario, false);
+  BOOST_TEST(replayed.result.passed());
+  BOOST_TEST(comparable(recorded.trace.records()) == comparable(replayed.trace.records()),
+             boost::test_tools::per_element());
 }

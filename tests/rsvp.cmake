@@ -25,3 +25,19 @@ target_link_libraries(test_rsvp_hop_set PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_wire_form rsvp_wire_form_test.cpp)
 target_link_libraries(test_rsvp_wire_form PRIVATE qosbed_rsvp_wire_form)
+
+qosbed_test(test_rsvp_rules rsvp_rules_test.cpp)
+target_link_libraries(test_rsvp_rules PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_sp_mapping rsvp_sp_mapping_test.cpp)
+target_link_libraries(test_rsvp_sp_mapping PRIVATE qosbed_rsvp)
+
+# The host's SP driven by its applications' socket states: one suite per side of it.
+qosbed_test(test_rsvp_host_sp rsvp_host_sp_test.cpp)
+target_link_libraries(test_rsvp_host_sp PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_host_sp_receiver rsvp_host_sp_receiver_test.cpp)
+target_link_libraries(test_rsvp_host_sp_receiver PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_host_sp_indication rsvp_host_sp_indication_test.cpp)
+target_link_libraries(test_rsvp_host_sp_indication PRIVATE qosbed_rsvp)

@@ -31,6 +31,16 @@ inline gqos::FlowSpec flowspec(std::uint32_t token_rate) {
                         64};
 }
 
+// A request below flowspec(any rate at least `token_rate`) in every Tspec component, so that a
+// blockade of such a flowspec does not blockade it (RFC 2205 section 3.5).
+inline gqos::FlowSpec smaller(std::uint32_t token_rate) {
+  gqos::FlowSpec f = flowspec(token_rate);
+  f.token_bucket_size = 1024;
+  f.max_sdu_size = 1000;
+  f.minimum_policed_size = 128;
+  return f;
+}
+
 inline LinkSpec link(std::uint64_t bandwidth, TimeUs delay_us, double loss = 0.0) {
   return LinkSpec{bandwidth, delay_us, loss, std::nullopt};
 }

@@ -1,5 +1,6 @@
 // The emulated RSVP SP's side of the model: each host state change becomes the FD_QOS indication
-// docs/behaviour.md gives it, with its FLOWSPEC in the D10 direction, and the emulator takes it.
+// docs/behaviour.md gives it, with its FLOWSPEC in the D10 direction, and the emulator takes it;
+// what a sender finds reserved for it, and the fingerprint that tells a change from a repeat.
 #define BOOST_TEST_MODULE rsvp_sp_adapter
 #include <boost/test/unit_test.hpp>
 #include <memory>
@@ -116,18 +117,34 @@ BOOST_AUTO_TEST_CASE(teardown_gives_no_senders_and_no_receivers_with_no_traffic)
   n.net->start_sender(n.s, n.session, 6000, flowspec(30'000));
   n.net->reserve(n.d, n.session, wf(25'000, false));
   n.queue.run_until(1 * s);
-  n.net->stop_sender(n.s, n.session, 6000);
+  n.net->release(n.d, n.session);
   n.queue.run_until(2 * s);
+  n.net->stop_sender(n.s, n.session, 6000);
+  n.queue.run_until(3 * s);
   BOOST_TEST_REQUIRE(n.seen.size() == 4u);
   BOOST_TEST(n.seen[2].host == "s");
-  BOOST_TEST(n.seen[2].at_us == 1 * s);
+  BOOST_TEST(n.seen[2].at_us == 1 * s + 3 * ms);  // the ResvTear reached s
   BOOST_TEST(n.seen[2].indication.status == status::no_receivers);
   BOOST_TEST(n.seen[2].indication.sending->service_type == gqos::service_type::no_traffic);
   BOOST_TEST(n.seen[3].host == "d");
-  BOOST_TEST(n.seen[3].at_us == 1 * s + 3 * ms);
+  BOOST_TEST(n.seen[3].at_us == 2 * s + 3 * ms);
   BOOST_TEST(n.seen[3].indication.status == status::no_senders);
   BOOST_TEST(n.seen[3].indication.receiving->service_type == gqos::service_type::no_traffic);
   BOOST_TEST(n.seen[3].indication.receiving->token_rate == gqos::qos_not_specified);
+}
+
+// The sender's own PathTear ends its session: no WSA_QOS_NO_RECEIVERS follows it.
+BOOST_AUTO_TEST_CASE(a_sender_that_released_its_session_gets_no_no_receivers) {
+  Net n;
+  n.net->start_sender(n.s, n.session, 6000, flowspec(30'000));
+  n.net->reserve(n.d, n.session, wf(25'000, false));
+  n.queue.run_until(1 * s);
+  n.net->stop_sender(n.s, n.session, 6000);
+  n.queue.run_until(2 * s);
+  BOOST_TEST_REQUIRE(n.seen.size() == 3u);
+  BOOST_TEST(n.seen[2].host == "d");
+  BOOST_TEST(n.seen[2].indication.status == status::no_senders);
+  for (const auto& seen : n.seen) BOOST_TEST(seen.indication.status != status::no_receivers);
 }
 
 BOOST_AUTO_TEST_CASE(policy_and_style_errors_map_to_their_statuses) {
@@ -156,4 +173,38 @@ BOOST_AUTO_TEST_CASE(the_emulator_delivers_what_the_network_indicates) {
   n.net->start_sender(n.s, n.session, 6000, flowspec(30'000));
   n.queue.run_until(1 * s);
   BOOST_TEST(emulator.queued_indications(socket) == 1u);  // WSA_QOS_SENDERS, awaiting a query
+}
+
+BOOST_AUTO_TEST_CASE(a_sender_finds_what_is_reserved_for_it) {
+  const SenderId a{0x0A000001, 6000}, b{0x0A000003, 6000}, c{0x0A000005, 6000};
+  const std::vector<FlowDescriptor> fixed{{flowspec(20'000), {a}}, {flowspec(10'000), {b}}};
+  BOOST_TEST(reserved_for(fixed, a)->token_rate == 20'000u);
+  BOOST_TEST(reserved_for(fixed, b)->token_rate == 10'000u);
+  BOOST_TEST(!reserved_for(fixed, c));
+  const std::vector<FlowDescriptor> shared{{flowspec(30'000), {a, b}}};
+  BOOST_TEST(reserved_for(shared, b)->token_rate == 30'000u);
+  const std::vector<FlowDescriptor> wildcard{{flowspec(40'000), {}}};
+  BOOST_TEST(reserved_for(wildcard, c)->token_rate == 40'000u);
+}
+
+BOOST_AUTO_TEST_CASE(indications_that_differ_have_different_fingerprints) {
+  const Psb psb{flowspec(30'000), gqos::Adspec{}, std::nullopt, std::nullopt, {}, 0, 0, 0};
+  const gqos::Indication senders = senders_indication(psb);
+  BOOST_TEST(fingerprint(senders) == fingerprint(senders_indication(psb)));
+  gqos::Indication other = senders;
+  other.status = status::receivers;
+  BOOST_TEST(fingerprint(other) != fingerprint(senders));
+  other = senders;
+  other.receiving->token_bucket_size = 2049;
+  BOOST_TEST(fingerprint(other) != fingerprint(senders));
+  other = senders;
+  other.extended_status2 = 1;
+  BOOST_TEST(fingerprint(other) != fingerprint(senders));
+  other = senders;
+  other.objects[0].body[9] = std::byte{1};  // a byte of the RSVP_ADSPEC
+  BOOST_TEST(fingerprint(other) != fingerprint(senders));
+  other = senders;
+  other.sending = other.receiving;  // the same FLOWSPEC in the other direction
+  other.receiving.reset();
+  BOOST_TEST(fingerprint(other) != fingerprint(senders));
 }

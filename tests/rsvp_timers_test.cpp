@@ -182,19 +182,31 @@ BOOST_AUTO_TEST_CASE(a_link_failure_moves_the_reservation_to_the_new_route_after
   BOOST_TEST(net.reserved(Interface{b_d, b}) == 10'000u);
 }
 
-BOOST_AUTO_TEST_CASE(a_path_with_no_route_comes_back_as_a_path_error) {
+// No route to the destination is no RSVP error (RFC 2205 Appendix B has no code for it): the
+// PATH goes nowhere and the path state waits for a route, which the next refresh takes.
+BOOST_AUTO_TEST_CASE(a_path_with_no_route_is_no_error_and_goes_on_once_there_is_one) {
   engine::EventQueue queue;
   Chain c;
   Network net(queue, c.t);
   std::vector<std::string> log;
   Recorder at_s(queue, "s", log);
+  Recorder at_d(queue, "d", log);
   net.set_host_observer(c.s, &at_s);
+  net.set_host_observer(c.d, &at_d);
+  MessageLog messages(queue);
+  net.set_message_observer(&messages);
   net.set_link_up(c.r2_d, false);
   net.start_sender(c.s, to_d, 6000, flowspec(50'000));
   queue.run_until(1 * s);
-  // Routes are global: s already knows d is unreachable and sends nothing.
-  BOOST_TEST((log == std::vector<std::string>{"0 s path_err no path"}));
+  // Routes are global: s already knows d is unreachable and sends nothing; nobody hears of it.
+  BOOST_TEST(log.empty());
+  BOOST_TEST(messages.lines.empty());
+  BOOST_TEST(net.state(c.s).psbs.size() == 1u);
   BOOST_TEST(net.state(c.r1).psbs.empty());
+  net.set_link_up(c.r2_d, true);
+  queue.run_until(1 * s + 45 * s + 3 * ms);  // the next refresh, at most 1.5 R later
+  BOOST_TEST(count(log, "d path 6000") == 1u);
+  BOOST_TEST(messages.count("sent", "PathErr") == 0u);
 }
 
 BOOST_AUTO_TEST_CASE(the_network_cancels_its_events_when_destroyed) {

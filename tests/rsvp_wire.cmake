@@ -25,3 +25,13 @@ if(NOT WIN32)
                    ${CMAKE_CURRENT_BINARY_DIR}/rsvp_wire_samples.pcapng)
   set_tests_properties(rsvp_wire_tshark PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120)
 endif()
+
+# `qosbed run NET.yaml --pcap FILE` for every bundled network scenario: tshark reads exactly the
+# messages the trace sent, as valid RSVP (skipped with exit code 77 without tshark).
+if(NOT WIN32 AND TARGET qosbed)
+  add_test(NAME capture_tshark
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/capture_tshark_test.py
+                   $<TARGET_FILE:qosbed> ${CMAKE_CURRENT_BINARY_DIR}/captures
+                   ${PROJECT_SOURCE_DIR}/scenarios ${PROJECT_SOURCE_DIR}/examples)
+  set_tests_properties(capture_tshark PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
+endif()

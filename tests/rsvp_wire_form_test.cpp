@@ -43,7 +43,7 @@ const SenderId sender{s_address, 6000};
 
 // The hop from `from` to `to` over `link`, R 30 s, no PathErr Tspec.
 WireContext on(NodeId from, NodeId to, LinkId link) {
-  return WireContext{from, to, link, 30'000'000, std::nullopt};
+  return WireContext{from, to, link, 30'000'000};
 }
 
 }  // namespace
@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(a_path_goes_from_the_sender_to_the_session_with_the_hop_it_
   adspec.general_params = {1, 1'000'000, 1'000, gqos::qos_not_specified, 0};
   const Path path{session, sender, flowspec(8000), adspec};
   const WirePacket packet =
-      to_wire(path, line.t, WireContext{line.r, line.d, line.r_d, 45'000'000, {}});
+      to_wire(path, line.t, WireContext{line.r, line.d, line.r_d, 45'000'000});
   BOOST_TEST(packet.source == s_address);
   BOOST_TEST(packet.destination == d_address);
   const auto& m = std::get<wire::Path>(packet.message.body);
@@ -101,6 +101,18 @@ BOOST_AUTO_TEST_CASE(a_resv_goes_to_the_previous_hop_with_its_style_and_confirma
   BOOST_TEST((m.descriptors[0].flowspec->rspec == wire::Rspec{8000, 0}));
 }
 
+BOOST_AUTO_TEST_CASE(a_guaranteed_flowspec_carries_its_delay_variation_as_the_slack_term) {
+  Line line;
+  gqos::FlowSpec guaranteed = flowspec(8000);
+  guaranteed.service_type = gqos::service_type::guaranteed;
+  guaranteed.delay_variation = 750;
+  const Resv resv{session, Style::ff, {{guaranteed, {sender}}}, std::nullopt};
+  const WirePacket packet = to_wire(resv, line.t, on(line.d, line.r, line.r_d));
+  const auto& m = std::get<wire::Resv>(packet.message.body);
+  BOOST_REQUIRE(m.descriptors.size() == 1u);
+  BOOST_TEST((m.descriptors[0].flowspec->rspec == wire::Rspec{8000, 750}));
+}
+
 BOOST_AUTO_TEST_CASE(errors_name_the_node_that_found_them_and_the_style_of_their_request) {
   Line line;
   const ResvErr admission{session, {ErrorCode::admission_failure, line.r}, {flowspec(50'000), {}}};
@@ -118,13 +130,13 @@ BOOST_AUTO_TEST_CASE(errors_name_the_node_that_found_them_and_the_style_of_their
   BOOST_TEST((se.style == wire::Style::se));
   BOOST_TEST((se.error == wire::ErrorSpec{r_address, 0, 2, 0}));
 
-  const PathErr no_path{session, sender, {ErrorCode::no_path, line.r}};
-  const auto bare = to_wire(no_path, line.t, on(line.r, line.s, line.s_r));
-  BOOST_TEST(!std::get<wire::PathErr>(bare.message.body).sender.has_value());
-  BOOST_TEST(bare.destination == s_address);
-  const auto full =
-      to_wire(no_path, line.t, WireContext{line.r, line.s, line.s_r, 30'000'000, flowspec(8000)});
-  const auto& descriptor = std::get<wire::PathErr>(full.message.body).sender;
+  // A PathErr carries the sender descriptor of the Path in error (RFC 2205 section 3.1.7).
+  const PathErr ports{session, sender, {ErrorCode::conflicting_dest_ports, line.r}, flowspec(8000)};
+  const auto full = to_wire(ports, line.t, on(line.r, line.s, line.s_r));
+  BOOST_TEST(full.destination == s_address);
+  const auto& path_err = std::get<wire::PathErr>(full.message.body);
+  BOOST_TEST((path_err.error == wire::ErrorSpec{r_address, 0, 7, 0}));
+  const auto& descriptor = path_err.sender;
   BOOST_REQUIRE(descriptor.has_value());
   BOOST_TEST((descriptor->tspec == wire::Tspec{8000, 2048, 16000, 64, 1500}));
 }
@@ -181,6 +193,8 @@ class WireCheck final : public MessageObserver {
 
 BOOST_AUTO_TEST_CASE(every_message_a_network_sends_reads_back_from_the_wire) {
   Line line;
+  const NodeId s2 = line.t.add_host("s2", 0x0A000003);
+  line.t.add_link(s2, line.r, link(1'000'000, 1 * ms));
   engine::EventQueue queue;
   Network net(queue, line.t);
   WireCheck check(net.topology());
@@ -196,10 +210,9 @@ BOOST_AUTO_TEST_CASE(every_message_a_network_sends_reads_back_from_the_wire) {
   net.release(line.d, session);
   net.stop_sender(line.s, session, 6000);
   queue.run_until(3 * s);
-  // r -> d goes down while a new PATH is on its way to r, which cannot forward it: PathErr.
-  net.start_sender(line.s, Session{d_address, 5002, 17}, 6002, flowspec(1000));
-  queue.run_until(3 * s + 500);
-  net.set_link_up(line.r_d, false);
+  // A second sender's session to d with DstPort zero, beside 5001 at r: PathErr, conflicting
+  // dest ports.
+  net.start_sender(s2, Session{d_address, 0, 17}, 6002, flowspec(1000));
   queue.run_until(4 * s);
   net.halt();
   for (const char* name :

@@ -6,7 +6,9 @@
 #include <sstream>
 #include <string>
 
+#include "gqos/constants.hpp"
 #include "report/json_trace.hpp"
+#include "runner/emulator_options.hpp"
 #include "scenario/loader.hpp"
 
 using namespace qosbed;
@@ -113,4 +115,37 @@ BOOST_AUTO_TEST_CASE(a_missing_observation_is_a_failure) {
   BOOST_REQUIRE(result.failures.size() == 1u);
   BOOST_TEST(runner::format(result.failures[0]) ==
              "example.yaml:46: expected a completion on rx, observed none (by 10.000 ms)");
+}
+
+BOOST_AUTO_TEST_CASE(the_emulator_gets_what_the_scenario_chose_and_its_own_decisions_else) {
+  const scenario::Scenario chosen = load(
+      "scenario: chosen\n"
+      "profile: windows-xp\n"
+      "pending: drop\n"
+      "admission_limit: 64000\n"
+      "decisions: {short_buffer: WSAENOBUFS, enobufs_keeps_indication: false}\n"
+      "sockets:\n"
+      "  rx: {role: receiver}\n"
+      "steps:\n"
+      "  - {app: bind, socket: rx}\n");
+  const provider_stub::EmulatorOptions options = runner::emulator_options(chosen.sp);
+  BOOST_TEST((options.profile == provider_stub::Profile::windows_xp));
+  BOOST_TEST((options.pending_policy == provider_stub::PendingPolicy::drop));
+  BOOST_TEST((options.admission_limit == std::optional<std::uint32_t>(64000)));
+  BOOST_TEST(options.decisions.short_buffer == gqos::wsa::enobufs);
+  BOOST_TEST(!options.decisions.enobufs_keeps_indication);
+  // The decisions the scenario leaves are docs/behaviour.md's (D2, D8, D9).
+  const provider_stub::Decisions documented;
+  BOOST_TEST(options.decisions.sender_not_connected == documented.sender_not_connected);
+  BOOST_TEST(options.decisions.receiver_not_bound == documented.receiver_not_bound);
+  BOOST_TEST(options.decisions.nothing_queued == documented.nothing_queued);
+  BOOST_TEST(options.decisions.unused_flowspec_fields == documented.unused_flowspec_fields);
+
+  const provider_stub::EmulatorOptions plain =
+      runner::emulator_options(load(enobufs_example_text()).sp);
+  BOOST_TEST((plain.profile == provider_stub::Profile::windows_2000));
+  BOOST_TEST((plain.pending_policy == provider_stub::PendingPolicy::queue));
+  BOOST_TEST(!plain.admission_limit.has_value());
+  BOOST_TEST(plain.decisions.short_buffer == documented.short_buffer);
+  BOOST_TEST(plain.decisions.enobufs_keeps_indication);
 }

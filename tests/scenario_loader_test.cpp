@@ -8,6 +8,7 @@
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "scenario/language.hpp"
 #include "scenario/loader.hpp"
 #include "scenario/suggest.hpp"
 
@@ -21,7 +22,7 @@ constexpr std::string_view format_example =
     R"(scenario: receiver-reissues-after-enobufs         # required, a slug
 description: >                                   # optional, shown by explain and reports
   A receiver asks with a 16-byte buffer, learns the required size, asks again.
-profile: windows-2000                            # optional; see gqos-facts.md section 4
+profile: windows-2000                            # optional; see docs/behaviour.md, Profiles
 sockets:
   rx:                                            # socket id, used by steps
     role: receiver                               # sender | receiver | both
@@ -160,9 +161,9 @@ BOOST_AUTO_TEST_CASE(the_format_example_loads_into_exactly_the_expected_data) {
   BOOST_TEST(scenario.name == "receiver-reissues-after-enobufs");
   BOOST_TEST(scenario.description ==
              "A receiver asks with a 16-byte buffer, learns the required size, asks again.\n");
-  BOOST_TEST((scenario.emulator.profile == provider_stub::Profile::windows_2000));
-  BOOST_TEST((scenario.emulator.pending_policy == provider_stub::PendingPolicy::queue));
-  BOOST_TEST(!scenario.emulator.admission_limit.has_value());
+  BOOST_TEST((scenario.sp.profile == Profile::windows_2000));
+  BOOST_TEST((scenario.sp.pending == PendingPolicy::queue));
+  BOOST_TEST(!scenario.sp.admission_limit.has_value());
 
   BOOST_REQUIRE(scenario.sockets.size() == 1u);
   const SocketSpec& rx = scenario.sockets[0];
@@ -191,7 +192,7 @@ BOOST_AUTO_TEST_CASE(the_format_example_loads_into_exactly_the_expected_data) {
 
   const std::vector<Step>& steps = scenario.steps;
   BOOST_REQUIRE(steps.size() == 8u);
-  const std::vector<TimeUs> times = {0, 0, 10'000, 10'000, 10'000, 10'000, 10'000, 10'000};
+  const std::vector<std::int64_t> times = {0, 0, 10'000, 10'000, 10'000, 10'000, 10'000, 10'000};
   const std::vector<int> lines = {14, 16, 21, 27, 30, 35, 38, 40};
   for (std::size_t i = 0; i < steps.size(); ++i) {
     BOOST_TEST(steps[i].at_us == times[i]);
@@ -271,9 +272,9 @@ BOOST_AUTO_TEST_CASE(times_resolve_from_at_after_and_the_step_before) {
                                     "  - {after: 1.5ms, app: wait, timeout: 2s}\n"
                                     "  - {at: 2s, app: wait, timeout: infinite}\n"
                                     "  - {after: 7us, expect: nothing, until: 3s}\n");
-  std::vector<TimeUs> times;
+  std::vector<std::int64_t> times;
   for (const Step& step : scenario.steps) times.push_back(step.at_us);
-  BOOST_TEST(times == (std::vector<TimeUs>{1'000, 3'000, 3'000, 4'500, 2'000'000, 2'000'007}),
+  BOOST_TEST(times == (std::vector<std::int64_t>{1'000, 3'000, 3'000, 4'500, 2'000'000, 2'000'007}),
              boost::test_tools::per_element());
   BOOST_TEST(*app<AppWait>(scenario.steps[3]).timeout_us == 2'000'000);
   BOOST_TEST(!app<AppWait>(scenario.steps[4]).timeout_us.has_value());
@@ -381,9 +382,9 @@ BOOST_AUTO_TEST_CASE(app_verbs_read_their_keys_and_defaults) {
       "  - {expect: update, socket: rx, direction: receiving, flowspec: {service_type: 2}}\n"
       "  - {expect: network_events, socket: rx, events: [fd_qos], status: WSA_QOS_RECEIVERS}\n"
       "  - {app: close, socket: tx}\n");
-  BOOST_TEST((scenario.emulator.profile == provider_stub::Profile::no_qos_provider));
-  BOOST_TEST((scenario.emulator.pending_policy == provider_stub::PendingPolicy::coalesce));
-  BOOST_TEST(*scenario.emulator.admission_limit == 100000u);
+  BOOST_TEST((scenario.sp.profile == Profile::no_qos_provider));
+  BOOST_TEST((scenario.sp.pending == PendingPolicy::coalesce));
+  BOOST_TEST(*scenario.sp.admission_limit == 100000u);
   const SocketSpec& tx = scenario.sockets.at(0);
   BOOST_TEST((tx.role == provider::Role::sender));
   BOOST_TEST((tx.protocol == provider::Protocol::tcp));
@@ -502,13 +503,13 @@ BOOST_AUTO_TEST_CASE(steps_after_expect_nothing_default_to_its_until) {
                                     "  - {expect: nothing, until: 3s}\n"
                                     "  - {app: close, socket: rx}\n"
                                     "  - {after: 1ms, app: wait, timeout: 1ms}\n");
-  std::vector<TimeUs> times;
+  std::vector<std::int64_t> times;
   for (const Step& step : scenario.steps) times.push_back(step.at_us);
-  BOOST_TEST(times == (std::vector<TimeUs>{1'000, 1'000, 3'000'000, 3'001'000}),
+  BOOST_TEST(times == (std::vector<std::int64_t>{1'000, 1'000, 3'000'000, 3'001'000}),
              boost::test_tools::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(decisions_read_into_the_emulator_options) {
+BOOST_AUTO_TEST_CASE(decisions_are_read_as_written) {
   const Scenario scenario = load_ok(
       "scenario: t\n"
       "decisions:\n"
@@ -522,17 +523,18 @@ BOOST_AUTO_TEST_CASE(decisions_read_into_the_emulator_options) {
       "  rx: {role: receiver}\n"
       "steps:\n"
       "  - {app: bind, socket: rx}\n");
-  const provider_stub::Decisions& decisions = scenario.emulator.decisions;
-  BOOST_TEST(decisions.sender_not_connected == gqos::wsa::einval);
-  BOOST_TEST(decisions.receiver_not_bound == gqos::wsa::enotconn);
-  BOOST_TEST(decisions.short_buffer == gqos::wsa::enobufs);
-  BOOST_TEST(!decisions.enobufs_keeps_indication);
-  BOOST_TEST(decisions.nothing_queued == gqos::wsa::einval);
-  BOOST_TEST(decisions.unused_flowspec_fields == 0u);
-  const provider_stub::Decisions defaults;
+  const Decisions& decisions = scenario.sp.decisions;
+  BOOST_TEST((decisions.sender_not_connected == gqos::wsa::einval));
+  BOOST_TEST((decisions.receiver_not_bound == gqos::wsa::enotconn));
+  BOOST_TEST((decisions.short_buffer == gqos::wsa::enobufs));
+  BOOST_TEST((decisions.enobufs_keeps_indication == false));
+  BOOST_TEST((decisions.nothing_queued == gqos::wsa::einval));
+  BOOST_TEST((decisions.unused_flowspec_fields == 0u));
+  // A decision not written is none: the emulator's own stays (runner::emulator_options).
   const Scenario plain = load_ok(one_socket + "  - {app: bind, socket: rx}\n");
-  BOOST_TEST(plain.emulator.decisions.short_buffer == defaults.short_buffer);
-  BOOST_TEST(plain.emulator.decisions.unused_flowspec_fields == gqos::qos_not_specified);
+  BOOST_TEST(!plain.sp.decisions.short_buffer.has_value());
+  BOOST_TEST(!plain.sp.decisions.enobufs_keeps_indication.has_value());
+  BOOST_TEST(!plain.sp.decisions.unused_flowspec_fields.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(decisions_name_their_problems) {
@@ -596,4 +598,37 @@ BOOST_AUTO_TEST_CASE(a_given_flowspec_needs_its_service_type) {
           (std::vector<std::string>{"test.yaml:8:54: error: 'tspec'" + needs,
                                     "test.yaml:9:50: error: 'flowspec'" + needs}),
       boost::test_tools::per_element());
+}
+
+// The loader picks a profile, pending policy or failing call by the index of its word among the
+// language's (scenario/language.hpp): those words are the names the scenario's SP options and the
+// provider give the values in that order, so a file names each as every other part of qosbed does.
+BOOST_AUTO_TEST_CASE(the_language_names_profiles_policies_and_calls_as_their_owners_do) {
+  const std::vector<std::string_view> profiles = {
+      name_of(Profile::windows_2000),
+      name_of(Profile::windows_xp),
+      name_of(Profile::windows_2003),
+      name_of(Profile::no_qos_provider)};
+  BOOST_TEST(std::ranges::equal(language::profiles(), profiles));
+  const std::vector<std::string_view> policies = {
+      name_of(PendingPolicy::queue),
+      name_of(PendingPolicy::coalesce),
+      name_of(PendingPolicy::drop)};
+  BOOST_TEST(std::ranges::equal(language::pending_policies(), policies));
+  const std::vector<std::string_view> calls = {
+      provider::name_of(provider::Call::bind), provider::name_of(provider::Call::connect),
+      provider::name_of(provider::Call::set_qos), provider::name_of(provider::Call::get_qos),
+      provider::name_of(provider::Call::close)};
+  BOOST_TEST(std::ranges::equal(language::failing_calls(), calls));
+  // Each word reads back as its value.
+  const LoadResult loaded = load_text(
+      "scenario: t\nprofile: windows-2003\npending: drop\nsockets:\n"
+      "  rx: {role: receiver}\nsteps:\n  - {sp: fail, socket: rx, call: set_qos, "
+      "error: WSAEINVAL}\n",
+      "t.yaml");
+  BOOST_TEST_REQUIRE(loaded.diagnostics.empty());
+  BOOST_TEST((loaded.scenario->sp.profile == Profile::windows_2003));
+  BOOST_TEST((loaded.scenario->sp.pending == PendingPolicy::drop));
+  const auto& fail = std::get<SpFail>(std::get<SpAction>(loaded.scenario->steps[0].action));
+  BOOST_TEST((fail.call == provider::Call::set_qos));
 }

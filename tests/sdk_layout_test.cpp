@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "gqos/names.hpp"
+#include "gqos/socket_qos.hpp"
 
 namespace g = qosbed::gqos;
 
@@ -150,6 +151,17 @@ QOSBED_SAME_VALUE(SIO_GET_QOS, g::ioctl::get_qos);
 QOSBED_SAME_VALUE(SIO_GET_GROUP_QOS, g::ioctl::get_group_qos);
 QOSBED_SAME_VALUE(SIO_SET_QOS, g::ioctl::set_qos);
 QOSBED_SAME_VALUE(SIO_CHK_QOS, g::ioctl::chk_qos);
+
+QOSBED_SAME_VALUE(ALLOWED_TO_SEND_DATA, g::chk_qos::allowed_to_send_data);
+QOSBED_SAME_VALUE(ABLE_TO_RECV_RSVP, g::chk_qos::able_to_recv_rsvp);
+QOSBED_SAME_VALUE(LINE_RATE, g::chk_qos::line_rate);
+QOSBED_SAME_VALUE(LOCAL_TRAFFIC_CONTROL, g::chk_qos::local_traffic_control);
+QOSBED_SAME_VALUE(LOCAL_QOSABILITY, g::chk_qos::local_qosability);
+QOSBED_SAME_VALUE(END_TO_END_QOSABILITY, g::chk_qos::end_to_end_qosability);
+QOSBED_SAME_VALUE(INFO_NOT_AVAILABLE, g::chk_qos::info_not_available);
+
+QOSBED_SAME_VALUE(IPPROTO_TCP, g::IpProtocol::tcp);
+QOSBED_SAME_VALUE(IPPROTO_UDP, g::IpProtocol::udp);
 
 QOSBED_SAME_VALUE(WSA_QOS_RECEIVERS, g::status::receivers);
 QOSBED_SAME_VALUE(WSA_QOS_SENDERS, g::status::senders);

@@ -38,11 +38,11 @@ std::vector<engine::TraceRecord> records_of(const std::string& text) {
   return log.records();
 }
 
-std::vector<std::string> json_of(const std::vector<engine::TraceRecord>& records,
-                                 engine::TraceKind kind) {
+template <typename Kind>
+std::vector<std::string> json_of(const std::vector<engine::TraceRecord>& records) {
   std::vector<std::string> lines;
   for (const engine::TraceRecord& record : records) {
-    if (record.kind == kind) lines.push_back(report::to_json(record));
+    if (std::holds_alternative<Kind>(record)) lines.push_back(report::to_json(record));
   }
   return lines;
 }
@@ -67,7 +67,7 @@ const std::string sender =
 // Both requests finish; each `finished` record says which call's request it was.
 BOOST_AUTO_TEST_CASE(finished_records_name_the_call) {
   BOOST_TEST(
-      json_of(records_of(sender), engine::TraceKind::finished) ==
+      json_of<engine::FinishedRecord>(records_of(sender)) ==
           (Lines{R"({"t_us":0,"socket":"tx","event":"finished","call":"set_qos","error":0,)"
                  R"("error_name":"NO_ERROR","bytes":0})",
                  R"({"t_us":5000,"socket":"tx","event":"finished","call":"get_qos","error":0,)"
@@ -80,7 +80,8 @@ BOOST_AUTO_TEST_CASE(a_set_qos_call_shows_the_qos_passed) {
   const auto records = records_of(sender);
   const engine::TraceRecord* set = nullptr;
   for (const engine::TraceRecord& record : records) {
-    if (record.kind == engine::TraceKind::call && record.call == "set_qos") set = &record;
+    const auto* call = std::get_if<engine::CallRecord>(&record);
+    if (call && call->call == "set_qos") set = &record;
   }
   BOOST_REQUIRE(set);
   BOOST_TEST(report::to_json(*set) ==
@@ -117,7 +118,7 @@ BOOST_AUTO_TEST_CASE(a_connect_call_shows_the_qos_passed) {
              "    0.000 ms  tx  call connect [10.0.0.2:5000]  result=0  qos={sending: "
              "{service_type: SERVICETYPE_CONTROLLEDLOAD, token_rate: 4000}, receiving: "
              "{service_type: SERVICETYPE_NOCHANGE}}");
-  BOOST_TEST(!records[1].qos.has_value());
+  BOOST_TEST(!std::get<engine::CallRecord>(records[1]).qos.has_value());
   BOOST_TEST(report::to_json(records[1]).find("qos") == std::string::npos);
 }
 
@@ -154,9 +155,9 @@ BOOST_AUTO_TEST_CASE(a_qos_that_does_not_decode_shows_where_it_stops) {
   traced.ioctl(socket, gqos::ioctl::set_qos, qos, {}, nullptr, nullptr, {});
 
   BOOST_REQUIRE(log.records().size() == 2u);
-  BOOST_TEST(report::to_text(*log.records()[0].qos) ==
+  BOOST_TEST(report::to_text(*std::get<engine::CallRecord>(log.records()[0]).qos) ==
              "{decode_error: 40 bytes, fewer than a QOS (80)}");
-  BOOST_TEST(report::to_text(*log.records()[1].qos) ==
+  BOOST_TEST(report::to_text(*std::get<engine::CallRecord>(log.records()[1]).qos) ==
              "{sending: {service_type: SERVICETYPE_BESTEFFORT}, receiving: {service_type: "
              "SERVICETYPE_NOCHANGE}, objects: [QOS_OBJECT_SD_MODE {length: 12, "
              "shape_discard_mode: TC_NONCONF_SHAPE}, QOS_OBJECT_SHAPING_RATE {length: 12, "

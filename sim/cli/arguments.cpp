@@ -45,6 +45,16 @@ std::optional<int> parse(const std::vector<std::string>& args, po::options_descr
   return std::nullopt;
 }
 
+std::optional<std::string> trace_format(const po::variables_map& values, std::ostream& err) {
+  std::string format = values.count("verbose") ? "text" : "";
+  if (values.count("trace")) format = values["trace"].as<std::string>();
+  if (!format.empty() && format != "json" && format != "text") {
+    err << "qosbed: --trace takes json or text, not '" << format << "'\n";
+    return std::nullopt;
+  }
+  return format;
+}
+
 std::optional<FileList> files_of(const std::vector<std::string>& paths, std::ostream& err) {
   FileList list = expand_scenario_paths(paths);
   for (const std::string& error : list.errors) err << "qosbed: " << error << "\n";

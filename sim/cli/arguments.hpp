@@ -43,6 +43,11 @@ std::optional<int> parse(const std::vector<std::string>& args,
                          std::string_view usage, Parsed& parsed, std::ostream& out,
                          std::ostream& err);
 
+// The trace `run` prints on standard output: --trace's json or text, else "text" with --verbose,
+// else "" (none). Nullopt (reported on `err`) when --trace names another format.
+std::optional<std::string> trace_format(const boost::program_options::variables_map& values,
+                                        std::ostream& err);
+
 // Expands the paths; nullopt (each problem reported) when one is missing or none is a scenario.
 std::optional<FileList> files_of(const std::vector<std::string>& paths, std::ostream& err);
 

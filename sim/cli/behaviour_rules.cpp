@@ -6,7 +6,7 @@
 namespace qosbed::cli {
 namespace {
 
-constexpr std::array<BehaviourRule, 29> rules{{
+constexpr std::array<BehaviourRule, 30> rules{{
     {"R1", "an overlapped SIO_GET_QOS pends until the next FD_QOS indication"},
     {"R2", "a completion carries one direction's FLOWSPEC"},
     {"R3", "a sender may ask once connected, a receiver once bound"},
@@ -36,6 +36,7 @@ constexpr std::array<BehaviourRule, 29> rules{{
     {"D17", "SIO_SET_QOS and connect check the QOS and the admission limit"},
     {"D18", "no-qos-provider: an overlapped query fails with WSAEOPNOTSUPP"},
     {"D19", "event_select records FD_QOS at once for an indication already queued"},
+    {"D20", "an RSVP error's FLOWSPEC is in the direction of the socket it reaches"},
 }};
 
 bool is_rule(std::string_view id) {

@@ -4,7 +4,7 @@ add_library(qosbed_cli STATIC cli/arguments.cpp cli/scenario_files.cpp cli/main_
                               cli/run_command.cpp cli/validate_command.cpp cli/list_command.cpp
                               cli/explain.cpp cli/explain_requests.cpp cli/explain_command.cpp
                               cli/new_command.cpp
-                              cli/schema_command.cpp cli/scenario_runs.cpp cli/run_outputs.cpp
+                              cli/schema.cpp cli/schema_command.cpp cli/scenario_runs.cpp cli/run_outputs.cpp
                               cli/picture_run.cpp cli/diagram_command.cpp cli/report_command.cpp
                               cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp
                               cli/winsock_run.cpp cli/behaviour_rules.cpp cli/coverage.cpp

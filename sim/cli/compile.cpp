@@ -4,28 +4,27 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "engine/event_queue.hpp"
 #include "gqos/constants.hpp"
-#include "gqos/names.hpp"
-#include "gqos/scenario_text.hpp"
 #include "runner/network_run.hpp"
 #include "scenario/messages.hpp"
 #include "scenario/suggest.hpp"
+#include "scenario/writer.hpp"
 
 namespace qosbed::cli {
 namespace {
 
 using scenario::NetworkSpec;
 
-// One step of the compiled timeline: its time, where it goes among steps of the same time, and
-// its text (a list item, indented under `steps:`).
+// One step of the compiled timeline, or a comment in its place: its time, and where it goes
+// among steps of the same time.
 struct Line {
   engine::TimeUs t_us = 0;
   std::size_t order = 0;
-  std::string text;
+  std::optional<scenario::Step> step;
+  std::string note;  // the comment before the step, or in place of one
 };
 
 // An indication the host's SP gave, and the step that was playing when it did (a `net:` step at
@@ -40,7 +39,7 @@ struct Indicated {
 std::size_t host_index(const NetworkSpec& network, const std::string& host) {
   std::vector<std::string_view> hosts;
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-    if (network.nodes[i].kind != rsvp::NodeKind::host) continue;
+    if (network.nodes[i].kind != scenario::NodeKind::host) continue;
     if (network.nodes[i].name == host) return i;
     hosts.push_back(network.nodes[i].name);
   }
@@ -61,7 +60,7 @@ std::set<std::string> sockets_of(const NetworkSpec& network, std::size_t host) {
 
 std::string choose_host(const NetworkSpec& network) {
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-    if (network.nodes[i].kind == rsvp::NodeKind::host && !sockets_of(network, i).empty()) {
+    if (network.nodes[i].kind == scenario::NodeKind::host && !sockets_of(network, i).empty()) {
       return network.nodes[i].name;
     }
   }
@@ -95,34 +94,6 @@ std::vector<Indicated> indications_at(const scenario::Scenario& scenario,
   return out;
 }
 
-std::string hex_of(const std::vector<std::byte>& bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  for (std::byte b : bytes) {
-    if (!out.empty()) out += ' ';
-    out += digits[static_cast<unsigned>(b) >> 4];
-    out += digits[static_cast<unsigned>(b) & 0xF];
-  }
-  return out;
-}
-
-// An RSVP_ADSPEC without service entries as the language's `adspec:` map, which an author reads
-// and edits more easily than bytes; nullopt for anything that map would not rebuild exactly.
-std::optional<std::string> adspec_text(const gqos::ProviderObject& object) {
-  if (object.type != gqos::object_type::adspec || object.declared_length) return std::nullopt;
-  const gqos::DecodedObject decoded{object.type, object.encoded_size(), 0, object.body};
-  const auto adspec = gqos::read_adspec(decoded);
-  if (!adspec || !adspec->services.empty() || gqos::make_adspec(*adspec) != object) {
-    return std::nullopt;
-  }
-  const gqos::AdGeneralParams& general = adspec->general_params;
-  return "{ hop_count: " + gqos::scenario_field(general.intserv_aware_hop_count) +
-         ", path_bandwidth: " + gqos::scenario_field(general.path_bandwidth_estimate) +
-         ", minimum_latency: " + gqos::scenario_field(general.minimum_latency) +
-         ", path_mtu: " + gqos::scenario_field(general.path_mtu) +
-         ", break_bit: " + (general.flags == gqos::ad_flag_break_bit ? "true" : "false") + " }";
-}
-
 // Why the host's SP said it, in RSVP terms.
 std::string cause_of(std::uint32_t status, const std::string& host) {
   switch (status) {
@@ -141,60 +112,22 @@ std::string cause_of(std::uint32_t status, const std::string& host) {
   }
 }
 
-std::string indication_text(const Indicated& item, const std::string& host) {
-  const gqos::Indication& i = item.indication;
-  std::string text = "  # " + cause_of(i.status, host) + "\n";
-  text += "  - at: " + scenario::msg::format_time(item.t_us) + "\n";
-  text += "    sp: fd_qos\n    socket: " + item.socket + "\n";
-  text += "    status: " + gqos::name_or_number(gqos::NameGroup::status, i.status) + "\n";
-  if (i.sending) text += "    sending: " + gqos::scenario_flowspec(*i.sending) + "\n";
-  if (i.receiving) text += "    receiving: " + gqos::scenario_flowspec(*i.receiving) + "\n";
-  if (i.extended_status1 != 0 || i.extended_status2 != 0) {
-    text += "    extended_status: [" +
-            gqos::name_or_number(gqos::NameGroup::extended_status, i.extended_status1) + ", " +
-            gqos::name_or_number(gqos::NameGroup::extended_status, i.extended_status2) + "]\n";
-  }
-  if (!i.objects.empty()) {
-    text += "    objects:\n";
-    for (const gqos::ProviderObject& object : i.objects) {
-      if (auto adspec = adspec_text(object)) {
-        text += "      - adspec: " + *adspec + "\n";
-        continue;
-      }
-      text +=
-          "      - raw: { type: " + gqos::name_or_number(gqos::NameGroup::object_type, object.type);
-      if (!object.body.empty()) text += ", hex: \"" + hex_of(object.body) + "\"";
-      text += " }\n";
-    }
-  }
-  return text;
+// The indication as an `sp: fd_qos` step, with the RSVP event behind it as its note.
+Line indication_line(const Indicated& item, std::size_t order, const std::string& host) {
+  scenario::Step step;
+  step.at_us = item.t_us;
+  step.socket = item.socket;
+  step.action = scenario::SpAction{scenario::SpFdQos{item.indication}};
+  return {item.t_us, order, std::move(step), cause_of(item.indication.status, host)};
 }
 
-// A YAML node as block text, each line indented by `indent`.
-std::string block(const YAML::Node& node, const std::string& indent) {
-  YAML::Emitter emitter;
-  emitter << node;
-  std::istringstream lines(emitter.c_str());
-  std::string text;
-  for (std::string line; std::getline(lines, line);) text += indent + line + "\n";
-  return text;
-}
-
+// A `net:` step as a comment: what the network played, in the flow style it was written in.
 std::string flow(const YAML::Node& node) {
   YAML::Emitter emitter;
   emitter.SetMapFormat(YAML::Flow);
   emitter.SetSeqFormat(YAML::Flow);
   emitter << node;
   return emitter.c_str();
-}
-
-// An original step at its absolute time, its `at`/`after` replaced.
-std::string step_text(const YAML::Node& original, engine::TimeUs t_us) {
-  YAML::Node step = YAML::Clone(original);
-  step.remove("at");
-  step.remove("after");
-  std::string body = block(step, "    ");
-  return "  - at: " + scenario::msg::format_time(t_us) + "\n" + body;
 }
 
 bool keeps(const scenario::Step& step, const std::set<std::string>& sockets) {
@@ -254,10 +187,10 @@ Compiled compile_for_host(const scenario::Scenario& scenario, const std::string&
       YAML::Node change = YAML::Clone(original);
       change.remove("at");
       change.remove("after");
-      lines.push_back({step.at_us, 2 * i + 1,
-                       "  # " + scenario::msg::format_time(step.at_us) + ": " + flow(change) +
+      lines.push_back({step.at_us, 2 * i + 1, std::nullopt,
+                       scenario::duration_text(step.at_us) + ": " + flow(change) +
                            " (played by the network; its effect at " + compiled.host +
-                           " is in the fd_qos steps)\n"});
+                           " is in the fd_qos steps)"});
       continue;
     }
     const bool app = std::holds_alternative<scenario::AppAction>(step.action);
@@ -266,12 +199,12 @@ Compiled compile_for_host(const scenario::Scenario& scenario, const std::string&
         expectation && std::holds_alternative<scenario::ExpectCall>(*expectation);
     bool kept = keeps(step, sockets) && (!call_check || last_app_kept);
     if (app) last_app_kept = kept;
-    if (kept) lines.push_back({step.at_us, 2 * i + 1, step_text(original, step.at_us)});
+    if (kept) lines.push_back({step.at_us, 2 * i + 1, step, ""});
   }
   for (const Indicated& item : indications_at(scenario, sockets)) {
     // Before the steps of its time, unless a `net:` step of that time caused it.
     const std::size_t order = item.during_step ? 2 * *item.during_step + 2 : 0;
-    lines.push_back({item.t_us, order, indication_text(item, compiled.host)});
+    lines.push_back(indication_line(item, order, compiled.host));
     ++compiled.indications;
   }
   std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) {
@@ -281,43 +214,38 @@ Compiled compile_for_host(const scenario::Scenario& scenario, const std::string&
   std::string name = scenario.name + "-at-" + slug_of(compiled.host);
   if (slug_of(compiled.host).empty()) name = scenario.name + "-compiled";
   const rsvp::Address address = network.nodes[node].address;
-  std::string& out = compiled.yaml;
-  out += "# Compiled by `qosbed compile` from " + scenario.file + " for host " + compiled.host +
-         " (" + rsvp::address_text(address) + ").\n";
-  out +=
-      "# The network is gone: what " + compiled.host +
-      "'s RSVP SP indicated to its sockets is scripted as\n"
-      "# `sp: fd_qos` steps at the times the network produced them, each with the RSVP event\n"
-      "# behind it. The application's steps and expectations on those sockets are kept as\n"
-      "# written, each at its absolute time. Change the indications, their times or the\n"
-      "# application to explore what-ifs; `qosbed validate` and `qosbed run` check the result.\n";
-  out += "scenario: " + name + "\n";
+  scenario::ScenarioWriter writer;
+  writer.comment("Compiled by `qosbed compile` from " + scenario.file + " for host " +
+                 compiled.host + " (" + rsvp::address_text(address) + ").\n" +
+                 "The network is gone: what " + compiled.host +
+                 "'s RSVP SP indicated to its sockets is scripted as\n"
+                 "`sp: fd_qos` steps at the times the network produced them, each with the RSVP "
+                 "event\nbehind it. The application's steps and expectations on those sockets are "
+                 "kept, each at\nits absolute time. Change the indications, their times or the "
+                 "application to explore\nwhat-ifs; `qosbed validate` and `qosbed run` check the "
+                 "result.");
+  writer.name(name);
   if (!scenario.description.empty()) {
-    // Folded, so the text is the original's whatever its line breaks were.
-    std::istringstream words("Compiled for host " + compiled.host + " from " + scenario.name +
-                             ". " + scenario.description);
-    out += "description: >\n";
-    std::string line;
-    for (std::string word; words >> word;) {
-      if (!line.empty() && line.size() + word.size() > 88) {
-        out += "  " + line + "\n";
-        line.clear();
-      }
-      line += (line.empty() ? "" : " ") + word;
+    writer.description("Compiled for host " + compiled.host + " from " + scenario.name + ". " +
+                       scenario.description);
+  }
+  writer.provider(scenario.sp);
+  std::vector<scenario::SocketSpec> kept_sockets;
+  for (const scenario::SocketSpec& socket : scenario.sockets) {
+    if (sockets.count(socket.id)) kept_sockets.push_back(socket);
+  }
+  writer.sockets(kept_sockets);
+  writer.steps();
+  for (const Line& line : lines) {
+    if (!line.step) {
+      writer.step_comment(line.note);
+      continue;
     }
-    out += "  " + line + "\n";
+    scenario::StepNotes notes;
+    notes.before = line.note;
+    writer.step(*line.step, notes);
   }
-  for (const char* key : {"profile", "pending", "admission_limit"}) {
-    if (root[key]) out += std::string(key) + ": " + flow(root[key]) + "\n";
-  }
-  if (root["decisions"]) out += "decisions:\n" + block(root["decisions"], "  ");
-  out += "sockets:\n";
-  for (const auto& socket : root["sockets"]) {
-    const std::string id = socket.first.as<std::string>();
-    if (sockets.count(id)) out += "  " + id + ":\n" + block(socket.second, "    ");
-  }
-  out += "steps:\n";
-  for (const Line& line : lines) out += line.text;
+  compiled.yaml = writer.text();
   return compiled;
 }
 

@@ -12,7 +12,6 @@
 namespace qosbed::cli {
 namespace {
 
-using engine::TraceKind;
 using engine::TraceRecord;
 
 // How an application learns of what became of its QoS requests.
@@ -29,35 +28,40 @@ constexpr NotificationMode notification_modes[] = {
     {"monitor", "the client library's Monitor reporting to its listener"},
 };
 
-// The mode through which the application learns of a result in `record`, if it does.
-std::optional<std::string_view> mode_of(const TraceRecord& record) {
-  switch (record.kind) {
-    case TraceKind::completion:
-      if (record.call != "get_qos") return std::nullopt;
-      return record.source == "routine" ? "routine" : "event";
-    case TraceKind::call:
-      if (record.call == "get_qos" && record.detail == "sync" && record.result == 0) {
-        return "sync";
-      }
-      return std::nullopt;
-    case TraceKind::network_events:
-      if (record.network_events.value_or(0) & gqos::fd_qos) return "event-select";
-      return std::nullopt;
-    case TraceKind::update:
-    case TraceKind::monitor_error:
-      return "monitor";
-    default:
-      return std::nullopt;
-  }
-}
+// What a record says the application learnt, and through which mode: each kind says whether it
+// tells of a result, an indication reaching its socket, or an error a call or completion reports.
+struct Learnt {
+  std::optional<std::string_view> mode;
+  std::optional<std::uint32_t> status;  // an indication's, as D13 counts one reaching the socket
+  std::optional<std::uint32_t> error;
 
-// Whether an indication reached the socket, as D13 counts it.
-bool reached_socket(const TraceRecord& record) {
-  using provider_stub::IndicationOutcome;
-  return record.kind == TraceKind::fd_qos && record.status &&
-         record.detail != provider_stub::name_of(IndicationOutcome::suppressed) &&
-         record.detail != provider_stub::name_of(IndicationOutcome::unconfirmed);
-}
+  void operator()(const engine::CallRecord& r) {
+    if (r.call == "get_qos" && r.detail == "sync" && r.result == 0) mode = "sync";
+    error = r.error;
+  }
+  void operator()(const engine::CompletionRecord& r) {
+    if (r.call == "get_qos") {
+      mode = r.source == engine::CompletionSource::routine ? "routine" : "event";
+    }
+    error = r.error;
+  }
+  void operator()(const engine::NetworkEventsRecord& r) {
+    if (r.network_events & gqos::fd_qos) mode = "event-select";
+  }
+  void operator()(const engine::UpdateRecord&) { mode = "monitor"; }
+  void operator()(const engine::MonitorErrorRecord&) { mode = "monitor"; }
+  void operator()(const engine::FdQosRecord& r) {
+    using provider_stub::IndicationOutcome;
+    if (r.delivery != provider_stub::name_of(IndicationOutcome::suppressed) &&
+        r.delivery != provider_stub::name_of(IndicationOutcome::unconfirmed)) {
+      status = r.status;
+    }
+  }
+  void operator()(const engine::FinishedRecord&) {}
+  void operator()(const engine::WaitRecord&) {}
+  void operator()(const engine::StalledRecord&) {}
+  void operator()(const engine::RsvpRecord&) {}
+};
 
 void count(CoverageItem& item, const std::string& file) {
   if (item.scenarios.empty() || item.scenarios.back() != file) item.scenarios.push_back(file);
@@ -111,19 +115,16 @@ void Coverage::add(const std::string& file, const scenario::Scenario& scenario,
   scenarios_.push_back(file);
   Storyteller story(scenario, records);
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const TraceRecord& record = records[i];
     for (std::string_view id : rules_cited(story.explain(i).why)) {
       count_name(rules_, id, file);
     }
-    if (reached_socket(record)) {
-      count_value(statuses_, gqos::NameGroup::status, *record.status, file);
+    Learnt learnt;
+    std::visit(learnt, records[i]);
+    if (learnt.status) count_value(statuses_, gqos::NameGroup::status, *learnt.status, file);
+    if (learnt.error.value_or(0) != gqos::wsa::no_error) {
+      count_value(errors_, gqos::NameGroup::error, *learnt.error, file);
     }
-    const bool reports_error =
-        record.kind == TraceKind::call || record.kind == TraceKind::completion;
-    if (reports_error && record.error.value_or(0) != gqos::wsa::no_error) {
-      count_value(errors_, gqos::NameGroup::error, *record.error, file);
-    }
-    if (auto mode = mode_of(record)) count_name(modes_, *mode, file);
+    if (learnt.mode) count_name(modes_, *learnt.mode, file);
   }
 }
 

@@ -121,7 +121,7 @@ CommandHelp coverage_help() {
       "usage: qosbed coverage [--format text|json] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and tells which behaviour rules (R1-R10 and\n"
-      "decisions D1-D19 of docs/behaviour.md), statuses (WSA_QOS_*), errors (WSAE*, WSA_*) and\n"
+      "decisions D1-D20 of docs/behaviour.md), statuses (WSA_QOS_*), errors (WSAE*, WSA_*) and\n"
       "notification modes their runs exercise, with how many scenarios exercise each, then what\n"
       "no scenario touches. A rule counts when `qosbed explain` cites it for an event of a run;\n"
       "a status when an FD_QOS indication with it reaches a socket; an error when a call or a\n"

@@ -7,7 +7,6 @@
 namespace qosbed::cli {
 namespace {
 
-using engine::TraceKind;
 using engine::TraceRecord;
 namespace wsa = gqos::wsa;
 
@@ -16,10 +15,9 @@ std::string error_name(std::uint32_t error) {
   return std::to_string(error);
 }
 
-std::string status_name(std::optional<std::uint32_t> status) {
-  if (!status) return "an indication";
-  if (auto name = gqos::name_of(gqos::NameGroup::status, *status)) return std::string(*name);
-  return "status " + std::to_string(*status);
+std::string status_name(std::uint32_t status) {
+  if (auto name = gqos::name_of(gqos::NameGroup::status, status)) return std::string(*name);
+  return "status " + std::to_string(status);
 }
 
 std::string mode_words(const std::string& detail) {
@@ -53,7 +51,7 @@ const std::string read_result =
     "Read RSVP_STATUS_INFO first in ProviderSpecific (R4) and the one valid FLOWSPEC (R2), "
     "then issue SIO_GET_QOS again to hear of the next change.";
 
-Explanation get_qos_call(const TraceRecord& r, const scenario::Scenario& scenario) {
+Explanation get_qos_call(const engine::CallRecord& r, const scenario::Scenario& scenario) {
   const std::string what = r.socket + ": SIO_GET_QOS (" + mode_words(r.detail) + ", buffer " +
                            std::to_string(r.buffer_size.value_or(0)) + " bytes)";
   const bool overlapped = r.detail != "sync";
@@ -109,14 +107,14 @@ Explanation get_qos_call(const TraceRecord& r, const scenario::Scenario& scenari
   }
 }
 
-Explanation call(const TraceRecord& r, const scenario::Scenario& scenario) {
+Explanation call(const engine::CallRecord& r, const scenario::Scenario& scenario) {
   if (r.call == "get_qos") return get_qos_call(r, scenario);
   const std::string who = r.socket.empty() ? "" : r.socket + ": ";
-  const bool failed = r.result && *r.result != 0 && r.error;
+  const bool failed = r.result != 0 && r.error;
   const std::string what = who + r.call +
                            (r.detail.empty() ? "" : " (" + mode_words(r.detail) + ")") +
                            (failed ? " fails with " + error_name(*r.error) + "."
-                                   : " returns " + std::to_string(r.result.value_or(0)) + ".");
+                                   : " returns " + std::to_string(r.result) + ".");
   if (r.call == "bind" && !failed) {
     return {what, "A bound socket may ask for its QoS state (R3).",
             role_of(scenario, r.socket) == provider::Role::sender
@@ -166,13 +164,13 @@ Explanation call(const TraceRecord& r, const scenario::Scenario& scenario) {
 }
 
 // `finished`: the pending requests the indication finishes, in order (D5).
-Explanation fd_qos(const TraceRecord& r, std::vector<TracedRequest> finished) {
+Explanation fd_qos(const engine::FdQosRecord& r, std::vector<TracedRequest> finished) {
   const std::string what =
-      r.socket + ": the RSVP SP has " + status_name(r.status) + " (" + r.detail + ").";
+      r.socket + ": the RSVP SP has " + status_name(r.status) + " (" + r.delivery + ").";
   const std::string content =
       " with one direction valid (R2, D9, D10) and RSVP_STATUS_INFO first in ProviderSpecific "
       "(R4, D11).";
-  if (r.detail == "completed" && !finished.empty()) {
+  if (r.delivery == "completed" && !finished.empty()) {
     const TracedRequest taker = finished.back();
     finished.pop_back();
     const std::string why =
@@ -186,7 +184,7 @@ Explanation fd_qos(const TraceRecord& r, std::vector<TracedRequest> finished) {
                   "The next one, " + name_of(taker) + ", takes it (R1)," + content;
     return {what, why, "The application learns of it in its next alertable wait (R6)."};
   }
-  if (r.detail == "enobufs") {
+  if (r.delivery == "enobufs") {
     return {what,
             finished.size() > 1
                 ? "Every pending request's buffer is too small (" + names_of(finished) +
@@ -199,49 +197,49 @@ Explanation fd_qos(const TraceRecord& r, std::vector<TracedRequest> finished) {
             "When the completion reports WSAENOBUFS, reissue SIO_GET_QOS with a buffer of the "
             "required size."};
   }
-  if (r.detail == "queued") {
+  if (r.delivery == "queued") {
     return {what, "No query is pending, so the indication is queued in order (R9, D12).",
             "Issue SIO_GET_QOS: it finishes at once with this indication (D4)."};
   }
-  if (r.detail == "coalesced") {
+  if (r.delivery == "coalesced") {
     return {what,
             "No query is pending and the policy is coalesce: it replaces the queued one (R9, "
             "D12).",
             "Issue SIO_GET_QOS to read the latest state."};
   }
-  if (r.detail == "dropped") {
+  if (r.delivery == "dropped") {
     return {what,
             "No query is pending and the policy is drop (or the socket is closed): it is "
             "lost (R9, D12).",
             "Keep a query pending at all times so no indication is missed."};
   }
-  if (r.detail == "suppressed") {
+  if (r.delivery == "suppressed") {
     return {what,
             "This profile has no RSVP signalling: no indication ever reaches the "
             "application (windows-xp, windows-2003, no-qos-provider).",
             "Do not wait forever for a completion: use a timeout."};
   }
-  if (r.detail == "unconfirmed") {
+  if (r.delivery == "unconfirmed") {
     return {what, "REQUEST_CONFIRMED reaches only a socket that asked for confirmation (R10).", ""};
   }
   return {what, "", ""};
 }
 
 // `request`: the request whose result the application learns, when the ledger knows it.
-Explanation completion(const TraceRecord& r, const std::optional<TracedRequest>& request) {
-  const std::uint32_t error = r.error.value_or(0);
+Explanation completion(const engine::CompletionRecord& r,
+                       const std::optional<TracedRequest>& request) {
+  const std::uint32_t error = r.error;
+  const bool routine = r.source == engine::CompletionSource::routine;
   const std::string whose = request               ? name_of(*request)
                             : r.call == "set_qos" ? "the SIO_SET_QOS"
                                                   : "the request";
-  const std::string how = r.source == "routine"
-                              ? "the completion routine of " + whose + " runs"
-                              : "GetOverlappedResult reads the result of " + whose;
-  const std::string what = r.socket + ": " + how + ": " + error_name(error) + ", " +
-                           std::to_string(r.bytes.value_or(0)) + " bytes" +
-                           (r.status ? ", " + status_name(r.status) : "") + ".";
-  const std::string why = r.source == "routine"
-                              ? "Routines run only inside an alertable wait (R6, D14)."
-                              : "The request's event was signalled (R6).";
+  const std::string how = routine ? "the completion routine of " + whose + " runs"
+                                  : "GetOverlappedResult reads the result of " + whose;
+  const std::string what =
+      r.socket + ": " + how + ": " + error_name(error) + ", " + std::to_string(r.bytes) + " bytes" +
+      (r.read.status_info ? ", " + status_name(r.read.status_info->status_code) : "") + ".";
+  const std::string why = routine ? "Routines run only inside an alertable wait (R6, D14)."
+                                  : "The request's event was signalled (R6).";
   // A set request has no output: its completion says only that the QOS was taken, not that a
   // reservation exists, so none of a query's reading or reissuing applies.
   if (r.call == "set_qos") {
@@ -275,12 +273,11 @@ Explanation completion(const TraceRecord& r, const std::optional<TracedRequest>&
   }
 }
 
-Explanation wait(const TraceRecord& r) {
-  const bool alertable = r.alertable.value_or(false);
-  const std::string timeout = !r.timeout_ms || *r.timeout_ms == wsa::infinite
-                                  ? "INFINITE"
-                                  : std::to_string(*r.timeout_ms) + " ms";
-  const std::uint32_t result = static_cast<std::uint32_t>(r.result.value_or(0));
+Explanation wait(const engine::WaitRecord& r) {
+  const bool alertable = r.alertable;
+  const std::string timeout =
+      r.timeout_ms == wsa::infinite ? "INFINITE" : std::to_string(r.timeout_ms) + " ms";
+  const std::uint32_t result = r.result;
   const std::string what = "The application waits (" + r.call + ", " +
                            (alertable ? "alertable" : "not alertable") + ", " + timeout +
                            "): " + engine::wait_result_text(r.call, result) + ".";
@@ -303,7 +300,7 @@ Explanation wait(const TraceRecord& r) {
 
 // `request`: the one it finishes; none when it finishes inside the call that issues it, which is
 // told next, as item `next_item`.
-Explanation finished(const TraceRecord& r, const std::optional<TracedRequest>& request,
+Explanation finished(const engine::FinishedRecord& r, const std::optional<TracedRequest>& request,
                      std::size_t next_item) {
   const std::string ioctl = r.call == "set_qos" ? "SIO_SET_QOS" : "SIO_GET_QOS";
   const std::string which =
@@ -319,59 +316,78 @@ Explanation finished(const TraceRecord& r, const std::optional<TracedRequest>& r
           ? "its completion routine runs in the next alertable wait (R6)."
           : "the request's event is signalled, and WSAGetOverlappedResult reads the result (R6).";
   const std::string why = issuing + "The application does not know yet: " + learns;
-  return {r.socket + ": the provider finishes " + which + " with " +
-              error_name(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
-              " bytes.",
+  return {r.socket + ": the provider finishes " + which + " with " + error_name(r.error) + ", " +
+              std::to_string(r.bytes) + " bytes.",
           why, ""};
 }
+
+// Tells one record, knowing the requests it is about.
+class Teller {
+ public:
+  Teller(const scenario::Scenario& scenario, std::vector<TracedRequest> finished_by,
+         std::optional<TracedRequest> request, std::size_t next_item)
+      : scenario_(scenario),
+        finished_by_(std::move(finished_by)),
+        request_(std::move(request)),
+        next_item_(next_item) {}
+
+  Explanation operator()(const engine::CallRecord& r) const { return call(r, scenario_); }
+  Explanation operator()(const engine::CompletionRecord& r) const {
+    return completion(r, request_);
+  }
+  Explanation operator()(const engine::FinishedRecord& r) const {
+    return finished(r, request_, next_item_);
+  }
+  Explanation operator()(const engine::WaitRecord& r) const { return wait(r); }
+  Explanation operator()(const engine::FdQosRecord& r) const {
+    Explanation explanation = fd_qos(r, finished_by_);
+    // In a network scenario the indication has an RSVP event behind it.
+    if (scenario_.network) {
+      const std::string basis = rfc_basis_of(r.status);
+      if (!basis.empty()) explanation.why += (explanation.why.empty() ? "" : " ") + basis;
+    }
+    return explanation;
+  }
+  Explanation operator()(const engine::NetworkEventsRecord& r) const {
+    return {r.socket + ": WSAEnumNetworkEvents reports FD_QOS.",
+            "FD_QOS is edge-triggered: it is recorded again only after the next SIO_GET_QOS (R7).",
+            "Drain with synchronous SIO_GET_QOS until WSAEWOULDBLOCK (R7, D8)."};
+  }
+  Explanation operator()(const engine::UpdateRecord& r) const {
+    const std::string direction = r.direction == gqos::Direction::sending ? "sending" : "receiving";
+    return {r.socket + ": the monitor reports an update of the " + direction + " direction, " +
+                status_name(r.status) + ".",
+            "", ""};
+  }
+  Explanation operator()(const engine::MonitorErrorRecord& r) const {
+    return {r.socket + ": the monitor stops: " + r.what + ".", "", ""};
+  }
+  Explanation operator()(const engine::StalledRecord&) const {
+    return {"The wait could never end: nothing scheduled would satisfy it.",
+            "On Windows this wait would hang; the emulator ends it with WSA_WAIT_TIMEOUT (D16).",
+            "Never wait forever for an RSVP event: use a timeout, or check the profile."};
+  }
+  Explanation operator()(const engine::RsvpRecord& r) const { return explain_rsvp(r); }
+
+ private:
+  const scenario::Scenario& scenario_;
+  std::vector<TracedRequest> finished_by_;
+  std::optional<TracedRequest> request_;
+  std::size_t next_item_;
+};
 
 }  // namespace
 
 Explanation Storyteller::explain(std::size_t index) {
-  const TraceRecord& r = records_[index];
-  const scenario::Scenario& scenario = scenario_;
+  const TraceRecord& record = records_[index];
   // What the record finishes is known before it is followed; whom it concerns, after.
   std::vector<TracedRequest> finished_by;
-  if (r.kind == TraceKind::fd_qos) finished_by = requests_.finished_by(index);
-  const std::optional<TracedRequest> request = requests_.follow(index);
-  switch (r.kind) {
-    case TraceKind::call:
-      return call(r, scenario);
-    case TraceKind::completion:
-      return completion(r, request);
-    case TraceKind::finished:
-      return finished(r, request, index + 2);
-    case TraceKind::wait:
-      return wait(r);
-    case TraceKind::fd_qos: {
-      Explanation explanation = fd_qos(r, std::move(finished_by));
-      // In a network scenario the indication has an RSVP event behind it.
-      if (scenario.network && r.status) {
-        const std::string basis = rfc_basis_of(*r.status);
-        if (!basis.empty()) explanation.why += (explanation.why.empty() ? "" : " ") + basis;
-      }
-      return explanation;
-    }
-    case TraceKind::network_events:
-      return {r.socket + ": WSAEnumNetworkEvents reports FD_QOS.",
-              "FD_QOS is edge-triggered: it is recorded again only after the next SIO_GET_QOS "
-              "(R7).",
-              "Drain with synchronous SIO_GET_QOS until WSAEWOULDBLOCK (R7, D8)."};
-    case TraceKind::update:
-      return {r.socket + ": the monitor reports an update" +
-                  (r.direction ? " of the " + *r.direction + " direction" : "") + ", " +
-                  status_name(r.status) + ".",
-              "", ""};
-    case TraceKind::monitor_error:
-      return {r.socket + ": the monitor stops: " + r.detail + ".", "", ""};
-    case TraceKind::stalled:
-      return {"The wait could never end: nothing scheduled would satisfy it.",
-              "On Windows this wait would hang; the emulator ends it with WSA_WAIT_TIMEOUT (D16).",
-              "Never wait forever for an RSVP event: use a timeout, or check the profile."};
-    case TraceKind::rsvp:
-      return explain_rsvp(r);
+  if (std::holds_alternative<engine::FdQosRecord>(record)) {
+    finished_by = requests_.finished_by(index);
   }
-  return {};
+  std::optional<TracedRequest> request = requests_.follow(index);
+  return std::visit(Teller(scenario_, std::move(finished_by), std::move(request), index + 2),
+                    record);
 }
 
 }  // namespace qosbed::cli

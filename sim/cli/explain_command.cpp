@@ -4,26 +4,10 @@
 #include "cli/commands.hpp"
 #include "cli/explain.hpp"
 #include "cli/scenario_runs.hpp"
-#include "report/text_trace.hpp"
+#include "engine/clock.hpp"
 #include "runner/runner.hpp"
 
 namespace qosbed::cli {
-
-namespace {
-
-std::string role_name(provider::Role role) {
-  switch (role) {
-    case provider::Role::sender:
-      return "sender";
-    case provider::Role::receiver:
-      return "receiver";
-    case provider::Role::both:
-      return "both";
-  }
-  return "";
-}
-
-}  // namespace
 
 CommandHelp explain_help() {
   boost::program_options::options_description options("options");
@@ -31,7 +15,7 @@ CommandHelp explain_help() {
       "usage: qosbed explain FILE\n"
       "\n"
       "Plays one scenario and tells its run step by step in plain words: what the application\n"
-      "did, what the RSVP SP did and the rule behind it (R1-R10, decisions D1-D19 of\n"
+      "did, what the RSVP SP did and the rule behind it (R1-R10, decisions D1-D20 of\n"
       "docs/behaviour.md), and what the application should do next; then whether each\n"
       "expectation held. Exit 0 when all hold, 1 when one fails, 2 on invalid input.";
   return {usage, options};
@@ -56,9 +40,9 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
 
   out << "Scenario " << scenario->name << " (" << scenario->file << ")\n";
   if (!scenario->description.empty()) out << scenario->description << "\n";
-  out << "Provider profile " << provider_stub::name_of(scenario->emulator.profile) << "; sockets:";
+  out << "Provider profile " << scenario::name_of(scenario->sp.profile) << "; sockets:";
   for (const scenario::SocketSpec& socket : scenario->sockets) {
-    out << " " << socket.id << " (" << role_name(socket.role) << ")";
+    out << " " << socket.id << " (" << provider::name_of(socket.role) << ")";
   }
   out << "\n\n";
 
@@ -70,8 +54,8 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
   for (std::size_t index = 0; index < log.records().size(); ++index) {
     const engine::TraceRecord& record = log.records()[index];
     const Explanation explanation = storyteller.explain(index);
-    out << index + 1 << ". At " << report::format_time(record.t_us) << ": " << explanation.what
-        << "\n";
+    out << index + 1 << ". At " << engine::format_time(engine::head_of(record).t_us) << ": "
+        << explanation.what << "\n";
     if (!explanation.why.empty()) out << "   Why: " << explanation.why << "\n";
     if (!explanation.next.empty()) out << "   Next: " << explanation.next << "\n";
   }

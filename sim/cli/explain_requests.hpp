@@ -54,7 +54,8 @@ class RequestLedger {
   };
 
   std::size_t finishes_after(std::size_t index) const;
-  std::optional<TracedRequest> take_unseen(SocketRequests& socket, const engine::TraceRecord& r);
+  std::optional<TracedRequest> take_unseen(SocketRequests& socket,
+                                           const engine::CompletionRecord& r);
 
   const std::vector<engine::TraceRecord>& records_;
   std::map<std::string, SocketRequests> sockets_;

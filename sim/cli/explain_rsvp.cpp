@@ -38,15 +38,16 @@ constexpr Rule rules[] = {
      "The node removes the reservation at once and sends upstream what the remaining "
      "requests still need, or a ResvTear when nothing is left (RFC 2205 section 3.1.6)."},
     {"PathErr",
-     "A PathErr travels upstream toward the sender: its Path could not be processed or "
-     "forwarded (RFC 2205 section 3.1.7; errors, section 2.5).",
+     "A PathErr travels upstream toward the sender: a node refused its Path, e.g. for "
+     "conflicting dest ports (RFC 2205 section 3.1.7; errors, section 2.5; codes, Appendix B).",
      "A PathErr changes no path state on its way (RFC 2205 section 3.1.7)."},
     {"ResvErr",
-     "A ResvErr travels downstream toward the receivers whose request failed, here because "
-     "admission control or policy refused it on an outgoing interface (RFC 2205 section 3.1.8; "
-     "errors, section 2.5).",
-     "Each node it crosses keeps blockade state, so that a smaller request merged with the "
-     "failed one can still get through (RFC 2205 sections 3.1.8 and 3.5)."},
+     "A ResvErr travels downstream toward the receivers whose request failed: admission "
+     "control, policy, a conflicting style or missing path state refused it (RFC 2205 section "
+     "3.1.8; errors, section 2.5; codes, Appendix B).",
+     "After an admission failure each node it crosses keeps blockade state for the previous hop "
+     "it came from, so that a request smaller in every component can still get through (RFC "
+     "2205 sections 3.1.8 and 3.5)."},
     {"ResvConf",
      "A ResvConf answers a Resv that carried a RESV_CONFIRM object: it goes back to the "
      "receiver that asked (RFC 2205 section 3.1.9; confirmation, section 2.6).",
@@ -63,8 +64,7 @@ const Rule* rule_of(const std::string& message) {
 
 }  // namespace
 
-Explanation explain_rsvp(const engine::TraceRecord& record) {
-  const engine::RsvpMessageRecord& m = *record.rsvp;
+Explanation explain_rsvp(const engine::RsvpRecord& m) {
   Explanation explanation;
   explanation.what = m.from + " -> " + m.to + " (link " + m.link + "): " + m.message + " " +
                      m.action + ", session " + m.session;

@@ -11,8 +11,8 @@
 
 namespace qosbed::cli {
 
-// A TraceKind::rsvp record.
-Explanation explain_rsvp(const engine::TraceRecord& record);
+// An RSVP message record.
+Explanation explain_rsvp(const engine::RsvpRecord& record);
 
 // "RFC 2205 section 3.1.3: ..." for the host state change behind an indication's status, or
 // empty for a status the network does not produce.

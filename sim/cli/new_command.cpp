@@ -2,103 +2,160 @@
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "gqos/codec.hpp"
+#include "gqos/constants.hpp"
 #include "report/output_file.hpp"
+#include "scenario/writer.hpp"
 
 namespace qosbed::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
+namespace wsa = gqos::wsa;
+using scenario::Field;
 
-std::string receiver(const std::string& name) {
-  return "# A starter scenario: a receiver waits for a sender's PATH message.\n"
-         "# Check it with `qosbed validate`, play it with `qosbed run --verbose`, read it with\n"
-         "# `qosbed explain`. The language: docs/scenario-language.md.\n"
-         "scenario: " +
-         name +
-         "\n"
-         "description: >\n"
-         "  A receiver binds, asks the RSVP SP for QoS status with an overlapped\n"
-         "  SIO_GET_QOS and learns of a sender when its PATH message arrives.\n"
-         "profile: windows-2000          # or windows-xp, windows-2003, no-qos-provider\n"
-         "sockets:\n"
-         "  rx:\n"
-         "    role: receiver\n"
-         "    protocol: udp\n"
-         "    local: 10.0.0.2:5000\n"
-         "steps:\n"
-         "  - app: bind                  # a receiver may ask once bound (R3)\n"
-         "    socket: rx\n"
-         "  - app: get_qos               # overlapped, with a completion routine\n"
-         "    socket: rx\n"
-         "  - expect: call               # nothing has happened yet: the query pends (R1)\n"
-         "    result: -1\n"
-         "    error: WSA_IO_PENDING\n"
-         "  - app: wait                  # routines run only in alertable waits (R6)\n"
-         "    alertable: true\n"
-         "    timeout: 1s\n"
-         "  - at: 20ms                   # virtual time: the RSVP SP's side of the script\n"
-         "    sp: fd_qos                 # a PATH message reached the receiver\n"
-         "    socket: rx\n"
-         "    status: WSA_QOS_SENDERS\n"
-         "    receiving: { service_type: controlled_load, token_rate: 8000 }\n"
-         "  - expect: wait\n"
-         "    result: WSA_WAIT_IO_COMPLETION\n"
-         "  - expect: completion         # one direction is valid, the other says NOCHANGE (R2)\n"
-         "    socket: rx\n"
-         "    error: 0\n"
-         "    status: WSA_QOS_SENDERS\n"
-         "    sending: { service_type: NOCHANGE }\n"
-         "    receiving: { service_type: controlled_load, token_rate: 8000 }\n"
-         "  - app: close                 # close aborts what is still pending (R8)\n"
-         "    socket: rx\n";
+// A starter step, and what its comments tell a newcomer.
+struct Starter {
+  scenario::Step step;
+  scenario::StepNotes notes;
+};
+
+template <typename Action>
+Starter step(std::string socket, Action action, std::string note) {
+  Starter starter;
+  starter.step.socket = std::move(socket);
+  starter.step.action = std::move(action);
+  starter.notes.on_kind = std::move(note);
+  starter.notes.timed = false;
+  return starter;
 }
 
-std::string sender(const std::string& name) {
-  return "# A starter scenario: a sender connects and learns of a receiver's reservation.\n"
-         "# Check it with `qosbed validate`, play it with `qosbed run --verbose`, read it with\n"
-         "# `qosbed explain`. The language: docs/scenario-language.md.\n"
-         "scenario: " +
-         name +
-         "\n"
-         "description: >\n"
-         "  A sender connects with a sending QOS, asks the RSVP SP for QoS status with\n"
-         "  an overlapped SIO_GET_QOS and learns of a receiver when its RESV arrives.\n"
-         "profile: windows-2000          # or windows-xp, windows-2003, no-qos-provider\n"
-         "sockets:\n"
-         "  tx:\n"
-         "    role: sender\n"
-         "    protocol: udp\n"
-         "    local: 10.0.0.1:6000\n"
-         "    remote: 10.0.0.2:5000\n"
-         "    qos:\n"
-         "      sending: { service_type: guaranteed, token_rate: 8000, token_bucket_size: 2048 }\n"
-         "steps:\n"
-         "  - app: connect               # WSAConnect with the sending QOS (R10); may now ask "
-         "(R3)\n"
-         "    socket: tx\n"
-         "  - expect: call\n"
-         "    result: 0\n"
-         "  - app: get_qos               # overlapped, with a completion routine\n"
-         "    socket: tx\n"
-         "  - expect: call               # nothing has happened yet: the query pends (R1)\n"
-         "    result: -1\n"
-         "    error: WSA_IO_PENDING\n"
-         "  - app: wait                  # routines run only in alertable waits (R6)\n"
-         "    alertable: true\n"
-         "    timeout: 1s\n"
-         "  - at: 30ms                   # virtual time: the RSVP SP's side of the script\n"
-         "    sp: fd_qos                 # a receiver's RESV reached the sender\n"
-         "    socket: tx\n"
-         "    status: WSA_QOS_RECEIVERS\n"
-         "    sending: { service_type: guaranteed, token_rate: 8000 }\n"
-         "  - expect: completion         # one direction is valid, the other says NOCHANGE (R2)\n"
-         "    socket: tx\n"
-         "    error: 0\n"
-         "    status: WSA_QOS_RECEIVERS\n"
-         "    receiving: { service_type: NOCHANGE }\n"
-         "  - app: close                 # close aborts what is still pending (R8)\n"
-         "    socket: tx\n";
+scenario::AppAction bind() {
+  return scenario::AppBind{};
+}
+scenario::AppAction close() {
+  return scenario::AppClose{};
+}
+// Overlapped, with a completion routine.
+scenario::AppAction get_qos() {
+  return scenario::AppGetQos{};
+}
+scenario::AppAction alertable_wait() {
+  scenario::AppWait wait;
+  wait.alertable = true;
+  wait.timeout_us = 1'000'000;
+  return wait;
+}
+scenario::Expectation pending() {
+  scenario::ExpectCall call;
+  call.result = Field<std::int64_t>{-1, {}};
+  call.error = Field<std::uint32_t>{wsa::io_pending, {}};
+  return call;
+}
+
+scenario::FlowSpecFields flowspec(std::uint32_t service_type,
+                                  std::optional<std::uint32_t> token_rate = std::nullopt,
+                                  std::optional<std::uint32_t> bucket = std::nullopt) {
+  scenario::FlowSpecFields fields;
+  fields.service_type = service_type;
+  fields.token_rate = token_rate;
+  fields.token_bucket_size = bucket;
+  return fields;
+}
+
+// At 20 ms (receiver) or 30 ms (sender) the SP indicates `status` for one direction.
+Starter indication(std::string socket, std::int64_t at_us, std::uint32_t status, bool receiving,
+                   std::string note) {
+  gqos::Indication indication;
+  indication.status = status;
+  gqos::FlowSpec rate = gqos::unspecified_flowspec(receiving ? gqos::service_type::controlled_load
+                                                             : gqos::service_type::guaranteed);
+  rate.token_rate = 8000;
+  (receiving ? indication.receiving : indication.sending) = rate;
+  Starter starter =
+      step(std::move(socket), scenario::SpAction{scenario::SpFdQos{indication}}, std::move(note));
+  starter.step.at_us = at_us;
+  starter.notes.timed = true;
+  starter.notes.on_time = "virtual time: the RSVP SP's side of the script";
+  return starter;
+}
+
+// The completion that tells it: one direction valid, the other NOCHANGE (R2).
+scenario::Expectation told(std::uint32_t status, bool receiving) {
+  scenario::ExpectCompletion completion;
+  completion.error = Field<std::uint32_t>{0, {}};
+  completion.status = Field<std::uint32_t>{status, {}};
+  const auto rate = flowspec(
+      receiving ? gqos::service_type::controlled_load : gqos::service_type::guaranteed, 8000);
+  const auto nochange = flowspec(gqos::service_type::no_change);
+  completion.sending = receiving ? nochange : rate;
+  completion.receiving = receiving ? rate : nochange;
+  return completion;
+}
+
+std::string starter(const std::string& name, bool receiver) {
+  scenario::Scenario scenario;
+  // Built from a std::string, not assigned a literal: GCC 12 at -O2 takes the literal's copy into
+  // the short-string buffer for a read of uninitialized bytes (-Wmaybe-uninitialized).
+  const std::string id(receiver ? "rx" : "tx");
+  scenario::SocketSpec socket;
+  socket.id = id;
+  std::vector<Starter> steps;
+  if (receiver) {
+    socket.role = provider::Role::receiver;
+    socket.local = provider::Address{"10.0.0.2", 5000};
+    steps.push_back(step(id, bind(), "a receiver may ask once bound (R3)"));
+  } else {
+    socket.role = provider::Role::sender;
+    socket.local = provider::Address{"10.0.0.1", 6000};
+    socket.remote = provider::Address{"10.0.0.2", 5000};
+    scenario::QosRequest qos;
+    qos.sending = flowspec(gqos::service_type::guaranteed, 8000, 2048);
+    socket.qos = qos;
+    steps.push_back(step(id, scenario::AppAction{scenario::AppConnect{}},
+                         "WSAConnect with the sending QOS (R10); may now ask (R3)"));
+    scenario::ExpectCall connected;
+    connected.result = Field<std::int64_t>{0, {}};
+    steps.push_back(step("", scenario::Expectation{connected}, ""));
+  }
+  steps.push_back(step(id, get_qos(), "overlapped, with a completion routine"));
+  steps.push_back(step("", pending(), "nothing has happened yet: the query pends (R1)"));
+  steps.push_back(step("", alertable_wait(), "routines run only in alertable waits (R6)"));
+  if (receiver) {
+    steps.push_back(
+        indication(id, 20'000, gqos::status::senders, true, "a PATH message reached the receiver"));
+    steps.push_back(step("",
+                         scenario::Expectation{scenario::ExpectWait{
+                             Field<std::uint32_t>{wsa::wait_io_completion, {}}}},
+                         ""));
+  } else {
+    steps.push_back(indication(id, 30'000, gqos::status::receivers, false,
+                               "a receiver's RESV reached the sender"));
+  }
+  const std::uint32_t status = receiver ? gqos::status::senders : gqos::status::receivers;
+  steps.push_back(
+      step(id, told(status, receiver), "one direction is valid, the other says NOCHANGE (R2)"));
+  steps.push_back(step(id, close(), "close aborts what is still pending (R8)"));
+
+  scenario::ScenarioWriter writer;
+  writer.comment(std::string("A starter scenario: ") +
+                 (receiver ? "a receiver waits for a sender's PATH message."
+                           : "a sender connects and learns of a receiver's reservation.") +
+                 "\nCheck it with `qosbed validate`, play it with `qosbed run --verbose`, read "
+                 "it with\n`qosbed explain`. The language: docs/scenario-language.md.");
+  writer.name(name);
+  writer.description(receiver
+                         ? "A receiver binds, asks the RSVP SP for QoS status with an overlapped "
+                           "SIO_GET_QOS and learns of a sender when its PATH message arrives."
+                         : "A sender connects with a sending QOS, asks the RSVP SP for QoS status "
+                           "with an overlapped SIO_GET_QOS and learns of a receiver when its RESV "
+                           "arrives.");
+  writer.provider(scenario.sp, "or windows-xp, windows-2003, no-qos-provider");
+  writer.sockets({socket});
+  writer.steps();
+  for (const Starter& starter : steps) writer.step(starter.step, starter.notes);
+  return writer.text();
 }
 
 }  // namespace
@@ -143,7 +200,7 @@ int new_command(const std::vector<std::string>& args, std::ostream& out, std::os
     return exit_bad_input;
   }
   report::OutputFile file(path);
-  file.stream() << (role == "receiver" ? receiver(name) : sender(name));
+  file.stream() << starter(name, role == "receiver");
   std::string problem;
   if (!file.commit(problem)) {
     err << "qosbed: " << problem << "\n";

@@ -7,22 +7,6 @@ namespace qosbed::cli {
 
 namespace po = boost::program_options;
 
-namespace {
-
-std::string role_name(provider::Role role) {
-  switch (role) {
-    case provider::Role::sender:
-      return "sender";
-    case provider::Role::receiver:
-      return "receiver";
-    case provider::Role::both:
-      return "both";
-  }
-  return "";
-}
-
-}  // namespace
-
 po::options_description picture_options() {
   po::options_description options("options");
   options.add_options()("output,o", po::value<std::string>()->value_name("OUT"),
@@ -76,7 +60,7 @@ std::optional<int> play_for_picture(const std::vector<std::string>& args, std::s
 report::Participants participants_of(const scenario::Scenario& scenario) {
   report::Participants participants;
   for (const scenario::SocketSpec& socket : scenario.sockets) {
-    participants.sockets.push_back({socket.id, role_name(socket.role)});
+    participants.sockets.push_back({socket.id, std::string(provider::name_of(socket.role))});
   }
   if (const auto& network = scenario.network) {
     for (const scenario::NetNode& node : network->nodes) participants.nodes.push_back(node.name);

@@ -1,14 +1,16 @@
 // `qosbed run [OPTIONS] SCENARIO.yaml -- PROGRAM [ARGS...]`: one scenario played against the
-// user's own program (sim/program), which must be linked with qosbed::win32.
-#include <algorithm>
+// user's own program (sim/program), linked with qosbed::win32 or an .exe run under Wine.
 #include <cmath>
 #include <memory>
 #include <string>
 
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/scenario_runs.hpp"
 #include "program/program_run.hpp"
+#include "report/counts.hpp"
 #include "report/json_trace.hpp"
+#include "report/output_file.hpp"
 #include "report/text_trace.hpp"
 
 namespace qosbed::cli {
@@ -18,11 +20,12 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr std::string_view usage =
-    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
-    "                  -- PROGRAM [ARGS...]\n"
+    "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] [--record OUT.yaml]\n"
+    "                  [--wine-prefix DIR] SCENARIO.yaml -- PROGRAM [ARGS...]\n"
     "\n"
     "Plays one scenario against your own program: a Windows GQoS client built from its\n"
-    "unmodified source with qosbed::win32 (docs/own-client.md). The program runs as a child\n"
+    "unmodified source with qosbed::win32, or a PROGRAM.exe built for Windows, which runs\n"
+    "under Wine with qosbed's ws2_32.dll (docs/own-client.md). The program runs as a child\n"
     "process; its Winsock and Win32 calls reach the scenario's emulated RSVP SP in virtual\n"
     "time, so a 5 s SleepEx costs no wall-clock time. Its sockets stand for the scenario's\n"
     "(by bound or connected address, else the first free one); the sp: steps play on the\n"
@@ -34,7 +37,17 @@ constexpr std::string_view usage =
     "failed or the program failed (it exited non-zero or crashed, called something qosbed\n"
     "does not model, waited with nothing left to happen, or ran out of --timeout), each said\n"
     "on stderr; 2 for bad input (an invalid scenario, a network scenario, a program that\n"
-    "cannot be started). --timeout bounds the wall-clock time of the whole run (default 60).";
+    "cannot be started). --timeout bounds the wall-clock time of the whole run (default 60),\n"
+    "Wine's start included.\n"
+    "\n"
+    "A PROGRAM.exe runs in a fresh Wine prefix made in a temporary folder and removed after\n"
+    "(Wine takes seconds to make one), or with --wine-prefix DIR in DIR, made by Wine at its\n"
+    "first use and reused after; qosbed installs nothing in it.\n"
+    "\n"
+    "--record OUT.yaml writes the session as a scenario whose app: steps are the program's\n"
+    "calls, each indication it read an sp: step and what it saw expectations, so it replays\n"
+    "without the program (docs/recording.md says what has no step: another thread's calls\n"
+    "are recorded in the order they were made, data calls not at all).";
 
 }  // namespace
 
@@ -46,7 +59,11 @@ int program_run_command(const std::vector<std::string>& args,
       "trace", po::value<std::string>()->value_name("FORMAT"),
       "print the trace on standard output: json (JSON Lines) or text")(
       "timeout", po::value<double>()->value_name("SECONDS")->default_value(60),
-      "stop the program after this much wall-clock time");
+      "stop the program after this much wall-clock time")(
+      "wine-prefix", po::value<std::string>()->value_name("DIR"),
+      "run a PROGRAM.exe in this Wine prefix (default: a fresh one)")(
+      "record", po::value<std::string>()->value_name("FILE"),
+      "write the session as a scenario to FILE");
   Parsed parsed;
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
   if (command.empty()) {
@@ -57,16 +74,22 @@ int program_run_command(const std::vector<std::string>& args,
     err << "qosbed: a program runs against one scenario file, not " << parsed.paths.size() << "\n";
     return exit_bad_input;
   }
-  std::string format = parsed.values.count("verbose") ? "text" : "";
-  if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();
-  if (!format.empty() && format != "json" && format != "text") {
-    err << "qosbed: --trace takes json or text, not '" << format << "'\n";
-    return exit_bad_input;
-  }
+  const std::optional<std::string> trace = trace_format(parsed.values, err);
+  if (!trace) return exit_bad_input;
+  const std::string& format = *trace;
   const double timeout = parsed.values["timeout"].as<double>();
   if (!(timeout > 0) || !std::isfinite(timeout)) {
     err << "qosbed: --timeout takes a number of seconds above 0, not " << timeout << "\n";
     return exit_bad_input;
+  }
+  std::unique_ptr<report::OutputFile> recording_file;
+  if (parsed.values.count("record")) {
+    recording_file =
+        std::make_unique<report::OutputFile>(parsed.values["record"].as<std::string>());
+    if (!recording_file->ok()) {
+      err << "qosbed: " << recording_file->open_error() << "\n";
+      return exit_bad_input;
+    }
   }
   const std::string& file = parsed.paths.front();
   const auto scenario = load(file, err);
@@ -81,8 +104,17 @@ int program_run_command(const std::vector<std::string>& args,
   program::ProgramRunOptions run_options;
   run_options.command = command;
   run_options.trace = shown.get();
+  run_options.before_program_runs = [&out] { out.flush(); };
   run_options.timeout = std::chrono::milliseconds(std::llround(timeout * 1000));
   run_options.interrupt = &interrupt_signal;
+  if (parsed.values.count("wine-prefix")) {
+    run_options.wine_prefix = parsed.values["wine-prefix"].as<std::string>();
+  }
+  std::string recording;
+  if (recording_file) {
+    run_options.recording = &recording;
+    run_options.recording_name = scenario->name + "-recorded";
+  }
   // The program shares the standard streams: what qosbed wrote so far comes first.
   out.flush();
   err.flush();
@@ -92,6 +124,15 @@ int program_run_command(const std::vector<std::string>& args,
   if (result.start_error) {
     err << "qosbed: " << *result.start_error << "\n";
     return exit_bad_input;
+  }
+  if (recording_file && !recording.empty()) {
+    recording_file->stream() << recording;
+    std::string problem;
+    if (!recording_file->commit(problem)) {
+      err << "qosbed: " << problem << "\n";
+      return exit_bad_input;
+    }
+    err << parsed.values["record"].as<std::string>() << ": recording written\n";
   }
   for (const runner::Failure& failure : result.run.failures) {
     err << runner::format(failure) << "\n";
@@ -104,14 +145,12 @@ int program_run_command(const std::vector<std::string>& args,
   }
   if (result.interrupted) {
     err << "qosbed: interrupted; the program was stopped at t="
-        << report::format_time(result.run.end_us) << "\n";
+        << engine::format_time(result.run.end_us) << "\n";
     return 128 + interrupt_signal;
   }
-  const auto held = std::count_if(result.run.expectations.begin(), result.run.expectations.end(),
-                                  [](const auto& checked) { return checked.failures.empty(); });
   (format.empty() ? out : err) << file << " -- " << command.front() << ": "
-                               << (result.passed() ? "passed" : "FAILED") << " (" << held << " of "
-                               << result.run.expectations_checked << " expectations held"
+                               << (result.passed() ? "passed" : "FAILED") << " ("
+                               << report::describe(expectations_of(result.run))
                                << (result.program_failure ? "; the program failed" : "") << ")\n";
   return result.passed() ? exit_ok : exit_failed;
 }

@@ -6,9 +6,9 @@
 #include "cli/commands.hpp"
 #include "cli/picture_run.hpp"
 #include "cli/scenario_runs.hpp"
+#include "engine/clock.hpp"
 #include "report/html_report.hpp"
 #include "report/svg_writer.hpp"
-#include "report/text_trace.hpp"
 
 namespace qosbed::cli {
 
@@ -59,7 +59,7 @@ report::ReportPage page_of(const PictureRun& run, std::string svg) {
   page.name = scenario.name;
   page.file = scenario.file;
   page.description = scenario.description;
-  page.profile = std::string(provider_stub::name_of(scenario.emulator.profile));
+  page.profile = std::string(scenario::name_of(scenario.sp.profile));
   page.svg = std::move(svg);
   page.records = &run.trace.records();
   page.counted = expectations_of(run.result);
@@ -71,7 +71,7 @@ report::ReportPage page_of(const PictureRun& run, std::string svg) {
     result.where = step.mark.file + ":" + std::to_string(step.mark.line);
     result.what = std::string(expectation_kind(std::get<scenario::Expectation>(step.action)));
     if (!step.socket.empty()) result.what += " on " + step.socket;
-    result.what += " at " + report::format_time(step.at_us);
+    result.what += " at " + engine::format_time(step.at_us);
     result.written = written(lines, scenario, checked.step);
     for (const runner::Failure& failure : checked.failures) {
       result.failures.push_back(runner::format(failure));

@@ -42,15 +42,18 @@ CommandHelp run_help() {
       "strict",
       "fail a scenario with no expectation, or with an sp: fd_qos step no report "
       "observed")("timeout", po::value<double>()->value_name("SECONDS"),
-                  "with -- PROGRAM: stop the program after this much wall-clock time (default 60)");
+                  "with -- PROGRAM: stop the program after this much wall-clock time (default 60)")(
+      "wine-prefix", po::value<std::string>()->value_name("DIR"),
+      "with -- PROGRAM.exe: the Wine prefix to run it in (default: a fresh one)");
   RunOutputs::add_options(options);
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
       "                  [--filter GLOB]... [--fail-fast] [--strict]\n"
       "                  [--golden DIR [--update-golden]] [-j N] [--color auto|always|never]\n"
-      "                  [--record OUT.yaml] [--provider emulator|winsock] FILE|FOLDER...\n"
-      "       qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] SCENARIO.yaml\n"
-      "                  -- PROGRAM [ARGS...]\n"
+      "                  [--record OUT.yaml] [--pcap OUT.pcapng] [--provider emulator|winsock]\n"
+      "                  FILE|FOLDER...\n"
+      "       qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] [--record OUT.yaml]\n"
+      "                  [--wine-prefix DIR] SCENARIO.yaml -- PROGRAM [ARGS...]\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and checks its expectations. A failed\n"
       "expectation prints FILE:LINE: expected ... vs actual .... Folders are searched for\n"
@@ -101,7 +104,13 @@ CommandHelp run_help() {
       "\n"
       "--record OUT.yaml writes the session of one scenario as a new scenario: the calls the\n"
       "application made, each indication it read, and what it saw as expectations; replaying\n"
-      "it gives the same trace (docs/recording.md says where it cannot).\n"
+      "it gives the same trace (docs/recording.md says where it cannot). With -- PROGRAM the\n"
+      "calls are the program's, so the recording replays without it.\n"
+      "\n"
+      "--pcap OUT.pcapng writes every RSVP message one network scenario's nodes send as the\n"
+      "IPv4 packet it is on the wire (RFC 2205), at its virtual time, in a pcapng capture with\n"
+      "one interface per link, named as the scenario names the link: Wireshark and tshark\n"
+      "read it as RSVP (docs/rsvp.md, Wire format).\n"
       "\n"
       "--provider chooses the RSVP SP: emulator (the default), or winsock in a Windows build:\n"
       "the application's steps then play live on ws2_32 by the wall clock, the sp: and net:\n"
@@ -110,8 +119,9 @@ CommandHelp run_help() {
       "elsewhere the run stops at once with no-qos-provider.\n"
       "\n"
       "With -- PROGRAM, the scenario plays against your own program instead of its app:\n"
-      "steps: a Windows GQoS client built with qosbed::win32 (docs/own-client.md); then\n"
-      "--timeout SECONDS bounds the run's wall-clock time (`qosbed run --help --` says more).";
+      "steps: a Windows GQoS client built with qosbed::win32, or a PROGRAM.exe run under Wine\n"
+      "(docs/own-client.md); then --timeout SECONDS bounds the run's wall-clock time and\n"
+      "--wine-prefix DIR names the Wine prefix (`qosbed run --help --` says more).";
   return {usage, options};
 }
 
@@ -132,13 +142,14 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
     err << "qosbed: --timeout bounds a program's run: it goes with -- PROGRAM\n";
     return exit_bad_input;
   }
-
-  std::string format = parsed.values.count("verbose") ? "text" : "";
-  if (parsed.values.count("trace")) format = parsed.values["trace"].as<std::string>();
-  if (!format.empty() && format != "json" && format != "text") {
-    err << "qosbed: --trace takes json or text, not '" << format << "'\n";
+  if (parsed.values.count("wine-prefix")) {
+    err << "qosbed: --wine-prefix is where a PROGRAM.exe runs: it goes with -- PROGRAM\n";
     return exit_bad_input;
   }
+
+  const std::optional<std::string> trace = trace_format(parsed.values, err);
+  if (!trace) return exit_bad_input;
+  const std::string& format = *trace;
   RunOutputs outputs;
   if (auto bad = outputs.configure(parsed.values, parsed.paths, format, out, err)) return *bad;
   auto files = files_of(parsed.paths, err);
@@ -158,6 +169,11 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
         << files->files.size() << "\n";
     return exit_bad_input;
   }
+  if (outputs.captures() && files->files.size() != 1) {
+    err << "qosbed: --pcap captures one network: name one scenario file, not "
+        << files->files.size() << "\n";
+    return exit_bad_input;
+  }
 
   bool internal_error = false;
   std::optional<int> stopped;
@@ -167,6 +183,7 @@ int run_command(const std::vector<std::string>& args, std::ostream& out, std::os
       fail_fast};
   play_options.name_scenario = files->files.size() > 1;
   play_options.strict = parsed.values.count("strict") > 0;
+  play_options.capture = outputs.captures();
   outputs.start(files->files.size());
   const auto& all = files->files;
   const std::size_t played =

@@ -27,6 +27,9 @@ void RunOutputs::add_options(po::options_description& options) {
       "jobs,j", po::value<unsigned>()->value_name("N"), "play N scenarios at once")(
       "record", po::value<std::string>()->value_name("FILE"),
       "write the session as a scenario with expectations to FILE (one scenario)")(
+      "pcap", po::value<std::string>()->value_name("FILE"),
+      "write the RSVP messages of a network scenario to FILE as a pcapng capture, one "
+      "interface per link (one scenario)")(
       "provider", po::value<std::string>()->value_name("emulator|winsock"),
       "the RSVP SP: emulator (the default), or winsock to play live on ws2_32 (Windows)")(
       "color", po::value<std::string>()->value_name("auto|always|never"),
@@ -70,13 +73,8 @@ std::optional<int> RunOutputs::configure(const po::variables_map& values,
       return exit_bad_input;
     }
   }
-  if (values.count("record")) {
-    recording_path_ = values["record"].as<std::string>();
-    recording_ = std::make_unique<report::OutputFile>(recording_path_);
-    if (!recording_->ok()) {
-      err << "qosbed: " << recording_->open_error() << "\n";
-      return exit_bad_input;
-    }
+  if (!recording_.open(values, "record", err) || !capture_.open(values, "pcap", err)) {
+    return exit_bad_input;
   }
   const auto open = [&](const std::string& path) -> std::ostream* {
     files_.push_back(std::make_unique<report::OutputFile>(path));
@@ -180,10 +178,8 @@ report::ScenarioOutcome::Result RunOutputs::scenario(const ScenarioRun& run, std
     }
   }
   for (const auto& reporter : reporters_) reporter->scenario(outcome);
-  if (recording_ && !run.recording.empty()) {
-    recording_->stream() << run.recording;
-    recorded_ = true;
-  }
+  recording_.write(run.recording);
+  capture_.write(run.capture);
 
   counts_.add(outcome);
   progress_.finished(outcome.file, outcome.result, err);
@@ -209,17 +205,37 @@ bool RunOutputs::finish(std::ostream& err) {
       written = false;
     }
   }
-  // An invalid scenario records nothing: its temporary file goes, no empty FILE is left.
-  if (recorded_) {
-    std::string error;
-    if (recording_->commit(error)) {
-      err << recording_path_ << ": recording written\n";
-    } else {
-      err << "qosbed: " << error << "\n";
-      written = false;
-    }
+  const bool recorded = recording_.commit(err);
+  const bool captured = capture_.commit(err);
+  return written && recorded && captured;
+}
+
+bool RunOutputs::SessionFile::open(const po::variables_map& values, const char* option,
+                                   std::ostream& err) {
+  if (!values.count(option)) return true;
+  path_ = values[option].as<std::string>();
+  file_ = std::make_unique<report::OutputFile>(path_);
+  if (file_->ok()) return true;
+  err << "qosbed: " << file_->open_error() << "\n";
+  return false;
+}
+
+void RunOutputs::SessionFile::write(const std::string& bytes) {
+  if (!file_ || bytes.empty()) return;
+  file_->stream() << bytes;
+  written_ = true;
+}
+
+bool RunOutputs::SessionFile::commit(std::ostream& err) {
+  // Nothing written (an invalid scenario): the temporary file goes, no empty FILE is left.
+  if (!written_) return true;
+  std::string error;
+  if (!file_->commit(error)) {
+    err << "qosbed: " << error << "\n";
+    return false;
   }
-  return written;
+  err << path_ << ": " << done_ << "\n";
+  return true;
 }
 
 }  // namespace qosbed::cli

@@ -1,8 +1,8 @@
 // What `qosbed run` does with each finished run besides printing it: the CI reports (--junit,
 // --tap), the golden traces (--golden, --update-golden), the recording of a session as a scenario
-// (--record), the progress of a folder (cli/progress.hpp; --color) and how many runs play at
-// once (-j). It also reads --provider: the emulator, or WinsockProvider live
-// on Windows builds.
+// (--record), the capture of its RSVP messages (--pcap), the progress of a folder
+// (cli/progress.hpp; --color) and how many runs play at once (-j). It also reads --provider: the
+// emulator, or WinsockProvider live on Windows builds.
 #pragma once
 
 #include <boost/program_options.hpp>
@@ -10,6 +10,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/progress.hpp"
@@ -31,7 +32,8 @@ class RunOutputs {
 
   unsigned jobs() const { return jobs_; }
   bool keeps_json() const { return !golden_dir_.empty(); }
-  bool records() const { return recording_ != nullptr; }
+  bool records() const { return recording_.wanted(); }
+  bool captures() const { return capture_.wanted(); }
   bool on_winsock() const { return on_winsock_; }
   // The scenarios reported so far, with their results after the golden traces are compared.
   const report::RunCounts& counts() const { return counts_; }
@@ -61,10 +63,27 @@ class RunOutputs {
   Progress progress_;
   report::RunCounts counts_;
   std::vector<std::unique_ptr<report::OutputFile>> files_;
-  // --record: committed only once a run's recording is written into it.
-  std::unique_ptr<report::OutputFile> recording_;
-  std::string recording_path_;
-  bool recorded_ = false;
+  // A file of one session (--record, --pcap): committed only once a run wrote into it, so an
+  // invalid scenario leaves no empty FILE behind.
+  class SessionFile {
+   public:
+    explicit SessionFile(std::string_view done) : done_(done) {}
+    // Opens the file the option names, if it is given; false (reported) when it cannot be.
+    bool open(const boost::program_options::variables_map& values, const char* option,
+              std::ostream& err);
+    bool wanted() const { return file_ != nullptr; }
+    void write(const std::string& bytes);
+    // Says "PATH: <done>"; false (reported) when the file could not be written.
+    bool commit(std::ostream& err);
+
+   private:
+    std::string_view done_;
+    std::string path_;
+    std::unique_ptr<report::OutputFile> file_;
+    bool written_ = false;
+  };
+  SessionFile recording_{"recording written"};
+  SessionFile capture_{"capture written"};
   std::vector<std::unique_ptr<report::Reporter>> reporters_;
 };
 

@@ -51,6 +51,18 @@ ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, s
     return run;
   }
   run.outcome.name = scenario->name;
+  if (options.capture && (!scenario->network || options.on_winsock)) {
+    const std::string why =
+        file +
+        ": --pcap captures the RSVP messages of a network scenario played on the "
+        "emulator; " +
+        (options.on_winsock ? "--provider winsock plays no network"
+                            : "this one has no 'network:' section");
+    run.outcome.result = report::ScenarioOutcome::Result::invalid;
+    run.outcome.messages.push_back(why);
+    run.err = why + "\n";
+    return run;
+  }
 
   engine::TraceTee tee;
   std::unique_ptr<engine::TraceSink> shown;
@@ -71,6 +83,8 @@ ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, s
     run_options.recording = &run.recording;
     run_options.recording_name = scenario->name + "-recorded";
   }
+  std::ostringstream capture;
+  if (options.capture) run_options.capture = &capture;
   const runner::RunResult result = options.on_winsock ? run_on_winsock(*scenario, run_options)
                                                       : runner::run(*scenario, run_options);
   if (options.on_winsock) {
@@ -101,6 +115,7 @@ ScenarioRun play_scenario(const std::string& file, const PlayOptions& options, s
   run.out = buffered.str();
   run.err = err.str();
   run.json = json.str();
+  run.capture = capture.str();
   return run;
 }
 

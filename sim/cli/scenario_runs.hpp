@@ -26,6 +26,7 @@ struct PlayOptions {
   bool fail_fast = false;
   bool name_scenario = false;  // each JSON record on `out` says its file (several files)
   bool strict = false;         // --strict: see runner::RunOptions::strict
+  bool capture = false;  // a network scenario's RSVP messages as pcapng, in ScenarioRun::capture
 };
 
 struct ScenarioRun {
@@ -33,6 +34,7 @@ struct ScenarioRun {
   std::string err;        // diagnostics, failures and the FAILED line
   std::string json;       // the JSON Lines trace, when kept
   std::string recording;  // the session as a scenario (sim/record), when recorded
+  std::string capture;    // the RSVP messages as a pcapng capture, when captured
   // Where the run stopped before its end: "FILE:LINE: stopped at step N of M, ..." or
   // "FILE: stopped before loading it".
   std::optional<std::string> stopped;

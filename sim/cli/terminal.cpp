@@ -1,7 +1,12 @@
 #include "cli/terminal.hpp"
 
+#ifdef _WIN32
+#include <io.h>
+#include <windows.h>
+#else
 #include <sys/ioctl.h>
 #include <unistd.h>
+#endif
 
 #include <charconv>
 #include <cstdlib>
@@ -13,6 +18,28 @@ namespace {
 bool set_and_not_empty(const char* name) {
   const char* value = std::getenv(name);
   return value && *value;
+}
+
+bool is_tty(int fd) {
+#ifdef _WIN32
+  return ::_isatty(fd) != 0;
+#else
+  return ::isatty(fd) == 1;
+#endif
+}
+
+// The terminal's own width, or 0 when it does not say.
+std::size_t window_columns(int fd) {
+#ifdef _WIN32
+  const HANDLE handle = ::GetStdHandle(fd == 2 ? STD_ERROR_HANDLE : STD_OUTPUT_HANDLE);
+  CONSOLE_SCREEN_BUFFER_INFO info{};
+  if (!::GetConsoleScreenBufferInfo(handle, &info)) return 0;
+  return static_cast<std::size_t>(info.srWindow.Right - info.srWindow.Left + 1);
+#else
+  winsize size{};
+  if (::ioctl(fd, TIOCGWINSZ, &size) != 0) return 0;
+  return size.ws_col;
+#endif
 }
 
 bool continuation_byte(char c) {
@@ -40,7 +67,7 @@ std::optional<ColorChoice> color_choice(std::string_view text) {
 
 Terminal terminal_of(int fd) {
   Terminal terminal;
-  terminal.tty = ::isatty(fd) == 1;
+  terminal.tty = is_tty(fd);
   const char* term = std::getenv("TERM");
   terminal.cursor_control = terminal.tty && term && *term && std::string_view(term) != "dumb";
   terminal.no_color = set_and_not_empty("NO_COLOR");
@@ -54,8 +81,7 @@ std::size_t columns_of(int fd) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error == std::errc{} && end == text.data() + text.size() && value > 0) return value;
   }
-  winsize size{};
-  if (::ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  if (const std::size_t columns = window_columns(fd); columns > 0) return columns;
   return 80;
 }
 

@@ -14,12 +14,9 @@ namespace qosbed::client {
 namespace {
 
 constexpr std::uint32_t default_buffer = sizeof(gqos::Qos) + sizeof(gqos::StatusInfo);
-constexpr std::uint32_t service_type_flags =
-    gqos::service_type::no_traffic_control_flag | gqos::service_type::no_qos_signaling_flag;
-
 // R2: the FLOWSPEC that carries news is the one whose ServiceType, flags aside, is not NOCHANGE.
 bool is_valid(const gqos::FlowSpec& flowspec) {
-  return (flowspec.service_type & ~service_type_flags) != gqos::service_type::no_change;
+  return gqos::service_type::without_flags(flowspec.service_type) != gqos::service_type::no_change;
 }
 
 std::string error_name(std::uint32_t error) {
@@ -106,12 +103,13 @@ struct Monitor::State : std::enable_shared_from_this<State> {
   // Reads the required size of a WSAENOBUFS and resizes the buffer to it. A size that would not
   // help, or that is over the limit, stops the Monitor: reissuing would spin or exhaust memory.
   bool grow(std::uint32_t bytes) {
-    if (bytes < 4 || buffer.size() < 4) {
+    const auto told = gqos::required_size_in(gqos::wsa::enobufs, buffer);
+    if (bytes < 4 || !told) {
       stop_with_error(gqos::wsa::enobufs, "WSAENOBUFS without the required size (" +
                                               std::to_string(bytes) + " bytes returned)");
       return false;
     }
-    const std::uint32_t required = gqos::load_u32(buffer, 0);
+    const std::uint32_t required = *told;
     if (required <= buffer.size()) {
       stop_with_error(gqos::wsa::enobufs, "WSAENOBUFS asks for " + std::to_string(required) +
                                               " bytes, not more than the buffer's " +

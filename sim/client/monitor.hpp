@@ -1,5 +1,5 @@
 // The Monitor: the query/completion logic a GQoS application needs to follow a socket's QoS, the
-// way Windows applications do it (gqos-facts R1, R2, R5, R6, R8): keep one overlapped
+// way Windows applications do it (docs/behaviour.md, R1, R2, R5, R6, R8): keep one overlapped
 // SIO_GET_QOS with a completion routine armed, grow the buffer and reissue on WSAENOBUFS, decode
 // each completed QOS defensively, report the valid direction and re-arm. It is written against
 // provider::Provider alone, so it runs unchanged on the emulator and on ws2_32.

@@ -3,10 +3,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace qosbed::engine {
 
 using TimeUs = std::int64_t;
+
+// A trace's time as every output writes it: "10.000 ms" for 10000 us.
+std::string format_time(TimeUs t_us);
 
 class Clock {
  public:

@@ -10,8 +10,6 @@
 namespace qosbed::engine {
 namespace {
 
-constexpr std::size_t buf_offset = 72;  // offsetof(QOS, ProviderSpecific.buf) on Win64
-
 // The calls an overlapped request can be: "" for any other code.
 std::string_view request_name(std::uint32_t code) {
   if (code == gqos::ioctl::get_qos) return "get_qos";
@@ -69,11 +67,11 @@ void buffer_snapshot(std::span<const std::byte> buffer, std::uint32_t bytes,
                      std::vector<std::byte>& copy) {
   const std::size_t kept = std::min<std::size_t>(bytes, buffer.size());
   copy.assign(buffer.begin(), buffer.begin() + kept);
-  if (kept >= buf_offset + 8) {
+  if (kept >= gqos::provider_specific_buf_offset + 8) {
     std::uint64_t buf = 0;
-    std::memcpy(&buf, copy.data() + buf_offset, sizeof buf);
+    std::memcpy(&buf, copy.data() + gqos::provider_specific_buf_offset, sizeof buf);
     if (buf != 0) buf -= reinterpret_cast<std::uintptr_t>(buffer.data());
-    std::memcpy(copy.data() + buf_offset, &buf, sizeof buf);
+    std::memcpy(copy.data() + gqos::provider_specific_buf_offset, &buf, sizeof buf);
   }
 }
 
@@ -89,6 +87,11 @@ std::string TracingProvider::socket_name(provider::Socket socket) const {
   return it != names_.end() ? it->second : std::to_string(socket);
 }
 
+std::string TracingProvider::event_socket(provider::Event event) const {
+  const auto found = event_sockets_.find(event);
+  return found == event_sockets_.end() ? std::string() : socket_name(found->second);
+}
+
 std::string_view TracingProvider::request_call(const provider::Overlapped* overlapped) const {
   for (const IssuedRequest& request : issued_) {
     if (request.overlapped == overlapped) return request.call;
@@ -102,45 +105,42 @@ void TracingProvider::forget_request(const provider::Overlapped* overlapped) {
   });
 }
 
-TraceRecord TracingProvider::record_for(provider::Socket socket, TraceKind kind) const {
-  TraceRecord record;
-  record.t_us = clock_.now_us();
-  record.socket = socket_name(socket);
-  record.kind = kind;
-  return record;
+RecordHead TracingProvider::head(provider::Socket socket) const {
+  return RecordHead{clock_.now_us(), socket_name(socket)};
 }
 
 void TracingProvider::trace_call(provider::Socket socket, std::string_view call, int result,
-                                 std::string_view detail, std::span<const std::byte> qos) {
-  TraceRecord record = record_for(socket, TraceKind::call);
+                                 TimeUs began_us, std::string_view detail,
+                                 std::span<const std::byte> qos) {
+  auto record = record_at<CallRecord>(head(socket));
   record.call = call;
   record.detail = detail;
   record.result = result;
   if (result == provider::socket_error) record.error = inner_.last_error();
   if (!qos.empty()) record.qos = passed_qos(qos);
-  sink_.record(record);
+  record.began_us = began_us;
+  sink_.record(TraceRecord(std::move(record)));
 }
 
 void TracingProvider::trace_completion(provider::Socket socket, std::string_view call,
-                                       std::string_view source, std::uint32_t error,
+                                       CompletionSource source, std::uint32_t error,
                                        std::uint32_t bytes, std::span<const std::byte> buffer) {
-  TraceRecord record = record_for(socket, TraceKind::completion);
+  TraceRecord traced(record_at<CompletionRecord>(head(socket)));
+  CompletionRecord& record = std::get<CompletionRecord>(traced);
   record.call = call;
   record.source = source;
   record.error = error;
   record.bytes = bytes;
   record.buffer_size = static_cast<std::uint32_t>(buffer.size());
-  if (error == gqos::wsa::enobufs && bytes >= 4 && buffer.size() >= 4) {
-    record.required = gqos::load_u32(buffer, 0);
-  }
-  if (error == gqos::wsa::no_error) record.detail = read_returned(record, buffer, bytes);
-  std::vector<std::byte>& snapshot = record.buffer.emplace(std::move(spare_buffer_));
-  buffer_snapshot(buffer, bytes, snapshot);
-  sink_.record(record);
-  spare_buffer_ = std::move(snapshot);
+  if (bytes >= 4) record.required = gqos::required_size_in(error, buffer);
+  if (error == gqos::wsa::no_error) record.decode_error = read_returned(record.read, buffer, bytes);
+  record.buffer = std::move(spare_buffer_);
+  buffer_snapshot(buffer, bytes, record.buffer);
+  sink_.record(traced);
+  spare_buffer_ = std::move(record.buffer);
 }
 
-std::string TracingProvider::read_returned(TraceRecord& record, std::span<const std::byte> buffer,
+std::string TracingProvider::read_returned(ReadQos& read, std::span<const std::byte> buffer,
                                            std::uint32_t bytes) {
   if (bytes == 0 || bytes > buffer.size()) return {};
   gqos::decode(buffer.first(bytes), reinterpret_cast<std::uintptr_t>(buffer.data()), decoded_);
@@ -148,34 +148,35 @@ std::string TracingProvider::read_returned(TraceRecord& record, std::span<const 
   // What lies before a broken object is still what the application reads: the two
   // FLOWSPECs sit at fixed offsets and a status object may precede the damage.
   if (decoded.error != gqos::DecodeError::qos_truncated) {
-    record.sending = decoded.qos.sending;
-    record.receiving = decoded.qos.receiving;
+    read.sending = decoded.qos.sending;
+    read.receiving = decoded.qos.receiving;
   }
-  if (decoded.qos.status_info) {
-    record.status = decoded.qos.status_info->status_code;
-    record.extended_status1 = decoded.qos.status_info->extended_status1;
-    record.extended_status2 = decoded.qos.status_info->extended_status2;
-  }
+  read.status_info = decoded.qos.status_info;
   if (decoded.ok()) return {};
   return std::string(gqos::describe(decoded.error)) + " at offset " +
          std::to_string(decoded.error_offset);
 }
 
-TraceRecord wait_record(TimeUs t_us, std::string_view call, std::uint32_t result,
-                        std::uint32_t timeout_ms, bool alertable) {
-  TraceRecord record;
-  record.t_us = t_us;
-  record.kind = TraceKind::wait;
+WaitRecord wait_record(TimeUs t_us, std::string_view call, std::uint32_t result,
+                       std::uint32_t timeout_ms, bool alertable, TimeUs began_us,
+                       std::vector<std::string> events) {
+  auto record = record_at<WaitRecord>(RecordHead{t_us, {}});
   record.call = call;
   record.result = result;
   record.alertable = alertable;
   record.timeout_ms = timeout_ms;
+  record.began_us = began_us;
+  record.events = std::move(events);
   return record;
 }
 
 void TracingProvider::trace_wait(std::string_view call, std::uint32_t result,
-                                 std::uint32_t timeout_ms, bool alertable) {
-  sink_.record(wait_record(clock_.now_us(), call, result, timeout_ms, alertable));
+                                 std::uint32_t timeout_ms, bool alertable, TimeUs began_us,
+                                 std::span<const provider::Event> events) {
+  std::vector<std::string> sockets;
+  for (const provider::Event event : events) sockets.push_back(event_socket(event));
+  sink_.record(wait_record(clock_.now_us(), call, result, timeout_ms, alertable, began_us,
+                           std::move(sockets)));
 }
 
 std::vector<provider::ProtocolInfo> TracingProvider::enum_protocols() {
@@ -187,15 +188,17 @@ provider::Socket TracingProvider::open(provider::Role role, provider::Protocol p
 }
 
 int TracingProvider::bind(provider::Socket socket, const provider::Address& local) {
+  const TimeUs began_us = clock_.now_us();
   const int result = inner_.bind(socket, local);
-  trace_call(socket, "bind", result, local.host + ":" + std::to_string(local.port));
+  trace_call(socket, "bind", result, began_us, local.host + ":" + std::to_string(local.port));
   return result;
 }
 
 int TracingProvider::connect(provider::Socket socket, const provider::Address& remote,
                              std::span<const std::byte> sending_qos) {
+  const TimeUs began_us = clock_.now_us();
   const int result = inner_.connect(socket, remote, sending_qos);
-  trace_call(socket, "connect", result, remote.host + ":" + std::to_string(remote.port),
+  trace_call(socket, "connect", result, began_us, remote.host + ":" + std::to_string(remote.port),
              sending_qos);
   return result;
 }
@@ -204,13 +207,17 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                            std::span<const std::byte> in, std::span<std::byte> out,
                            std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                            provider::CompletionRoutine routine) {
+  const TimeUs began_us = clock_.now_us();
   const std::string_view mode = mode_of(overlapped, routine);
   const std::string call = ioctl_name(code);
   if (overlapped != nullptr) {
     // Known before the call: a request may finish inside it (D4, an overlapped SIO_SET_QOS).
     forget_request(overlapped);
     issued_.push_back({overlapped, request_name(code)});
-    if (!routine) event_requests_[overlapped] = {socket, call, out};
+    if (!routine) {
+      event_requests_[overlapped] = {socket, call, out};
+      if (overlapped->event != provider::invalid_event) event_sockets_[overlapped->event] = socket;
+    }
   }
   provider::CompletionRoutine traced;
   if (routine) {
@@ -218,30 +225,31 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                  std::uint32_t error, std::uint32_t bytes, provider::Overlapped* ov,
                  std::uint32_t flags) {
       forget_request(ov);
-      trace_completion(socket, call, "routine", error, bytes, out);
+      trace_completion(socket, call, CompletionSource::routine, error, bytes, out);
       routine(error, bytes, ov, flags);
     };
   }
   const int result =
       inner_.ioctl(socket, code, in, out, bytes_returned, overlapped, std::move(traced));
-  TraceRecord record = record_for(socket, TraceKind::call);
+  TraceRecord traced_call(record_at<CallRecord>(head(socket)));
+  CallRecord& record = std::get<CallRecord>(traced_call);
   record.call = call;
   record.detail = std::move(spare_detail_);
   record.detail = mode;
   record.result = result;
+  record.began_us = began_us;
   record.buffer_size = static_cast<std::uint32_t>(out.size());
   if (result == provider::socket_error) record.error = inner_.last_error();
   const bool has_bytes = result == 0 || record.error == gqos::wsa::enobufs;
   if (bytes_returned != nullptr && has_bytes) record.bytes = *bytes_returned;
-  if (record.error == gqos::wsa::enobufs && out.size() >= 4) {
-    record.required = gqos::load_u32(out, 0);
-  }
+  record.required = gqos::required_size_in(record.error.value_or(0), out);
   if (code == gqos::ioctl::set_qos && !in.empty()) record.qos = passed_qos(in);
-  // A synchronous query's data is read at once; an overlapped one's shows in its completion.
-  if (code == gqos::ioctl::get_qos && result == 0 && overlapped == nullptr && record.bytes) {
-    read_returned(record, out, *record.bytes);
+  if (code == gqos::ioctl::get_qos && result == 0 && record.bytes) {
+    // A synchronous query's data is read at once; an overlapped one's shows in its completion.
+    if (overlapped == nullptr) read_returned(record.read, out, *record.bytes);
+    buffer_snapshot(out, *record.bytes, record.buffer.emplace());
   }
-  sink_.record(record);
+  sink_.record(traced_call);
   spare_detail_ = std::move(record.detail);
   if (result == provider::socket_error && record.error != gqos::wsa::io_pending) {
     // Failed at once: there will be no result to read.
@@ -254,21 +262,25 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
 bool TracingProvider::get_overlapped_result(provider::Socket socket,
                                             provider::Overlapped* overlapped, std::uint32_t* bytes,
                                             bool wait, std::uint32_t* flags) {
+  const TimeUs began_us = clock_.now_us();
   const bool done = inner_.get_overlapped_result(socket, overlapped, bytes, wait, flags);
   const std::uint32_t error = done ? gqos::wsa::no_error : inner_.last_error();
-  TraceRecord call = record_for(socket, TraceKind::call);
+  auto call = record_at<CallRecord>(head(socket));
   call.call = "get_overlapped_result";
   call.result = done ? 1 : 0;  // BOOL: FALSE reports failure, not SOCKET_ERROR
   if (!done) call.error = error;
-  sink_.record(call);
+  call.began_us = began_us;
+  call.wait = wait;
+  sink_.record(TraceRecord(std::move(call)));
   if (!done && error == gqos::wsa::io_incomplete) return done;
   forget_request(overlapped);
   auto request = event_requests_.find(overlapped);
   if (request != event_requests_.end()) {
     const std::uint32_t transferred =
         done ? (bytes != nullptr ? *bytes : 0) : overlapped->internal_high;
-    trace_completion(request->second.socket, request->second.call, "get_overlapped_result", error,
-                     transferred, request->second.buffer);
+    trace_completion(request->second.socket, request->second.call,
+                     CompletionSource::get_overlapped_result, error, transferred,
+                     request->second.buffer);
     event_requests_.erase(request);
   }
   return done;
@@ -289,44 +301,54 @@ bool TracingProvider::close_event(provider::Event event) {
 
 int TracingProvider::event_select(provider::Socket socket, provider::Event event,
                                   std::uint32_t network_events) {
+  const TimeUs began_us = clock_.now_us();
   const int result = inner_.event_select(socket, event, network_events);
-  trace_call(socket, "event_select", result);
+  if (event != provider::invalid_event) event_sockets_[event] = socket;
+  auto record = record_at<CallRecord>(head(socket));
+  record.call = "event_select";
+  record.result = result;
+  if (result == provider::socket_error) record.error = inner_.last_error();
+  record.began_us = began_us;
+  record.asked_events = network_events;
+  sink_.record(TraceRecord(std::move(record)));
   return result;
 }
 
 int TracingProvider::enum_network_events(provider::Socket socket, provider::Event event_to_reset,
                                          provider::NetworkEvents* out) {
+  const TimeUs began_us = clock_.now_us();
   const int result = inner_.enum_network_events(socket, event_to_reset, out);
   if (result != 0 || out == nullptr) {
-    trace_call(socket, "enum_network_events", result);
+    trace_call(socket, "enum_network_events", result, began_us);
     return result;
   }
-  TraceRecord record = record_for(socket, TraceKind::network_events);
-  record.call = "enum_network_events";
-  record.result = result;
+  auto record = record_at<NetworkEventsRecord>(head(socket));
   record.network_events = out->network_events;
   if (out->network_events & gqos::fd_qos) record.status = out->error_codes[gqos::fd_qos_bit];
-  sink_.record(record);
+  sink_.record(TraceRecord(std::move(record)));
   return result;
 }
 
 std::uint32_t TracingProvider::wait_for_events(std::span<const provider::Event> events,
                                                bool wait_all, std::uint32_t timeout_ms,
                                                bool alertable) {
+  const TimeUs began_us = clock_.now_us();
   const std::uint32_t result = inner_.wait_for_events(events, wait_all, timeout_ms, alertable);
-  trace_wait("wait_for_events", result, timeout_ms, alertable);
+  trace_wait("wait_for_events", result, timeout_ms, alertable, began_us, events);
   return result;
 }
 
 std::uint32_t TracingProvider::sleep_ex(std::uint32_t timeout_ms, bool alertable) {
+  const TimeUs began_us = clock_.now_us();
   const std::uint32_t result = inner_.sleep_ex(timeout_ms, alertable);
-  trace_wait("sleep_ex", result, timeout_ms, alertable);
+  trace_wait("sleep_ex", result, timeout_ms, alertable, began_us);
   return result;
 }
 
 int TracingProvider::close(provider::Socket socket) {
+  const TimeUs began_us = clock_.now_us();
   const int result = inner_.close(socket);
-  trace_call(socket, "close", result);
+  trace_call(socket, "close", result, began_us);
   return result;
 }
 

@@ -1,12 +1,14 @@
 // A Provider decorator that traces what the application does and learns: every call with its
 // result, every completion at the moment the application sees it (inside its completion routine,
 // or when it reads an event-notified result), every wait's result. It works over any Provider,
-// so a run on the emulator and a run on real Winsock are traced alike.
+// so a run on the emulator, a run on real Winsock and a user's program are traced alike, and a
+// recording (sim/record) can be made of any of them from the records alone.
 #pragma once
 
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/clock.hpp"
 #include "engine/trace.hpp"
@@ -22,6 +24,10 @@ class TracingProvider final : public provider::Provider {
   // Traces name sockets by the application's own ids ("rx"), not by handle.
   void name_socket(provider::Socket socket, std::string id);
   std::string socket_name(provider::Socket socket) const;
+
+  // The id of the socket an event belongs to (WSAEventSelect, or an overlapped request's hEvent);
+  // empty for an event of the application's own.
+  std::string event_socket(provider::Event event) const;
 
   // The call ("get_qos", "set_qos") of the overlapped request with this OVERLAPPED, from its
   // ioctl until the application learns its result; empty for a request it does not know.
@@ -52,19 +58,18 @@ class TracingProvider final : public provider::Provider {
   std::uint32_t last_error() const override { return inner_.last_error(); }
 
  private:
-  TraceRecord record_for(provider::Socket socket, TraceKind kind) const;
+  RecordHead head(provider::Socket socket) const;
   // `qos`: the QOS the call passed (connect, SIO_SET_QOS), shown decoded.
-  void trace_call(provider::Socket socket, std::string_view call, int result,
+  void trace_call(provider::Socket socket, std::string_view call, int result, TimeUs began_us,
                   std::string_view detail = {}, std::span<const std::byte> qos = {});
-  void trace_completion(provider::Socket socket, std::string_view call, std::string_view source,
+  void trace_completion(provider::Socket socket, std::string_view call, CompletionSource source,
                         std::uint32_t error, std::uint32_t bytes,
                         std::span<const std::byte> buffer);
   // What a query returned in `buffer`, as the application reads it: the FLOWSPECs and the
   // RSVP_STATUS_INFO. Returns where a broken object list stops decoding, or nothing.
-  std::string read_returned(TraceRecord& record, std::span<const std::byte> buffer,
-                            std::uint32_t bytes);
+  std::string read_returned(ReadQos& read, std::span<const std::byte> buffer, std::uint32_t bytes);
   void trace_wait(std::string_view call, std::uint32_t result, std::uint32_t timeout_ms,
-                  bool alertable);
+                  bool alertable, TimeUs began_us, std::span<const provider::Event> events = {});
 
   void forget_request(const provider::Overlapped* overlapped);
 
@@ -86,6 +91,9 @@ class TracingProvider final : public provider::Provider {
   TraceSink& sink_;
   std::map<provider::Socket, std::string> names_;
   std::map<const provider::Overlapped*, EventRequest> event_requests_;
+  // The socket each event belongs to, by the call that tied them (WSAEventSelect, or an
+  // overlapped request's hEvent): a wait's record names whose events it waited on.
+  std::map<provider::Event, provider::Socket> event_sockets_;
   std::vector<IssuedRequest> issued_;
   gqos::DecodeResult decoded_;  // reused by every completion, so decoding allocates nothing
   // Storage lent to a record and taken back once the sink has seen it, so that tracing allocates
@@ -95,10 +103,12 @@ class TracingProvider final : public provider::Provider {
   std::string spare_detail_;
 };
 
-// The record of a wait (SleepEx: "sleep_ex", the others "wait_for_events") that returned
-// `result`, as TracingProvider writes it; for a caller that runs waits itself.
-TraceRecord wait_record(TimeUs t_us, std::string_view call, std::uint32_t result,
-                        std::uint32_t timeout_ms, bool alertable);
+// The record of a wait (SleepEx: "sleep_ex", the others "wait_for_events") that began at
+// `began_us` and returned `result` at `t_us`, as TracingProvider writes it; for a caller that
+// runs waits itself. `events`: whose events it waited on, as WaitRecord says.
+WaitRecord wait_record(TimeUs t_us, std::string_view call, std::uint32_t result,
+                       std::uint32_t timeout_ms, bool alertable, TimeUs began_us,
+                       std::vector<std::string> events = {});
 
 // Makes `copy` the first `bytes` bytes of a completed query's buffer, with ProviderSpecific.buf
 // (offset 72) rewritten as an offset from the buffer's start (0 stays 0).

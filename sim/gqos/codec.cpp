@@ -109,6 +109,12 @@ std::uint32_t required_size(const QosContent& content) {
   return size;
 }
 
+std::optional<std::uint32_t> required_size_in(std::uint32_t error,
+                                              std::span<const std::byte> buffer) {
+  if (error != wsa::enobufs || buffer.size() < sizeof(std::uint32_t)) return std::nullopt;
+  return load_u32(buffer, 0);
+}
+
 std::optional<std::uint32_t> encode(const QosContent& content, std::span<std::byte> out) {
   const std::uint32_t size = required_size(content);
   if (out.size() < size) return std::nullopt;
@@ -189,7 +195,7 @@ void decode(std::span<const std::byte> bytes, std::uint64_t base_address, Decode
   // as offsets from base_address, since base_address + sizeof(Qos) can wrap past 2^64.
   const std::uint64_t buf = qos.provider_specific.buf;
   if (buf < base_address || buf - base_address < sizeof(Qos) || buf - base_address > bytes.size()) {
-    return fail(DecodeError::buf_outside_buffer, offsetof(Qos, provider_specific) + 8);
+    return fail(DecodeError::buf_outside_buffer, provider_specific_buf_offset);
   }
   const std::size_t start = static_cast<std::size_t>(buf - base_address);
   decoded.provider_specific_offset = static_cast<std::uint32_t>(start);

@@ -1,6 +1,7 @@
 // The one encoder and the one decoder of a QOS structure followed by its ProviderSpecific object
-// list, laid out in a single caller-owned buffer as the RSVP SP returns it (gqos-facts R4):
-// ProviderSpecific.buf points just past the QOS, and each object is advanced by its ObjectLength.
+// list, laid out in a single caller-owned buffer as the RSVP SP returns it (docs/behaviour.md, R4
+// and D11): ProviderSpecific.buf points just past the QOS, and each object is advanced by its
+// ObjectLength.
 // The emulator encodes with it and the client decodes with it, so the two cannot disagree. The
 // decoder trusts nothing it reads: every length and the buf pointer are checked before use.
 #pragma once
@@ -60,6 +61,11 @@ struct QosContent {
 
 // Bytes needed for the QOS and its objects: 80 + the sum of the objects' encoded sizes.
 std::uint32_t required_size(const QosContent& content);
+
+// R5: a SIO_GET_QOS that fails with WSAENOBUFS leaves the size it needs in the first 4 bytes of
+// its buffer. That size, when `error` is WSAENOBUFS and `buffer` holds those 4 bytes.
+std::optional<std::uint32_t> required_size_in(std::uint32_t error,
+                                              std::span<const std::byte> buffer);
 
 // Writes the content at the start of `out` and returns the bytes written, or nullopt (writing
 // nothing) when `out` is smaller than required_size(content). ProviderSpecific.buf is set to the

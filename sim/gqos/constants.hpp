@@ -1,7 +1,8 @@
-// The numeric constants of GQoS, the RSVP SP and Winsock that qosbed reproduces (gqos-facts
-// section 2). Names are lowercase and grouped by namespace so they never collide with the SDK's
-// macros (WSAENOBUFS, SERVICETYPE_*, ...) when a Windows build includes <winsock2.h> beside them;
-// gqos/names.hpp maps each one to and from its SDK spelling.
+// The numeric constants of GQoS, the RSVP SP and Winsock that qosbed reproduces, each checked
+// against the SDK's (docs/windows.md, The SDK checks). Names are lowercase and grouped by
+// namespace so they never collide with the SDK's macros (WSAENOBUFS, SERVICETYPE_*, ...) when a
+// Windows build includes <winsock2.h> beside them; gqos/names.hpp maps each one to and from its
+// SDK spelling.
 #pragma once
 
 #include <cstdint>
@@ -33,6 +34,12 @@ inline constexpr std::uint32_t network_control = 10;
 inline constexpr std::uint32_t qualitative = 13;
 inline constexpr std::uint32_t no_traffic_control_flag = 0x81000000;
 inline constexpr std::uint32_t no_qos_signaling_flag = 0x40000000;
+inline constexpr std::uint32_t flags = no_traffic_control_flag | no_qos_signaling_flag;
+
+// The service a ServiceType asks for, its flags aside.
+constexpr std::uint32_t without_flags(std::uint32_t service_type) {
+  return service_type & ~flags;
+}
 }  // namespace service_type
 
 // ProviderSpecific object types (QOS_OBJECT_HDR.ObjectType).
@@ -71,6 +78,17 @@ inline constexpr std::uint32_t get_group_qos = 0xC8000008;
 inline constexpr std::uint32_t set_qos = 0x8800000B;
 inline constexpr std::uint32_t chk_qos = 0xDC000001;
 }  // namespace ioctl
+
+// SIO_CHK_QOS selectors (qossp.h: QOSSPBASE 50000 + n), and the answer for "not known".
+namespace chk_qos {
+inline constexpr std::uint32_t allowed_to_send_data = 50001;
+inline constexpr std::uint32_t able_to_recv_rsvp = 50002;
+inline constexpr std::uint32_t line_rate = 50003;
+inline constexpr std::uint32_t local_traffic_control = 50004;
+inline constexpr std::uint32_t local_qosability = 50005;
+inline constexpr std::uint32_t end_to_end_qosability = 50006;
+inline constexpr std::uint32_t info_not_available = 0xFFFFFFFF;
+}  // namespace chk_qos
 
 // RSVP_STATUS_INFO.StatusCode, also iErrorCode[FD_QOS_BIT].
 namespace status {

@@ -112,7 +112,11 @@ struct FlowDescriptor {
   Pointer64 filter_list;
 };
 
-// Sizes and offsets are those of the Win64 SDK (gqos-facts section 1).
+// Where ProviderSpecific.buf lies in a QOS: a buffer's copy moves the address written there.
+inline constexpr std::size_t provider_specific_buf_offset =
+    offsetof(Qos, provider_specific) + offsetof(WsaBuf, buf);
+
+// Sizes and offsets are those of the Win64 SDK (tests/sdk_layout_test.cpp checks them against it).
 static_assert(sizeof(FlowSpec) == 32);
 static_assert(offsetof(FlowSpec, token_rate) == 0);
 static_assert(offsetof(FlowSpec, token_bucket_size) == 4);
@@ -131,6 +135,7 @@ static_assert(sizeof(Qos) == 80);
 static_assert(offsetof(Qos, sending_flowspec) == 0);
 static_assert(offsetof(Qos, receiving_flowspec) == 32);
 static_assert(offsetof(Qos, provider_specific) == 64);
+static_assert(provider_specific_buf_offset == 72);
 
 static_assert(sizeof(ObjectHeader) == 8);
 static_assert(offsetof(ObjectHeader, object_type) == 0);

@@ -390,8 +390,7 @@ std::string name_or_number(NameGroup group, std::uint32_t value) {
 std::string service_type_text(std::uint32_t value) {
   constexpr std::uint32_t no_traffic_control = service_type::no_traffic_control_flag;
   constexpr std::uint32_t no_qos_signaling = service_type::no_qos_signaling_flag;
-  const std::uint32_t base = value & ~(no_traffic_control | no_qos_signaling);
-  auto name = name_of(NameGroup::service_type, base);
+  auto name = name_of(NameGroup::service_type, service_type::without_flags(value));
   if (!name) return std::to_string(value);
   std::string text(*name);
   if ((value & no_traffic_control) == no_traffic_control) text += "|SERVICE_NO_TRAFFIC_CONTROL";

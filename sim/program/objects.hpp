@@ -1,6 +1,7 @@
 // The program's handles, as qosbed hands them out: events (each backed by a provider event, so
 // the provider can set it), threads, windows and sockets share one numbering, multiples of 4 from
-// 0x100, as Windows handles are; a value names one object for the whole run.
+// win32::first_handle, as Windows handles are multiples of 4, in a range of their own; a value
+// names one object for the whole run.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <variant>
 
 #include "provider/provider.hpp"
+#include "win32/protocol.hpp"
 
 namespace qosbed::program {
 
@@ -50,7 +52,7 @@ class Handles {
 
  private:
   std::map<std::uint64_t, Object> objects_;
-  std::uint64_t next_ = 0x100;
+  std::uint64_t next_ = win32::first_handle;
 };
 
 }  // namespace qosbed::program

@@ -8,9 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
+
+#include "program/wine.hpp"
 
 extern char** environ;
 
@@ -21,13 +25,18 @@ std::string system_error(const std::string& what, int error) {
   return what + ": " + std::strerror(error);
 }
 
-std::vector<std::string> environment_with(const std::string& folder) {
+// The inherited environment with `set` (NAME=VALUE each) in place of what it held of theirs.
+std::vector<std::string> environment_with(const std::vector<std::string>& set) {
   std::vector<std::string> environment;
-  const std::string prefix = std::string(win32::channel_variable) + "=";
   for (char** entry = environ; *entry; ++entry) {
-    if (std::strncmp(*entry, prefix.c_str(), prefix.size()) != 0) environment.push_back(*entry);
+    const char* equals = std::strchr(*entry, '=');
+    const std::size_t name = equals ? static_cast<std::size_t>(equals - *entry + 1) : 0;
+    const bool replaced = std::any_of(set.begin(), set.end(), [&](const std::string& ours) {
+      return name > 0 && ours.compare(0, name, *entry, name) == 0;
+    });
+    if (!replaced) environment.push_back(*entry);
   }
-  environment.push_back(prefix + folder);
+  environment.insert(environment.end(), set.begin(), set.end());
   return environment;
 }
 
@@ -49,7 +58,7 @@ std::string describe(const Ending& ending) {
 }
 
 std::unique_ptr<Process> Process::start(const std::vector<std::string>& command,
-                                        std::string& error) {
+                                        const std::string& wine_prefix, std::string& error) {
   std::unique_ptr<Process> process(new Process);
   const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/qosbed-XXXXXX";
@@ -71,12 +80,21 @@ std::unique_ptr<Process> Process::start(const std::vector<std::string>& command,
     return nullptr;
   }
   std::vector<std::string> arguments = command;
-  std::vector<std::string> environment = environment_with(pattern);
+  std::vector<std::string> settings = {std::string(win32::channel_variable) + "=" + pattern};
+  if (is_windows_program(command.front())) {
+    std::optional<WineLaunch> wine = prepare_wine(command, pattern, wine_prefix, error);
+    if (!wine) return nullptr;
+    process->under_wine_ = true;
+    if (wine->own_prefix) process->own_prefix_ = wine->prefix;
+    arguments = wine->command;
+    settings.insert(settings.end(), wine->environment.begin(), wine->environment.end());
+  }
+  std::vector<std::string> environment = environment_with(settings);
   const std::vector<char*> argv = pointers(arguments);
   const std::vector<char*> envp = pointers(environment);
   pid_t pid = -1;
   if (const int failed = posix_spawnp(&pid, argv[0], nullptr, nullptr, argv.data(), envp.data())) {
-    error = system_error("cannot start " + command.front(), failed);
+    error = system_error("cannot start " + arguments.front(), failed);
     return nullptr;
   }
   process->pid_ = pid;
@@ -93,10 +111,11 @@ Process::~Process() {
   for (const int fd : {requests_, responses_, pidfd_}) {
     if (fd >= 0) ::close(fd);
   }
+  if (!own_prefix_.empty()) end_wine_session(own_prefix_);
   if (!folder_.empty()) {
-    ::unlink((folder_ + "/" + win32::requests_name).c_str());
-    ::unlink((folder_ + "/" + win32::responses_name).c_str());
-    ::rmdir(folder_.c_str());
+    // Links are removed, not followed.
+    std::error_code ignored;
+    std::filesystem::remove_all(folder_, ignored);
   }
 }
 

@@ -2,7 +2,8 @@
 // a private folder holding two FIFOs, named to the program in QOSBED_CHANNEL. qosbed keeps both
 // FIFOs open for reading and writing, so the program's opens never block and a dead program
 // never leaves qosbed blocked on a pipe; the program's end is watched through a pidfd, and every
-// wait on it has a wall-clock deadline. Linux only (pidfd_open, Linux 5.3).
+// wait on it has a wall-clock deadline. A Windows program (PROGRAM.exe) runs under Wine, started
+// from the same folder (wine.hpp). Linux only (pidfd_open, Linux 5.3).
 #pragma once
 
 #include <chrono>
@@ -29,11 +30,13 @@ std::string describe(const Ending& ending);  // "exited with code 3", "was kille
 class Process {
  public:
   // Makes the channel and starts `command` (PROGRAM ARGS..., PROGRAM looked up on PATH when it
-  // names no folder) with its standard streams shared with qosbed's. Null, with `error` saying
-  // why, when either cannot be done.
+  // names no folder) with its standard streams shared with qosbed's; PROGRAM.exe under Wine, in
+  // `wine_prefix` (empty: a fresh one). Null, with `error` saying why, when either cannot be done.
   static std::unique_ptr<Process> start(const std::vector<std::string>& command,
-                                        std::string& error);
-  ~Process();  // kills the program if it still runs, and removes the channel
+                                        const std::string& wine_prefix, std::string& error);
+  // Kills the program if it still runs, ends the Wine session of a fresh prefix, and removes the
+  // channel's folder with all it holds.
+  ~Process();
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
 
@@ -50,6 +53,7 @@ class Process {
   // Waits for the program to end (it has, or was killed) and says how.
   Ending ending();
   const std::string& channel() const { return folder_; }
+  bool under_wine() const { return under_wine_; }
 
  private:
   Process() = default;
@@ -65,6 +69,8 @@ class Process {
   int pid_ = -1;
   int pidfd_ = -1;
   std::optional<Ending> ending_;
+  bool under_wine_ = false;
+  std::string own_prefix_;  // a Wine prefix made for this run, whose session ends with it
 };
 
 }  // namespace qosbed::program

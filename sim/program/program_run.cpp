@@ -4,12 +4,15 @@
 #include <limits>
 #include <variant>
 
+#include "engine/clock.hpp"
 #include "engine/event_queue.hpp"
 #include "engine/tracing_provider.hpp"
 #include "program/process.hpp"
 #include "program/session.hpp"
+#include "program/wine.hpp"
 #include "provider_stub/emulator.hpp"
-#include "report/text_trace.hpp"
+#include "record/session_recorder.hpp"
+#include "runner/emulator_options.hpp"
 #include "runner/expectations.hpp"
 #include "runner/provider_steps.hpp"
 #include "runner/provider_trace.hpp"
@@ -34,12 +37,17 @@ class ProgramRun {
   ProgramRun(const scenario::Scenario& scenario, const ProgramRunOptions& options)
       : scenario_(scenario),
         options_(options),
-        emulator_(queue_, scenario.emulator),
+        emulator_(queue_, runner::emulator_options(scenario.sp)),
         traced_(emulator_, queue_, tee_),
         provider_trace_(queue_, traced_, tee_),
         checker_(log_.records()) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
+    if (options.recording) {
+      recorder_ = std::make_unique<record::SessionRecorder>(queue_);
+      recorder_->provider_of(scenario);
+      tee_.add(*recorder_);
+    }
     emulator_.set_observer(&provider_trace_);
   }
 
@@ -56,6 +64,7 @@ class ProgramRun {
       result_.run.stopped = stop;
     }
     result_.run.end_us = queue_.now_us();
+    if (recorder_) *options_.recording = recorder_->scenario_yaml(options_.recording_name);
     return std::move(result_);
   }
 
@@ -67,6 +76,7 @@ class ProgramRun {
     for (const scenario::SocketSpec& spec : scenario_.sockets) {
       const provider::Socket handle = emulator_.open(spec.role, spec.protocol);
       traced_.name_socket(handle, spec.id);
+      if (recorder_) recorder_->add_socket(spec.id, spec.role, spec.protocol);
       handles_[spec.id] = handle;
       sockets.push_back(ScenarioSocket{&spec, handle});
     }
@@ -82,8 +92,8 @@ class ProgramRun {
       app_steps += std::holds_alternative<scenario::AppAction>(step.action) ? 1 : 0;
       if (const auto* sp = std::get_if<scenario::SpAction>(&step.action)) {
         queue_.schedule_at(step.at_us, [this, &step, sp] {
-          runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp, nullptr,
-                                     result_.run.failures);
+          runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp,
+                                     recorder_.get(), result_.run.failures);
         });
       } else if (const auto* expect = std::get_if<scenario::Expectation>(&step.action)) {
         const auto* nothing = std::get_if<scenario::ExpectNothing>(expect);
@@ -107,10 +117,15 @@ class ProgramRun {
     }
     session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, open_sockets());
     session_->on_time_passing([this](TimeUs t_us) { check_before(t_us); });
+    if (recorder_) {
+      session_->on_own_socket([this](const std::string& id, provider::Protocol protocol) {
+        recorder_->add_socket(id, provider::Role::both, protocol);
+      });
+    }
     schedule_steps();
     queue_.run_until(0);  // what the scenario does at 0 comes before the program's first call
     std::string error;
-    process_ = Process::start(options_.command, error);
+    process_ = Process::start(options_.command, options_.wine_prefix, error);
     if (!process_) {
       result_.start_error = error;
       return;
@@ -119,10 +134,14 @@ class ProgramRun {
     serve(deadline);
     const Ending ending = process_->ending();
     if (result_.program_failure || result_.interrupted) return;
-    const std::string when = " at t=" + report::format_time(queue_.now_us());
+    const std::string when = " at t=" + engine::format_time(queue_.now_us());
     if (!session_->connected()) {
-      result_.program_failure = "the program " + describe(ending) +
-                                " without calling qosbed_win32: is it linked with qosbed::win32?";
+      result_.program_failure =
+          "the program " + describe(ending) +
+          (process_->under_wine()
+               ? " without calling qosbed's ws2_32.dll: " +
+                     why_never_connected(ending.exited, ending.code)
+               : " without calling qosbed_win32: is it linked with qosbed::win32?");
     } else if (!ending.exited || ending.code != 0) {
       result_.program_failure = "the program " + describe(ending) + when;
     }
@@ -130,7 +149,7 @@ class ProgramRun {
     if (ending.exited && last_step > queue_.now_us()) {
       result_.notes.push_back(
           "the program " + describe(ending) + when +
-          ", before the scenario's last step at t=" + report::format_time(last_step));
+          ", before the scenario's last step at t=" + engine::format_time(last_step));
     }
   }
 
@@ -147,7 +166,7 @@ class ProgramRun {
           return;
         case Process::Read::timed_out:
           return stop("the program ran out of wall-clock time (--timeout " +
-                      seconds(options_.timeout) + ") at t=" + report::format_time(queue_.now_us()) +
+                      seconds(options_.timeout) + ") at t=" + engine::format_time(queue_.now_us()) +
                       state());
         case Process::Read::interrupted:
           result_.interrupted = true;
@@ -158,6 +177,8 @@ class ProgramRun {
       }
       Outcome outcome = session_->serve(head, body);
       if (outcome.failure) return stop(*outcome.failure);
+      // What qosbed wrote of the trace goes out before the program runs on and writes its own.
+      if (options_.before_program_runs) options_.before_program_runs();
       for (const std::vector<std::byte>& frame : outcome.frames) {
         if (!process_->write(frame, deadline)) break;  // it ended: the next read says so
       }
@@ -203,8 +224,9 @@ class ProgramRun {
     } else {
       // `expect: nothing` counts what happened after its own time.
       const auto& records = log_.records();
-      const auto since = std::find_if(records.begin(), records.end(),
-                                      [&](const auto& r) { return r.t_us > step.at_us; });
+      const auto since = std::find_if(records.begin(), records.end(), [&](const auto& r) {
+        return engine::head_of(r).t_us > step.at_us;
+      });
       checker_.check(step, expectation, session_->last_call(step.socket),
                      static_cast<std::size_t>(since - records.begin()), queue_.now_us(), failures);
     }
@@ -228,6 +250,7 @@ class ProgramRun {
   std::map<std::string, provider::Socket> handles_;
   std::vector<Check> checks_;
   std::size_t next_check_ = 0;
+  std::unique_ptr<record::SessionRecorder> recorder_;
   std::unique_ptr<Session> session_;
   std::unique_ptr<Process> process_;
   ProgramRunResult result_;

@@ -1,12 +1,14 @@
 // `qosbed run SCENARIO.yaml -- PROGRAM [ARGS...]`: plays a scenario against a user's own
 // program instead of its `app:` steps. The program runs as a child process linked with
-// qosbed_win32; its calls reach the scenario's emulated provider (and network) through a
-// Session, in virtual time; the scenario's `sp:` and `net:` steps play on the same clock; every
-// expectation is checked once virtual time has passed it, and the rest when the program is done.
+// qosbed_win32, or as a Windows program under Wine with qosbed's ws2_32.dll; its calls reach the
+// scenario's emulated provider (and network) through a Session, in virtual time; the scenario's
+// `sp:` and `net:` steps play on the same clock; every expectation is checked once virtual time has
+// passed it, and the rest when the program is done.
 #pragma once
 
 #include <chrono>
 #include <csignal>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,8 +22,16 @@ namespace qosbed::program {
 struct ProgramRunOptions {
   std::vector<std::string> command;  // PROGRAM ARGS...
   engine::TraceSink* trace = nullptr;
+  // Called before the program is let run on: flushes the output `trace` shares with it.
+  std::function<void()> before_program_runs;
   std::chrono::milliseconds timeout{60'000};  // wall clock, for the whole run
+  std::string wine_prefix;  // for PROGRAM.exe: the Wine prefix to run in; empty, a fresh one
   const volatile std::sig_atomic_t* interrupt = nullptr;
+  // When set, the session's trace is also recorded (sim/record) and written here as a scenario
+  // named `recording_name`: the program's calls as `app:` steps, so the recording replays
+  // without it.
+  std::string* recording = nullptr;
+  std::string recording_name = "recorded";
 };
 
 struct ProgramRunResult {

@@ -30,13 +30,13 @@ std::string ioctl_name(std::uint32_t code) {
 // the provider reads it as an address, as it would the program's own.
 std::vector<std::byte> qos_from_program(std::span<const std::byte> flat) {
   std::vector<std::byte> qos(flat.begin(), flat.end());
-  if (qos.size() < win32::qos_buf_offset + sizeof(std::uint64_t)) return qos;
+  if (qos.size() < gqos::provider_specific_buf_offset + sizeof(std::uint64_t)) return qos;
   std::uint64_t offset = 0;
-  std::memcpy(&offset, qos.data() + win32::qos_buf_offset, sizeof offset);
+  std::memcpy(&offset, qos.data() + gqos::provider_specific_buf_offset, sizeof offset);
   const std::uint64_t address = offset == 0 || offset >= qos.size()
                                     ? 0
                                     : reinterpret_cast<std::uintptr_t>(qos.data()) + offset;
-  std::memcpy(qos.data() + win32::qos_buf_offset, &address, sizeof address);
+  std::memcpy(qos.data() + gqos::provider_specific_buf_offset, &address, sizeof address);
   return qos;
 }
 

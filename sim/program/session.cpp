@@ -3,9 +3,10 @@
 #include "program/session.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "engine/clock.hpp"
 #include "program/session_state.hpp"
-#include "report/text_trace.hpp"
 
 namespace qosbed::program {
 
@@ -23,6 +24,25 @@ Session::Session(engine::TracingProvider& traced, provider::Provider& untraced,
       taken_(scenario_sockets_.size(), false) {}
 
 Session::~Session() = default;
+
+namespace {
+
+// "access violation (exception 0xC0000005) at address 0x1400015C2": the exceptions a program
+// meets by mistake by their names, any other by its code alone.
+std::string describe_exception(std::uint32_t code, std::uint64_t address) {
+  const char* name = code == 0xC0000005u   ? "access violation"
+                     : code == 0xC0000094u ? "integer division by zero"
+                     : code == 0xC00000FDu ? "stack overflow"
+                     : code == 0xC000001Du ? "illegal instruction"
+                     : code == 0xC0000409u ? "stack buffer overrun"
+                                           : nullptr;
+  char text[112];
+  std::snprintf(text, sizeof text, "%s%sexception 0x%08X%s at address 0x%llX", name ? name : "",
+                name ? " (" : "", code, name ? ")" : "", static_cast<unsigned long long>(address));
+  return text;
+}
+
+}  // namespace
 
 Outcome Session::fail(std::string why) {
   Outcome outcome;
@@ -71,6 +91,13 @@ Outcome Session::serve(const win32::FrameHead& head, std::span<const std::byte> 
   if (call == Call::unsupported) {
     const std::string what = reader.text();
     return fail("the program called " + what + ", which qosbed does not model");
+  }
+  if (call == Call::crash) {
+    const std::uint32_t code = reader.u32();
+    const std::uint64_t address = reader.u64();
+    if (!reader.whole()) return fail("the program sent a malformed crash request");
+    return fail("the program crashed at t=" + engine::format_time(queue_.now_us()) + ": " +
+                describe_exception(code, address));
   }
   Served served;
   try {
@@ -160,6 +187,7 @@ Session::Served Session::dispatch(Call call, Reader& body) {
       return receive(body);
     case Call::hello:
     case Call::unsupported:
+    case Call::crash:
       break;
   }
   throw Malformed{};
@@ -187,7 +215,7 @@ Outcome Session::schedule(std::uint32_t from) {
     }
     if (!advance()) {
       std::string why = "the program waits with nothing left to happen (t=" +
-                        report::format_time(queue_.now_us()) + "):";
+                        engine::format_time(queue_.now_us()) + "):";
       for (const std::string& line : describe_threads()) why += "\n  " + line;
       return fail(why);
     }

@@ -57,6 +57,11 @@ class Session {
     time_passing_ = std::move(listener);
   }
 
+  // Called when the program opens a socket of its own, one no scenario socket stands for.
+  void on_own_socket(std::function<void(const std::string& id, provider::Protocol)> listener) {
+    own_socket_ = std::move(listener);
+  }
+
   // One frame from the program (its size field excluded).
   Outcome serve(const win32::FrameHead& head, std::span<const std::byte> body);
 
@@ -117,7 +122,12 @@ class Session {
                 std::uint32_t error, std::optional<std::uint32_t> bytes = std::nullopt);
   void remember_data(const ProgramSocket& socket, std::span<const std::byte> buffer,
                      std::uint32_t bytes, std::uint32_t error);
+  // A call that returned 0, and one that returned SOCKET_ERROR with `error`: what else the call
+  // gives back follows in the fields.
+  static Answer succeeded();
   Answer socket_error(std::uint32_t error);
+  // A send or recv that failed with `error`: SOCKET_ERROR, and no bytes moved.
+  Answer data_error(std::uint32_t error);
 
   // requests.cpp
   Served ioctl(win32::Reader& body);
@@ -135,6 +145,8 @@ class Session {
 
   // threads.cpp
   Served wait(win32::Reader& body);
+  // Traces the wait `thread` began when it called `wait`, returning `result` now.
+  void trace_wait(const ThreadState& thread, const win32::WireWait& wait, std::uint32_t result);
   Served routines_done(win32::Reader& body);
   Served create_event(win32::Reader& body);
   Served event_call(win32::Call call, win32::Reader& body);
@@ -163,6 +175,7 @@ class Session {
   std::vector<ScenarioSocket> scenario_sockets_;
   std::vector<bool> taken_;  // per scenario socket: a program socket stands for it
   std::function<void(engine::TimeUs)> time_passing_;
+  std::function<void(const std::string&, provider::Protocol)> own_socket_;
 
   Handles handles_;
   std::map<std::uint32_t, std::unique_ptr<ThreadState>> threads_;

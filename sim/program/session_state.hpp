@@ -47,6 +47,7 @@ struct Session::ThreadState {
   std::deque<win32::Routine> routines;  // completion routines queued to it (APCs)
   std::deque<win32::WireMessage> messages;
   std::optional<std::int32_t> quit;  // PostQuitMessage's code, until GetMessage returns WM_QUIT
+  engine::TimeUs wait_began_us = 0;  // when its last wait began
   std::uint32_t exit_code = 0;
 };
 

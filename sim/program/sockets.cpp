@@ -55,10 +55,22 @@ Session::ProgramSocket* Session::find_socket(std::uint64_t handle) {
   return it == sockets_.end() ? nullptr : it->second.get();
 }
 
+Session::Answer Session::succeeded() {
+  Answer answer;
+  answer.fields.i32(0);
+  return answer;
+}
+
 Session::Answer Session::socket_error(std::uint32_t error) {
   Answer answer;
   answer.error = error;
   answer.fields.i32(provider::socket_error);
+  return answer;
+}
+
+Session::Answer Session::data_error(std::uint32_t error) {
+  Answer answer = socket_error(error);
+  answer.fields.u32(0);
   return answer;
 }
 
@@ -102,18 +114,18 @@ void Session::assign(ProgramSocket& socket, const win32::WireAddress* bound,
   socket.provider = untraced_.open(provider::Role::both, socket.protocol);
   socket.name = "#" + std::to_string(socket.order);
   traced_.name_socket(socket.provider, socket.name);
+  if (own_socket_) own_socket_(socket.name, socket.protocol);
 }
 
 void Session::trace_call(const ProgramSocket& socket, std::string call, int result,
                          std::uint32_t error) {
-  engine::TraceRecord record;
-  record.t_us = queue_.now_us();
-  record.socket = socket.name;
-  record.kind = engine::TraceKind::call;
+  auto record =
+      engine::record_at<engine::CallRecord>(engine::RecordHead{queue_.now_us(), socket.name});
   record.call = std::move(call);
   record.result = result;
   if (result == provider::socket_error) record.error = error;
-  trace_.record(record);
+  record.began_us = record.t_us;
+  trace_.record(engine::TraceRecord(std::move(record)));
 }
 
 void Session::remember(const ProgramSocket& socket, std::string call, std::int64_t result,
@@ -131,7 +143,7 @@ void Session::remember(const ProgramSocket& socket, std::string call, std::int64
 void Session::remember_data(const ProgramSocket& socket, std::span<const std::byte> buffer,
                             std::uint32_t bytes, std::uint32_t error) {
   runner::CallResult& last = last_calls_[socket.name];
-  if (error == wsa::enobufs && buffer.size() >= 4) last.required = gqos::load_u32(buffer, 0);
+  last.required = gqos::required_size_in(error, buffer);
   if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
   const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
   last.sending = decoded.qos.sending;
@@ -214,9 +226,7 @@ Session::Served Session::listen(Reader& body) {
   if (error == 0) socket->listening = true;
   trace_call(*socket, "listen", error ? provider::socket_error : 0, error);
   if (error) return socket_error(error);
-  Answer answer;
-  answer.fields.i32(0);
-  return answer;
+  return succeeded();
 }
 
 // The one connection of a listening socket comes from its scenario socket's `remote:`, asking for
@@ -240,8 +250,7 @@ Session::Served Session::accept(Reader& body) {
     if (nonblocking) return refused(wsa::ewouldblock);
     return block(Blocked{DataOn{handle, "accept"}});
   }
-  Answer answer;
-  answer.fields.i32(0);
+  Answer answer = succeeded();
   put(answer.fields, wire_of(*spec->remote));
   answer.fields.blob(spec->qos ? runner::encode_request(*spec->qos) : std::vector<std::byte>());
   return answer;
@@ -287,8 +296,8 @@ Session::Served Session::accept_decision(Reader& body) {
     remember(*connection, "set_qos", result,
              result == provider::socket_error ? traced_.last_error() : 0);
   }
-  Answer answer;
-  answer.fields.i32(0).u64(connection->handle);
+  Answer answer = succeeded();
+  answer.fields.u64(connection->handle);
   sockets_[connection->handle] = std::move(connection);
   return answer;
 }
@@ -303,9 +312,7 @@ Session::Served Session::shutdown(Reader& body) {
   const bool connected = socket->peer || socket->protocol == provider::Protocol::udp;
   trace_call(*socket, "shutdown", connected ? 0 : provider::socket_error, wsa::enotconn);
   if (!connected) return socket_error(wsa::enotconn);
-  Answer answer;
-  answer.fields.i32(0);
-  return answer;
+  return succeeded();
 }
 
 Session::Served Session::close_socket(Reader& body) {
@@ -313,11 +320,11 @@ Session::Served Session::close_socket(Reader& body) {
   expect_whole(body);
   ProgramSocket* socket = find_socket(handle);
   if (!socket) return socket_error(wsa::enotsock);
-  Answer answer;
   // A socket that stands for none (opened and closed unused, or a listener whose connection took
   // its scenario socket over) has nothing on the provider to close.
   if (socket->provider != provider::invalid_socket) {
     const int result = traced_.close(socket->provider);
+    Answer answer;
     answer.error = result == provider::socket_error ? traced_.last_error() : 0;
     remember(*socket, "close", result, answer.error);
     if (result != 0) {
@@ -330,8 +337,7 @@ Session::Served Session::close_socket(Reader& body) {
   }
   if (socket->async_event != provider::invalid_event) untraced_.close_event(socket->async_event);
   sockets_.erase(handle);
-  answer.fields.i32(0);
-  return answer;
+  return succeeded();
 }
 
 Session::Served Session::socket_name(Reader& body) {
@@ -346,8 +352,7 @@ Session::Served Session::socket_name(Reader& body) {
     put(answer.fields, win32::WireAddress{});
     return answer;
   }
-  Answer answer;
-  answer.fields.i32(0);
+  Answer answer = succeeded();
   put(answer.fields, **name);
   return answer;
 }
@@ -360,25 +365,20 @@ Session::Served Session::send(Reader& body) {
   const win32::WireOverlapped wire = win32::get_overlapped(body);
   expect_whole(body);
   ProgramSocket* socket = find_socket(handle);
-  auto refused = [this](std::uint32_t error) {
-    Answer answer = socket_error(error);
-    answer.fields.u32(0);
-    return answer;
-  };
-  if (!socket) return refused(wsa::enotsock);
+  if (!socket) return data_error(wsa::enotsock);
   assign(*socket, nullptr, addressed ? &to : nullptr);
   const bool can_send = socket->peer || (addressed && socket->protocol == provider::Protocol::udp);
   trace_call(*socket, "send", can_send ? static_cast<int>(bytes) : provider::socket_error,
              wsa::enotconn);
-  if (!can_send) return refused(wsa::enotconn);
+  if (!can_send) return data_error(wsa::enotconn);
   // The data goes nowhere, at once: an overlapped send finishes in the call.
   if (wire.request != 0) {
     Request& request = new_request(wire, *socket, 0);
     request.own = true;
     finish_own(request, wsa::no_error, bytes);
   }
-  Answer answer;
-  answer.fields.i32(0).u32(bytes);
+  Answer answer = succeeded();
+  answer.fields.u32(bytes);
   return answer;
 }
 
@@ -388,22 +388,17 @@ Session::Served Session::receive(Reader& body) {
   const win32::WireOverlapped wire = win32::get_overlapped(body);
   expect_whole(body);
   ProgramSocket* socket = find_socket(handle);
-  auto refused = [this](std::uint32_t error) {
-    Answer answer = socket_error(error);
-    answer.fields.u32(0);
-    return answer;
-  };
-  if (!socket) return refused(wsa::enotsock);
+  if (!socket) return data_error(wsa::enotsock);
   assign(*socket, nullptr, nullptr);
   // Nothing ever arrives: an overlapped receive pends until closesocket aborts it.
   if (wire.request != 0) {
     new_request(wire, *socket, 0).own = true;
     trace_call(*socket, "recv", provider::socket_error, wsa::io_pending);
-    return refused(wsa::io_pending);
+    return data_error(wsa::io_pending);
   }
   if (nonblocking) {
     trace_call(*socket, "recv", provider::socket_error, wsa::ewouldblock);
-    return refused(wsa::ewouldblock);
+    return data_error(wsa::ewouldblock);
   }
   return block(Blocked{DataOn{handle, "recv"}});
 }

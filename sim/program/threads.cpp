@@ -1,6 +1,7 @@
 // The session's waits, events, threads, windows and message queues: what a blocked thread waits
 // for, and when it can be answered.
 #include <algorithm>
+#include <cstdio>
 
 #include "gqos/constants.hpp"
 #include "program/session_state.hpp"
@@ -43,13 +44,25 @@ Session::Served Session::block(Blocked blocked) {
   return std::nullopt;
 }
 
+void Session::trace_wait(const ThreadState& thread, const win32::WireWait& wait,
+                         std::uint32_t result) {
+  const std::string call = wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
+  std::vector<std::string> events;
+  for (const std::uint64_t handle : wait.handles) {
+    const EventObject* event = handles_.find<EventObject>(handle);
+    events.push_back(event ? traced_.event_socket(event->event) : std::string());
+  }
+  trace_.record(engine::wait_record(queue_.now_us(), call, result, wait.timeout_ms, wait.alertable,
+                                    thread.wait_began_us, std::move(events)));
+}
+
 Session::Served Session::wait(Reader& body) {
   win32::WireWait wait = win32::get_wait(body);
   expect_whole(body);
-  const std::string call = wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
+  ThreadState& waiting = *threads_.at(running_);
+  waiting.wait_began_us = queue_.now_us();
   auto failed = [&](std::uint32_t error) {
-    trace_.record(engine::wait_record(queue_.now_us(), call, wsa::wait_failed, wait.timeout_ms,
-                                      wait.alertable));
+    trace_wait(waiting, wait, wsa::wait_failed);
     Answer answer;
     answer.error = error;
     answer.fields.u32(wsa::wait_failed);
@@ -93,9 +106,7 @@ Session::Served Session::routines_done(Reader& body) {
     thread.routines.clear();
     return answer;
   }
-  const std::string call = wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
-  trace_.record(engine::wait_record(queue_.now_us(), call, wsa::wait_io_completion, wait.timeout_ms,
-                                    wait.alertable));
+  trace_wait(thread, wait, wsa::wait_io_completion);
   return answer;
 }
 
@@ -147,10 +158,7 @@ std::optional<Session::Answer> Session::try_wake(ThreadState& thread) {
       result = wait.call == win32::WaitCall::sleep_ex ? 0 : wsa::wait_timeout;
     }
     if (!result) return std::nullopt;
-    const std::string call =
-        wait.call == win32::WaitCall::sleep_ex ? "sleep_ex" : "wait_for_events";
-    trace_.record(
-        engine::wait_record(queue_.now_us(), call, *result, wait.timeout_ms, wait.alertable));
+    trace_wait(thread, wait, *result);
     answer.fields.u32(*result);
   } else if (auto* message = std::get_if<MessageFor>(&thread.blocked->on)) {
     const auto found = std::find_if(
@@ -405,7 +413,9 @@ std::string Session::describe(const ThreadState& thread) const {
       if (const ThreadObject* other = handles_.find<ThreadObject>(handle)) {
         text += "thread " + std::to_string(other->thread) + ", ";
       } else {
-        text += "event " + std::to_string(handle) + " (not set), ";
+        char value[24];  // in hex, as Windows' tools show handles
+        std::snprintf(value, sizeof value, "0x%llX", static_cast<unsigned long long>(handle));
+        text += "event " + std::string(value) + " (not set), ";
       }
     }
     if (wait.handles.size() > 1) text += wait.wait_all ? "all, " : "any, ";

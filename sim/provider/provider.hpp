@@ -6,10 +6,13 @@
 // as on Windows.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "provider/completion_routine.hpp"
@@ -25,6 +28,31 @@ inline constexpr Event invalid_event = 0;
 
 enum class Role { sender, receiver, both };
 enum class Protocol { udp, tcp };
+
+// As scenarios and traces spell them.
+inline constexpr std::array<std::pair<Role, std::string_view>, 3> role_names{{
+    {Role::sender, "sender"},
+    {Role::receiver, "receiver"},
+    {Role::both, "both"},
+}};
+inline constexpr std::array<std::pair<Protocol, std::string_view>, 2> protocol_names{{
+    {Protocol::udp, "udp"},
+    {Protocol::tcp, "tcp"},
+}};
+
+constexpr std::string_view name_of(Role role) {
+  for (const auto& [entry, text] : role_names) {
+    if (entry == role) return text;
+  }
+  return "?";
+}
+
+constexpr std::string_view name_of(Protocol protocol) {
+  for (const auto& [entry, text] : protocol_names) {
+    if (entry == protocol) return text;
+  }
+  return "?";
+}
 
 struct Address {
   std::string host;  // dotted IPv4 text, e.g. "10.0.0.2"

@@ -10,7 +10,6 @@
 namespace qosbed::report {
 namespace {
 
-using engine::TraceKind;
 using engine::TraceRecord;
 using gqos::NameGroup;
 
@@ -32,44 +31,97 @@ pre { margin: 0; font-size: 12px; }
 .note { color: #b00020; }
 )";
 
-std::string result_text(const TraceRecord& r) {
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
   std::string text;
-  if (r.error) {
-    text = gqos::name_or_number(NameGroup::error, *r.error);
-  } else if (r.result && r.kind == TraceKind::wait) {
-    text = engine::wait_result_text(r.call, static_cast<std::uint32_t>(*r.result));
-  } else if (r.result) {
-    text = std::to_string(*r.result);
-  }
-  if (r.status) {
-    if (!text.empty()) text += ", ";
-    text += gqos::name_or_number(NameGroup::status, *r.status);
-  }
-  if (r.rsvp) text = r.rsvp->action;
+  for (const std::string& part : parts) text += (text.empty() ? "" : std::string(separator)) + part;
   return text;
 }
 
-std::string detail_text(const TraceRecord& r) {
-  std::vector<std::string> parts;
-  if (const auto& m = r.rsvp) {
-    parts.push_back(m->message + " " + m->from + " -> " + m->to + " on " + m->link + ", session " +
-                    m->session);
-    if (!m->style.empty()) parts.push_back("style " + m->style);
-    if (!m->error.empty()) parts.push_back("error " + m->error);
-    if (m->flowspec) parts.push_back("flowspec " + gqos::to_string(*m->flowspec));
-  }
-  if (!r.detail.empty()) parts.push_back(r.detail);
-  if (!r.source.empty()) parts.push_back("from " + r.source);
-  if (r.bytes) parts.push_back(std::to_string(*r.bytes) + " bytes");
-  if (r.required) parts.push_back("required " + std::to_string(*r.required));
-  if (r.direction) parts.push_back(*r.direction);
-  if (r.sending) parts.push_back("sending " + gqos::to_string(*r.sending));
-  if (r.receiving) parts.push_back("receiving " + gqos::to_string(*r.receiving));
-  if (r.qos) parts.push_back("qos " + to_text(*r.qos));
-  std::string text;
-  for (const std::string& part : parts) text += (text.empty() ? "" : "; ") + part;
-  return text;
+std::string error_name(std::uint32_t error) {
+  return gqos::name_or_number(NameGroup::error, error);
 }
+
+std::string status_name(std::uint32_t status) {
+  return gqos::name_or_number(NameGroup::status, status);
+}
+
+// One record's row after its time and socket: kind, call, result, detail.
+struct Row {
+  std::string call;
+  std::string result;
+  std::vector<std::string> detail;
+
+  void read(const engine::ReadQos& qos) {
+    if (qos.status_info) result += ", " + status_name(qos.status_info->status_code);
+    if (qos.sending) detail.push_back("sending " + gqos::to_string(*qos.sending));
+    if (qos.receiving) detail.push_back("receiving " + gqos::to_string(*qos.receiving));
+  }
+  void bytes(std::uint32_t count) { detail.push_back(std::to_string(count) + " bytes"); }
+  void required(const std::optional<std::uint32_t>& size) {
+    if (size) detail.push_back("required " + std::to_string(*size));
+  }
+  void text(const std::string& part) {
+    if (!part.empty()) detail.push_back(part);
+  }
+
+  void operator()(const engine::CallRecord& r) {
+    call = r.call;
+    result = r.error ? error_name(*r.error) : std::to_string(r.result);
+    text(r.detail);
+    if (r.bytes) bytes(*r.bytes);
+    required(r.required);
+    read(r.read);
+    if (r.qos) detail.push_back("qos " + to_text(*r.qos));
+  }
+  void operator()(const engine::CompletionRecord& r) {
+    call = r.call;
+    result = error_name(r.error);
+    text(r.decode_error);
+    detail.push_back("from " + std::string(engine::name_of(r.source)));
+    bytes(r.bytes);
+    required(r.required);
+    read(r.read);
+  }
+  void operator()(const engine::FinishedRecord& r) {
+    call = r.call;
+    result = error_name(r.error);
+    bytes(r.bytes);
+  }
+  void operator()(const engine::WaitRecord& r) {
+    call = r.call;
+    result = engine::wait_result_text(r.call, r.result);
+  }
+  void operator()(const engine::FdQosRecord& r) {
+    result = status_name(r.status);
+    text(r.delivery);
+    if (r.sending) detail.push_back("sending " + gqos::to_string(*r.sending));
+    if (r.receiving) detail.push_back("receiving " + gqos::to_string(*r.receiving));
+  }
+  void operator()(const engine::NetworkEventsRecord& r) {
+    call = r.call;
+    result = "0";
+    if (r.status) result += ", " + status_name(*r.status);
+  }
+  void operator()(const engine::UpdateRecord& r) {
+    const bool sending = r.direction == gqos::Direction::sending;
+    result = status_name(r.status);
+    detail.push_back(sending ? "sending" : "receiving");
+    detail.push_back((sending ? "sending " : "receiving ") + gqos::to_string(r.flowspec));
+  }
+  void operator()(const engine::MonitorErrorRecord& r) {
+    result = error_name(r.error);
+    text(r.what);
+  }
+  void operator()(const engine::StalledRecord& r) { text(std::string(r.why)); }
+  void operator()(const engine::RsvpRecord& m) {
+    result = m.action;
+    detail.push_back(m.message + " " + m.from + " -> " + m.to + " on " + m.link + ", session " +
+                     m.session);
+    if (!m.style.empty()) detail.push_back("style " + m.style);
+    if (!m.error.empty()) detail.push_back("error " + m.error);
+    if (m.flowspec) detail.push_back("flowspec " + gqos::to_string(*m.flowspec));
+  }
+};
 
 void cell(std::string& out, std::string_view text, std::string_view css_class = {}) {
   out += css_class.empty() ? "<td>" : "<td class=\"" + std::string(css_class) + "\">";
@@ -82,14 +134,16 @@ void trace_table(std::string& out, const std::vector<TraceRecord>& records) {
       "<th>call</th><th>result</th><th>detail</th></tr>\n";
   const std::size_t shown = std::min(records.size(), max_table_rows);
   for (std::size_t i = 0; i < shown; ++i) {
-    const TraceRecord& r = records[i];
+    const engine::RecordHead& head = engine::head_of(records[i]);
+    Row row;
+    std::visit(row, records[i]);
     out += "<tr>";
-    cell(out, format_time(r.t_us), "time");
-    cell(out, r.socket);
-    cell(out, engine::name_of(r.kind));
-    cell(out, r.call);
-    cell(out, result_text(r));
-    cell(out, detail_text(r));
+    cell(out, engine::format_time(head.t_us), "time");
+    cell(out, head.socket);
+    cell(out, engine::kind_of(records[i]));
+    cell(out, row.call);
+    cell(out, row.result);
+    cell(out, joined(row.detail, "; "));
     out += "</tr>\n";
   }
   out += "</table>\n";

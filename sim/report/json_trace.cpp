@@ -13,9 +13,8 @@ using gqos::NameGroup;
 // A FLOWSPEC's fields, its ServiceType named beside its number.
 void add_flowspec(JsonObject&& object, const gqos::FlowSpec& flowspec) {
   object.number("service_type", flowspec.service_type);
-  constexpr std::uint32_t flags =
-      gqos::service_type::no_traffic_control_flag | gqos::service_type::no_qos_signaling_flag;
-  if ((flowspec.service_type & flags) == 0) {  // the common case, without building a string
+  if ((flowspec.service_type & gqos::service_type::flags) ==
+      0) {  // the common case, without building a string
     if (const auto name = gqos::name_of(NameGroup::service_type, flowspec.service_type)) {
       object.name("service_type_name", *name);
     }
@@ -40,7 +39,7 @@ void named(JsonObject& object, const char (&key)[N], std::uint32_t value, NameGr
 }
 
 // The fields of an rsvp record, in the order docs/scenario-language.md lists them.
-void add_rsvp(JsonObject& object, const engine::RsvpMessageRecord& m) {
+void add_rsvp(JsonObject& object, const engine::RsvpRecord& m) {
   object.string("message", m.message);
   object.string("action", m.action);
   object.string("from", m.from);
@@ -77,49 +76,101 @@ void add_passed_qos(JsonObject&& object, const engine::PassedQos& qos) {
   if (!qos.decode_error.empty()) object.string("decode_error", qos.decode_error);
 }
 
+void add_status(JsonObject& object, std::uint32_t status, std::uint32_t extended_status1,
+                std::uint32_t extended_status2) {
+  named(object, "status", status, NameGroup::status);
+  named(object, "extended_status1", extended_status1, NameGroup::extended_status);
+  named(object, "extended_status2", extended_status2, NameGroup::extended_status);
+}
+
+// What a query's buffer held: its status, then its FLOWSPECs.
+void add_read(JsonObject& object, const engine::ReadQos& read) {
+  if (const auto& info = read.status_info) {
+    add_status(object, info->status_code, info->extended_status1, info->extended_status2);
+  }
+  if (read.sending) add_flowspec(object.object("sending"), *read.sending);
+  if (read.receiving) add_flowspec(object.object("receiving"), *read.receiving);
+}
+
+// Each kind's fields after the ones every record has, in the order docs/scenario-language.md
+// lists them. What a recording reads beyond them (CallRecord::began_us, ...) is not written.
+struct KindFields {
+  JsonObject& object;
+
+  void operator()(const engine::CallRecord& r) const {
+    if (!r.call.empty()) object.string("call", r.call);
+    if (!r.detail.empty()) object.string("detail", r.detail);
+    object.number("result", r.result);
+    if (r.error) named(object, "error", *r.error, NameGroup::error);
+    if (r.buffer_size) object.number("buffer_size", *r.buffer_size);
+    if (r.bytes) object.number("bytes", *r.bytes);
+    if (r.required) object.number("required", *r.required);
+    add_read(object, r.read);
+    if (r.qos) add_passed_qos(object.object("qos"), *r.qos);
+  }
+  void operator()(const engine::CompletionRecord& r) const {
+    if (!r.call.empty()) object.string("call", r.call);
+    if (!r.decode_error.empty()) object.string("detail", r.decode_error);
+    object.name("source", engine::name_of(r.source));
+    named(object, "error", r.error, NameGroup::error);
+    object.number("buffer_size", r.buffer_size);
+    object.number("bytes", r.bytes);
+    if (r.required) object.number("required", *r.required);
+    add_read(object, r.read);
+    object.hex("buffer_hex", r.buffer);
+  }
+  void operator()(const engine::FinishedRecord& r) const {
+    if (!r.call.empty()) object.string("call", r.call);
+    named(object, "error", r.error, NameGroup::error);
+    object.number("bytes", r.bytes);
+  }
+  void operator()(const engine::WaitRecord& r) const {
+    object.string("call", r.call);
+    object.literal("alertable", r.alertable ? "true" : "false");
+    object.number("timeout_ms", r.timeout_ms);
+    object.number("result", r.result);
+    if (auto name = engine::wait_result_name(r.call, r.result)) object.name("result_name", *name);
+  }
+  void operator()(const engine::FdQosRecord& r) const {
+    if (!r.delivery.empty()) object.string("detail", r.delivery);
+    named(object, "status", r.status, NameGroup::status);
+    if (r.sending) add_flowspec(object.object("sending"), *r.sending);
+    if (r.receiving) add_flowspec(object.object("receiving"), *r.receiving);
+  }
+  void operator()(const engine::NetworkEventsRecord& r) const {
+    object.name("call", r.call);
+    object.number("result", 0);
+    object.number("network_events", r.network_events);
+    if (r.status) named(object, "status", *r.status, NameGroup::status);
+  }
+  void operator()(const engine::UpdateRecord& r) const {
+    add_status(object, r.status, r.extended_status1, r.extended_status2);
+    const bool sending = r.direction == gqos::Direction::sending;
+    object.name("direction", sending ? "sending" : "receiving");
+    add_flowspec(sending ? object.object("sending") : object.object("receiving"), r.flowspec);
+  }
+  void operator()(const engine::MonitorErrorRecord& r) const {
+    if (!r.what.empty()) object.string("detail", r.what);
+    named(object, "error", r.error, NameGroup::error);
+  }
+  void operator()(const engine::StalledRecord& r) const { object.string("detail", r.why); }
+  void operator()(const engine::RsvpRecord& r) const { add_rsvp(object, r); }
+};
+
 // Appends the record's JSON to `out`, without the newline.
-void append_json(TextBuffer& out, const engine::TraceRecord& r, std::string_view scenario = {}) {
+void append_json(TextBuffer& out, const engine::TraceRecord& record,
+                 std::string_view scenario = {}) {
   JsonObject object(out);
   if (!scenario.empty()) object.string("scenario", scenario);
-  object.number("t_us", r.t_us);
-  if (r.socket.empty()) {
+  const engine::RecordHead& head = engine::head_of(record);
+  object.number("t_us", head.t_us);
+  if (head.socket.empty()) {
     object.literal("socket", "null");
   } else {
-    object.string("socket", r.socket);
+    object.string("socket", head.socket);
   }
-  object.name("event", engine::name_of(r.kind));
-  if (!r.call.empty()) object.string("call", r.call);
-  if (!r.detail.empty()) object.string("detail", r.detail);
-  if (!r.source.empty()) object.string("source", r.source);
-  if (r.alertable) object.literal("alertable", *r.alertable ? "true" : "false");
-  if (r.timeout_ms) object.number("timeout_ms", *r.timeout_ms);
-  if (r.result) {
-    if (r.kind == engine::TraceKind::wait) {
-      const auto result = static_cast<std::uint32_t>(*r.result);
-      object.number("result", result);
-      if (auto name = engine::wait_result_name(r.call, result)) object.name("result_name", *name);
-    } else {
-      object.number("result", *r.result);
-    }
-  }
-  if (r.error) named(object, "error", *r.error, NameGroup::error);
-  if (r.buffer_size) object.number("buffer_size", *r.buffer_size);
-  if (r.bytes) object.number("bytes", *r.bytes);
-  if (r.required) object.number("required", *r.required);
-  if (r.network_events) object.number("network_events", *r.network_events);
-  if (r.status) named(object, "status", *r.status, NameGroup::status);
-  if (r.extended_status1) {
-    named(object, "extended_status1", *r.extended_status1, NameGroup::extended_status);
-  }
-  if (r.extended_status2) {
-    named(object, "extended_status2", *r.extended_status2, NameGroup::extended_status);
-  }
-  if (r.direction) object.string("direction", *r.direction);
-  if (r.sending) add_flowspec(object.object("sending"), *r.sending);
-  if (r.receiving) add_flowspec(object.object("receiving"), *r.receiving);
-  if (r.buffer) object.hex("buffer_hex", *r.buffer);
-  if (r.rsvp) add_rsvp(object, *r.rsvp);
-  if (r.qos) add_passed_qos(object.object("qos"), *r.qos);
+  object.name("event", engine::kind_of(record));
+  std::visit(KindFields{object}, record);
 }
 
 }  // namespace

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "engine/clock.hpp"
 #include "report/counts.hpp"
-#include "report/text_trace.hpp"
 #include "report/xml_text.hpp"
 
 namespace qosbed::report {
@@ -95,7 +95,7 @@ void JunitReporter::finish() {
     if (!outcome.name.empty()) out_ << xml_escaped("scenario: " + outcome.name + "\n");
     if (outcome.result == Result::passed || outcome.result == Result::failed) {
       out_ << describe(outcome.expectations)
-           << "\nvirtual time: " << format_time(outcome.virtual_us) << "\n";
+           << "\nvirtual time: " << engine::format_time(outcome.virtual_us) << "\n";
     }
     out_ << "</system-out>\n    </testcase>\n";
   }

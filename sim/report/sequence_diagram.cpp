@@ -2,14 +2,13 @@
 
 #include <algorithm>
 
+#include "engine/clock.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "report/text_trace.hpp"
 
 namespace qosbed::report {
 namespace {
 
-using engine::TraceKind;
 using engine::TraceRecord;
 using gqos::NameGroup;
 
@@ -34,50 +33,48 @@ std::string status_text(std::uint32_t status) {
 }
 
 bool drawn(const TraceRecord& r) {
-  return !(r.kind == TraceKind::rsvp && r.rsvp && r.rsvp->action == "sent");
+  const auto* rsvp = std::get_if<engine::RsvpRecord>(&r);
+  return !(rsvp && rsvp->action == "sent");
 }
 
 // An overlapped query or set that did not fail at once: its completion is still to come (R6, D4).
-bool leaves_pending(const TraceRecord& r) {
+bool leaves_pending(const engine::CallRecord& r) {
   const bool request = r.call == "get_qos" || r.call == "set_qos";
   const bool overlapped = r.detail.starts_with("overlapped");
-  return r.kind == TraceKind::call && request && overlapped &&
-         (r.result == 0 || r.error == gqos::wsa::io_pending);
+  return request && overlapped && (r.result == 0 || r.error == gqos::wsa::io_pending);
 }
 
-std::string call_label(const TraceRecord& r) {
+std::string call_label(const engine::CallRecord& r) {
   std::string label = r.call;
   if (!r.detail.empty()) label += " (" + r.detail + ")";
   label += ": ";
-  label += r.error ? error_text(*r.error) : std::to_string(r.result.value_or(0));
+  label += r.error ? error_text(*r.error) : std::to_string(r.result);
   if (r.bytes && *r.bytes > 0) label += ", " + std::to_string(*r.bytes) + " bytes";
   if (r.required) label += ", needs " + std::to_string(*r.required);
   return label;
 }
 
-std::string completion_label(const TraceRecord& r) {
+std::string completion_label(const engine::CompletionRecord& r) {
   std::string label = "completion";
   if (!r.call.empty()) label += " " + r.call;
-  if (!r.source.empty()) label += " (" + r.source + ")";
-  label += ": " + error_text(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
-           " bytes";
+  label += " (" + std::string(engine::name_of(r.source)) + ")";
+  label += ": " + error_text(r.error) + ", " + std::to_string(r.bytes) + " bytes";
   if (r.required) label += ", needs " + std::to_string(*r.required);
-  if (r.status) label += ", " + status_text(*r.status);
+  if (r.read.status_info) label += ", " + status_text(r.read.status_info->status_code);
   return label;
 }
 
-std::string wait_label(const TraceRecord& r) {
+std::string wait_label(const engine::WaitRecord& r) {
   std::string label = r.call + " (";
-  label += r.alertable.value_or(false) ? "alertable" : "not alertable";
+  label += r.alertable ? "alertable" : "not alertable";
   label += ", ";
-  const std::uint32_t timeout = r.timeout_ms.value_or(gqos::wsa::infinite);
-  label += timeout == gqos::wsa::infinite ? "INFINITE" : std::to_string(timeout) + " ms";
+  label += r.timeout_ms == gqos::wsa::infinite ? "INFINITE" : std::to_string(r.timeout_ms) + " ms";
   label += "): ";
-  label += engine::wait_result_text(r.call, static_cast<std::uint32_t>(r.result.value_or(0)));
+  label += engine::wait_result_text(r.call, r.result);
   return label;
 }
 
-std::string rsvp_label(const engine::RsvpMessageRecord& m) {
+std::string rsvp_label(const engine::RsvpRecord& m) {
   std::string label = m.message;
   if (!m.style.empty()) label += " " + m.style;
   if (!m.error.empty()) label += " " + m.error;
@@ -96,19 +93,22 @@ class Layout {
       add(LifelineKind::socket, socket.id, socket.role);
     bool needs_network = participants.nodes.empty();
     for (std::size_t i = 0; i < record_count; ++i) {
-      const TraceRecord& r = records[i];
-      if (r.kind != TraceKind::rsvp && !r.socket.empty()) add(LifelineKind::socket, r.socket, "");
-      if (r.kind == TraceKind::fd_qos && !participants.host_of.contains(r.socket))
+      const std::string& socket = engine::head_of(records[i]).socket;
+      const bool rsvp = std::holds_alternative<engine::RsvpRecord>(records[i]);
+      if (!rsvp && !socket.empty()) add(LifelineKind::socket, socket, "");
+      if (std::holds_alternative<engine::FdQosRecord>(records[i]) &&
+          !participants.host_of.contains(socket))
         needs_network = true;
     }
     add(LifelineKind::provider, provider_name, "");
     if (needs_network) add(LifelineKind::network, network_name, "");
     for (const auto& node : participants.nodes) add(LifelineKind::node, node, "");
     for (std::size_t i = 0; i < record_count; ++i) {
-      const auto host = participants.host_of.find(records[i].socket);
-      if (records[i].kind == TraceKind::fd_qos && host != participants.host_of.end())
+      const auto host = participants.host_of.find(engine::head_of(records[i]).socket);
+      if (std::holds_alternative<engine::FdQosRecord>(records[i]) &&
+          host != participants.host_of.end())
         add(LifelineKind::node, host->second, "");
-      if (const auto& m = records[i].rsvp) {
+      if (const auto* m = std::get_if<engine::RsvpRecord>(&records[i])) {
         add(LifelineKind::node, m->from, "");
         add(LifelineKind::node, m->to, "");
       }
@@ -118,80 +118,69 @@ class Layout {
     }
   }
 
-  void draw(const TraceRecord& r) {
-    const int y = first_row + static_cast<int>(diagram_.records_drawn) * row_height;
+  void draw(const TraceRecord& record) {
+    const engine::RecordHead& head = engine::head_of(record);
+    row_ = first_row + static_cast<int>(diagram_.records_drawn) * row_height;
     ++diagram_.records_drawn;
-    if (diagram_.times.empty() || r.t_us != last_time_us_) {
-      diagram_.times.push_back({y, format_time(r.t_us)});
-      last_time_us_ = r.t_us;
+    if (diagram_.times.empty() || head.t_us != last_time_us_) {
+      diagram_.times.push_back({row_, engine::format_time(head.t_us)});
+      last_time_us_ = head.t_us;
     }
-    const std::size_t sp = index(LifelineKind::provider, provider_name);
-    switch (r.kind) {
-      case TraceKind::call: {
-        const std::size_t socket = index(LifelineKind::socket, r.socket);
-        const bool failed = r.error && *r.error != gqos::wsa::io_pending;
-        arrow(socket, sp, y, ArrowKind::call, failed, call_label(r));
-        if (leaves_pending(r)) open(socket, y, r.call);
-        break;
-      }
-      case TraceKind::network_events: {
-        std::string label = r.call + ": events " + std::to_string(r.network_events.value_or(0));
-        if (r.status) label += ", " + status_text(*r.status);
-        arrow(index(LifelineKind::socket, r.socket), sp, y, ArrowKind::call, false, label);
-        break;
-      }
-      case TraceKind::finished:
-        arrow(sp, index(LifelineKind::socket, r.socket), y, ArrowKind::finished,
-              r.error.value_or(0) != 0,
-              "finished" + (r.call.empty() ? "" : " " + r.call) + ": " +
-                  error_text(r.error.value_or(0)) + ", " + std::to_string(r.bytes.value_or(0)) +
-                  " bytes (not yet seen)");
-        break;
-      case TraceKind::completion: {
-        const std::size_t socket = index(LifelineKind::socket, r.socket);
-        arrow(sp, socket, y, ArrowKind::completion, r.error.value_or(0) != 0, completion_label(r));
-        close(socket, y, r.call);
-        break;
-      }
-      case TraceKind::fd_qos: {
-        const auto host = participants_.host_of.find(r.socket);
-        const std::size_t from = host != participants_.host_of.end()
-                                     ? index(LifelineKind::node, host->second)
-                                     : index(LifelineKind::network, network_name);
-        arrow(from, sp, y, ArrowKind::indication, false,
-              "FD_QOS " + (r.status ? status_text(*r.status) : std::string("indication")) +
-                  " for " + r.socket + ": " + r.detail);
-        break;
-      }
-      case TraceKind::wait:
-        note(0, socket_count() > 0 ? socket_count() - 1 : sp, y, NoteKind::wait, wait_label(r));
-        break;
-      case TraceKind::update: {
-        const std::size_t socket = index(LifelineKind::socket, r.socket);
-        std::string label = "update";
-        if (r.direction) label += " " + *r.direction;
-        if (r.status) label += ": " + status_text(*r.status);
-        note(socket, socket, y, NoteKind::update, label);
-        break;
-      }
-      case TraceKind::monitor_error: {
-        const std::size_t socket = index(LifelineKind::socket, r.socket);
-        note(socket, socket, y, NoteKind::error,
-             "monitor stops: " + error_text(r.error.value_or(0)) + " " + r.detail);
-        break;
-      }
-      case TraceKind::stalled:
-        note(0, diagram_.lifelines.size() - 1, y, NoteKind::stalled, "stalled: " + r.detail);
-        break;
-      case TraceKind::rsvp: {
-        if (!r.rsvp) break;
-        const engine::RsvpMessageRecord& m = *r.rsvp;
-        const bool lost = m.action == "lost" || m.action == "dropped";
-        arrow(index(LifelineKind::node, m.from), index(LifelineKind::node, m.to), y,
-              lost ? ArrowKind::rsvp_lost : ArrowKind::rsvp, !m.error.empty(), rsvp_label(m));
-        break;
-      }
-    }
+    std::visit(*this, record);
+  }
+
+  void operator()(const engine::CallRecord& r) {
+    const std::size_t socket = index(LifelineKind::socket, r.socket);
+    const bool failed = r.error && *r.error != gqos::wsa::io_pending;
+    arrow(socket, sp(), row_, ArrowKind::call, failed, call_label(r));
+    if (leaves_pending(r)) open(socket, row_, r.call);
+  }
+  void operator()(const engine::NetworkEventsRecord& r) {
+    std::string label = std::string(r.call) + ": events " + std::to_string(r.network_events);
+    if (r.status) label += ", " + status_text(*r.status);
+    arrow(index(LifelineKind::socket, r.socket), sp(), row_, ArrowKind::call, false, label);
+  }
+  void operator()(const engine::FinishedRecord& r) {
+    arrow(sp(), index(LifelineKind::socket, r.socket), row_, ArrowKind::finished, r.error != 0,
+          "finished" + (r.call.empty() ? "" : " " + r.call) + ": " + error_text(r.error) + ", " +
+              std::to_string(r.bytes) + " bytes (not yet seen)");
+  }
+  void operator()(const engine::CompletionRecord& r) {
+    const std::size_t socket = index(LifelineKind::socket, r.socket);
+    arrow(sp(), socket, row_, ArrowKind::completion, r.error != 0, completion_label(r));
+    close(socket, row_, r.call);
+  }
+  void operator()(const engine::FdQosRecord& r) {
+    const auto host = participants_.host_of.find(r.socket);
+    const std::size_t from = host != participants_.host_of.end()
+                                 ? index(LifelineKind::node, host->second)
+                                 : index(LifelineKind::network, network_name);
+    arrow(from, sp(), row_, ArrowKind::indication, false,
+          "FD_QOS " + status_text(r.status) + " for " + r.socket + ": " + r.delivery);
+  }
+  void operator()(const engine::WaitRecord& r) {
+    note(0, socket_count() > 0 ? socket_count() - 1 : sp(), row_, NoteKind::wait, wait_label(r));
+  }
+  void operator()(const engine::UpdateRecord& r) {
+    const std::size_t socket = index(LifelineKind::socket, r.socket);
+    std::string label = "update ";
+    label += r.direction == gqos::Direction::sending ? "sending" : "receiving";
+    label += ": " + status_text(r.status);
+    note(socket, socket, row_, NoteKind::update, label);
+  }
+  void operator()(const engine::MonitorErrorRecord& r) {
+    const std::size_t socket = index(LifelineKind::socket, r.socket);
+    note(socket, socket, row_, NoteKind::error,
+         "monitor stops: " + error_text(r.error) + " " + r.what);
+  }
+  void operator()(const engine::StalledRecord& r) {
+    note(0, diagram_.lifelines.size() - 1, row_, NoteKind::stalled,
+         "stalled: " + std::string(r.why));
+  }
+  void operator()(const engine::RsvpRecord& m) {
+    const bool lost = m.action == "lost" || m.action == "dropped";
+    arrow(index(LifelineKind::node, m.from), index(LifelineKind::node, m.to), row_,
+          lost ? ArrowKind::rsvp_lost : ArrowKind::rsvp, !m.error.empty(), rsvp_label(m));
   }
 
   SequenceDiagram finish(std::string title, std::size_t left_out) {
@@ -267,8 +256,11 @@ class Layout {
     open_.erase(request);
   }
 
+  std::size_t sp() const { return index(LifelineKind::provider, provider_name); }
+
   const Participants& participants_;
   SequenceDiagram diagram_;
+  int row_ = 0;  // the row being drawn
   std::vector<OpenRequest> open_;
   engine::TimeUs last_time_us_ = 0;
 };

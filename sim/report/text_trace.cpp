@@ -4,17 +4,11 @@
 #include <span>
 #include <vector>
 
+#include "gqos/constants.hpp"
 #include "gqos/format.hpp"
 #include "gqos/names.hpp"
 
 namespace qosbed::report {
-
-std::string format_time(engine::TimeUs t_us) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%lld.%03lld ms", static_cast<long long>(t_us / 1000),
-                static_cast<long long>(t_us % 1000));
-  return text;
-}
 
 namespace {
 
@@ -61,58 +55,124 @@ std::string to_text(const engine::PassedQos& qos) {
   return "{" + text + "}";
 }
 
-std::string to_text(const engine::TraceRecord& r) {
-  using gqos::NameGroup;
-  std::string time = format_time(r.t_us);
-  std::string line(time.size() < 12 ? 12 - time.size() : 0, ' ');
-  line += time + "  " + (r.socket.empty() ? std::string("--") : r.socket) + "  ";
-  line += engine::name_of(r.kind);
-  if (!r.call.empty()) line += " " + r.call;
-  if (!r.source.empty()) line += " (" + r.source + ")";
-  if (!r.detail.empty()) line += " [" + r.detail + "]";
-  auto add = [&line](std::string_view key, const std::string& value) {
-    line += "  ";
-    line += key;
-    line += '=';
-    line += value;
-  };
-  if (r.alertable) add("alertable", *r.alertable ? "true" : "false");
-  if (r.timeout_ms) {
-    add("timeout", *r.timeout_ms == 0xFFFFFFFF ? "INFINITE" : std::to_string(*r.timeout_ms) + "ms");
+namespace {
+
+using gqos::NameGroup;
+
+// The line's fields after its time, socket and kind, each kind's in the order the JSON trace
+// has them.
+class TextLine {
+ public:
+  explicit TextLine(std::string& line) : line_(line) {}
+
+  void operator()(const engine::CallRecord& r) {
+    title(r.call, {}, r.detail);
+    add("result", std::to_string(r.result));
+    if (r.error) add("error", gqos::name_or_number(NameGroup::error, *r.error));
+    if (r.buffer_size) add("buffer", std::to_string(*r.buffer_size));
+    if (r.bytes) add("bytes", std::to_string(*r.bytes));
+    if (r.required) add("required", std::to_string(*r.required));
+    read(r.read);
+    if (r.qos) add("qos", to_text(*r.qos));
   }
-  if (r.result) {
-    add("result", r.kind == engine::TraceKind::wait
-                      ? engine::wait_result_text(r.call, static_cast<std::uint32_t>(*r.result))
-                      : std::to_string(*r.result));
+  void operator()(const engine::CompletionRecord& r) {
+    title(r.call, engine::name_of(r.source), r.decode_error);
+    add("error", gqos::name_or_number(NameGroup::error, r.error));
+    add("buffer", std::to_string(r.buffer_size));
+    add("bytes", std::to_string(r.bytes));
+    if (r.required) add("required", std::to_string(*r.required));
+    read(r.read);
   }
-  if (r.error) add("error", gqos::name_or_number(NameGroup::error, *r.error));
-  if (r.buffer_size) add("buffer", std::to_string(*r.buffer_size));
-  if (r.bytes) add("bytes", std::to_string(*r.bytes));
-  if (r.required) add("required", std::to_string(*r.required));
-  if (r.network_events) add("network_events", std::to_string(*r.network_events));
-  if (r.status) add("status", gqos::name_or_number(NameGroup::status, *r.status));
-  if (r.extended_status1 && (*r.extended_status1 != 0 || *r.extended_status2 != 0)) {
-    add("extended_status",
-        gqos::name_or_number(NameGroup::extended_status, *r.extended_status1) + "/" +
-            gqos::name_or_number(NameGroup::extended_status, r.extended_status2.value_or(0)));
+  void operator()(const engine::FinishedRecord& r) {
+    title(r.call, {}, {});
+    add("error", gqos::name_or_number(NameGroup::error, r.error));
+    add("bytes", std::to_string(r.bytes));
   }
-  if (r.direction) add("direction", *r.direction);
-  if (r.sending) add("sending", gqos::to_string(*r.sending));
-  if (r.receiving) add("receiving", gqos::to_string(*r.receiving));
-  if (const auto& m = r.rsvp) {
-    line += " " + m->message + " " + m->action + " " + m->from + " -> " + m->to;
-    add("link", m->link);
-    add("session", m->session);
-    if (!m->senders.empty()) {
+  void operator()(const engine::WaitRecord& r) {
+    title(r.call, {}, {});
+    add("alertable", r.alertable ? "true" : "false");
+    add("timeout",
+        r.timeout_ms == gqos::wsa::infinite ? "INFINITE" : std::to_string(r.timeout_ms) + "ms");
+    add("result", engine::wait_result_text(r.call, r.result));
+  }
+  void operator()(const engine::FdQosRecord& r) {
+    title({}, {}, r.delivery);
+    add("status", gqos::name_or_number(NameGroup::status, r.status));
+    if (r.sending) add("sending", gqos::to_string(*r.sending));
+    if (r.receiving) add("receiving", gqos::to_string(*r.receiving));
+  }
+  void operator()(const engine::NetworkEventsRecord& r) {
+    title(r.call, {}, {});
+    add("result", "0");
+    add("network_events", std::to_string(r.network_events));
+    if (r.status) add("status", gqos::name_or_number(NameGroup::status, *r.status));
+  }
+  void operator()(const engine::UpdateRecord& r) {
+    status(r.status, r.extended_status1, r.extended_status2);
+    const bool sending = r.direction == gqos::Direction::sending;
+    add("direction", sending ? "sending" : "receiving");
+    add(sending ? "sending" : "receiving", gqos::to_string(r.flowspec));
+  }
+  void operator()(const engine::MonitorErrorRecord& r) {
+    title({}, {}, r.what);
+    add("error", gqos::name_or_number(NameGroup::error, r.error));
+  }
+  void operator()(const engine::StalledRecord& r) { title({}, {}, r.why); }
+  void operator()(const engine::RsvpRecord& m) {
+    line_ += " " + m.message + " " + m.action + " " + m.from + " -> " + m.to;
+    add("link", m.link);
+    add("session", m.session);
+    if (!m.senders.empty()) {
       std::string senders;
-      for (const std::string& sender : m->senders) senders += (senders.empty() ? "" : ",") + sender;
+      for (const std::string& sender : m.senders) senders += (senders.empty() ? "" : ",") + sender;
       add("senders", senders);
     }
-    if (!m->style.empty()) add("style", m->style);
-    if (!m->error.empty()) add("error", m->error);
-    if (m->flowspec) add("flowspec", gqos::to_string(*m->flowspec));
+    if (!m.style.empty()) add("style", m.style);
+    if (!m.error.empty()) add("error", m.error);
+    if (m.flowspec) add("flowspec", gqos::to_string(*m.flowspec));
   }
-  if (r.qos) add("qos", to_text(*r.qos));
+
+ private:
+  // " get_qos (routine) [overlapped routine]", each part only when it has one.
+  void title(std::string_view call, std::string_view source, std::string_view detail) {
+    if (!call.empty()) (line_ += " ") += call;
+    if (!source.empty()) ((line_ += " (") += source) += ")";
+    if (!detail.empty()) ((line_ += " [") += detail) += "]";
+  }
+  void add(std::string_view key, const std::string& value) {
+    line_ += "  ";
+    line_ += key;
+    line_ += '=';
+    line_ += value;
+  }
+  // The extended status shows only when it says something.
+  void status(std::uint32_t status, std::uint32_t extended1, std::uint32_t extended2) {
+    add("status", gqos::name_or_number(NameGroup::status, status));
+    if (extended1 != 0 || extended2 != 0) {
+      add("extended_status", gqos::name_or_number(NameGroup::extended_status, extended1) + "/" +
+                                 gqos::name_or_number(NameGroup::extended_status, extended2));
+    }
+  }
+  void read(const engine::ReadQos& read) {
+    if (const auto& info = read.status_info) {
+      status(info->status_code, info->extended_status1, info->extended_status2);
+    }
+    if (read.sending) add("sending", gqos::to_string(*read.sending));
+    if (read.receiving) add("receiving", gqos::to_string(*read.receiving));
+  }
+
+  std::string& line_;
+};
+
+}  // namespace
+
+std::string to_text(const engine::TraceRecord& record) {
+  const engine::RecordHead& head = engine::head_of(record);
+  std::string time = engine::format_time(head.t_us);
+  std::string line(time.size() < 12 ? 12 - time.size() : 0, ' ');
+  line += time + "  " + (head.socket.empty() ? std::string("--") : head.socket) + "  ";
+  line += engine::kind_of(record);
+  std::visit(TextLine(line), record);
   return line;
 }
 

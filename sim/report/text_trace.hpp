@@ -16,9 +16,6 @@ std::string to_text(const engine::TraceRecord& record);
 // [RSVP_OBJECT_RESERVE_INFO {length: 40, style: RSVP_FIXED_FILTER_STYLE, confirm_request: 1}]}".
 std::string to_text(const engine::PassedQos& qos);
 
-// "10.000 ms" for 10000 us.
-std::string format_time(engine::TimeUs t_us);
-
 class TextTraceWriter final : public engine::TraceSink {
  public:
   explicit TextTraceWriter(std::ostream& out) : out_(out) {}

@@ -96,14 +96,24 @@ void HostApi::reserve(NodeId host, const Session& session, ReservationRequest re
   refresh_resv(entry);
 }
 
+void HostApi::change_request(NodeId host, const Session& session, ReservationRequest request) {
+  protocol_.set_local_request(host, session, request.style, std::move(request.descriptors));
+  auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
+  entry.second.receiver.confirm_pending = request.confirm;
+  if (entry.second.timer == 0) schedule_resv_refresh(entry);
+}
+
 void HostApi::refresh_resv(ReceiverApps::value_type& entry) {
   const auto& [host, session] = entry.first;
-  ReceiverApp& app = entry.second;
   protocol_.forward_resv(host, session,
-                         app.receiver.confirm_pending ? std::optional{host} : std::nullopt,
+                         entry.second.receiver.confirm_pending ? std::optional{host} : std::nullopt,
                          Cause::teardown);
-  app.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
-                                 [this, &entry] { refresh_resv(entry); });
+  schedule_resv_refresh(entry);
+}
+
+void HostApi::schedule_resv_refresh(ReceiverApps::value_type& entry) {
+  entry.second.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
+                                          [this, &entry] { refresh_resv(entry); });
 }
 
 void HostApi::silence_receiver(NodeId host, const Session& session) {

@@ -42,6 +42,10 @@ class HostApi final : public LocalApplications {
   // Receiver side: ask for a reservation (sent now if PATH state exists, and on every PATH that
   // arrives new), refreshed until released; release sends ResvTear.
   void reserve(NodeId host, const Session& session, ReservationRequest request);
+  // Makes or changes a receiver's request without sending it: for a HostObserver acting in
+  // on_path, after which the protocol sends the request for the new path state at once. A new
+  // receiver refreshes one interval later.
+  void change_request(NodeId host, const Session& session, ReservationRequest request);
   void silence_receiver(NodeId host, const Session& session);
   void release(NodeId host, const Session& session);
 
@@ -79,6 +83,7 @@ class HostApi final : public LocalApplications {
 
   void refresh_path(SenderApps::value_type& app);
   void refresh_resv(ReceiverApps::value_type& app);
+  void schedule_resv_refresh(ReceiverApps::value_type& app);
   void cancel(std::uint64_t& timer);
   SenderKey sender_key(NodeId host, const Session& session, std::uint16_t port) const;
 

@@ -35,4 +35,10 @@ std::vector<FlowDescriptor> merge(Style style, const std::vector<FlowDescriptor>
   return merged;
 }
 
+bool blockades_request(const gqos::FlowSpec& qb, const gqos::FlowSpec& qi) {
+  return qb.token_rate <= qi.token_rate || qb.token_bucket_size <= qi.token_bucket_size ||
+         qb.peak_bandwidth <= qi.peak_bandwidth || qb.max_sdu_size <= qi.max_sdu_size ||
+         qb.minimum_policed_size >= qi.minimum_policed_size;
+}
+
 }  // namespace qosbed::rsvp

@@ -14,4 +14,9 @@ void merge_into(Style style, const std::vector<FlowDescriptor>& parts,
                 std::vector<FlowDescriptor>& merged);
 std::vector<FlowDescriptor> merge(Style style, const std::vector<FlowDescriptor>& parts);
 
+// Whether blockade flowspec `qb` blockades a request `qi` (RFC 2205 section 3.5): `qb` is not
+// strictly greater than `qi`, so `qi` is at least as large in some component. The components are
+// the Tspec's (r, b, p, M larger, m smaller is larger), as lub merges them (session.hpp).
+bool blockades_request(const gqos::FlowSpec& qb, const gqos::FlowSpec& qi);
+
 }  // namespace qosbed::rsvp

@@ -12,8 +12,12 @@ std::string_view name_of(ErrorCode code) {
       return "policy failure";
     case ErrorCode::no_path:
       return "no path";
+    case ErrorCode::no_sender:
+      return "no sender";
     case ErrorCode::conflicting_style:
       return "conflicting style";
+    case ErrorCode::conflicting_dest_ports:
+      return "conflicting dest ports";
   }
   return "?";
 }

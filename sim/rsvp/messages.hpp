@@ -14,14 +14,22 @@
 
 namespace qosbed::rsvp {
 
-// ERROR_SPEC codes of RFC 2205 appendix A that the model produces.
+// ERROR_SPEC codes of RFC 2205 Appendix B that the model produces. An admission failure is
+// always sub-code 2, "requested bandwidth unavailable": admission counts bytes per second.
 enum class ErrorCode : std::uint8_t {
-  admission_failure = 1,
-  policy_failure = 2,
-  no_path = 3,
-  conflicting_style = 5,
+  admission_failure = 1,       // ResvErr only
+  policy_failure = 2,          // PathErr or ResvErr
+  no_path = 3,                 // ResvErr only: no path state for the session
+  no_sender = 4,               // ResvErr only: no path state for a sender the request names
+  conflicting_style = 5,       // ResvErr only
+  conflicting_dest_ports = 7,  // PathErr or ResvErr: zero and non-zero DstPort (section 3.2)
 };
 std::string_view name_of(ErrorCode code);
+
+// Appendix B: "Except where noted, these Error Codes may appear only in ResvErr messages".
+constexpr bool may_appear_in_path_err(ErrorCode code) {
+  return code == ErrorCode::policy_failure || code == ErrorCode::conflicting_dest_ports;
+}
 
 struct ErrorSpec {
   ErrorCode code = ErrorCode::admission_failure;
@@ -55,6 +63,7 @@ struct PathErr {
   Session session;
   SenderId sender;
   ErrorSpec error;
+  gqos::FlowSpec tspec{};  // the sender descriptor's, copied from the PATH in error (3.1.7)
 };
 
 struct ResvErr {

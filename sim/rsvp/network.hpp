@@ -75,6 +75,9 @@ class Network {
   void reserve(NodeId host, const Session& session, ReservationRequest request) {
     hosts_.reserve(host, session, std::move(request));
   }
+  void change_request(NodeId host, const Session& session, ReservationRequest request) {
+    hosts_.change_request(host, session, std::move(request));
+  }
   void silence_receiver(NodeId host, const Session& session) {
     hosts_.silence_receiver(host, session);
   }
@@ -82,6 +85,10 @@ class Network {
 
   // Inspection.
   const NodeState& state(NodeId node) const { return protocol_.state(node); }
+  // The receiving application of `session` at `host`, none when it has made no request.
+  const LocalReceiver* local_receiver(NodeId host, const Session& session) const {
+    return hosts_.local_receiver(host, session);
+  }
   // The reservations installed on an outgoing interface, by session.
   std::vector<Reservation> reservations(Interface itf) const {
     return traffic_control_.reservations(itf);

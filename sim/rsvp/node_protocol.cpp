@@ -1,3 +1,5 @@
+// NodeProtocol's path side (RFC 2209): PATH, PathTear and PathErr arriving, the timers, and the
+// local calls of a host's applications.
 #include "rsvp/node_protocol.hpp"
 
 #include <algorithm>
@@ -39,6 +41,7 @@ void NodeProtocol::halt() {
   for (NodeState& node : nodes_) {
     for (auto& [key, psb] : node.psbs) cancel(psb.timer);
     for (auto& [key, rsb] : node.rsbs) cancel(rsb.timer);
+    for (auto& [key, bsb] : node.blockades) cancel(bsb.timer);
   }
 }
 
@@ -88,10 +91,11 @@ void NodeProtocol::deliver(NodeId at, NodeId from, LinkId link, const Message& m
   std::visit(Overloaded{
                  [&](const Path& m) { on_path(at, from, link, m); },
                  [&](const Resv& m) { on_resv(at, from, link, m); },
-                 [&](const PathTear& m) { on_path_tear(at, m, Cause::teardown); },
+                 [&](const PathTear& m) { on_path_tear(at, from, m, Cause::teardown); },
                  [&](const ResvTear& m) { on_resv_tear(at, from, Cause::teardown, m.session); },
                  [&](const PathErr& m) { on_path_err(at, m); },
-                 [&](const ResvErr& m) { on_resv_err(at, m); },
+                 [&](const ResvErr& m) { on_resv_err(at, from, m); },
+                 // RFC 2209 RESVCONF MESSAGE ARRIVES: on toward its receiver, or to it.
                  [&](const ResvConf& m) {
                    if (m.receiver != at) {
                      links_.send_toward(at, m.receiver, m);
@@ -106,8 +110,21 @@ void NodeProtocol::deliver(NodeId at, NodeId from, LinkId link, const Message& m
 // Local calls.
 
 void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
-  index_[host].psbs.erase(key);
-  install(host, key.first, false);
+  auto& psbs = index_[host].psbs;
+  const auto it = psbs.find(key);
+  if (it == psbs.end() || !it->second.local() || it->second.timer != 0) return;
+  // Nothing refreshes it any more: it times out L after its last PATH, like the path state of
+  // every node downstream.
+  Psb& psb = it->second;
+  psb.expiry_order = queue_.take_order();
+  psb.timer = schedule_cleanup(host, key, psb);
+}
+
+void NodeProtocol::forget_reported(NodeId host, const Session& session) {
+  for (const auto& entry : index_[host].psbs.of(session)) {
+    if (entry.second.local()) return;
+  }
+  nodes_[host].reported.erase(session);
 }
 
 void NodeProtocol::set_local_request(NodeId host, const Session& session, Style style,
@@ -124,8 +141,38 @@ void NodeProtocol::forget_local_request(NodeId host, const Session& session) {
 
 // Path state.
 
+bool NodeProtocol::conflicting_dest_ports(NodeId node, const Session& session) const {
+  if (session.port != 0) {
+    return index_[node].psbs.of(Session{session.destination, 0, session.protocol}).begin() !=
+           std::default_sentinel;
+  }
+  const auto& psbs = nodes_[node].psbs;
+  for (auto it = psbs.lower_bound(PsbKey{Session{session.destination, 1, 0}, SenderId{}});
+       it != psbs.end() && it->first.first.destination == session.destination; ++it) {
+    if (it->first.first.protocol == session.protocol) return true;
+  }
+  return false;
+}
+
+// RFC 2209 PATH MESSAGE ARRIVES (`from` none: a local sender's SENDER call, RFC 2205 section
+// 3.11.1, which RFC 2209 processes alike).
 void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkId> link,
                            Path path) {
+  // Error checking: a session whose DstPort conflicts with another's is refused with a PathErr
+  // (RFC 2205 section 3.2, Appendix B code 7), and the PATH dropped.
+  if (conflicting_dest_ports(at, path.session)) {
+    static_assert(may_appear_in_path_err(ErrorCode::conflicting_dest_ports));
+    const PathErr err{path.session, path.sender, ErrorSpec{ErrorCode::conflicting_dest_ports, at},
+                      path.tspec};
+    if (from) {
+      links_.send(Interface{*link, at}, err);
+    } else if (HostObserver* observer = host_observer(at)) {
+      observer->on_path_error(err.session, err);
+    }
+    return;
+  }
+  // Search for the PSB of (session, sender); create it if there is none. A new PSB, a new
+  // Tspec or a new PHOP needs a PATH refresh, and a new PHOP a RESV refresh to it.
   const PsbKey key{path.session, path.sender};
   auto [it, is_new] = index_[at].psbs.try_emplace(key);
   Psb& psb = it->second;
@@ -135,19 +182,16 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   psb.phop = from;
   psb.in_link = link;
 
-  // Only routers forward; a host forwards its own senders' PATH only.
+  // The OutInterface_list from routing. Only routers forward; a host forwards its own senders'
+  // PATH only. A destination routing cannot reach is no RSVP error (RFC 2205 Appendix B has no
+  // code for it): the PATH goes nowhere, and the PSB waits for a route (docs/rsvp.md).
   std::vector<Interface> outs = std::move(outs_scratch_);
   outs.clear();
-  bool unreachable = false;
   if (!from || links_.topology().node(at).kind == NodeKind::router) {
     for_each_destination(path.session, [&](NodeId destination) {
       if (destination == at) return;
       const auto hop = links_.routing().next_hop(at, destination);
-      if (!hop) {
-        unreachable = true;
-      } else if (std::find(outs.begin(), outs.end(), *hop) == outs.end()) {
-        outs.push_back(*hop);
-      }
+      if (hop && std::find(outs.begin(), outs.end(), *hop) == outs.end()) outs.push_back(*hop);
     });
   }
   const bool outs_changed = psb.outs != outs;
@@ -156,8 +200,16 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
     psb.outs = outs;
   }
   outs_scratch_ = std::move(outs);
-  if (from) arm_psb_timer(at, key, psb);
+  // Start or restart the cleanup timer of the PSB. A local sender's has none while its
+  // application refreshes it; it would expire L after this PATH.
+  if (from) {
+    arm_psb_timer(at, key, psb);
+  } else {
+    cancel(psb.timer);
+    psb.expires_us = queue_.now_us() + lifetime_us();
+  }
 
+  // PATH REFRESH: the PATH goes on along every outgoing interface, its ADSPEC updated.
   for (const Interface& itf : psb.outs) {
     const LinkSpec& spec = links_.topology().link(itf.link).spec;
     Path next = path;
@@ -169,22 +221,21 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
                                        static_cast<std::uint64_t>(spec.delay_us));
     links_.send(itf, std::move(next));
   }
-  if (unreachable) {
-    const PathErr err{path.session, path.sender, ErrorSpec{ErrorCode::no_path, at}};
-    if (from) {
-      links_.send(Interface{*link, at}, err);
-    } else {
-      on_path_err(at, err);
+  // Reservation state this sender now falls under, or no longer does, after a new PSB or a
+  // route change: UPDATE TRAFFIC CONTROL, through admission control like any installation, and
+  // a RESV refresh upstream. A re-installation that no longer fits goes back downstream as a
+  // ResvErr (RFC 2209 UPDATE TRAFFIC CONTROL).
+  if (outs_changed) {
+    if (index_[at].rsbs.of(path.session).begin() != std::default_sentinel) {
+      refuse_downstream(at, path.session, update_traffic_control(at, path.session));
     }
+    if (!is_new) forward_resv(at, path.session, std::nullopt, Cause::teardown);
   }
-  if (outs_changed && !is_new) {
-    install(at, path.session, false);
-    forward_resv(at, path.session, std::nullopt, Cause::teardown);
-  }
+  // Deliver a Path event to the local application (WSA_QOS_SENDERS); new path state is a trigger
+  // for its RESV, which goes out now rather than at its next refresh.
   if (from && changed && is_destination(at, path.session)) {
     if (HostObserver* observer = host_observer(at))
       observer->on_path(path.session, path.sender, psb);
-    // New path state is a trigger: the receiver's request goes out now, not at its next refresh.
     const LocalReceiver* receiver =
         applications_ ? applications_->local_receiver(at, path.session) : nullptr;
     if (receiver) {
@@ -194,38 +245,73 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   }
 }
 
-void NodeProtocol::arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb) {
-  psb.expires_us = queue_.now_us() + lifetime_us();
-  psb.expiry_order = queue_.take_order();
-  if (psb.timer == 0) psb.timer = schedule_psb_expiry(node, key, psb);
-}
-
-engine::EventId NodeProtocol::schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb) {
+// Soft-state cleanup (RFC 2205 section 3.7), one timer per PSB and per RSB. A refresh only moves
+// expires_us and takes a new place in the queue's order: rescheduling at every refresh would
+// churn the queue. The state times out when its event comes due with no refresh since.
+template <typename Key, typename State>
+engine::EventId NodeProtocol::schedule_cleanup(NodeId node, const Key& key, const State& state) {
   return queue_.schedule_in_order(
-      psb.expires_us, psb.expiry_order, [this, node, key, order = psb.expiry_order] {
-        auto& psbs = index_[node].psbs;
-        const auto it = psbs.find(key);
-        if (it == psbs.end()) return;
-        Psb& psb = it->second;
-        if (psb.expiry_order != order) {  // refreshed since: expire in the later place
-          psb.timer = schedule_psb_expiry(node, key, psb);
+      state.expires_us, state.expiry_order, [this, node, key, order = state.expiry_order] {
+        State* now = find_state(node, key);
+        if (!now) return;
+        if (now->expiry_order != order) {  // refreshed since: expire in the later place
+          now->timer = schedule_cleanup(node, key, *now);
           return;
         }
-        psb.timer = 0;
-        on_path_tear(node, PathTear{key.first, key.second}, Cause::timeout);
+        now->timer = 0;
+        time_out(node, key, *now);
       });
 }
 
-// A timed-out PSB is torn down as if a PathTear had come: downstream learns at once.
-void NodeProtocol::on_path_tear(NodeId at, const PathTear& tear, Cause cause) {
+void NodeProtocol::arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb) {
+  psb.expires_us = queue_.now_us() + lifetime_us();
+  psb.expiry_order = queue_.take_order();
+  if (psb.timer == 0) psb.timer = schedule_cleanup(node, key, psb);
+}
+
+void NodeProtocol::arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb) {
+  rsb.expires_us = queue_.now_us() + lifetime_us();
+  rsb.expiry_order = queue_.take_order();
+  if (rsb.timer == 0) rsb.timer = schedule_cleanup(node, key, rsb);
+}
+
+Psb* NodeProtocol::find_state(NodeId node, const PsbKey& key) {
+  auto& psbs = index_[node].psbs;
+  const auto it = psbs.find(key);
+  return it == psbs.end() ? nullptr : &it->second;
+}
+
+Rsb* NodeProtocol::find_state(NodeId node, const RsbKey& key) {
+  auto& rsbs = index_[node].rsbs;
+  const auto it = rsbs.find(key);
+  return it == rsbs.end() ? nullptr : &it->second;
+}
+
+void NodeProtocol::time_out(NodeId node, const PsbKey& key, const Psb& psb) {
+  on_path_tear(node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
+}
+
+void NodeProtocol::time_out(NodeId node, const RsbKey& key, const Rsb&) {
+  on_resv_tear(node, key.second, Cause::timeout, key.first);
+}
+
+// RFC 2209 PATHTEAR MESSAGE ARRIVES; a timed-out PSB is torn down as if a PathTear had come from
+// its own previous hop, so downstream learns at once. Only path state that matches the SESSION,
+// the SENDER_TEMPLATE and the PHOP is deleted (RFC 2205 section 3.1.5): a PathTear from a
+// previous hop the sender's path no longer crosses (late, after a route change) is dropped and
+// not forwarded.
+void NodeProtocol::on_path_tear(NodeId at, std::optional<NodeId> phop, const PathTear& tear,
+                                Cause cause) {
   auto& psbs = index_[at].psbs;
   auto it = psbs.find(PsbKey{tear.session, tear.sender});
-  if (it == psbs.end()) return;
+  if (it == psbs.end() || it->second.phop != phop) return;
   Psb psb = std::move(it->second);
   psbs.erase(it);
   cancel(psb.timer);
   for (const Interface& itf : psb.outs) links_.send(itf, tear);
-  install(at, tear.session, false);
+  // Reservation state that matched the PSB: traffic control without it, and a RESV refresh.
+  if (psb.local()) forget_reported(at, tear.session);
+  update_traffic_control(at, tear.session);
   forward_resv(at, tear.session, std::nullopt, cause);
   if (!psb.local() && is_destination(at, tear.session))
     report_senders_gone(at, tear.session, cause);
@@ -238,6 +324,8 @@ void NodeProtocol::report_senders_gone(NodeId node, const Session& session, Caus
   if (HostObserver* observer = host_observer(node)) observer->on_no_senders(session, cause);
 }
 
+// RFC 2209 PATHERR MESSAGE ARRIVES: toward the sender along the path state, changing none of it
+// (RFC 2205 section 3.1.7); the sender's host tells its application.
 void NodeProtocol::on_path_err(NodeId at, const PathErr& err) {
   auto& psbs = index_[at].psbs;
   auto it = psbs.find(PsbKey{err.session, err.sender});
@@ -246,255 +334,6 @@ void NodeProtocol::on_path_err(NodeId at, const PathErr& err) {
     links_.send(Interface{*it->second.in_link, at}, err);
   } else if (HostObserver* observer = host_observer(at)) {
     observer->on_path_error(err.session, err);
-  }
-}
-
-// Reservation state.
-
-template <typename Keep>
-void NodeProtocol::routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
-                          std::vector<SenderId>& senders, Keep keep) const {
-  senders.clear();
-  for (const auto& entry : index_[node].psbs.of(session)) {
-    const Psb& psb = entry.second;
-    const bool through = itf_link ? std::find(psb.outs.begin(), psb.outs.end(),
-                                              Interface{*itf_link, node}) != psb.outs.end()
-                                  : !psb.local();
-    if (through && keep(psb)) senders.push_back(entry.first.second);
-  }
-}
-
-bool NodeProtocol::restrict(const Rsb& rsb, const std::vector<SenderId>& senders,
-                            std::vector<FlowDescriptor>& parts, std::vector<FlowDescriptor>& out) {
-  if (senders.empty()) return false;
-  parts.clear();
-  for (const auto& descriptor : rsb.descriptors) {
-    if (rsb.style == Style::wf) {
-      parts.push_back({descriptor.flowspec, {}});
-      continue;
-    }
-    FlowDescriptor part{descriptor.flowspec, {}};
-    for (const auto& sender : descriptor.filters) {
-      if (std::binary_search(senders.begin(), senders.end(), sender)) {
-        part.filters.push_back(sender);
-      }
-    }
-    if (!part.filters.empty()) parts.push_back(std::move(part));
-  }
-  const std::size_t before = out.size();
-  merge_into(rsb.style, parts, out);
-  return out.size() != before;
-}
-
-bool NodeProtocol::install(NodeId node, const Session& session, bool admit) {
-  TrafficControl::Wanted wanted;
-  const auto& rsbs = index_[node].rsbs;
-  std::vector<SenderId> senders;
-  std::vector<FlowDescriptor> parts;
-  std::vector<FlowDescriptor> restricted;
-  for (const auto& [key, rsb] : rsbs.of(session)) {
-    if (!rsb.link) continue;
-    routed(node, session, rsb.link, senders, [](const Psb&) { return true; });
-    const Interface itf{*rsb.link, node};
-    restricted.clear();
-    restrict(rsb, senders, parts, restricted);
-    for (auto& descriptor : restricted) {
-      auto entry = std::find_if(wanted.begin(), wanted.end(),
-                                [&itf](const auto& wanted_on) { return wanted_on.first == itf; });
-      if (entry == wanted.end()) entry = wanted.insert(wanted.end(), {itf, {}});
-      entry->second.push_back(
-          Reservation{session, rsb.style, std::move(descriptor.filters), descriptor.flowspec});
-    }
-  }
-  if (admit && !traffic_control_.admits(session, wanted)) return false;
-  traffic_control_.install(node, session, wanted);
-  index_[node].set_installed(session);
-  return true;
-}
-
-void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
-  if (resv.descriptors.empty()) return;
-  NodeIndex& index = index_[at];
-  auto& rsbs = index.rsbs;
-  // The request as one descriptor, as a ResvErr names it: merged only when one is sent.
-  const auto requested = [&resv] { return merge(Style::se, resv.descriptors).front(); };
-  for (const auto& [other, rsb] : rsbs.of(resv.session)) {
-    if (other.second != from && rsb.style != resv.style) {
-      send_resv_err(at, link, resv.session, ErrorCode::conflicting_style, requested());
-      return;
-    }
-  }
-  if (auto policy = policies_.find(at); policy != policies_.end()) {
-    for (const auto& descriptor : resv.descriptors) {
-      if (!policy->second(resv.session, descriptor)) {
-        send_resv_err(at, link, resv.session, ErrorCode::policy_failure, descriptor);
-        return;
-      }
-    }
-  }
-  const RsbKey key{resv.session, from};
-  const auto [it, added] = rsbs.try_emplace(key);
-  Rsb& rsb = it->second;
-  // A refresh that changes nothing, while the session's reservations are known to be installed
-  // as its state gives them, would find every one in place: installing is skipped.
-  const bool current = !added && index.installed(resv.session) && rsb.style == resv.style &&
-                       rsb.link == link && rsb.descriptors == resv.descriptors;
-  if (!current) {
-    std::optional<Rsb> old;
-    if (!added) old = rsb;
-    rsb.style = resv.style;
-    rsb.descriptors = resv.descriptors;
-    rsb.link = link;
-    index.state_changed(resv.session);
-    if (!install(at, resv.session, true)) {
-      // The request does not fit: the reservation in place, if any, stays and stays refreshed
-      // (RFC 2205 section 3.5), and the receivers learn of the failure.
-      if (old) {
-        rsb = *old;
-        arm_rsb_timer(at, key, rsb);
-      } else {
-        rsbs.erase(it);
-      }
-      send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested());
-      return;
-    }
-  }
-  rsb.confirm_to = resv.confirm_to;
-  arm_rsb_timer(at, key, rsb);
-  forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
-}
-
-void NodeProtocol::arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb) {
-  rsb.expires_us = queue_.now_us() + lifetime_us();
-  rsb.expiry_order = queue_.take_order();
-  if (rsb.timer == 0) rsb.timer = schedule_rsb_expiry(node, key, rsb);
-}
-
-engine::EventId NodeProtocol::schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb) {
-  return queue_.schedule_in_order(
-      rsb.expires_us, rsb.expiry_order, [this, node, key, order = rsb.expiry_order] {
-        auto& rsbs = index_[node].rsbs;
-        const auto it = rsbs.find(key);
-        if (it == rsbs.end()) return;
-        Rsb& rsb = it->second;
-        if (rsb.expiry_order != order) {  // refreshed since: expire in the later place
-          rsb.timer = schedule_rsb_expiry(node, key, rsb);
-          return;
-        }
-        rsb.timer = 0;
-        on_resv_tear(node, key.second, Cause::timeout, key.first);
-      });
-}
-
-void NodeProtocol::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session) {
-  auto& rsbs = index_[at].rsbs;
-  auto it = rsbs.find(RsbKey{session, from});
-  if (it == rsbs.end() || !it->second.link) return;
-  cancel(it->second.timer);
-  rsbs.erase(it);
-  install(at, session, false);
-  forward_resv(at, session, std::nullopt, cause);
-}
-
-void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional<NodeId> confirm_to,
-                                Cause cause) {
-  auto& node = nodes_[at];
-  MergeScratch scratch = std::move(merge_scratch_);
-  // Every previous hop of the session's senders (nullopt: the senders of this host), and every
-  // one a request went to before, which may now be owed a ResvTear.
-  auto& upstream = scratch.upstream;  // sorted and unique: nullopt first
-  upstream.clear();
-  NodeIndex& index = index_[at];
-  for (const auto& [key, psb] : index.psbs.of(session)) {
-    upstream.push_back(psb.phop);
-  }
-  if (const HopSet* forwarded = index.forwarded(session)) {
-    forwarded->for_each([&upstream](NodeId hop) { upstream.push_back(hop); });
-  }
-  if (node.reported.find(session)) upstream.push_back(std::nullopt);
-  std::sort(upstream.begin(), upstream.end());
-  upstream.erase(std::unique(upstream.begin(), upstream.end()), upstream.end());
-
-  const auto blockade = node.blockades.find(session);
-  const bool blockaded =
-      blockade != node.blockades.end() && blockade->second.expires_us > queue_.now_us();
-  for (const auto& phop : upstream) {
-    Style style = Style::wf;
-    auto& parts = scratch.parts;
-    parts.clear();
-    for (const auto& [key, rsb] : index.rsbs.of(session)) {
-      routed(at, session, rsb.link, scratch.senders,
-             [&](const Psb& psb) { return psb.phop == phop; });
-      if (restrict(rsb, scratch.senders, scratch.rsb_parts, parts)) style = rsb.style;
-    }
-    if (blockaded) {
-      // Leave out the requests the blockade names, unless nothing else is left.
-      std::vector<FlowDescriptor> allowed;
-      for (const auto& part : parts) {
-        if (part.flowspec.token_rate < blockade->second.flowspec.token_rate)
-          allowed.push_back(part);
-      }
-      if (!allowed.empty()) parts = std::move(allowed);
-    }
-    auto merged = merge(style, parts);
-
-    if (!phop) {
-      HostObserver* observer = host_observer(at);
-      const auto* reported = node.reported.find(session);
-      if (merged.empty()) {
-        if (reported) {
-          node.reported.erase(session);
-          if (observer) observer->on_no_reservations(session, cause);
-        }
-        continue;
-      }
-      if (!reported || *reported != merged) {
-        node.reported[session] = merged;
-        if (observer) observer->on_reservation(session, style, merged);
-      }
-      // The request reached the sender: every hop on the way admitted it.
-      if (confirm_to) links_.send_toward(at, *confirm_to, ResvConf{session, *confirm_to, merged});
-      continue;
-    }
-    const auto itf = links_.interface_toward(at, *phop);
-    if (merged.empty()) {
-      if (index.remove_forwarded(session, *phop) && itf) links_.send(*itf, ResvTear{session});
-      continue;
-    }
-    index.add_forwarded(session, *phop);
-    if (itf) links_.send(*itf, Resv{session, style, std::move(merged), confirm_to});
-  }
-  merge_scratch_ = std::move(scratch);
-}
-
-void NodeProtocol::send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,
-                                 FlowDescriptor descriptor) {
-  links_.send(Interface{link, at}, ResvErr{session, ErrorSpec{code, at}, std::move(descriptor)});
-}
-
-// A ResvErr travels toward the receivers whose requests caused it; after an admission failure
-// each node on the way blockades the failed flowspec.
-void NodeProtocol::on_resv_err(NodeId at, const ResvErr& err) {
-  auto& node = nodes_[at];
-  const bool admission = err.error.code == ErrorCode::admission_failure;
-  if (admission) {
-    node.blockades[err.session] =
-        Blockade{err.descriptor.flowspec, queue_.now_us() + blockade_us(times_)};
-  }
-  const auto& rsbs = index_[at].rsbs;
-  for (const auto& [key, rsb] : rsbs.of(err.session)) {
-    if (!rsb.link) {
-      if (HostObserver* observer = host_observer(at)) {
-        observer->on_reservation_error(err.session, err);
-      }
-      continue;
-    }
-    const auto own = merge(Style::se, rsb.descriptors);
-    if (admission && !own.empty() &&
-        own.front().flowspec.token_rate < err.descriptor.flowspec.token_rate) {
-      continue;
-    }
-    links_.send(Interface{*rsb.link, at}, err);
   }
 }
 

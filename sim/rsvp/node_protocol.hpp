@@ -1,9 +1,11 @@
-// RSVP message processing at every node, hosts and routers alike (RFC 2205 section 3, RFC 2209):
-// path state (PSB) from PATH, reservation state (RSB) from RESV, their refresh timeouts, blockades
-// after admission failures, teardown, errors and confirmations, and the merged RESV each node
-// sends upstream. Messages come from Links; what to reserve goes to TrafficControl; what a host
-// must hear goes to its HostObserver; what a host's own applications ask goes through the local
-// calls below, made by HostApi.
+// RSVP message processing at every node, hosts and routers alike, as RFC 2209's message
+// processing rules give it (each step is named where it is done): path state (PSB) from PATH,
+// reservation state (RSB) from RESV, blockade state (BSB) from ResvErr, traffic control state
+// (TCSB, kept by TrafficControl) from both, their timeouts, teardown, errors and confirmations,
+// and the merged RESV each node sends upstream. The path side is in node_protocol.cpp, the
+// reservation side in node_reservation.cpp. Messages come from Links; what to reserve goes to
+// TrafficControl; what a host must hear goes to its HostObserver; what a host's own applications
+// ask goes through the local calls below, made by HostApi.
 #pragma once
 
 #include <deque>
@@ -75,9 +77,10 @@ class NodeProtocol final : public MessageReceiver {
   void originate_path(NodeId host, Path path) { on_path(host, std::nullopt, std::nullopt, path); }
   // A local sender leaves with a PathTear.
   void tear_local_sender(NodeId host, const PathTear& tear) {
-    on_path_tear(host, tear, Cause::teardown);
+    on_path_tear(host, std::nullopt, tear, Cause::teardown);
   }
-  // A local sender is gone without a word: its host forgets it, the network finds out by timeout.
+  // A local sender is gone without a word: its path state, here too, times out L after its last
+  // PATH, and the network finds out by timeout.
   void forget_local_sender(NodeId host, const PsbKey& key);
   // A local receiver's request, made or changed; forward_resv sends it.
   void set_local_request(NodeId host, const Session& session, Style style,
@@ -94,18 +97,33 @@ class NodeProtocol final : public MessageReceiver {
   bool is_destination(NodeId node, const Session& session) const;
 
   void on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkId> link, Path path);
-  void on_path_tear(NodeId at, const PathTear& tear, Cause cause);
+  // `phop`: where the PathTear came from (none: the host's own sender).
+  void on_path_tear(NodeId at, std::optional<NodeId> phop, const PathTear& tear, Cause cause);
   void on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv);
   void on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session);
-  void on_resv_err(NodeId at, const ResvErr& err);
+  void on_resv_err(NodeId at, NodeId from, const ResvErr& err);
   void on_path_err(NodeId at, const PathErr& err);
+  // Whether `session` conflicts with path state of another session to the same DestAddress and
+  // ProtocolId, one with DstPort zero and the other not (RFC 2205 section 3.2).
+  bool conflicting_dest_ports(NodeId node, const Session& session) const;
+  // A host whose last local sender of `session` left forgets what it reported to its senders:
+  // an application that released its session hears no more of it.
+  void forget_reported(NodeId host, const Session& session);
 
   // Soft-state expiry: each refresh moves expires_us and takes a new place in the queue's order;
   // the one event in the queue moves there only when it comes due (see Scheduler::take_order).
   void arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb);
   void arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb);
-  engine::EventId schedule_psb_expiry(NodeId node, const PsbKey& key, const Psb& psb);
-  engine::EventId schedule_rsb_expiry(NodeId node, const RsbKey& key, const Rsb& rsb);
+  // The cleanup timer of the PSB or RSB `state` under `key`, due at its expires_us in its
+  // expiry_order.
+  template <typename Key, typename State>
+  engine::EventId schedule_cleanup(NodeId node, const Key& key, const State& state);
+  // The PSB or RSB under `key` at `node`; nullptr once it is gone.
+  Psb* find_state(NodeId node, const PsbKey& key);
+  Rsb* find_state(NodeId node, const RsbKey& key);
+  // A PSB that timed out is torn down as by a PathTear, an RSB as by a ResvTear.
+  void time_out(NodeId node, const PsbKey& key, const Psb& psb);
+  void time_out(NodeId node, const RsbKey& key, const Rsb& rsb);
   void cancel(std::uint64_t& timer);
   // The senders of `session` at `node` whose PATH went out on `itf_link` (or, with none, the
   // PATHs that arrived here for a local receiver), among those for which `keep` holds, into
@@ -117,10 +135,19 @@ class NodeProtocol final : public MessageReceiver {
   // by its style; false when there are none. `parts` is working space.
   static bool restrict(const Rsb& rsb, const std::vector<SenderId>& senders,
                        std::vector<FlowDescriptor>& parts, std::vector<FlowDescriptor>& out);
-  // Recomputes the reservations of `session` on every interface of `node`; with `admit`, fails
-  // (changing nothing) when an interface would exceed its reservable bandwidth. On success the
-  // index knows them to be current until the session's state changes (NodeIndex::installed).
-  bool install(NodeId node, const Session& session, bool admit);
+  // RFC 2209 UPDATE TRAFFIC CONTROL: recomputes the reservations of `session` on every interface
+  // of `node` from its path and reservation state and installs them, each through admission
+  // control. An interface whose reservations would grow past its reservable bandwidth keeps
+  // what it had (RFC 2205 section 2.5, KR-I) and is returned; when none is, the index knows the
+  // reservations to be current until the session's state changes (NodeIndex::installed).
+  std::vector<Interface> update_traffic_control(NodeId node, const Session& session);
+  // ResvErr "admission control failure" to the next hops whose requests `refused` did not admit.
+  void refuse_downstream(NodeId node, const Session& session,
+                         const std::vector<Interface>& refused);
+  // RFC 2205 section 3.5: whether a request for `part` toward `phop` is blockaded.
+  bool blockaded(NodeId node, const Session& session, NodeId phop,
+                 const FlowDescriptor& part) const;
+  void set_blockade(NodeId node, const BlockadeKey& key, const gqos::FlowSpec& qb);
   void report_senders_gone(NodeId node, const Session& session, Cause cause);
   void send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,
                      FlowDescriptor descriptor);

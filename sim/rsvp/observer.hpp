@@ -30,7 +30,9 @@ enum class Cause { teardown, timeout };
 class HostObserver {
  public:
   virtual ~HostObserver() = default;
-  // A receiver: a PATH created or changed the path state of `sender`.
+  // A receiver: a PATH created or changed the path state of `sender`. Called before the host's
+  // receiver of the session, if it has one, sends its RESV for the new path state: a request
+  // changed here (HostApi::change_request) goes out with it.
   virtual void on_path(const Session&, const SenderId&, const Psb&) {}
   // A receiver: the last sender of the session is gone.
   virtual void on_no_senders(const Session&, Cause) {}

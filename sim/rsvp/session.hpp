@@ -47,9 +47,11 @@ struct FlowDescriptor {
   friend bool operator==(const FlowDescriptor&, const FlowDescriptor&) = default;
 };
 
-// The least upper bound of two flowspecs, field by field (RFC 2205 merging, RFC 2211/2212): the
-// larger rate, bucket, peak, packet size and service, the smaller policed unit, latency and
-// jitter. Admission only looks at token_rate, the bytes per second a link must set aside.
+// The least upper bound of two flowspecs (RFC 2205 section 2.2 merging), field by field as the
+// services define it (the rule of each field is beside the code, session.cpp). QOS_NOT_SPECIFIED
+// in a rate or size is +infinity, as on the wire (wire_form.hpp); a service type outside the
+// services' order never wins over one in it. Admission only looks at token_rate, the bytes per
+// second a link must set aside.
 gqos::FlowSpec lub(const gqos::FlowSpec& a, const gqos::FlowSpec& b);
 
 }  // namespace qosbed::rsvp

@@ -13,7 +13,7 @@ namespace qosbed::rsvp {
 
 struct SoftStateTimes {
   engine::TimeUs refresh_us = 30'000'000;  // R
-  int k = 3;                               // refreshes that may be lost before state times out
+  int k = 3;  // K - 1 refreshes in a row may be lost, whatever the jitter (section 3.7)
 };
 
 // L = (K + 0.5) x 1.5 x R, computed exactly in integers as (2K + 1) x 3R / 4.

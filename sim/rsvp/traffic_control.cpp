@@ -32,36 +32,33 @@ std::optional<std::size_t> TrafficControl::index_of(Interface itf) const {
   return 2 * std::size_t{itf.link} + (itf.from == link.a ? 0 : 1);
 }
 
-const std::vector<Reservation>* TrafficControl::current(Interface itf,
-                                                        const Session& session) const {
+const std::vector<Reservation>* TrafficControl::installed(Interface itf,
+                                                          const Session& session) const {
   const auto index = index_of(itf);
   if (!index) return nullptr;
   return installed_[*index].find(session);
 }
 
-bool TrafficControl::admits(const Session& session, const Wanted& wanted) const {
-  for (const auto& [itf, list] : wanted) {
-    const auto* old = current(itf, session);
-    const std::uint64_t before = old ? total_rate(*old) : 0;
-    const std::uint64_t after = total_rate(list);
-    if (after > before && reserved(itf) - before + after > topology_.link(itf.link).reservable()) {
-      return false;
-    }
-  }
-  return true;
+bool TrafficControl::admits(const Session& session, Interface itf,
+                            const std::vector<Reservation>& list) const {
+  const auto* old = installed(itf, session);
+  const std::uint64_t before = old ? total_rate(*old) : 0;
+  const std::uint64_t after = total_rate(list);
+  return after <= before || reserved(itf) - before + after <= topology_.link(itf.link).reservable();
 }
 
 void TrafficControl::install(NodeId node, const Session& session, Wanted& wanted) {
   for (LinkId link : topology_.links_at(node)) {
     const Interface itf{link, node};
-    const auto* old = current(itf, session);
+    const auto* old = installed(itf, session);
     auto list = wanted_on(wanted, itf);
     const std::uint64_t before = old ? total_rate(*old) : 0;
-    const std::uint64_t after = list == wanted.end() ? 0 : total_rate(list->second);
-    if (!old && list == wanted.end()) continue;
+    const bool none = list == wanted.end() || list->second.empty();
+    const std::uint64_t after = none ? 0 : total_rate(list->second);
+    if (!old && none) continue;
     const std::size_t index = *index_of(itf);
     reserved_[index] = reserved_[index] - before + after;
-    if (list == wanted.end()) {
+    if (none) {
       installed_[index].erase(session);
     } else {
       installed_[index][session] = std::move(list->second);

@@ -24,11 +24,14 @@ class TrafficControl {
 
   explicit TrafficControl(const Topology& topology);
 
-  // Whether installing `wanted` for `session` keeps every interface that it grows within its
-  // reservable bandwidth.
-  bool admits(const Session& session, const Wanted& wanted) const;
-  // Makes `wanted` what `session` has on the interfaces of `node`: interfaces it does not name
-  // lose the session's reservations. Moves the lists out of `wanted`.
+  // Admission control (RFC 2209 UPDATE TRAFFIC CONTROL, the TC_AddFlowspec / TC_ModFlowspec
+  // calls): whether `list` as the reservations of `session` on `itf` keeps the interface within
+  // its reservable bandwidth. A list that does not grow always fits.
+  bool admits(const Session& session, Interface itf, const std::vector<Reservation>& list) const;
+  // What `session` has installed on `itf`; nullptr when nothing.
+  const std::vector<Reservation>* installed(Interface itf, const Session& session) const;
+  // Makes `wanted` what `session` has on the interfaces of `node`: interfaces it does not name,
+  // or names with no reservation, lose the session's reservations. Moves the lists out of `wanted`.
   void install(NodeId node, const Session& session, Wanted& wanted);
 
   // The reservations installed on an outgoing interface, by session.
@@ -40,7 +43,6 @@ class TrafficControl {
   // Where an interface's reservations live in installed_ and reserved_; nullopt when `itf.from`
   // is not an end of `itf.link`.
   std::optional<std::size_t> index_of(Interface itf) const;
-  const std::vector<Reservation>* current(Interface itf, const Session& session) const;
 
   const Topology& topology_;
   // By interface (two per link, see index_of), then by session.

@@ -36,7 +36,9 @@ wire::Tspec tspec_of(const gqos::FlowSpec& flowspec) {
 wire::FlowSpec flowspec_of(const gqos::FlowSpec& flowspec) {
   wire::FlowSpec out{tspec_of(flowspec), std::nullopt};
   if (flowspec.service_type == gqos::service_type::guaranteed) {
-    out.rspec = wire::Rspec{rate(flowspec.token_rate), 0};
+    const std::uint32_t slack =
+        flowspec.delay_variation == gqos::qos_not_specified ? 0 : flowspec.delay_variation;
+    out.rspec = wire::Rspec{rate(flowspec.token_rate), slack};
   }
   return out;
 }
@@ -162,11 +164,9 @@ WirePacket to_wire(const Message& message, const Topology& topology, const WireC
                 wire::ResvTear{session_of(m.session), hop, {}, wire::Style::wf, {}, {}};
           },
           [&](const PathErr& m) {
-            std::optional<wire::SenderDescriptor> sender;
-            if (context.path_err_tspec) {
-              sender = wire::SenderDescriptor{filter_of(m.sender),
-                                              tspec_of(*context.path_err_tspec), std::nullopt};
-            }
+            // The sender descriptor copied from the Path in error (section 3.1.7).
+            const wire::SenderDescriptor sender{filter_of(m.sender), tspec_of(m.tspec),
+                                                std::nullopt};
             packet.message.body =
                 wire::PathErr{session_of(m.session), error_of(m.error, topology), {}, sender, {}};
           },

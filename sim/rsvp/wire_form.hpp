@@ -9,16 +9,15 @@
 // - The sender's Tspec and the ADSPEC: QOS_NOT_SPECIFIED token rate, bucket or peak and the
 //   infinite path bandwidth become +infinity; every other value goes as it is (an unmodelled
 //   PATH_MTU as 4294967295).
-// - A Guaranteed FLOWSPEC gets the RSpec R = its token rate, S = 0 (the model has no RSpec);
-//   any other service type goes as Controlled Load.
+// - A Guaranteed FLOWSPEC gets the RSpec R = its token rate, S = its delay variation (0 when
+//   QOS_NOT_SPECIFIED), as the host's SP fills them (sp_flowspec.hpp); any other service type
+//   goes as Controlled Load.
 // - ResvErr and ResvConf carry no style in the model: it is read from the descriptors (none
 //   with a filter: WF; one with several: SE; otherwise FF, so a one-sender SE shows as FF).
 // - ResvTear names only the session: it goes as a WF ResvTear without flow descriptors, whose
 //   FLOWSPEC RFC 2205 section 3.1.6 lets it leave out.
 // - ResvConf's ERROR_SPEC names the node sending it on this hop (RFC 2205 section 3.1.9 wants
 //   the one that confirmed, which the model does not keep).
-// - PathErr's sender descriptor is copied from the Path in error (section 3.1.7), whose Tspec
-//   the model's PathErr does not hold: give it in the context, or the PathErr goes without one.
 #pragma once
 
 #include <optional>
@@ -37,7 +36,6 @@ struct WireContext {
   NodeId to = 0;
   LinkId link = 0;
   engine::TimeUs refresh_us = 30'000'000;  // R
-  std::optional<gqos::FlowSpec> path_err_tspec;
 };
 
 struct WirePacket {

@@ -82,6 +82,15 @@ void overrides(Writer& out, const GeneralOverrides& general) {
   }
 }
 
+// A service fragment's header as read: where it starts (a wrong service or length is reported
+// there), the service number, the break bit and the length of its data in words.
+struct ServiceHeader {
+  std::size_t at = 0;
+  std::uint8_t number = 0;
+  bool broken = false;
+  std::size_t words = 0;
+};
+
 // A reader of one body: every length is checked against what is left before anything is read.
 class BodyReader {
  public:
@@ -100,14 +109,14 @@ class BodyReader {
   bool done() const { return in_.remaining() == 0; }
   std::size_t position() const { return in_.position(); }
 
-  // A service header whose data fits the body; `words` is its length.
-  bool fragment(std::uint8_t& service_number, bool& broken, std::size_t& words) {
+  // A service header whose data fits the body.
+  bool fragment(ServiceHeader& header) {
     if (in_.remaining() < 4) return fail();
-    const std::size_t at = in_.position();
-    service_number = in_.u8();
-    broken = (in_.u8() & break_bit) != 0;
-    words = in_.u16();
-    return words * 4 <= in_.remaining() || fail(at + 2);
+    header.at = in_.position();
+    header.number = in_.u8();
+    header.broken = (in_.u8() & break_bit) != 0;
+    header.words = in_.u16();
+    return header.words * 4 <= in_.remaining() || fail(header.at + 2);
   }
 
   // A parameter header inside a fragment ending at `end`; `words` is the value's length.
@@ -285,13 +294,11 @@ void write_adspec(Writer& out, const Adspec& adspec) {
 
 std::optional<Tspec> read_tspec(std::span<const std::byte> body, std::size_t& error_at) {
   BodyReader in(body, error_at);
-  std::uint8_t number = 0;
-  bool broken = false;
-  std::size_t words = 0;
-  if (!in.header()) return std::nullopt;
-  const std::size_t at = in.position();
-  if (!in.fragment(number, broken, words)) return std::nullopt;
-  if (number != service::general || words != tspec_words + 1) return fail(in, at);
+  ServiceHeader fragment;
+  if (!in.header() || !in.fragment(fragment)) return std::nullopt;
+  if (fragment.number != service::general || fragment.words != tspec_words + 1) {
+    return fail(in, fragment.at);
+  }
   if (!in.expect_parameter(body.size(), token_bucket_tspec, tspec_words)) return std::nullopt;
   const Tspec tspec = in.tspec();
   if (!in.done()) return fail(in, in.position());
@@ -300,16 +307,12 @@ std::optional<Tspec> read_tspec(std::span<const std::byte> body, std::size_t& er
 
 std::optional<FlowSpec> read_flowspec(std::span<const std::byte> body, std::size_t& error_at) {
   BodyReader in(body, error_at);
-  std::uint8_t number = 0;
-  bool broken = false;
-  std::size_t words = 0;
-  if (!in.header()) return std::nullopt;
-  const std::size_t at = in.position();
-  if (!in.fragment(number, broken, words)) return std::nullopt;
-  const bool guaranteed = number == service::guaranteed;
+  ServiceHeader fragment;
+  if (!in.header() || !in.fragment(fragment)) return std::nullopt;
+  const bool guaranteed = fragment.number == service::guaranteed;
   const std::size_t expected = tspec_words + 1 + (guaranteed ? rspec_words + 1 : 0);
-  if ((!guaranteed && number != service::controlled_load) || words != expected) {
-    return fail(in, at);
+  if ((!guaranteed && fragment.number != service::controlled_load) || fragment.words != expected) {
+    return fail(in, fragment.at);
   }
   if (!in.expect_parameter(body.size(), token_bucket_tspec, tspec_words)) return std::nullopt;
   FlowSpec flowspec{in.tspec(), std::nullopt};
@@ -328,32 +331,30 @@ std::optional<Adspec> read_adspec(std::span<const std::byte> body, std::size_t& 
   Adspec adspec;
   bool first = true;
   while (!in.done()) {
-    const std::size_t at = in.position();
-    std::uint8_t number = 0;
-    bool broken = false;
-    std::size_t words = 0;
-    if (!in.fragment(number, broken, words)) return std::nullopt;
-    const std::size_t end = in.position() + words * 4;
+    ServiceHeader header;
+    if (!in.fragment(header)) return std::nullopt;
+    const std::size_t end = in.position() + header.words * 4;
+    const std::uint8_t number = header.number;
     // The default general parameters fragment comes first, then each service at most once.
     const bool expected = first
                               ? number == service::general
                               : (number == service::guaranteed && !adspec.guaranteed) ||
                                     (number == service::controlled_load && !adspec.controlled_load);
-    if (!expected) return fail(in, at);
+    if (!expected) return fail(in, header.at);
     if (number == service::general) {
       GeneralOverrides general;
       if (!fragment_parameters(in, end, general, nullptr)) return std::nullopt;
       // RFC 2210 section 3.3.1: the four parameters are all present.
       if (!(general.is_hops && general.path_bandwidth && general.min_latency_us &&
             general.path_mtu)) {
-        return fail(in, at);
+        return fail(in, header.at);
       }
-      adspec.general = GeneralParameters{broken, *general.is_hops, *general.path_bandwidth,
+      adspec.general = GeneralParameters{header.broken, *general.is_hops, *general.path_bandwidth,
                                          *general.min_latency_us, *general.path_mtu};
     } else if (number == service::guaranteed) {
-      if (!guaranteed_fragment(in, end, broken, adspec)) return std::nullopt;
+      if (!guaranteed_fragment(in, end, header.broken, adspec)) return std::nullopt;
     } else {
-      ControlledLoadFragment fragment{broken, {}};
+      ControlledLoadFragment fragment{header.broken, {}};
       if (!fragment_parameters(in, end, fragment.overrides, nullptr)) return std::nullopt;
       adspec.controlled_load = fragment;
     }

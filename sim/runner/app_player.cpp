@@ -6,8 +6,6 @@
 
 namespace qosbed::runner {
 
-using engine::TraceKind;
-using engine::TraceRecord;
 using provider::Socket;
 
 namespace {
@@ -16,10 +14,6 @@ namespace {
 constexpr std::uint32_t enough_buffer = 64 * 1024;
 
 const provider::Address any_address{"0.0.0.0", 0};
-
-std::string direction_name(gqos::Direction direction) {
-  return direction == gqos::Direction::sending ? "sending" : "receiving";
-}
 
 }  // namespace
 
@@ -30,42 +24,32 @@ class MonitorTrace final : public client::MonitorListener {
       : socket_(std::move(socket)), clock_(clock), sink_(sink) {}
 
   void on_update(const client::Update& update) override {
-    TraceRecord record = base(TraceKind::update);
-    record.direction = direction_name(update.direction);
+    auto record = engine::record_at<engine::UpdateRecord>(head());
+    record.direction = update.direction;
     record.status = update.status;
     record.extended_status1 = update.extended_status1;
     record.extended_status2 = update.extended_status2;
-    if (update.direction == gqos::Direction::sending) {
-      record.sending = update.flowspec;
-    } else {
-      record.receiving = update.flowspec;
-    }
-    sink_.record(record);
+    record.flowspec = update.flowspec;
+    sink_.record(engine::TraceRecord(std::move(record)));
   }
   void on_error(std::uint32_t error, std::string_view what) override {
-    TraceRecord record = base(TraceKind::monitor_error);
+    auto record = engine::record_at<engine::MonitorErrorRecord>(head());
     record.error = error;
-    record.detail = std::string(what);
-    sink_.record(record);
+    record.what = std::string(what);
+    sink_.record(engine::TraceRecord(std::move(record)));
   }
   // A stop shows in the trace already: as the aborted completion, or after the error above.
   void on_stopped(client::StopReason) override {}
 
  private:
-  TraceRecord base(TraceKind kind) const {
-    TraceRecord record;
-    record.t_us = clock_.now_us();
-    record.socket = socket_;
-    record.kind = kind;
-    return record;
-  }
+  engine::RecordHead head() const { return engine::RecordHead{clock_.now_us(), socket_}; }
 
   std::string socket_;
   const engine::Clock& clock_;
   engine::TraceSink& sink_;
 };
 
-AppPlayer::AppPlayer(engine::TracingProvider& traced, record::RecordingProvider* recorder,
+AppPlayer::AppPlayer(engine::TracingProvider& traced, record::SessionRecorder* recorder,
                      const engine::Clock& clock, engine::TraceSink& sink,
                      std::vector<Failure>& failures)
     : traced_(traced), recorder_(recorder), clock_(clock), sink_(sink), failures_(failures) {}
@@ -80,7 +64,7 @@ const scenario::SocketSpec* AppPlayer::open_sockets(
     SocketRuntime& runtime = sockets_[spec.id];
     runtime.spec = &spec;
     runtime.handle = handle;
-    if (recorder_) recorder_->name_socket(handle, spec.id);
+    if (recorder_) recorder_->add_socket(spec.id, spec.role, spec.protocol);
     traced_.name_socket(handle, spec.id);
   }
   return nullptr;
@@ -124,7 +108,7 @@ void AppPlayer::remember_call(const scenario::Step& step, std::string call, std:
 void AppPlayer::remember_returned_data(std::span<const std::byte> buffer, std::uint32_t bytes,
                                        std::uint32_t error) {
   CallResult& call = *last_call_;
-  if (error == gqos::wsa::enobufs && buffer.size() >= 4) call.required = gqos::load_u32(buffer, 0);
+  call.required = gqos::required_size_in(error, buffer);
   if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
   const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
   call.sending = decoded.qos.sending;
@@ -237,17 +221,16 @@ void AppPlayer::get_qos(const scenario::Step& step, SocketRuntime& runtime,
     } else {
       routine = [&runtime, &request](std::uint32_t error, std::uint32_t transferred,
                                      provider::Overlapped*, std::uint32_t) {
-        if (error == gqos::wsa::enobufs && transferred >= 4) {
-          runtime.learnt_required = gqos::load_u32(request.buffer, 0);
-        }
+        const auto required = gqos::required_size_in(error, request.buffer);
+        if (required && transferred >= 4) runtime.learnt_required = required;
       };
     }
   }
   const int result = traced_.ioctl(runtime.handle, gqos::ioctl::get_qos, {}, request.buffer, &bytes,
                                    overlapped, std::move(routine));
   const std::uint32_t error = result == provider::socket_error ? traced_.last_error() : 0;
-  if (error == gqos::wsa::enobufs && request.buffer.size() >= 4) {
-    runtime.learnt_required = gqos::load_u32(request.buffer, 0);
+  if (auto required = gqos::required_size_in(error, request.buffer)) {
+    runtime.learnt_required = required;
   }
   const bool pending = result == 0 || error == gqos::wsa::io_pending;
   if (app.overlapped && app.notify_event && pending) runtime.unread.push_back(&request);
@@ -283,7 +266,9 @@ void AppPlayer::get_overlapped_result(const scenario::Step& step, SocketRuntime&
   const std::uint32_t error = done ? 0 : traced_.last_error();
   remember_call(step, "get_overlapped_result", done ? 1 : 0, bytes);
   if (!done && error == gqos::wsa::io_incomplete) return;
-  if (error == gqos::wsa::enobufs) runtime.learnt_required = gqos::load_u32(request.buffer, 0);
+  if (auto required = gqos::required_size_in(error, request.buffer)) {
+    runtime.learnt_required = required;
+  }
   runtime.unread.pop_front();
   // A manual-reset event: the application resets it once it has read what signalled it.
   traced_.reset_event(runtime.event);
@@ -295,7 +280,7 @@ void AppPlayer::start_monitor(SocketRuntime& runtime, const scenario::AppMonitor
   options.initial_buffer = app.initial_buffer;
   runtime.monitor =
       std::make_unique<client::Monitor>(traced_, runtime.handle, *runtime.monitor_trace, options);
-  if (recorder_) recorder_->record_monitor(runtime.handle, app.initial_buffer);
+  if (recorder_) recorder_->monitor_started(runtime.spec->id, app.initial_buffer);
   runtime.monitor->start();
 }
 

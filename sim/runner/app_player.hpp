@@ -15,7 +15,7 @@
 #include "client/monitor.hpp"
 #include "engine/clock.hpp"
 #include "engine/tracing_provider.hpp"
-#include "record/recording_provider.hpp"
+#include "record/session_recorder.hpp"
 #include "runner/expectations.hpp"
 #include "runner/runner.hpp"
 #include "scenario/scenario.hpp"
@@ -26,9 +26,10 @@ class MonitorTrace;
 
 class AppPlayer {
  public:
-  // `traced` is what the application calls; `recorder`, when set, is the RecordingProvider
-  // under it. Steps that cannot be played are added to `failures`.
-  AppPlayer(engine::TracingProvider& traced, record::RecordingProvider* recorder,
+  // `traced` is what the application calls; `recorder`, when set, records the session (it is
+  // told what the trace does not say: the sockets opened, the Monitors started). Steps that
+  // cannot be played are added to `failures`.
+  AppPlayer(engine::TracingProvider& traced, record::SessionRecorder* recorder,
             const engine::Clock& clock, engine::TraceSink& sink, std::vector<Failure>& failures);
   ~AppPlayer();
 
@@ -81,7 +82,7 @@ class AppPlayer {
   void not_played(const scenario::Step& step, std::string call, std::string message);
 
   engine::TracingProvider& traced_;
-  record::RecordingProvider* recorder_;
+  record::SessionRecorder* recorder_;
   const engine::Clock& clock_;
   engine::TraceSink& sink_;
   std::vector<Failure>& failures_;

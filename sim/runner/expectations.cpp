@@ -1,15 +1,17 @@
 #include "runner/expectations.hpp"
 
+#include <tuple>
+#include <type_traits>
 #include <variant>
 
+#include "engine/clock.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "report/text_trace.hpp"
+#include "scenario/flowspec_keys.hpp"
 
 namespace qosbed::runner {
 namespace {
 
-using engine::TraceKind;
 using engine::TraceRecord;
 using gqos::NameGroup;
 
@@ -24,21 +26,31 @@ std::string flowspec_field_text(std::string_view field, std::uint32_t value) {
   return std::to_string(value);
 }
 
-std::string origin_of(const TraceRecord& record) {
+// "(completion on rx at 10.000 ms, from routine)": where an observation came from.
+std::string origin(std::string_view kind, const std::string& socket, engine::TimeUs t_us,
+                   std::string_view from = {}) {
   std::string text = "(";
-  text += engine::name_of(record.kind);
-  if (!record.socket.empty()) text += " on " + record.socket;
-  text += " at " + report::format_time(record.t_us);
-  if (!record.source.empty()) text += ", from " + record.source;
+  text += kind;
+  if (!socket.empty()) text += " on " + socket;
+  text += " at " + engine::format_time(t_us);
+  if (!from.empty()) (text += ", from ") += from;
   text += ")";
   return text;
+}
+
+std::string origin_of(const TraceRecord& record) {
+  const engine::RecordHead& head = engine::head_of(record);
+  const auto* completion = std::get_if<engine::CompletionRecord>(&record);
+  return origin(engine::kind_of(record), head.socket, head.t_us,
+                completion ? engine::name_of(completion->source) : std::string_view());
 }
 
 // Collects the failures of one expectation against one observation.
 class Comparison {
  public:
-  Comparison(std::string what, const TraceRecord* observed, std::vector<Failure>& failures)
-      : what_(std::move(what)), observed_(observed), failures_(failures) {}
+  // `observed`: where the observation came from, as origin() says it.
+  Comparison(std::string what, std::string observed, std::vector<Failure>& failures)
+      : what_(std::move(what)), observed_(std::move(observed)), failures_(failures) {}
 
   void field(const std::optional<scenario::Field<std::uint32_t>>& expected, std::string_view name,
              std::optional<std::uint32_t> actual, std::optional<NameGroup> group) {
@@ -52,26 +64,17 @@ class Comparison {
   void flowspec(const std::optional<scenario::FlowSpecFields>& expected, std::string_view name,
                 const std::optional<gqos::FlowSpec>& actual) {
     if (!expected) return;
-    auto one = [&](std::string_view field, const std::optional<std::uint32_t>& want,
-                   std::uint32_t gqos::FlowSpec::*member) {
-      if (!want) return;
-      const std::string label = std::string(name) + "." + std::string(field);
+    for (const scenario::FlowSpecKey& field : scenario::flowspec_keys) {
+      const std::optional<std::uint32_t>& want = (*expected).*field.written;
+      if (!want) continue;
+      const std::string label = std::string(name) + "." + std::string(field.key);
       if (!actual) {
-        miss(expected->mark, label, flowspec_field_text(field, *want), "none");
-      } else if ((*actual).*member != *want) {
-        miss(expected->mark, label, flowspec_field_text(field, *want),
-             flowspec_field_text(field, (*actual).*member));
+        miss(expected->mark, label, flowspec_field_text(field.key, *want), "none");
+      } else if ((*actual).*field.field != *want) {
+        miss(expected->mark, label, flowspec_field_text(field.key, *want),
+             flowspec_field_text(field.key, (*actual).*field.field));
       }
-    };
-    one("token_rate", expected->token_rate, &gqos::FlowSpec::token_rate);
-    one("token_bucket_size", expected->token_bucket_size, &gqos::FlowSpec::token_bucket_size);
-    one("peak_bandwidth", expected->peak_bandwidth, &gqos::FlowSpec::peak_bandwidth);
-    one("latency", expected->latency, &gqos::FlowSpec::latency);
-    one("delay_variation", expected->delay_variation, &gqos::FlowSpec::delay_variation);
-    one("service_type", expected->service_type, &gqos::FlowSpec::service_type);
-    one("max_sdu_size", expected->max_sdu_size, &gqos::FlowSpec::max_sdu_size);
-    one("minimum_policed_size", expected->minimum_policed_size,
-        &gqos::FlowSpec::minimum_policed_size);
+    }
   }
 
   void miss(const scenario::Mark& mark, std::string_view name, const std::string& expected,
@@ -81,15 +84,31 @@ class Comparison {
     message += " ";
     message += name;
     message += " " + expected + " vs actual " + actual;
-    if (observed_) message += " " + origin_of(*observed_);
+    message += " " + observed_;
     failures_.push_back(Failure{mark, std::move(message)});
   }
 
  private:
   std::string what_;
-  const TraceRecord* observed_;
+  std::string observed_;
   std::vector<Failure>& failures_;
 };
+
+// The fields every returned value has, from a completion's record or the call's own result.
+template <typename Actual>
+void compare_returned(Comparison& compare, const scenario::ExpectReturned& expect,
+                      std::optional<std::uint32_t> error, const Actual& actual) {
+  compare.field(expect.error, "error", error, NameGroup::error);
+  compare.field(expect.bytes, "bytes", actual.bytes, std::nullopt);
+  compare.field(expect.required, "required", actual.required, std::nullopt);
+  compare.field(expect.status, "status", actual.status, NameGroup::status);
+  compare.field(expect.extended_status1, "extended_status[0]", actual.extended_status1,
+                NameGroup::extended_status);
+  compare.field(expect.extended_status2, "extended_status[1]", actual.extended_status2,
+                NameGroup::extended_status);
+  compare.flowspec(expect.sending, "sending", actual.sending);
+  compare.flowspec(expect.receiving, "receiving", actual.receiving);
+}
 
 std::optional<std::uint32_t> error_of(const CallResult& call) {
   return call.result == -1 || call.error != 0 ? std::optional(call.error) : std::nullopt;
@@ -97,14 +116,17 @@ std::optional<std::uint32_t> error_of(const CallResult& call) {
 
 }  // namespace
 
-const TraceRecord* ExpectationChecker::take(const std::string& socket, TraceKind kind,
-                                            TraceKind other_kind) {
-  std::size_t& cursor = cursors_[{socket, kind}];
+template <typename... Kinds>
+const TraceRecord* ExpectationChecker::take(const std::string& socket) {
+  using First = std::tuple_element_t<0, std::tuple<Kinds...>>;
+  constexpr bool any_socket = std::is_same_v<First, engine::WaitRecord>;
+  std::size_t& cursor = cursors_[{socket, First::kind}];
   for (; cursor < records_.size(); ++cursor) {
     const TraceRecord& record = records_[cursor];
-    const bool kind_matches = record.kind == kind || record.kind == other_kind;
-    const bool socket_matches = kind == TraceKind::wait || record.socket == socket;
-    if (kind_matches && socket_matches) return &records_[cursor++];
+    const bool kind_matches = (std::holds_alternative<Kinds>(record) || ...);
+    if (kind_matches && (any_socket || engine::head_of(record).socket == socket)) {
+      return &records_[cursor++];
+    }
   }
   return nullptr;
 }
@@ -116,7 +138,7 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
   const std::string on = step.socket.empty() ? std::string() : " on " + step.socket;
   auto none_observed = [&](std::string_view what) {
     failures.push_back(Failure{step.mark, "expected " + std::string(what) + on +
-                                              ", observed none (by " + report::format_time(now_us) +
+                                              ", observed none (by " + engine::format_time(now_us) +
                                               ")"});
   };
 
@@ -133,86 +155,90 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
                                                       " could not be played"});
             return;
           }
-          TraceRecord shown;
-          shown.socket = last_call->socket;
-          shown.t_us = now_us;
-          shown.source = last_call->call;
-          Comparison compare("call", &shown, failures);
+          Comparison compare("call", origin("call", last_call->socket, now_us, last_call->call),
+                             failures);
           if (expect.result && last_call->result != expect.result->value) {
             compare.miss(expect.result->mark, "result", std::to_string(expect.result->value),
                          std::to_string(last_call->result));
           }
-          compare.field(expect.error, "error", error_of(*last_call).value_or(0), NameGroup::error);
-          compare.field(expect.bytes, "bytes", last_call->bytes, std::nullopt);
-          compare.field(expect.required, "required", last_call->required, std::nullopt);
-          compare.field(expect.status, "status", last_call->status, NameGroup::status);
-          compare.field(expect.extended_status1, "extended_status[0]", last_call->extended_status1,
-                        NameGroup::extended_status);
-          compare.field(expect.extended_status2, "extended_status[1]", last_call->extended_status2,
-                        NameGroup::extended_status);
-          compare.flowspec(expect.sending, "sending", last_call->sending);
-          compare.flowspec(expect.receiving, "receiving", last_call->receiving);
+          compare_returned(compare, expect, error_of(*last_call).value_or(0), *last_call);
         } else if constexpr (std::is_same_v<T, scenario::ExpectCompletion>) {
-          const TraceRecord* seen = take(step.socket, TraceKind::completion, TraceKind::completion);
-          if (!seen) return none_observed("a completion");
-          Comparison compare("completion", seen, failures);
-          compare.field(expect.error, "error", seen->error, NameGroup::error);
-          compare.field(expect.bytes, "bytes", seen->bytes, std::nullopt);
-          compare.field(expect.required, "required", seen->required, std::nullopt);
-          compare.field(expect.status, "status", seen->status, NameGroup::status);
-          compare.field(expect.extended_status1, "extended_status[0]", seen->extended_status1,
-                        NameGroup::extended_status);
-          compare.field(expect.extended_status2, "extended_status[1]", seen->extended_status2,
-                        NameGroup::extended_status);
-          compare.flowspec(expect.sending, "sending", seen->sending);
-          compare.flowspec(expect.receiving, "receiving", seen->receiving);
+          const TraceRecord* record = take<engine::CompletionRecord>(step.socket);
+          if (!record) return none_observed("a completion");
+          const auto& seen = std::get<engine::CompletionRecord>(*record);
+          CallResult returned;
+          returned.bytes = seen.bytes;
+          returned.required = seen.required;
+          if (const auto& info = seen.read.status_info) {
+            returned.status = info->status_code;
+            returned.extended_status1 = info->extended_status1;
+            returned.extended_status2 = info->extended_status2;
+          }
+          returned.sending = seen.read.sending;
+          returned.receiving = seen.read.receiving;
+          Comparison compare("completion", origin_of(*record), failures);
+          compare_returned(compare, expect, seen.error, returned);
         } else if constexpr (std::is_same_v<T, scenario::ExpectWait>) {
-          const TraceRecord* seen = take("", TraceKind::wait, TraceKind::wait);
-          if (!seen) return none_observed("a wait result");
+          const TraceRecord* record = take<engine::WaitRecord>("");
+          if (!record) return none_observed("a wait result");
           if (!expect.result) return;
-          const auto actual = static_cast<std::uint32_t>(seen->result.value_or(0));
+          const auto& seen = std::get<engine::WaitRecord>(*record);
+          const std::uint32_t actual = seen.result;
           const std::uint32_t expected = expect.result->value;
           // SleepEx says "the time ran out" with 0; WSA_WAIT_TIMEOUT names that for both waits.
-          const bool timed_out = expected == gqos::wsa::wait_timeout && seen->call == "sleep_ex";
+          const bool timed_out = expected == gqos::wsa::wait_timeout && seen.call == "sleep_ex";
           if (actual == expected || (timed_out && actual == 0)) return;
           // Each value named as the call that returned it means it, so SleepEx's 0 is a timeout.
-          Comparison("wait", seen, failures)
-              .miss(expect.result->mark, "result", engine::wait_result_text(seen->call, expected),
-                    engine::wait_result_text(seen->call, actual));
+          Comparison("wait", origin_of(*record), failures)
+              .miss(expect.result->mark, "result", engine::wait_result_text(seen.call, expected),
+                    engine::wait_result_text(seen.call, actual));
         } else if constexpr (std::is_same_v<T, scenario::ExpectUpdate>) {
-          const TraceRecord* seen = take(step.socket, TraceKind::update, TraceKind::monitor_error);
-          if (!seen) return none_observed("a monitor update");
-          Comparison compare("update", seen, failures);
+          const TraceRecord* record =
+              take<engine::UpdateRecord, engine::MonitorErrorRecord>(step.socket);
+          if (!record) return none_observed("a monitor update");
+          // A monitor that stopped with an error reports no direction, status or FLOWSPEC.
+          const auto* update = std::get_if<engine::UpdateRecord>(record);
+          const auto* error = std::get_if<engine::MonitorErrorRecord>(record);
+          auto of_update = [update](std::uint32_t engine::UpdateRecord::*field) {
+            return update ? std::optional((*update).*field) : std::nullopt;
+          };
+          Comparison compare("update", origin_of(*record), failures);
           if (expect.direction) {
-            const std::string want =
-                expect.direction->value == gqos::Direction::sending ? "sending" : "receiving";
-            const std::string got = seen->direction.value_or("none");
+            const auto name = [](gqos::Direction d) {
+              return d == gqos::Direction::sending ? "sending" : "receiving";
+            };
+            const std::string want = name(expect.direction->value);
+            const std::string got = update ? name(update->direction) : "none";
             if (want != got) compare.miss(expect.direction->mark, "direction", want, got);
           }
-          compare.field(expect.status, "status", seen->status, NameGroup::status);
-          compare.field(expect.extended_status1, "extended_status[0]", seen->extended_status1,
+          compare.field(expect.status, "status", of_update(&engine::UpdateRecord::status),
+                        NameGroup::status);
+          compare.field(expect.extended_status1, "extended_status[0]",
+                        of_update(&engine::UpdateRecord::extended_status1),
                         NameGroup::extended_status);
-          compare.field(expect.extended_status2, "extended_status[1]", seen->extended_status2,
+          compare.field(expect.extended_status2, "extended_status[1]",
+                        of_update(&engine::UpdateRecord::extended_status2),
                         NameGroup::extended_status);
-          compare.field(expect.error, "error", seen->error.value_or(0), NameGroup::error);
-          const bool sending = seen->direction == std::optional<std::string>("sending");
-          compare.flowspec(expect.flowspec, "flowspec", sending ? seen->sending : seen->receiving);
+          compare.field(expect.error, "error", error ? error->error : 0, NameGroup::error);
+          compare.flowspec(expect.flowspec, "flowspec",
+                           update ? std::optional(update->flowspec) : std::nullopt);
         } else if constexpr (std::is_same_v<T, scenario::ExpectNetworkEvents>) {
-          const TraceRecord* seen =
-              take(step.socket, TraceKind::network_events, TraceKind::network_events);
-          if (!seen) return none_observed("network events");
-          Comparison compare("network_events", seen, failures);
-          compare.field(expect.events, "events", seen->network_events, std::nullopt);
-          compare.field(expect.status, "status", seen->status, NameGroup::status);
+          const TraceRecord* record = take<engine::NetworkEventsRecord>(step.socket);
+          if (!record) return none_observed("network events");
+          const auto& seen = std::get<engine::NetworkEventsRecord>(*record);
+          Comparison compare("network_events", origin_of(*record), failures);
+          compare.field(expect.events, "events", seen.network_events, std::nullopt);
+          compare.field(expect.status, "status", seen.status, NameGroup::status);
         } else if constexpr (std::is_same_v<T, scenario::ExpectNothing>) {
           for (std::size_t i = nothing_since; i < records_.size(); ++i) {
             const TraceRecord& record = records_[i];
-            const bool counts = record.kind == TraceKind::completion ||
-                                record.kind == TraceKind::update ||
-                                record.kind == TraceKind::monitor_error;
-            if (!counts || (!step.socket.empty() && record.socket != step.socket)) continue;
+            const bool counts = std::holds_alternative<engine::CompletionRecord>(record) ||
+                                std::holds_alternative<engine::UpdateRecord>(record) ||
+                                std::holds_alternative<engine::MonitorErrorRecord>(record);
+            const std::string& socket = engine::head_of(record).socket;
+            if (!counts || (!step.socket.empty() && socket != step.socket)) continue;
             failures.push_back(Failure{step.mark, "expected nothing" + on + " until " +
-                                                      report::format_time(expect.until_us) +
+                                                      engine::format_time(expect.until_us) +
                                                       " vs actual " + origin_of(record)});
             return;
           }

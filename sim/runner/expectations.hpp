@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,12 +46,13 @@ class ExpectationChecker {
              engine::TimeUs now_us, std::vector<Failure>& failures);
 
  private:
-  const engine::TraceRecord* take(const std::string& socket, engine::TraceKind kind,
-                                  engine::TraceKind other_kind);
+  // The next record of one of `Kinds` on `socket` (on any socket for waits) not taken yet.
+  template <typename... Kinds>
+  const engine::TraceRecord* take(const std::string& socket);
 
   const std::vector<engine::TraceRecord>& records_;
-  // Next record index to look at, per (socket, kind).
-  std::map<std::pair<std::string, engine::TraceKind>, std::size_t> cursors_;
+  // Next record index to look at, per (socket, the first of the kinds taken).
+  std::map<std::pair<std::string, std::string_view>, std::size_t> cursors_;
 };
 
 }  // namespace qosbed::runner

@@ -7,9 +7,9 @@
 #include "engine/tracing_provider.hpp"
 #include "gqos/names.hpp"
 #include "provider/winsock_provider.hpp"
-#include "record/recording_provider.hpp"
+#include "record/session_recorder.hpp"
 #include "runner/app_player.hpp"
-#include "runner/stops.hpp"
+#include "runner/early_stop.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -27,13 +27,12 @@ class LivePlayer {
       : scenario_(scenario),
         provider_(provider),
         clock_(clock),
-        recorder_(options.recording ? std::make_unique<record::RecordingProvider>(
-                                          provider, [&clock] { return clock.now_us(); })
-                                    : nullptr),
-        traced_(recorder_ ? static_cast<provider::Provider&>(*recorder_) : provider, clock, tee_),
+        recorder_(options.recording ? std::make_unique<record::SessionRecorder>(clock) : nullptr),
+        traced_(provider, clock, tee_),
         app_(traced_, recorder_.get(), clock, tee_, result_.failures),
         options_(options) {
     if (options.trace) tee_.add(*options.trace);
+    if (recorder_) tee_.add(*recorder_);
   }
 
   RunResult play() {
@@ -46,9 +45,7 @@ class LivePlayer {
 
  private:
   void play_steps() {
-    provider::Provider& untraced =
-        recorder_ ? static_cast<provider::Provider&>(*recorder_) : provider_;
-    if (const scenario::SocketSpec* refused = app_.open_sockets(scenario_.sockets, untraced)) {
+    if (const scenario::SocketSpec* refused = app_.open_sockets(scenario_.sockets, provider_)) {
       result_.stopped = stop_at(scenario_, current_, clock_.now_us(),
                                 "the provider would not open socket " + refused->id + ": " +
                                     describe_error(provider_.last_error()),
@@ -86,7 +83,7 @@ class LivePlayer {
   provider::Provider& provider_;
   const engine::Clock& clock_;
   engine::TraceTee tee_;
-  std::unique_ptr<record::RecordingProvider> recorder_;
+  std::unique_ptr<record::SessionRecorder> recorder_;
   engine::TracingProvider traced_;
   RunResult result_;
   AppPlayer app_;

@@ -22,8 +22,8 @@ struct LiveRunOptions {
   engine::TraceSink* trace = nullptr;
   // As RunOptions::interrupt; checked between steps and at least every `wait_slice_ms` of waiting.
   const volatile std::sig_atomic_t* interrupt = nullptr;
-  // When set, the application's calls also go through a RecordingProvider and the session is
-  // written here as a scenario named `recording_name`.
+  // When set, the session's trace is also recorded (sim/record) and written here as a scenario
+  // named `recording_name`.
   std::string* recording = nullptr;
   std::string recording_name = "recorded";
 };

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "report/text_trace.hpp"
+#include "engine/clock.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -11,18 +11,47 @@ namespace {
 rsvp::Topology topology_of(const scenario::NetworkSpec& spec) {
   rsvp::Topology topology;
   for (const scenario::NetNode& node : spec.nodes) {
-    if (node.kind == rsvp::NodeKind::host) {
+    if (node.kind == scenario::NodeKind::host) {
       topology.add_host(node.name, node.address);
     } else {
       topology.add_router(node.name, node.address);
     }
   }
   for (const scenario::NetLink& link : spec.links) {
+    const rsvp::LinkSpec link_spec{link.bandwidth, link.delay_us, link.loss, link.reservable};
     const rsvp::LinkId id = topology.add_link(static_cast<rsvp::NodeId>(link.a),
-                                              static_cast<rsvp::NodeId>(link.b), link.spec);
+                                              static_cast<rsvp::NodeId>(link.b), link_spec);
     topology.link(id).up = link.up;
   }
   return topology;
+}
+
+rsvp::NetworkOptions options_of(const scenario::NetworkSpec& spec) {
+  rsvp::NetworkOptions options;
+  if (spec.refresh_us) options.times.refresh_us = *spec.refresh_us;
+  if (spec.k) options.times.k = *spec.k;
+  options.seed = spec.seed;
+  return options;
+}
+
+std::vector<rsvp::Session> sessions_of(const scenario::NetworkSpec& spec) {
+  std::vector<rsvp::Session> sessions;
+  for (const scenario::NetSession& session : spec.sessions) {
+    sessions.push_back({session.destination, session.port, session.protocol});
+  }
+  return sessions;
+}
+
+// RSVP_RESERVE_INFO's style values, as the loader reads `style:`.
+rsvp::Style style_of(std::uint32_t style) {
+  switch (style) {
+    case gqos::rsvp_style::fixed_filter:
+      return rsvp::Style::ff;
+    case gqos::rsvp_style::shared_explicit:
+      return rsvp::Style::se;
+    default:
+      return rsvp::Style::wf;
+  }
 }
 
 gqos::FlowSpec merged(const std::vector<rsvp::FlowDescriptor>& descriptors) {
@@ -32,7 +61,7 @@ gqos::FlowSpec merged(const std::vector<rsvp::FlowDescriptor>& descriptors) {
 }
 
 // What a trace record shows of a message beyond its name and session.
-void describe(const rsvp::Message& message, engine::RsvpMessageRecord& record) {
+void describe(const rsvp::Message& message, engine::RsvpRecord& record) {
   std::visit(
       [&](const auto& m) {
         using T = std::decay_t<decltype(m)>;
@@ -77,11 +106,11 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
       spec_(spec),
       trace_(trace),
       deliver_(std::move(deliver)),
-      network_(std::make_unique<rsvp::Network>(queue, topology_of(spec),
-                                               rsvp::NetworkOptions{spec.times, spec.seed})) {
+      sessions_(sessions_of(spec)),
+      network_(std::make_unique<rsvp::Network>(queue, topology_of(spec), options_of(spec))) {
   network_->set_message_observer(this);
   for (std::size_t host = 0; host < spec.nodes.size(); ++host) {
-    if (spec.nodes[host].kind != rsvp::NodeKind::host) continue;
+    if (spec.nodes[host].kind != scenario::NodeKind::host) continue;
     adapters_.push_back(std::make_unique<rsvp::IndicationAdapter>(
         [this, host](const rsvp::Session& session, gqos::Indication indication) {
           indicate(host, session, indication);
@@ -90,7 +119,7 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
   }
   // A session addressed to no host is a multicast group: its receivers are its members.
   for (const scenario::NetReceiver& receiver : spec.receivers) {
-    const rsvp::Address group = spec.sessions[receiver.session].session.destination;
+    const rsvp::Address group = sessions_[receiver.session].destination;
     if (!network_->topology().find_address(group)) {
       network_->join(static_cast<rsvp::NodeId>(receiver.host), group);
     }
@@ -104,11 +133,11 @@ rsvp::SenderId NetworkRun::sender_id(std::size_t sender) const {
 
 rsvp::ReservationRequest NetworkRun::request_of(const scenario::NetReceiver& receiver) const {
   rsvp::ReservationRequest request;
-  request.style = receiver.style;
+  request.style = style_of(receiver.style);
   request.confirm = receiver.confirm;
-  if (receiver.style == rsvp::Style::wf) {
+  if (request.style == rsvp::Style::wf) {
     request.descriptors.push_back({receiver.flowspec, {}});
-  } else if (receiver.style == rsvp::Style::ff) {
+  } else if (request.style == rsvp::Style::ff) {
     for (std::size_t sender : receiver.senders) {
       request.descriptors.push_back({receiver.flowspec, {sender_id(sender)}});
     }
@@ -124,15 +153,15 @@ void NetworkRun::start() {
   for (std::size_t i = 0; i < spec_.senders.size(); ++i) {
     starts_.push_back(queue_.schedule_at(spec_.senders[i].start_us, [this, i] {
       const scenario::NetSender& sender = spec_.senders[i];
-      network_->start_sender(static_cast<rsvp::NodeId>(sender.host),
-                             spec_.sessions[sender.session].session, sender.port, sender.tspec);
+      network_->start_sender(static_cast<rsvp::NodeId>(sender.host), sessions_[sender.session],
+                             sender.port, sender.tspec);
     }));
   }
   for (std::size_t i = 0; i < spec_.receivers.size(); ++i) {
     starts_.push_back(queue_.schedule_at(spec_.receivers[i].start_us, [this, i] {
       const scenario::NetReceiver& receiver = spec_.receivers[i];
-      network_->reserve(static_cast<rsvp::NodeId>(receiver.host),
-                        spec_.sessions[receiver.session].session, request_of(receiver));
+      network_->reserve(static_cast<rsvp::NodeId>(receiver.host), sessions_[receiver.session],
+                        request_of(receiver));
     }));
   }
 }
@@ -148,7 +177,7 @@ void NetworkRun::play(const scenario::NetAction& action) {
         } else if constexpr (std::is_same_v<T, scenario::NetSenderStop>) {
           const scenario::NetSender& sender = spec_.senders[net.sender];
           const auto host = static_cast<rsvp::NodeId>(sender.host);
-          const rsvp::Session& session = spec_.sessions[sender.session].session;
+          const rsvp::Session& session = sessions_[sender.session];
           if (net.tear_down) {
             network_->stop_sender(host, session, sender.port);
           } else {
@@ -157,7 +186,7 @@ void NetworkRun::play(const scenario::NetAction& action) {
         } else {
           const scenario::NetReceiver& receiver = spec_.receivers[net.receiver];
           const auto host = static_cast<rsvp::NodeId>(receiver.host);
-          const rsvp::Session& session = spec_.sessions[receiver.session].session;
+          const rsvp::Session& session = sessions_[receiver.session];
           if (net.tear_down) {
             network_->release(host, session);
           } else {
@@ -176,11 +205,14 @@ void NetworkRun::stop() {
 
 void NetworkRun::indicate(std::size_t host, const rsvp::Session& session,
                           const gqos::Indication& indication) {
-  const bool receiving = gqos::direction_of_status(indication.status) == gqos::Direction::receiving;
+  // The FLOWSPEC it fills names the side (D20: a PathErr's reaches the senders); else the status.
+  const bool receiving = indication.receiving.has_value() ||
+                         (!indication.sending && gqos::direction_of_status(indication.status) ==
+                                                     gqos::Direction::receiving);
   std::set<std::string> sockets;
   auto add = [&](const auto& endpoints) {
     for (const auto& endpoint : endpoints) {
-      if (endpoint.host == host && spec_.sessions[endpoint.session].session == session &&
+      if (endpoint.host == host && sessions_[endpoint.session] == session &&
           !endpoint.socket.empty()) {
         sockets.insert(endpoint.socket);
       }
@@ -196,10 +228,7 @@ void NetworkRun::indicate(std::size_t host, const rsvp::Session& session,
 
 void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                        const rsvp::Message& message) {
-  engine::TraceRecord record;
-  record.t_us = queue_.now_us();
-  record.kind = engine::TraceKind::rsvp;
-  engine::RsvpMessageRecord& m = record.rsvp.emplace();
+  auto m = engine::record_at<engine::RsvpRecord>(engine::RecordHead{queue_.now_us(), {}});
   m.message = rsvp::name_of(message);
   m.action = std::move(action);
   m.from = spec_.nodes[from].name;
@@ -207,12 +236,17 @@ void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, r
   m.link = spec_.links[link].name;
   m.session = rsvp::to_string(rsvp::session_of(message));
   describe(message, m);
-  trace_.record(record);
+  trace_.record(engine::TraceRecord(std::move(m)));
+}
+
+void NetworkRun::capture_to(std::ostream& out) {
+  capture_ = std::make_unique<MessageCapture>(out, spec_, options_of(spec_).times.refresh_us);
 }
 
 void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                          const rsvp::Message& message) {
   trace("sent", from, to, link, message);
+  if (capture_) capture_->sent(queue_.now_us(), network_->topology(), from, to, link, message);
 }
 void NetworkRun::on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
                              const rsvp::Message& message) {
@@ -230,14 +264,19 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectMessage
   auto matches = [](const Filter& filter, const std::string& value) {
     return !filter || filter->value == value;
   };
+  const Filter session =
+      expect.session
+          ? Filter{{rsvp::to_string(sessions_[expect.session->value]), expect.session->mark}}
+          : std::nullopt;
   std::uint32_t count = 0;
   for (const engine::TraceRecord& record : records) {
-    if (record.kind != engine::TraceKind::rsvp || !record.rsvp) continue;
-    if (expect.within_us && record.t_us < now_us - *expect.within_us) continue;
-    const engine::RsvpMessageRecord& m = *record.rsvp;
+    const auto* rsvp = std::get_if<engine::RsvpRecord>(&record);
+    if (!rsvp) continue;
+    if (expect.within_us && rsvp->t_us < now_us - *expect.within_us) continue;
+    const engine::RsvpRecord& m = *rsvp;
     if (matches(expect.message, m.message) && matches(expect.action, m.action) &&
         matches(expect.from, m.from) && matches(expect.to, m.to) && matches(expect.link, m.link) &&
-        matches(expect.session, m.session)) {
+        matches(session, m.session)) {
       ++count;
     }
   }
@@ -254,13 +293,13 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectMessage
   add("from", expect.from);
   add("to", expect.to);
   add("link", expect.link);
-  add("session", expect.session);
-  if (expect.within_us) what += " within " + report::format_time(*expect.within_us);
+  add("session", session);
+  if (expect.within_us) what += " within " + engine::format_time(*expect.within_us);
   const std::string wanted = expect.count ? std::to_string(expect.count->value) : "at least 1";
   const scenario::Mark& mark = expect.count ? expect.count->mark : step.mark;
   failures.push_back(Failure{mark, "expected " + what + " count " + wanted + " vs actual " +
                                        std::to_string(count) + " (by " +
-                                       report::format_time(now_us) + ")"});
+                                       engine::format_time(now_us) + ")"});
 }
 
 void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& expect,
@@ -276,8 +315,7 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
                                                   presence_text(actual)});
     }
   };
-  const rsvp::Session* session =
-      expect.session ? &spec_.sessions[*expect.session].session : nullptr;
+  const rsvp::Session* session = expect.session ? &sessions_[*expect.session] : nullptr;
   if (expect.path_state && session) {
     bool present = false;
     for (const auto& [key, psb] : state.psbs) {
@@ -293,7 +331,7 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
     compare(expect.resv_state, "reservation state", present);
   }
   if (expect.blockade && session) {
-    compare(expect.blockade, "blockade", state.blockades.count(*session) > 0);
+    compare(expect.blockade, "blockade", rsvp::has_blockade(state, *session));
   }
   if (!expect.toward) return;
   const std::string& toward = spec_.nodes[*expect.toward].name;

@@ -1,6 +1,7 @@
 // A scenario's `network:` played on the run's clock: builds the rsvp::Network, starts its senders
-// and receivers, plays `net:` steps, traces every RSVP message (TraceKind::rsvp), hands each
-// host's SP indications to the scenario socket its sender or receiver names, and checks
+// and receivers, plays `net:` steps, traces every RSVP message (engine::RsvpRecord), hands each
+// host's SP indications to the scenario socket its sender or receiver names, captures the
+// messages as packets when asked (--pcap), and checks
 // `expect: message` and `expect: state`. The runner drives it; `qosbed compile` drives it alone.
 #pragma once
 
@@ -13,6 +14,7 @@
 #include "engine/trace.hpp"
 #include "rsvp/network.hpp"
 #include "rsvp/sp_adapter.hpp"
+#include "runner/message_capture.hpp"
 #include "runner/runner.hpp"
 #include "scenario/scenario.hpp"
 
@@ -26,6 +28,8 @@ class NetworkRun final : public rsvp::MessageObserver {
   NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& spec, engine::TraceSink& trace,
              Deliver deliver);
 
+  // From now on, every message sent is also written to `out` as a packet (message_capture.hpp).
+  void capture_to(std::ostream& out);
   // Schedules each sender's first PATH and each receiver's request at their start times.
   void start();
   void play(const scenario::NetAction& action);
@@ -60,9 +64,11 @@ class NetworkRun final : public rsvp::MessageObserver {
   const scenario::NetworkSpec& spec_;
   engine::TraceSink& trace_;
   Deliver deliver_;
+  std::vector<rsvp::Session> sessions_;  // spec_.sessions as the model keys them
   std::unique_ptr<rsvp::Network> network_;
   std::vector<std::unique_ptr<rsvp::IndicationAdapter>> adapters_;
   std::vector<engine::EventId> starts_;
+  std::unique_ptr<MessageCapture> capture_;
 };
 
 }  // namespace qosbed::runner

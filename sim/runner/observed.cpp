@@ -4,14 +4,14 @@
 #include <map>
 #include <string>
 
+#include "engine/clock.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "report/text_trace.hpp"
+#include "runner/emulator_options.hpp"
 
 namespace qosbed::runner {
 namespace {
 
-using engine::TraceKind;
 using engine::TraceRecord;
 
 // An indication that one kind of report has not observed yet.
@@ -79,36 +79,37 @@ bool withheld(const std::string& delivery) {
 std::vector<Failure> unobserved_indications(const scenario::Scenario& scenario,
                                             const std::vector<PlayedIndication>& played,
                                             const std::vector<TraceRecord>& records) {
-  const bool enobufs_keeps = scenario.emulator.decisions.enobufs_keeps_indication;
+  const bool enobufs_keeps = emulator_options(scenario.sp).decisions.enobufs_keeps_indication;
   std::map<std::size_t, std::size_t> played_at;  // fd_qos record -> played indication
   for (std::size_t i = 0; i < played.size(); ++i) played_at[played[i].record] = i;
 
   Observations observations(played.size());
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const TraceRecord& r = records[i];
-    const bool query = r.call == "get_qos";
-    if (r.kind == TraceKind::fd_qos) {
+    if (const auto* r = std::get_if<engine::FdQosRecord>(&records[i])) {
       const auto it = played_at.find(i);
       if (it == played_at.end()) continue;  // a network's indication: no step scripted it
-      if (withheld(r.detail) || (r.detail == "enobufs" && !enobufs_keeps)) {
+      if (withheld(r->delivery) || (r->delivery == "enobufs" && !enobufs_keeps)) {
         observations.exempt(it->second);
         continue;
       }
       // A coalesced indication replaces every one queued on its socket (R9, D12).
-      if (r.detail == "coalesced") observations.exempt_queued(r.socket);
-      observations.reached(r.socket, {it->second, r.status.value_or(0), r.detail != "completed"});
-    } else if (r.kind == TraceKind::completion && query && r.error == 0u && r.status) {
-      observations.read(r.socket, *r.status);
-    } else if (r.kind == TraceKind::call && query && r.detail == "sync" && r.result == 0 &&
-               r.status) {
-      observations.read(r.socket, *r.status);
-    } else if (r.kind == TraceKind::call && query && r.error == gqos::wsa::enobufs &&
-               !enobufs_keeps) {
-      observations.exempt_oldest_queued(r.socket);  // D6 with the indication not kept
-    } else if (r.kind == TraceKind::call && r.call == "close" && r.result == 0) {
-      observations.exempt_queued(r.socket);  // R8: close discards the queue
-    } else if (r.kind == TraceKind::network_events && r.status) {
-      observations.event(r.socket, *r.status);
+      if (r->delivery == "coalesced") observations.exempt_queued(r->socket);
+      observations.reached(r->socket, {it->second, r->status, r->delivery != "completed"});
+    } else if (const auto* r = std::get_if<engine::CompletionRecord>(&records[i])) {
+      if (r->call == "get_qos" && r->error == 0 && r->read.status_info) {
+        observations.read(r->socket, r->read.status_info->status_code);
+      }
+    } else if (const auto* r = std::get_if<engine::CallRecord>(&records[i])) {
+      const bool query = r->call == "get_qos";
+      if (query && r->detail == "sync" && r->result == 0 && r->read.status_info) {
+        observations.read(r->socket, r->read.status_info->status_code);
+      } else if (query && r->error == gqos::wsa::enobufs && !enobufs_keeps) {
+        observations.exempt_oldest_queued(r->socket);  // D6 with the indication not kept
+      } else if (r->call == "close" && r->result == 0) {
+        observations.exempt_queued(r->socket);  // R8: close discards the queue
+      }
+    } else if (const auto* r = std::get_if<engine::NetworkEventsRecord>(&records[i])) {
+      if (r->status) observations.event(r->socket, *r->status);
     }
   }
 
@@ -116,15 +117,14 @@ std::vector<Failure> unobserved_indications(const scenario::Scenario& scenario,
   for (std::size_t i = 0; i < played.size(); ++i) {
     if (observations.observed(i)) continue;
     const scenario::Step& step = scenario.steps[played[i].step];
-    const TraceRecord& record = records[played[i].record];
+    const auto& record = std::get<engine::FdQosRecord>(records[played[i].record]);
     const std::string why =
-        record.detail == "completed"
+        record.delivery == "completed"
             ? "a query took it, but the application never learnt of that query's completion"
             : "it stayed queued, and no query read it";
     failures.push_back(Failure{
-        step.mark, "sp: fd_qos " +
-                       gqos::name_or_number(gqos::NameGroup::status, record.status.value_or(0)) +
-                       " on " + step.socket + " at " + report::format_time(step.at_us) +
+        step.mark, "sp: fd_qos " + gqos::name_or_number(gqos::NameGroup::status, record.status) +
+                       " on " + step.socket + " at " + engine::format_time(step.at_us) +
                        " was never observed: " + why + " (--strict)"});
   }
   return failures;

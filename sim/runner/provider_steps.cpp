@@ -6,7 +6,7 @@ namespace qosbed::runner {
 
 void play_provider_step(provider_stub::Emulator& emulator, provider::Socket socket,
                         const scenario::Step& step, const scenario::SpAction& action,
-                        record::RecordingProvider* recorder, std::vector<Failure>& failures) {
+                        record::SessionRecorder* recorder, std::vector<Failure>& failures) {
   std::visit(
       [&](const auto& sp) {
         using T = std::decay_t<decltype(sp)>;
@@ -19,9 +19,7 @@ void play_provider_step(provider_stub::Emulator& emulator, provider::Socket sock
           }
         } else {
           emulator.fail_next_call(socket, *sp.call, sp.error);
-          if (recorder) {
-            recorder->record_injected_failure(socket, provider::name_of(*sp.call), sp.error);
-          }
+          if (recorder) recorder->failure_injected(step.socket, *sp.call, sp.error);
         }
       },
       action);

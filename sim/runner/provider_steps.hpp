@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "provider_stub/emulator.hpp"
-#include "record/recording_provider.hpp"
+#include "record/session_recorder.hpp"
 #include "runner/runner.hpp"
 #include "scenario/scenario.hpp"
 
@@ -16,6 +16,6 @@ namespace qosbed::runner {
 // `pending` that finds nothing pending adds a failure at the step.
 void play_provider_step(provider_stub::Emulator& emulator, provider::Socket socket,
                         const scenario::Step& step, const scenario::SpAction& action,
-                        record::RecordingProvider* recorder, std::vector<Failure>& failures);
+                        record::SessionRecorder* recorder, std::vector<Failure>& failures);
 
 }  // namespace qosbed::runner

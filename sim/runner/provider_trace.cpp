@@ -4,43 +4,32 @@
 
 namespace qosbed::runner {
 
-using engine::TraceKind;
-using engine::TraceRecord;
-
-TraceRecord ProviderTrace::base(provider::Socket socket, TraceKind kind) const {
-  TraceRecord record;
-  record.t_us = clock_.now_us();
-  record.socket = names_.socket_name(socket);
-  record.kind = kind;
-  return record;
+engine::RecordHead ProviderTrace::head(provider::Socket socket) const {
+  return engine::RecordHead{clock_.now_us(), names_.socket_name(socket)};
 }
 
 void ProviderTrace::on_indication(provider::Socket socket, const gqos::Indication& indication,
                                   provider_stub::IndicationOutcome outcome) {
-  TraceRecord record = base(socket, TraceKind::fd_qos);
-  record.detail = std::string(provider_stub::name_of(outcome));
+  auto record = engine::record_at<engine::FdQosRecord>(head(socket));
+  record.delivery = std::string(provider_stub::name_of(outcome));
   record.status = indication.status;
-  if (indication.sending) record.sending = indication.sending;
-  if (indication.receiving) record.receiving = indication.receiving;
-  sink_.record(record);
+  record.sending = indication.sending;
+  record.receiving = indication.receiving;
+  sink_.record(engine::TraceRecord(std::move(record)));
 }
 
 void ProviderTrace::on_request_finished(provider::Socket socket,
                                         const provider::Overlapped* overlapped, std::uint32_t error,
                                         std::uint32_t bytes) {
-  TraceRecord record = base(socket, TraceKind::finished);
+  auto record = engine::record_at<engine::FinishedRecord>(head(socket));
   record.call = names_.request_call(overlapped);
   record.error = error;
   record.bytes = bytes;
-  sink_.record(record);
+  sink_.record(engine::TraceRecord(std::move(record)));
 }
 
 void ProviderTrace::on_stalled() {
-  TraceRecord record;
-  record.t_us = clock_.now_us();
-  record.kind = TraceKind::stalled;
-  record.detail = "an infinite wait that nothing scheduled could end";
-  sink_.record(record);
+  sink_.record(engine::record_at<engine::StalledRecord>({clock_.now_us(), {}}));
 }
 
 }  // namespace qosbed::runner

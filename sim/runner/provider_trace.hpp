@@ -24,7 +24,7 @@ class ProviderTrace final : public provider_stub::EmulatorObserver {
   void on_stalled() override;
 
  private:
-  engine::TraceRecord base(provider::Socket socket, engine::TraceKind kind) const;
+  engine::RecordHead head(provider::Socket socket) const;
 
   const engine::Clock& clock_;
   const engine::TracingProvider& names_;

@@ -9,14 +9,15 @@
 #include "engine/event_queue.hpp"
 #include "engine/tracing_provider.hpp"
 #include "provider_stub/emulator.hpp"
-#include "record/recording_provider.hpp"
+#include "record/session_recorder.hpp"
 #include "runner/app_player.hpp"
+#include "runner/early_stop.hpp"
+#include "runner/emulator_options.hpp"
 #include "runner/expectations.hpp"
 #include "runner/network_run.hpp"
 #include "runner/observed.hpp"
 #include "runner/provider_steps.hpp"
 #include "runner/provider_trace.hpp"
-#include "runner/stops.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -25,22 +26,24 @@ class Player {
  public:
   Player(const scenario::Scenario& scenario, const RunOptions& options)
       : scenario_(scenario),
-        emulator_(queue_, scenario.emulator),
-        recorder_(options.recording ? std::make_unique<record::RecordingProvider>(
-                                          emulator_, [this] { return queue_.now_us(); })
-                                    : nullptr),
-        traced_(recorder_ ? static_cast<provider::Provider&>(*recorder_) : emulator_, queue_, tee_),
+        emulator_(queue_, emulator_options(scenario.sp)),
+        recorder_(options.recording ? std::make_unique<record::SessionRecorder>(queue_) : nullptr),
+        traced_(emulator_, queue_, tee_),
         recording_(options.recording),
         recording_name_(options.recording_name),
         checker_(log_.records()),
         app_(traced_, recorder_.get(), queue_, tee_, result_.failures),
         provider_trace_(queue_, traced_, tee_),
         interrupt_(options.interrupt),
+        capture_(options.capture),
         strict_(options.strict) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(&provider_trace_);
-    if (recorder_) recorder_->set_emulator_options(scenario.emulator);
+    if (recorder_) {
+      tee_.add(*recorder_);
+      recorder_->provider_of(scenario);
+    }
   }
 
   // Plays every step, or stops early (interrupt, internal error) with result_.stopped saying
@@ -92,11 +95,13 @@ class Player {
   // an indication the application never observed.
   void check_what_was_tested() {
     if (result_.expectations_checked == 0) {
-      Failure none{{scenario_.file, 0, 0},
-                   "no expectation: the run passes whatever the application does"};
-      if (!strict_) return result_.warnings.push_back(std::move(none));
-      none.message += " (--strict)";
-      result_.failures.push_back(std::move(none));
+      const scenario::Mark file{scenario_.file, 0, 0};
+      const std::string none = "no expectation: the run passes whatever the application does";
+      if (strict_) {
+        result_.failures.push_back(Failure{file, none + " (--strict)"});
+      } else {
+        result_.warnings.push_back(Failure{file, none});
+      }
     }
     if (!strict_) return;
     for (Failure& failure : unobserved_indications(scenario_, indications_, log_.records())) {
@@ -104,13 +109,9 @@ class Player {
     }
   }
 
-  // Opened untraced, as before the application's first step; a recorder must know of them. The
-  // emulator opens every socket (a no-qos-provider profile fails the calls after it).
-  void open_sockets() {
-    provider::Provider& untraced =
-        recorder_ ? static_cast<provider::Provider&>(*recorder_) : emulator_;
-    app_.open_sockets(scenario_.sockets, untraced);
-  }
+  // Opened untraced, as before the application's first step. The emulator opens every socket
+  // (a no-qos-provider profile fails the calls after it).
+  void open_sockets() { app_.open_sockets(scenario_.sockets, emulator_); }
 
   // A network scenario's hosts' SPs indicate to the sockets the network section names.
   void start_network() {
@@ -120,6 +121,7 @@ class Player {
         [this](const std::string& socket, const gqos::Indication& indication) {
           emulator_.indicate(app_.handle(socket), indication);
         });
+    if (capture_) network_->capture_to(*capture_);
     network_->start();
   }
 
@@ -194,7 +196,7 @@ class Player {
   provider_stub::Emulator emulator_;
   engine::TraceLog log_;
   engine::TraceTee tee_;
-  std::unique_ptr<record::RecordingProvider> recorder_;
+  std::unique_ptr<record::SessionRecorder> recorder_;
   engine::TracingProvider traced_;
   std::string* recording_;
   std::string recording_name_;
@@ -206,6 +208,7 @@ class Player {
   std::unique_ptr<NetworkRun> network_;  // set for a scenario with `network:`
   std::size_t nothing_since_ = 0;
   const volatile std::sig_atomic_t* interrupt_;
+  std::ostream* capture_;    // --pcap
   std::size_t current_ = 0;  // the step being played, for Stop
   bool strict_;
   std::vector<PlayedIndication> indications_;  // the sp: fd_qos steps played, in order

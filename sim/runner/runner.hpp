@@ -5,6 +5,7 @@
 
 #include <csignal>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -58,10 +59,13 @@ struct RunOptions {
   // Checked between steps and between provider events (a signal handler may set it): when it
   // becomes nonzero the run stops there, as cleanly as at its end, with `stopped` set.
   const volatile std::sig_atomic_t* interrupt = nullptr;
-  // When set, the application's calls also go through a RecordingProvider (sim/record), and the
-  // session it saw is written here as a scenario named `recording_name`.
+  // When set, the session's trace is also recorded (sim/record) and written here as a scenario
+  // named `recording_name`.
   std::string* recording = nullptr;
   std::string recording_name = "recorded";
+  // When set, a network scenario's RSVP messages are also written here as a pcapng capture
+  // (runner/message_capture.hpp); a scenario without `network:` writes nothing.
+  std::ostream* capture = nullptr;
   // A scenario that checks nothing fails instead of warning, and so does each `sp: fd_qos` step
   // the application never observed (runner/observed.hpp says what observed means).
   bool strict = false;

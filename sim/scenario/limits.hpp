@@ -13,7 +13,7 @@ namespace qosbed::scenario::limits {
 inline constexpr std::uint32_t max_buffer_bytes = 1u << 20;
 
 // Any time or duration: 10^9 s keeps sums of many steps far from int64 overflow.
-inline constexpr TimeUs max_time_us = 1'000'000'000'000'000;
+inline constexpr std::int64_t max_time_us = 1'000'000'000'000'000;
 
 // A wait's timeout in ms must be below INFINITE (0xFFFFFFFF), which `infinite` stands for.
 inline constexpr std::uint64_t max_timeout_ms = 0xFFFFFFFEu;

@@ -19,33 +19,15 @@ namespace {
 
 using namespace detail;
 
-constexpr std::string_view top_keys[] = {"scenario", "description", "profile",
-                                         "pending",  "decisions",   "admission_limit",
-                                         "sockets",  "network",     "steps"};
-constexpr std::string_view decision_keys[] = {"sender_not_connected", "receiver_not_bound",
-                                              "short_buffer",         "enobufs_keeps_indication",
-                                              "nothing_queued",       "unused_flowspec_fields"};
-constexpr std::string_view socket_keys[] = {"role", "protocol", "local", "remote", "qos"};
-
-constexpr Choice<provider::Role> roles[] = {{"sender", provider::Role::sender},
-                                            {"receiver", provider::Role::receiver},
-                                            {"both", provider::Role::both}};
-constexpr Choice<provider::Protocol> protocols[] = {{"udp", provider::Protocol::udp},
-                                                    {"tcp", provider::Protocol::tcp}};
-constexpr provider_stub::Profile all_profiles[] = {
-    provider_stub::Profile::windows_2000, provider_stub::Profile::windows_xp,
-    provider_stub::Profile::windows_2003, provider_stub::Profile::no_qos_provider};
-constexpr provider_stub::PendingPolicy all_policies[] = {provider_stub::PendingPolicy::queue,
-                                                         provider_stub::PendingPolicy::coalesce,
-                                                         provider_stub::PendingPolicy::drop};
-
-// The emulator's own names, so the two spellings cannot drift apart.
-template <typename Enum, std::size_t N>
-std::vector<Choice<Enum>> choices_of(const Enum (&values)[N]) {
-  std::vector<Choice<Enum>> out;
-  for (Enum value : values) out.push_back({provider_stub::name_of(value), value});
-  return out;
-}
+// Each in the order of the language's words for it (language::roles(), ...): the word a file
+// writes picks the value at its index.
+constexpr provider::Role roles[] = {provider::Role::sender, provider::Role::receiver,
+                                    provider::Role::both};
+constexpr provider::Protocol protocols[] = {provider::Protocol::udp, provider::Protocol::tcp};
+constexpr Profile all_profiles[] = {Profile::windows_2000, Profile::windows_xp,
+                                    Profile::windows_2003, Profile::no_qos_provider};
+constexpr PendingPolicy all_policies[] = {PendingPolicy::queue, PendingPolicy::coalesce,
+                                          PendingPolicy::drop};
 
 bool is_lower_or_digit(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
@@ -75,13 +57,14 @@ SocketSpec read_socket(Context& context, const Entry& entry) {
   if (!is_socket_id(entry.key)) context.error(entry.key_mark, msg::bad_socket_id(entry.key));
   auto map = map_of(context, entry.value);
   if (!map) return socket;
-  map->allow_only(socket_keys);
+  map->allow_only(language::socket().keys);
   if (const Entry* role = map->require("role")) {
-    socket.role = choice(context, role->value, "role", roles).value_or(socket.role);
+    socket.role =
+        word(context, role->value, "role", language::roles(), roles).value_or(socket.role);
   }
   if (const Entry* protocol = map->find("protocol")) {
-    socket.protocol =
-        choice(context, protocol->value, "protocol", protocols).value_or(socket.protocol);
+    socket.protocol = word(context, protocol->value, "protocol", language::protocols(), protocols)
+                          .value_or(socket.protocol);
   }
   if (const Entry* local = map->find("local")) socket.local = read_address(context, local->value);
   if (const Entry* remote = map->find("remote")) {
@@ -101,13 +84,14 @@ std::vector<SocketSpec> read_sockets(Context& context, const Value& value) {
 }
 
 // `decisions:`: the behaviours docs/behaviour.md lets a scenario choose otherwise.
-void read_decisions(Context& context, const Value& value, provider_stub::Decisions& decisions) {
+Decisions read_decisions(Context& context, const Value& value) {
+  Decisions decisions;
   auto map = map_of(context, value);
-  if (!map) return;
-  map->allow_only(decision_keys);
-  auto error = [&](std::string_view key, std::uint32_t& field) {
+  if (!map) return decisions;
+  map->allow_only(language::decisions().keys);
+  auto error = [&](std::string_view key, std::optional<std::uint32_t>& field) {
     if (const Entry* entry = map->find(key)) {
-      field = named(context, entry->value, gqos::NameGroup::error).value_or(field);
+      field = named(context, entry->value, gqos::NameGroup::error);
     }
   };
   error("sender_not_connected", decisions.sender_not_connected);
@@ -115,13 +99,12 @@ void read_decisions(Context& context, const Value& value, provider_stub::Decisio
   error("short_buffer", decisions.short_buffer);
   error("nothing_queued", decisions.nothing_queued);
   if (const Entry* entry = map->find("enobufs_keeps_indication")) {
-    decisions.enobufs_keeps_indication =
-        boolean(context, entry->value).value_or(decisions.enobufs_keeps_indication);
+    decisions.enobufs_keeps_indication = boolean(context, entry->value);
   }
   if (const Entry* entry = map->find("unused_flowspec_fields")) {
-    decisions.unused_flowspec_fields =
-        u32_or_unspecified(context, entry->value).value_or(decisions.unused_flowspec_fields);
+    decisions.unused_flowspec_fields = u32_or_unspecified(context, entry->value);
   }
+  return decisions;
 }
 
 std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) {
@@ -131,7 +114,7 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
     return std::nullopt;
   }
   const MapView top(context, root);
-  top.allow_only(top_keys);
+  top.allow_only(language::top().keys);
   Scenario scenario;
   scenario.file = context.file();
   if (const Entry* entry = top.require("scenario")) {
@@ -143,21 +126,21 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
   if (const Entry* entry = top.find("description")) {
     scenario.description = text(context, entry->value, "text").value_or("");
   }
-  provider_stub::EmulatorOptions& options = scenario.emulator;
+  SpOptions& sp = scenario.sp;
   if (const Entry* entry = top.find("profile")) {
-    options.profile = choice(context, entry->value, "profile", choices_of(all_profiles))
-                          .value_or(options.profile);
+    sp.profile = word(context, entry->value, "profile", language::profiles(), all_profiles)
+                     .value_or(sp.profile);
   }
   if (const Entry* entry = top.find("pending")) {
-    options.pending_policy =
-        choice(context, entry->value, "pending policy", choices_of(all_policies))
-            .value_or(options.pending_policy);
+    sp.pending =
+        word(context, entry->value, "pending policy", language::pending_policies(), all_policies)
+            .value_or(sp.pending);
   }
   if (const Entry* entry = top.find("decisions")) {
-    read_decisions(context, entry->value, options.decisions);
+    sp.decisions = read_decisions(context, entry->value);
   }
   if (const Entry* entry = top.find("admission_limit")) {
-    options.admission_limit = u32(context, entry->value);
+    sp.admission_limit = u32(context, entry->value);
   }
   if (const Entry* entry = top.require("sockets")) {
     scenario.sockets = read_sockets(context, entry->value);
@@ -173,7 +156,7 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
   }
   // The network runs until `end`, or until the application is done with its last step.
   if (scenario.network && !scenario.network->end_us) {
-    TimeUs last_us = 0;
+    std::int64_t last_us = 0;
     for (const Step& step : scenario.steps) {
       last_us = std::max(last_us, step.at_us);
       if (const auto* expectation = std::get_if<Expectation>(&step.action)) {

@@ -1,7 +1,7 @@
 #include "scenario/messages.hpp"
 
-#include "gqos/scenario_text.hpp"
 #include "scenario/limits.hpp"
+#include "scenario/writer.hpp"
 
 namespace qosbed::scenario::msg {
 namespace {
@@ -102,8 +102,8 @@ std::string fractional_us(std::string_view key, std::string_view text) {
   return quoted(key) + " must be a whole number of microseconds, not " + quoted(text);
 }
 std::string time_too_large(std::string_view key, std::string_view text) {
-  return quoted(key) + " must be at most " + format_time(limits::max_time_us) + ", not " +
-         quoted(text);
+  return quoted(key) + " must be at most " + duration_text(limits::max_time_us) +
+         ", not " + quoted(text);
 }
 std::string timeout_not_ms(std::string_view text) {
   return "'timeout' must be a whole number of milliseconds (Winsock waits take DWORD ms), not " +
@@ -120,15 +120,17 @@ std::string bad_hex(std::string_view text) {
 std::string at_and_after() {
   return "a step takes 'at' or 'after', not both";
 }
-std::string time_backwards(TimeUs at_us, TimeUs previous_us) {
-  return "time goes backwards: " + format_time(at_us) + " is before the previous step's " +
-         format_time(previous_us);
+std::string time_backwards(std::int64_t at_us, std::int64_t previous_us) {
+  return "time goes backwards: " + duration_text(at_us) +
+         " is before the previous step's " + duration_text(previous_us);
 }
-std::string time_past_end(TimeUs at_us) {
-  return "step time " + format_time(at_us) + " is past " + format_time(limits::max_time_us);
+std::string time_past_end(std::int64_t at_us) {
+  return "step time " + duration_text(at_us) + " is past " +
+         duration_text(limits::max_time_us);
 }
-std::string until_before_step(TimeUs until_us, TimeUs step_us) {
-  return "'until' " + format_time(until_us) + " is before this step's time " + format_time(step_us);
+std::string until_before_step(std::int64_t until_us, std::int64_t step_us) {
+  return "'until' " + duration_text(until_us) + " is before this step's time " +
+         duration_text(step_us);
 }
 
 std::string step_without_kind() {
@@ -172,10 +174,6 @@ std::string flowspec_needs_service_type(std::string_view key) {
 }
 std::string object_item_shape() {
   return "an object is 'end_of_list' or a map with one key: adspec, sd_mode, shaping_rate or raw";
-}
-
-std::string format_time(TimeUs us) {
-  return gqos::scenario_duration(us);
 }
 
 std::string needs_network(std::string_view what) {

@@ -50,9 +50,9 @@ std::string bad_hex(std::string_view text);
 
 // Time line.
 std::string at_and_after();
-std::string time_backwards(TimeUs at_us, TimeUs previous_us);
-std::string time_past_end(TimeUs at_us);
-std::string until_before_step(TimeUs until_us, TimeUs step_us);
+std::string time_backwards(std::int64_t at_us, std::int64_t previous_us);
+std::string time_past_end(std::int64_t at_us);
+std::string until_before_step(std::int64_t until_us, std::int64_t step_us);
 
 // Shape of steps and sockets.
 std::string step_without_kind();
@@ -85,8 +85,5 @@ std::string sender_of_other_session(std::string_view sender, std::string_view se
 std::string socket_role(std::string_view socket, std::string_view needed);
 std::string state_needs(std::string_view key, std::string_view needed);
 std::string no_state_check();
-
-// A time in the largest unit that divides it exactly: "10ms", "1500us", "2s".
-std::string format_time(TimeUs us);
 
 }  // namespace qosbed::scenario::msg

@@ -1,7 +1,8 @@
-// The `network:` section of a scenario as pure data: an RSVP network (sim/rsvp) whose hosts' SPs
-// give the indications, the `net:` steps that change it, and the expectations on its messages and
-// state. Nodes, links, sessions, senders and receivers are referred to by index into the lists
-// here, already resolved by the loader.
+// The `network:` section of a scenario as plain data: an RSVP network whose hosts' SPs give the
+// indications, the `net:` steps that change it, and the expectations on its messages and state.
+// Nodes, links, sessions, senders and receivers are referred to by index into the lists here,
+// already resolved by the loader; the runner builds the rsvp model from them
+// (runner/network_run.hpp). Addresses are IPv4 in host byte order.
 #pragma once
 
 #include <cstddef>
@@ -11,32 +12,39 @@
 #include <variant>
 #include <vector>
 
+#include "gqos/constants.hpp"
 #include "gqos/layout.hpp"
-#include "rsvp/session.hpp"
-#include "rsvp/soft_state.hpp"
-#include "rsvp/topology.hpp"
 
 namespace qosbed::scenario {
 
 struct Mark;
 
+enum class NodeKind { host, router };
+
 struct NetNode {
   std::string name;
-  rsvp::NodeKind kind = rsvp::NodeKind::host;
-  rsvp::Address address = 0;
+  NodeKind kind = NodeKind::host;
+  std::uint32_t address = 0;
 };
 
+// A full-duplex link; each direction has the bandwidth, delay and loss.
 struct NetLink {
   std::string name;  // `name:`, else "A-B"
   std::size_t a = 0;
   std::size_t b = 0;
-  rsvp::LinkSpec spec;
+  std::uint64_t bandwidth = 0;  // bytes per second
+  std::int64_t delay_us = 0;
+  double loss = 0.0;                        // the probability that one message is lost
+  std::optional<std::uint64_t> reservable;  // bytes per second admission may hand out
   bool up = true;
 };
 
+// An RSVP session: destination address, port and IP protocol.
 struct NetSession {
   std::string name;
-  rsvp::Session session;
+  std::uint32_t destination = 0;
+  std::uint16_t port = 0;
+  std::uint8_t protocol = 17;  // UDP
 };
 
 // A host that sends to a session: PATH from `start_us` on, refreshed until a `net:` step ends it.
@@ -55,7 +63,7 @@ struct NetReceiver {
   std::string name;
   std::size_t host = 0;
   std::size_t session = 0;
-  rsvp::Style style = rsvp::Style::wf;
+  std::uint32_t style = gqos::rsvp_style::wildcard;  // RSVP_RESERVE_INFO.Style's values
   gqos::FlowSpec flowspec{};
   bool confirm = false;
   std::vector<std::size_t> senders;  // FF and SE
@@ -64,7 +72,9 @@ struct NetReceiver {
 };
 
 struct NetworkSpec {
-  rsvp::SoftStateTimes times;
+  // Soft-state timing (RFC 2205 section 3.7): the refresh period R and K; unset, the model's.
+  std::optional<std::int64_t> refresh_us;
+  std::optional<int> k;
   std::uint64_t seed = 1;
   std::optional<std::int64_t> end_us;  // when the network stops; the last step's time if unset
   std::vector<NetNode> nodes;

@@ -8,13 +8,12 @@
 namespace qosbed::scenario::detail {
 namespace {
 
-constexpr Choice<bool> modes[] = {{"overlapped", true}, {"sync", false}};  // overlapped?
-constexpr Choice<bool> notifications[] = {{"routine", false}, {"event", true}};
-
+// language::modes(): overlapped, sync.
 bool overlapped(Context& context, const MapView& step, bool by_default) {
   const Entry* entry = step.find("mode");
   if (!entry) return by_default;
-  return choice(context, entry->value, "mode", modes).value_or(by_default);
+  const auto index = choice_index(context, entry->value, "mode", language::modes());
+  return index ? *index == 0 : by_default;
 }
 
 AppAction read_bind(Context&, const MapView&, const StepEnv&) {
@@ -38,7 +37,9 @@ AppAction read_get_qos(Context& context, const MapView& step, const StepEnv&) {
   AppGetQos get_qos;
   get_qos.overlapped = overlapped(context, step, true);
   if (const Entry* entry = step.find("notify")) {
-    get_qos.notify_event = choice(context, entry->value, "notify", notifications).value_or(false);
+    // language::notifications(): routine, event.
+    get_qos.notify_event =
+        choice_index(context, entry->value, "notify", language::notifications()) == 1u;
     if (!get_qos.overlapped) context.error(entry->key_mark, msg::notify_needs_overlapped());
   }
   if (const Entry* entry = step.find("buffer")) {
@@ -53,7 +54,7 @@ AppAction read_get_qos(Context& context, const MapView& step, const StepEnv&) {
   return get_qos;
 }
 
-std::optional<TimeUs> timeout(Context& context, const Value& value) {
+std::optional<std::int64_t> timeout(Context& context, const Value& value) {
   if (value.node.IsScalar() && value.node.Scalar() == "infinite") return std::nullopt;
   auto us = duration(context, value);
   if (!us) return std::nullopt;
@@ -112,26 +113,17 @@ AppAction read_monitor(Context& context, const MapView& step, const StepEnv&) {
   return monitor;
 }
 
-constexpr std::string_view connect_keys[] = {"qos"};
-constexpr std::string_view set_qos_keys[] = {"qos", "mode"};
-constexpr std::string_view get_qos_keys[] = {"mode", "notify", "buffer"};
-constexpr std::string_view wait_keys[] = {"alertable", "timeout", "events"};
-constexpr std::string_view get_overlapped_result_keys[] = {"wait"};
-constexpr std::string_view event_select_keys[] = {"events"};
-constexpr std::string_view monitor_keys[] = {"initial_buffer"};
-
 constexpr Verb<AppAction> verbs[] = {
-    {"bind", SocketUse::required, {}, read_bind},
-    {"connect", SocketUse::required, connect_keys, read_connect},
-    {"set_qos", SocketUse::required, set_qos_keys, read_set_qos},
-    {"get_qos", SocketUse::required, get_qos_keys, read_get_qos},
-    {"wait", SocketUse::none, wait_keys, read_wait},
-    {"get_overlapped_result", SocketUse::required, get_overlapped_result_keys,
-     read_get_overlapped_result},
-    {"event_select", SocketUse::required, event_select_keys, read_event_select},
-    {"enum_network_events", SocketUse::required, {}, read_enum_network_events},
-    {"close", SocketUse::required, {}, read_close},
-    {"monitor", SocketUse::required, monitor_keys, read_monitor},
+    {"bind", read_bind},
+    {"connect", read_connect},
+    {"set_qos", read_set_qos},
+    {"get_qos", read_get_qos},
+    {"wait", read_wait},
+    {"get_overlapped_result", read_get_overlapped_result},
+    {"event_select", read_event_select},
+    {"enum_network_events", read_enum_network_events},
+    {"close", read_close},
+    {"monitor", read_monitor},
 };
 
 }  // namespace

@@ -46,29 +46,27 @@ void extended_status(Context& context, const MapView& step, Expect& expect) {
   }
 }
 
+void read_returned(Context& context, const MapView& step, ExpectReturned& returned) {
+  returned.error = named_field(context, step, "error", NameGroup::error);
+  returned.bytes = number_field(context, step, "bytes");
+  returned.required = number_field(context, step, "required");
+  returned.status = named_field(context, step, "status", NameGroup::status);
+  extended_status(context, step, returned);
+  returned.sending = flowspec_field(context, step, "sending");
+  returned.receiving = flowspec_field(context, step, "receiving");
+}
+
 Expectation read_call(Context& context, const MapView& step, const StepEnv&) {
   ExpectCall call;
   if (const Entry* entry = step.find("result"))
     call.result = marked(i64(context, entry->value), *entry);
-  call.error = named_field(context, step, "error", NameGroup::error);
-  call.bytes = number_field(context, step, "bytes");
-  call.required = number_field(context, step, "required");
-  call.status = named_field(context, step, "status", NameGroup::status);
-  extended_status(context, step, call);
-  call.sending = flowspec_field(context, step, "sending");
-  call.receiving = flowspec_field(context, step, "receiving");
+  read_returned(context, step, call);
   return call;
 }
 
 Expectation read_completion(Context& context, const MapView& step, const StepEnv&) {
   ExpectCompletion completion;
-  completion.error = named_field(context, step, "error", NameGroup::error);
-  completion.bytes = number_field(context, step, "bytes");
-  completion.required = number_field(context, step, "required");
-  completion.status = named_field(context, step, "status", NameGroup::status);
-  extended_status(context, step, completion);
-  completion.sending = flowspec_field(context, step, "sending");
-  completion.receiving = flowspec_field(context, step, "receiving");
+  read_returned(context, step, completion);
   return completion;
 }
 
@@ -78,15 +76,14 @@ Expectation read_wait(Context& context, const MapView& step, const StepEnv&) {
   return wait;
 }
 
-constexpr Choice<gqos::Direction> directions[] = {
-    {"sending", gqos::Direction::sending},
-    {"receiving", gqos::Direction::receiving},
-};
+// In the order of language::directions().
+constexpr gqos::Direction directions[] = {gqos::Direction::sending, gqos::Direction::receiving};
 
 Expectation read_update(Context& context, const MapView& step, const StepEnv&) {
   ExpectUpdate update;
   if (const Entry* entry = step.find("direction")) {
-    update.direction = marked(choice(context, entry->value, "direction", directions), *entry);
+    const auto index = choice_index(context, entry->value, "direction", language::directions());
+    if (index) update.direction = Field<gqos::Direction>{directions[*index], entry->value.mark};
   }
   update.status = named_field(context, step, "status", NameGroup::status);
   extended_status(context, step, update);
@@ -117,30 +114,15 @@ Expectation read_nothing(Context& context, const MapView& step, const StepEnv& e
   return nothing;
 }
 
-constexpr std::string_view call_keys[] = {"result", "error",   "bytes",     "required",
-                                          "status", "sending", "receiving", "extended_status"};
-constexpr std::string_view completion_keys[] = {"error",   "bytes",     "required",       "status",
-                                                "sending", "receiving", "extended_status"};
-constexpr std::string_view wait_keys[] = {"result"};
-constexpr std::string_view update_keys[] = {"direction", "status", "extended_status", "flowspec",
-                                            "error"};
-constexpr std::string_view network_events_keys[] = {"events", "status"};
-constexpr std::string_view nothing_keys[] = {"until"};
-constexpr std::string_view message_keys[] = {"message", "action",  "from",  "to",
-                                             "link",    "session", "count", "within"};
-constexpr std::string_view state_keys[] = {"node",     "session",     "sender",
-                                           "toward",   "path_state",  "resv_state",
-                                           "blockade", "reservation", "reserved"};
-
 constexpr Verb<Expectation> kinds[] = {
-    {"call", SocketUse::optional, call_keys, read_call},
-    {"completion", SocketUse::required, completion_keys, read_completion},
-    {"wait", SocketUse::none, wait_keys, read_wait},
-    {"update", SocketUse::required, update_keys, read_update},
-    {"network_events", SocketUse::required, network_events_keys, read_network_events},
-    {"nothing", SocketUse::optional, nothing_keys, read_nothing},
-    {"message", SocketUse::none, message_keys, read_expect_message},
-    {"state", SocketUse::none, state_keys, read_expect_state},
+    {"call", read_call},
+    {"completion", read_completion},
+    {"wait", read_wait},
+    {"update", read_update},
+    {"network_events", read_network_events},
+    {"nothing", read_nothing},
+    {"message", read_expect_message},
+    {"state", read_expect_state},
 };
 
 }  // namespace

@@ -13,26 +13,11 @@
 namespace qosbed::scenario::detail {
 namespace {
 
-constexpr std::string_view network_keys[] = {"refresh", "k",        "seed",    "end",      "nodes",
-                                             "links",   "sessions", "senders", "receivers"};
-constexpr std::string_view node_keys[] = {"host", "router"};
-constexpr std::string_view link_keys[] = {"between", "name", "bandwidth", "reservable",
-                                          "delay",   "loss", "up"};
-constexpr std::string_view session_keys[] = {"destination", "protocol"};
-constexpr std::string_view sender_keys[] = {"host", "session", "port", "tspec", "start", "socket"};
-constexpr std::string_view receiver_keys[] = {"host",    "session", "style", "flowspec",
-                                              "confirm", "senders", "start", "socket"};
-
-constexpr Choice<std::uint8_t> protocols[] = {{"udp", 17}, {"tcp", 6}};
-constexpr Choice<rsvp::Style> styles[] = {
-    {"WF", rsvp::Style::wf}, {"FF", rsvp::Style::ff}, {"SE", rsvp::Style::se}};
-constexpr Choice<std::string_view> message_names[] = {
-    {"Path", "Path"},         {"Resv", "Resv"},       {"PathTear", "PathTear"},
-    {"ResvTear", "ResvTear"}, {"PathErr", "PathErr"}, {"ResvErr", "ResvErr"},
-    {"ResvConf", "ResvConf"}};
-constexpr Choice<std::string_view> message_actions[] = {
-    {"sent", "sent"}, {"received", "received"}, {"lost", "lost"}, {"dropped", "dropped"}};
-constexpr Choice<bool> presence[] = {{"present", true}, {"absent", false}};
+// Each in the order of the language's words for it (language::protocols(), ...).
+constexpr std::uint8_t protocols[] = {17, 6};
+constexpr std::uint32_t styles[] = {gqos::rsvp_style::wildcard, gqos::rsvp_style::fixed_filter,
+                                    gqos::rsvp_style::shared_explicit};
+constexpr bool presence[] = {true, false};
 
 template <typename Named>
 std::vector<std::string_view> names_of(const std::vector<Named>& items) {
@@ -55,8 +40,8 @@ std::optional<std::size_t> name_ref(Context& context, const Value& value, std::s
   return std::nullopt;
 }
 
-std::optional<rsvp::Address> parse_ipv4(std::string_view text) {
-  rsvp::Address address = 0;
+std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
+  std::uint32_t address = 0;
   std::size_t at = 0;
   for (int octet = 0; octet < 4; ++octet) {
     if (octet > 0) {
@@ -74,7 +59,7 @@ std::optional<rsvp::Address> parse_ipv4(std::string_view text) {
   return address;
 }
 
-std::optional<rsvp::Address> ipv4(Context& context, const Value& value) {
+std::optional<std::uint32_t> ipv4(Context& context, const Value& value) {
   auto written = text(context, value, "a dotted IPv4 address such as 10.0.0.1");
   if (!written) return std::nullopt;
   auto address = parse_ipv4(*written);
@@ -146,7 +131,7 @@ std::optional<std::size_t> host_ref(Context& context, const MapView& map,
   const Entry* entry = map.require("host");
   if (!entry) return std::nullopt;
   auto node = name_ref(context, entry->value, "node", network.nodes);
-  if (node && network.nodes[*node].kind != rsvp::NodeKind::host) {
+  if (node && network.nodes[*node].kind != NodeKind::host) {
     context.error(entry->value.mark, msg::not_a_host("host", network.nodes[*node].name));
     return std::nullopt;
   }
@@ -155,7 +140,7 @@ std::optional<std::size_t> host_ref(Context& context, const MapView& map,
 
 void read_nodes(Context& context, const MapView& top, NetworkSpec& network) {
   read_named(context, top, "nodes", [&](const Entry& item, const MapView& map) {
-    map.allow_only(node_keys);
+    map.allow_only(language::node().keys);
     const Entry* host = map.find("host");
     const Entry* router = map.find("router");
     if ((host != nullptr) == (router != nullptr)) {
@@ -164,7 +149,7 @@ void read_nodes(Context& context, const MapView& top, NetworkSpec& network) {
     }
     NetNode node;
     node.name = item.key;
-    node.kind = host ? rsvp::NodeKind::host : rsvp::NodeKind::router;
+    node.kind = host ? NodeKind::host : NodeKind::router;
     node.address = ipv4(context, (host ? host : router)->value).value_or(0);
     const auto taken = names_of(network.nodes);
     if (std::find(taken.begin(), taken.end(), node.name) != taken.end()) {
@@ -183,7 +168,7 @@ void read_links(Context& context, const MapView& top, NetworkSpec& network) {
     item.name = "link";
     auto map = map_of(context, item);
     if (!map) continue;
-    map->allow_only(link_keys);
+    map->allow_only(language::link().keys);
     NetLink link;
     const Entry* between = map->require("between");
     if (!between) continue;
@@ -206,16 +191,16 @@ void read_links(Context& context, const MapView& top, NetworkSpec& network) {
     if (const Entry* name = map->find("name"))
       link.name = text(context, name->value, "a name").value_or(link.name);
     if (const Entry* bandwidth = map->require("bandwidth")) {
-      link.spec.bandwidth = u32(context, bandwidth->value).value_or(0);
+      link.bandwidth = u32(context, bandwidth->value).value_or(0);
     }
     if (const Entry* reservable = map->find("reservable")) {
-      link.spec.reservable = u32(context, reservable->value);
+      link.reservable = u32(context, reservable->value);
     }
     if (const Entry* delay = map->find("delay")) {
-      link.spec.delay_us = duration(context, delay->value).value_or(0);
+      link.delay_us = duration(context, delay->value).value_or(0);
     }
     if (const Entry* loss = map->find("loss")) {
-      link.spec.loss = probability(context, loss->value).value_or(0.0);
+      link.loss = probability(context, loss->value).value_or(0.0);
     }
     if (const Entry* up = map->find("up")) link.up = boolean(context, up->value).value_or(true);
     const auto taken = names_of(network.links);
@@ -228,18 +213,18 @@ void read_links(Context& context, const MapView& top, NetworkSpec& network) {
 
 void read_sessions(Context& context, const MapView& top, NetworkSpec& network) {
   read_named(context, top, "sessions", [&](const Entry& item, const MapView& map) {
-    map.allow_only(session_keys);
+    map.allow_only(language::session().keys);
     NetSession session;
     session.name = item.key;
     if (const Entry* destination = map.require("destination")) {
       if (auto address = read_address(context, destination->value)) {
-        session.session.destination = parse_ipv4(address->host).value_or(0);
-        session.session.port = address->port;
+        session.destination = parse_ipv4(address->host).value_or(0);
+        session.port = address->port;
       }
     }
     if (const Entry* protocol = map.find("protocol")) {
-      session.session.protocol =
-          choice(context, protocol->value, "protocol", protocols).value_or(17);
+      session.protocol =
+          word(context, protocol->value, "protocol", language::protocols(), protocols).value_or(17);
     }
     network.sessions.push_back(std::move(session));
   });
@@ -248,7 +233,7 @@ void read_sessions(Context& context, const MapView& top, NetworkSpec& network) {
 void read_senders(Context& context, const MapView& top, NetworkSpec& network,
                   std::span<const SocketSpec> sockets) {
   read_named(context, top, "senders", [&](const Entry& item, const MapView& map) {
-    map.allow_only(sender_keys);
+    map.allow_only(language::sender().keys);
     NetSender sender;
     sender.name = item.key;
     sender.host = host_ref(context, map, network).value_or(0);
@@ -271,7 +256,7 @@ void read_senders(Context& context, const MapView& top, NetworkSpec& network,
 void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
                     std::span<const SocketSpec> sockets) {
   read_named(context, top, "receivers", [&](const Entry& item, const MapView& map) {
-    map.allow_only(receiver_keys);
+    map.allow_only(language::receiver().keys);
     NetReceiver receiver;
     receiver.name = item.key;
     receiver.host = host_ref(context, map, network).value_or(0);
@@ -280,7 +265,8 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
     }
     const Entry* style = map.find("style");
     if (style)
-      receiver.style = choice(context, style->value, "style", styles).value_or(rsvp::Style::wf);
+      receiver.style = word(context, style->value, "style", language::styles(), styles)
+                           .value_or(gqos::rsvp_style::wildcard);
     if (const Entry* entry = map.require("flowspec")) {
       receiver.flowspec = flowspec(context, entry->value).value_or(gqos::FlowSpec{});
     }
@@ -304,10 +290,11 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
         }
       }
     }
-    const std::string_view style_name = rsvp::name_of(receiver.style);
-    if ((receiver.style == rsvp::Style::wf) == (senders != nullptr)) {
+    const bool wildcard = receiver.style == gqos::rsvp_style::wildcard;
+    if (wildcard == (senders != nullptr)) {
+      const auto named = std::find(std::begin(styles), std::end(styles), receiver.style);
       context.error(senders ? senders->key_mark : (style ? style->value.mark : map.mark()),
-                    msg::senders_for_style(style_name));
+                    msg::senders_for_style(language::styles()[named - std::begin(styles)]));
     }
     if (const Entry* start = map.find("start")) {
       receiver.start_us = duration(context, start->value).value_or(0);
@@ -318,11 +305,6 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
 }
 
 // ---- net: verbs ----------------------------------------------------------------------------
-
-constexpr std::string_view link_key[] = {"link"};
-constexpr std::string_view loss_keys[] = {"link", "loss"};
-constexpr std::string_view sender_key[] = {"sender"};
-constexpr std::string_view receiver_key[] = {"receiver"};
 
 std::size_t link_of(Context& context, const MapView& step, const StepEnv& env) {
   const Entry* entry = step.require("link");
@@ -369,13 +351,13 @@ NetAction read_tear_down_receiver(Context& context, const MapView& step, const S
 }
 
 constexpr Verb<NetAction> verbs[] = {
-    {"link_down", SocketUse::none, link_key, read_link_down},
-    {"link_up", SocketUse::none, link_key, read_link_up},
-    {"loss", SocketUse::none, loss_keys, read_loss},
-    {"silence_sender", SocketUse::none, sender_key, read_silence_sender},
-    {"tear_down_sender", SocketUse::none, sender_key, read_tear_down_sender},
-    {"silence_receiver", SocketUse::none, receiver_key, read_silence_receiver},
-    {"tear_down_receiver", SocketUse::none, receiver_key, read_tear_down_receiver},
+    {"link_down", read_link_down},
+    {"link_up", read_link_up},
+    {"loss", read_loss},
+    {"silence_sender", read_silence_sender},
+    {"tear_down_sender", read_tear_down_sender},
+    {"silence_receiver", read_silence_receiver},
+    {"tear_down_receiver", read_tear_down_receiver},
 };
 
 template <typename T>
@@ -400,7 +382,7 @@ std::optional<Field<bool>> presence_field(Context& context, const MapView& step,
                                           std::string_view key) {
   const Entry* entry = step.find(key);
   if (!entry) return std::nullopt;
-  return marked(choice(context, entry->value, key, presence), *entry);
+  return marked(word(context, entry->value, key, language::presences(), presence), *entry);
 }
 
 }  // namespace
@@ -410,14 +392,14 @@ NetworkSpec read_network(Context& context, const Value& value,
   NetworkSpec network;
   auto map = map_of(context, value);
   if (!map) return network;
-  map->allow_only(network_keys);
+  map->allow_only(language::network().keys);
   if (const Entry* refresh = map->find("refresh")) {
-    network.times.refresh_us = duration(context, refresh->value).value_or(network.times.refresh_us);
+    network.refresh_us = duration(context, refresh->value);
   }
   if (const Entry* k = map->find("k")) {
     if (auto number = u32(context, k->value)) {
       if (*number < 1 || *number > 1000) context.error(k->value.mark, msg::k_at_least_one());
-      network.times.k = static_cast<int>(std::clamp<std::uint32_t>(*number, 1, 1000));
+      network.k = static_cast<int>(std::clamp<std::uint32_t>(*number, 1, 1000));
     }
   }
   if (const Entry* seed = map->find("seed")) network.seed = u32(context, seed->value).value_or(1);
@@ -442,13 +424,15 @@ Expectation read_expect_message(Context& context, const MapView& step, const Ste
   }
   const NetworkSpec& network = *env.network;
   if (const Entry* entry = step.find("message")) {
-    if (auto name = choice(context, entry->value, "message", message_names)) {
-      expect.message = Field<std::string>{std::string(*name), entry->value.mark};
+    const auto names = language::messages();
+    if (auto index = choice_index(context, entry->value, "message", names)) {
+      expect.message = Field<std::string>{std::string(names[*index]), entry->value.mark};
     }
   }
   if (const Entry* entry = step.find("action")) {
-    if (auto name = choice(context, entry->value, "action", message_actions)) {
-      expect.action = Field<std::string>{std::string(*name), entry->value.mark};
+    const auto actions = language::actions();
+    if (auto index = choice_index(context, entry->value, "action", actions)) {
+      expect.action = Field<std::string>{std::string(actions[*index]), entry->value.mark};
     }
   }
   auto node_name = [](const NetNode& node) { return node.name; };
@@ -456,8 +440,9 @@ Expectation read_expect_message(Context& context, const MapView& step, const Ste
   expect.to = name_text(context, step, "to", "node", network.nodes, node_name);
   expect.link = name_text(context, step, "link", "link", network.links,
                           [](const NetLink& link) { return link.name; });
-  expect.session = name_text(context, step, "session", "session", network.sessions,
-                             [](const NetSession& s) { return rsvp::to_string(s.session); });
+  if (const Entry* entry = step.find("session")) {
+    expect.session = marked(name_ref(context, entry->value, "session", network.sessions), *entry);
+  }
   if (const Entry* entry = step.find("count"))
     expect.count = marked(u32(context, entry->value), *entry);
   if (const Entry* entry = step.find("within")) expect.within_us = duration(context, entry->value);

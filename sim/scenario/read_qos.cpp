@@ -1,41 +1,14 @@
 #include "scenario/read_qos.hpp"
 
-#include <array>
 #include <charconv>
-#include <iterator>
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "scenario/flowspec_keys.hpp"
 #include "scenario/messages.hpp"
 
 namespace qosbed::scenario::detail {
 namespace {
-
-using FieldPointer = std::optional<std::uint32_t> FlowSpecFields::*;
-
-struct FlowSpecKey {
-  std::string_view key;
-  FieldPointer field;
-};
-
-constexpr FlowSpecKey flowspec_keys[] = {
-    {"token_rate", &FlowSpecFields::token_rate},
-    {"token_bucket_size", &FlowSpecFields::token_bucket_size},
-    {"peak_bandwidth", &FlowSpecFields::peak_bandwidth},
-    {"latency", &FlowSpecFields::latency},
-    {"delay_variation", &FlowSpecFields::delay_variation},
-    {"service_type", &FlowSpecFields::service_type},
-    {"max_sdu_size", &FlowSpecFields::max_sdu_size},
-    {"minimum_policed_size", &FlowSpecFields::minimum_policed_size},
-};
-
-constexpr auto flowspec_key_names = [] {
-  std::array<std::string_view, std::size(flowspec_keys)> names{};
-  for (std::size_t i = 0; i < names.size(); ++i) names[i] = flowspec_keys[i].key;
-  return names;
-}();
-
-constexpr std::string_view qos_keys[] = {"sending", "receiving", "style", "confirm"};
 
 // A dotted IPv4 octet: 1 to 3 digits, at most 255.
 bool read_octet(std::string_view text, std::size_t& at) {
@@ -72,15 +45,15 @@ std::optional<provider::Address> parse_address(std::string_view text) {
 std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value) {
   auto map = map_of(context, value);
   if (!map) return std::nullopt;
-  map->allow_only(flowspec_key_names);
+  map->allow_only(language::flowspec().keys);
   FlowSpecFields fields;
   fields.mark = value.mark;
   for (const FlowSpecKey& key : flowspec_keys) {
     const Entry* entry = map->find(key.key);
     if (!entry) continue;
-    fields.*key.field = key.field == &FlowSpecFields::service_type
-                            ? named(context, entry->value, gqos::NameGroup::service_type)
-                            : u32_or_unspecified(context, entry->value);
+    fields.*key.written = key.written == &FlowSpecFields::service_type
+                              ? named(context, entry->value, gqos::NameGroup::service_type)
+                              : u32_or_unspecified(context, entry->value);
   }
   return fields;
 }
@@ -96,22 +69,10 @@ std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value&
   return fields;
 }
 
-gqos::FlowSpec filled(const FlowSpecFields& fields) {
-  auto or_unspecified = [](const std::optional<std::uint32_t>& field) {
-    return field.value_or(gqos::qos_not_specified);
-  };
-  return gqos::FlowSpec{
-      or_unspecified(fields.token_rate),      or_unspecified(fields.token_bucket_size),
-      or_unspecified(fields.peak_bandwidth),  or_unspecified(fields.latency),
-      or_unspecified(fields.delay_variation), or_unspecified(fields.service_type),
-      or_unspecified(fields.max_sdu_size),    or_unspecified(fields.minimum_policed_size),
-  };
-}
-
 std::optional<QosRequest> read_qos_request(Context& context, const Value& value) {
   auto map = map_of(context, value);
   if (!map) return std::nullopt;
-  map->allow_only(qos_keys);
+  map->allow_only(language::qos().keys);
   QosRequest request;
   request.mark = value.mark;
   if (const Entry* entry = map->find("sending")) {

@@ -6,6 +6,7 @@
 
 #include "gqos/layout.hpp"
 #include "provider/provider.hpp"
+#include "scenario/flowspec_keys.hpp"
 #include "scenario/reader.hpp"
 
 namespace qosbed::scenario::detail {
@@ -18,8 +19,6 @@ std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value
 // request at all (R10), and no default would be right: NOCHANGE silently asks for nothing, and
 // QOS_NOT_SPECIFIED is no service type.
 std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value& value);
-// The fields written, the rest QOS_NOT_SPECIFIED (what a provider hands out).
-gqos::FlowSpec filled(const FlowSpecFields& fields);
 
 std::optional<QosRequest> read_qos_request(Context& context, const Value& value);
 

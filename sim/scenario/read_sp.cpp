@@ -13,12 +13,13 @@
 namespace qosbed::scenario::detail {
 namespace {
 
-constexpr std::string_view object_kinds[] = {"adspec", "sd_mode", "shaping_rate", "raw",
-                                             "end_of_list"};
-constexpr std::string_view adspec_keys[] = {"hop_count", "path_bandwidth", "minimum_latency",
-                                            "path_mtu",  "break_bit",      "guaranteed"};
-constexpr std::string_view guaranteed_keys[] = {"c_total", "d_total", "c_sum", "d_sum"};
-constexpr std::string_view raw_keys[] = {"type", "length", "hex"};
+// The object kinds, as messages list them: each map's key, then end_of_list.
+std::vector<std::string_view> object_kinds() {
+  std::vector<std::string_view> kinds;
+  for (const language::Key& key : language::object_kinds().keys) kinds.push_back(key.name);
+  kinds.push_back(language::end_of_list);
+  return kinds;
+}
 
 // A field the scenario may leave out: QOS_NOT_SPECIFIED then, as in a FLOWSPEC.
 std::uint32_t field(Context& context, const MapView& map, std::string_view key) {
@@ -31,7 +32,7 @@ gqos::ProviderObject read_adspec(Context& context, const Value& value) {
   gqos::Adspec adspec;
   auto map = map_of(context, value);
   if (!map) return gqos::make_adspec(adspec);
-  map->allow_only(adspec_keys);
+  map->allow_only(language::adspec().keys);
   gqos::AdGeneralParams& general = adspec.general_params;
   general.intserv_aware_hop_count = field(context, *map, "hop_count");
   general.path_bandwidth_estimate = field(context, *map, "path_bandwidth");
@@ -43,7 +44,7 @@ gqos::ProviderObject read_adspec(Context& context, const Value& value) {
   }
   if (const Entry* entry = map->find("guaranteed")) {
     if (auto guaranteed = map_of(context, entry->value)) {
-      guaranteed->allow_only(guaranteed_keys);
+      guaranteed->allow_only(language::guaranteed().keys);
       // One guaranteed-service entry; its overrides say "nothing overridden".
       gqos::ControlService service{};
       service.service = gqos::service_type::guaranteed;
@@ -96,7 +97,7 @@ gqos::ProviderObject read_raw(Context& context, const Value& value) {
   gqos::ProviderObject object;
   auto map = map_of(context, value);
   if (!map) return object;
-  map->allow_only(raw_keys);
+  map->allow_only(language::raw().keys);
   if (const Entry* entry = map->require("type")) {
     object.type = named(context, entry->value, gqos::NameGroup::object_type).value_or(0);
   }
@@ -108,14 +109,14 @@ gqos::ProviderObject read_raw(Context& context, const Value& value) {
 }
 
 std::optional<gqos::ProviderObject> read_object(Context& context, const Value& item) {
-  if (item.node.IsScalar() && item.node.Scalar() == "end_of_list") {
+  if (item.node.IsScalar() && item.node.Scalar() == language::end_of_list) {
     return gqos::make_end_of_list();
   }
   if (!item.node.IsMap() || item.node.size() != 1) {
     if (item.node.IsScalar()) {
-      context.error(item.mark,
-                    msg::unknown("object", item.node.Scalar(),
-                                 closest(item.node.Scalar(), object_kinds), object_kinds));
+      const auto kinds = object_kinds();
+      context.error(item.mark, msg::unknown("object", item.node.Scalar(),
+                                            closest(item.node.Scalar(), kinds), kinds));
     } else {
       context.error(item.mark, msg::object_item_shape());
     }
@@ -136,8 +137,9 @@ std::optional<gqos::ProviderObject> read_object(Context& context, const Value& i
     if (rate) return gqos::make_shaping_rate(*rate);
     return std::nullopt;
   }
+  const auto kinds = object_kinds();
   context.error(entry.key_mark,
-                msg::unknown("object", entry.key, closest(entry.key, object_kinds), object_kinds));
+                msg::unknown("object", entry.key, closest(entry.key, kinds), kinds));
   return std::nullopt;
 }
 
@@ -178,6 +180,7 @@ SpAction read_fd_qos(Context& context, const MapView& step, const StepEnv&) {
   return SpFdQos{std::move(indication)};
 }
 
+// In the order of language::failing_calls(), which names them as provider::name_of does.
 constexpr provider::Call all_calls[] = {provider::Call::bind, provider::Call::connect,
                                         provider::Call::set_qos, provider::Call::get_qos,
                                         provider::Call::close};
@@ -191,9 +194,8 @@ SpAction read_fail(Context& context, const MapView& step, const StepEnv&) {
       pending ? boolean(context, pending->value) : std::optional<bool>(false);
   fail.pending = pending_value.value_or(false);
   if (call) {
-    std::vector<Choice<provider::Call>> calls;
-    for (provider::Call c : all_calls) calls.push_back({provider::name_of(c), c});
-    fail.call = choice(context, call->value, "call", calls);
+    const auto index = choice_index(context, call->value, "call", language::failing_calls());
+    if (index) fail.call = all_calls[*index];
   }
   if (call && fail.pending) {
     context.error(pending->key_mark, msg::fail_call_and_pending());
@@ -206,13 +208,9 @@ SpAction read_fail(Context& context, const MapView& step, const StepEnv&) {
   return fail;
 }
 
-constexpr std::string_view fd_qos_keys[] = {"status", "sending", "receiving", "extended_status",
-                                            "objects"};
-constexpr std::string_view fail_keys[] = {"call", "pending", "error"};
-
 constexpr Verb<SpAction> verbs[] = {
-    {"fd_qos", SocketUse::required, fd_qos_keys, read_fd_qos},
-    {"fail", SocketUse::required, fail_keys, read_fail},
+    {"fd_qos", read_fd_qos},
+    {"fail", read_fail},
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
-// The step vocabulary: for each `app:` verb, `sp:` verb and `expect:` kind, the keys it takes,
-// whether it names a socket, and the reader of its keys. The timeline and the checks common to
-// every step live in steps.cpp. Internal to the loader.
+// The readers of the step vocabulary: for each `app:` verb, `sp:` verb and `expect:` kind the
+// reader of its keys; the keys each takes and whether it names a socket are the language's
+// (scenario/language.hpp). The timeline and the checks common to every step live in steps.cpp.
+// Internal to the loader.
 #pragma once
 
 #include <span>
@@ -13,20 +14,17 @@
 
 namespace qosbed::scenario::detail {
 
-enum class SocketUse { required, optional, none };
-
 // What a verb's reader may need beyond its own keys.
 struct StepEnv {
   std::span<const std::string> sockets;  // the ids declared under `sockets:`
-  TimeUs at_us = 0;                      // the step's resolved time
+  std::int64_t at_us = 0;                // the step's resolved time
   const NetworkSpec* network = nullptr;  // `network:`, when the scenario has one
 };
 
+// The reader of one verb's keys, by the verb's name in the language.
 template <typename Action>
 struct Verb {
   std::string_view name;
-  SocketUse socket;
-  std::span<const std::string_view> keys;  // besides at, after, socket and the kind itself
   Action (*read)(Context& context, const MapView& step, const StepEnv& env);
 };
 

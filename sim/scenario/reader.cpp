@@ -109,9 +109,17 @@ MapView::MapView(Context& context, const YAML::Node& map)
   }
 }
 
-void MapView::allow_only(std::span<const std::string_view> allowed) const {
+void MapView::allow_only(std::span<const std::string_view> first,
+                         std::span<const language::Key> keys,
+                         std::span<const std::string_view> last) const {
   for (const Entry& entry : entries_) {
-    if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
+    const auto in = [&entry](std::span<const std::string_view> names) {
+      return std::find(names.begin(), names.end(), entry.key) != names.end();
+    };
+    if (in(first) || language::has_key(keys, entry.key) || in(last)) continue;
+    std::vector<std::string_view> allowed(first.begin(), first.end());
+    for (const language::Key& key : keys) allowed.push_back(key.name);
+    allowed.insert(allowed.end(), last.begin(), last.end());
     context_->error(entry.key_mark,
                     msg::unknown_key(entry.key, closest(entry.key, allowed), allowed));
   }
@@ -250,7 +258,7 @@ std::optional<std::uint32_t> named(Context& context, const Value& value, gqos::N
   return std::nullopt;
 }
 
-std::optional<TimeUs> duration(Context& context, const Value& value) {
+std::optional<std::int64_t> duration(Context& context, const Value& value) {
   constexpr std::string_view expectation = "a duration such as 10ms, 5us or 2s";
   constexpr std::string_view units[] = {"us", "ms", "s"};
   constexpr int unit_digits[] = {0, 3, 6};  // log10 of microseconds per unit
@@ -299,23 +307,23 @@ std::optional<TimeUs> duration(Context& context, const Value& value) {
     return std::nullopt;
   }
   auto whole_number = parse_u64(whole);
-  TimeUs per_unit = 1;
+  std::int64_t per_unit = 1;
   for (int i = 0; i < scale; ++i) per_unit *= 10;
   if (!whole_number || *whole_number > static_cast<std::uint64_t>(limits::max_time_us)) {
     context.error(value.mark, msg::time_too_large(value.name, *written));
     return std::nullopt;
   }
-  TimeUs fraction_us = 0;
+  std::int64_t fraction_us = 0;
   if (!fraction.empty()) {
-    fraction_us = static_cast<TimeUs>(*parse_u64(fraction));
+    fraction_us = static_cast<std::int64_t>(*parse_u64(fraction));
     for (int i = static_cast<int>(fraction.size()); i < scale; ++i) fraction_us *= 10;
   }
   // whole <= 10^15 and per_unit <= 10^6 could still overflow; compare before multiplying.
-  if (static_cast<TimeUs>(*whole_number) > (limits::max_time_us - fraction_us) / per_unit) {
+  if (static_cast<std::int64_t>(*whole_number) > (limits::max_time_us - fraction_us) / per_unit) {
     context.error(value.mark, msg::time_too_large(value.name, *written));
     return std::nullopt;
   }
-  return static_cast<TimeUs>(*whole_number) * per_unit + fraction_us;
+  return static_cast<std::int64_t>(*whole_number) * per_unit + fraction_us;
 }
 
 std::optional<std::size_t> choice_index(Context& context, const Value& value,

@@ -18,6 +18,7 @@
 
 #include "gqos/names.hpp"
 #include "scenario/diagnostics.hpp"
+#include "scenario/language.hpp"
 #include "scenario/scenario.hpp"
 
 namespace qosbed::scenario::detail {
@@ -64,8 +65,11 @@ class MapView {
  public:
   MapView(Context& context, const YAML::Node& map);
 
-  // Reports every key not in `allowed`, with a suggestion.
-  void allow_only(std::span<const std::string_view> allowed) const;
+  // Reports every key not in `first`, `keys` or `last`, with a suggestion or the keys allowed in
+  // that order.
+  void allow_only(std::span<const std::string_view> first, std::span<const language::Key> keys,
+                  std::span<const std::string_view> last = {}) const;
+  void allow_only(std::span<const language::Key> keys) const { allow_only({}, keys); }
   const Entry* find(std::string_view key) const;
   // Reports a missing key at the map's mark.
   const Entry* require(std::string_view key) const;
@@ -96,29 +100,21 @@ std::optional<bool> boolean(Context& context, const Value& value);
 // A gqos name (any spelling gqos::value_of reads) or a number.
 std::optional<std::uint32_t> named(Context& context, const Value& value, gqos::NameGroup group);
 // A duration: digits, an optional fraction, then us, ms or s; integer microseconds.
-std::optional<TimeUs> duration(Context& context, const Value& value);
-
-template <typename T>
-struct Choice {
-  std::string_view name;
-  T value;
-};
+std::optional<std::int64_t> duration(Context& context, const Value& value);
 
 // One of a small fixed set of words; `title` names the set in messages ("role", "mode").
 std::optional<std::size_t> choice_index(Context& context, const Value& value,
                                         std::string_view title,
                                         std::span<const std::string_view> names);
 
-// `choices` is any range of Choice<T> (an array, a vector).
-template <typename Choices>
-auto choice(Context& context, const Value& value, std::string_view title, const Choices& choices)
-    -> std::optional<std::remove_cvref_t<decltype(std::begin(choices)->value)>> {
-  std::vector<std::string_view> names;
-  for (const auto& c : choices) names.push_back(c.name);
-  if (auto index = choice_index(context, value, title, names)) {
-    return std::begin(choices)[static_cast<std::ptrdiff_t>(*index)].value;
-  }
-  return std::nullopt;
+// The value a file's word picks among `values`: the one at the index of the word among `words`
+// (the language's, in its order). Reported when the word is none of them.
+template <typename T, std::size_t N>
+std::optional<T> word(Context& context, const Value& value, std::string_view title,
+                      std::span<const std::string_view> words, const T (&values)[N]) {
+  const auto index = choice_index(context, value, title, words);
+  if (!index || *index >= N) return std::nullopt;
+  return values[*index];
 }
 
 }  // namespace qosbed::scenario::detail

@@ -2,6 +2,7 @@
 add_library(qosbed_scenario STATIC
   scenario/diagnostics.cpp
   scenario/document.cpp
+  scenario/language.cpp
   scenario/loader.cpp
   scenario/messages.cpp
   scenario/read_app.cpp
@@ -14,5 +15,6 @@ add_library(qosbed_scenario STATIC
   scenario/suggest.cpp)
 target_include_directories(qosbed_scenario PUBLIC $<BUILD_INTERFACE:${CMAKE_CURRENT_SOURCE_DIR}>
                                                    $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}>)
-target_link_libraries(qosbed_scenario PUBLIC qosbed_gqos qosbed_emulator qosbed_rsvp yaml-cpp)
+target_link_libraries(qosbed_scenario PUBLIC qosbed_gqos qosbed_provider qosbed_scenario_writer
+                                             yaml-cpp)
 qosbed_warnings(qosbed_scenario)

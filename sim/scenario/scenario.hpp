@@ -15,12 +15,10 @@
 #include "gqos/layout.hpp"
 #include "provider/call.hpp"
 #include "provider/provider.hpp"
-#include "provider_stub/emulator_options.hpp"
 #include "scenario/network.hpp"
+#include "scenario/sp_options.hpp"
 
 namespace qosbed::scenario {
-
-using TimeUs = std::int64_t;
 
 // A place in a scenario file; line and column are 1-based, as editors count.
 struct Mark {
@@ -83,8 +81,8 @@ struct AppGetQos {
 };
 struct AppWait {
   bool alertable = false;
-  std::optional<TimeUs> timeout_us;  // nullopt: INFINITE
-  std::vector<std::string> events;   // socket ids whose event to wait on; empty: SleepEx
+  std::optional<std::int64_t> timeout_us;  // nullopt: INFINITE
+  std::vector<std::string> events;         // socket ids whose event to wait on; empty: SleepEx
 };
 struct AppGetOverlappedResult {
   bool wait = false;
@@ -124,29 +122,25 @@ struct Field {
   Mark mark;
 };
 
+// What a request returned: its error and bytes, and for a SIO_GET_QOS the required size
+// (WSAENOBUFS) or the QOS it holds. A completion shows it, and so does the call itself when it
+// returned at once.
+struct ExpectReturned {
+  std::optional<Field<std::uint32_t>> error;
+  std::optional<Field<std::uint32_t>> bytes;
+  std::optional<Field<std::uint32_t>> required;
+  std::optional<Field<std::uint32_t>> status;
+  std::optional<Field<std::uint32_t>> extended_status1;
+  std::optional<Field<std::uint32_t>> extended_status2;
+  std::optional<FlowSpecFields> sending;
+  std::optional<FlowSpecFields> receiving;
+};
 // The synchronous result of the step before. A SIO_GET_QOS that returned data at once (a
 // synchronous query, or an overlapped one that finished at once) also shows what it returned.
-struct ExpectCall {
+struct ExpectCall : ExpectReturned {
   std::optional<Field<std::int64_t>> result;
-  std::optional<Field<std::uint32_t>> error;
-  std::optional<Field<std::uint32_t>> bytes;
-  std::optional<Field<std::uint32_t>> required;
-  std::optional<Field<std::uint32_t>> status;
-  std::optional<Field<std::uint32_t>> extended_status1;
-  std::optional<Field<std::uint32_t>> extended_status2;
-  std::optional<FlowSpecFields> sending;
-  std::optional<FlowSpecFields> receiving;
 };
-struct ExpectCompletion {
-  std::optional<Field<std::uint32_t>> error;
-  std::optional<Field<std::uint32_t>> bytes;
-  std::optional<Field<std::uint32_t>> required;
-  std::optional<Field<std::uint32_t>> status;
-  std::optional<Field<std::uint32_t>> extended_status1;
-  std::optional<Field<std::uint32_t>> extended_status2;
-  std::optional<FlowSpecFields> sending;
-  std::optional<FlowSpecFields> receiving;
-};
+struct ExpectCompletion : ExpectReturned {};
 struct ExpectWait {
   std::optional<Field<std::uint32_t>> result;
 };
@@ -163,20 +157,20 @@ struct ExpectNetworkEvents {
   std::optional<Field<std::uint32_t>> status;  // iErrorCode[FD_QOS_BIT]
 };
 struct ExpectNothing {
-  TimeUs until_us = 0;
+  std::int64_t until_us = 0;
 };
 
 // Network scenarios: RSVP messages in the trace so far (kind rsvp). Each filter is compared with
-// the trace record's text (node, link and session names as the trace writes them).
+// the trace record's text: node and link names as written, the session as the trace writes it.
 struct ExpectMessage {
   std::optional<Field<std::string>> message;  // "Path", "Resv", ...
   std::optional<Field<std::string>> action;   // "sent", "received", "lost", "dropped"
   std::optional<Field<std::string>> from;
   std::optional<Field<std::string>> to;
   std::optional<Field<std::string>> link;
-  std::optional<Field<std::string>> session;  // "10.0.0.2:5000/17"
+  std::optional<Field<std::size_t>> session;  // an index into NetworkSpec::sessions
   std::optional<Field<std::uint32_t>> count;  // exactly this many; unset: at least one
-  std::optional<TimeUs> within_us;            // only those in the last `within` before the step
+  std::optional<std::int64_t> within_us;      // only those in the last `within` before the step
 };
 // Network scenarios: what one node keeps now (indices into NetworkSpec).
 struct ExpectState {
@@ -197,9 +191,9 @@ using Expectation = std::variant<ExpectCall, ExpectCompletion, ExpectWait, Expec
 // ---- the timeline ---------------------------------------------------------------------------
 
 struct Step {
-  Mark mark;           // where the step starts (its `- ` item)
-  TimeUs at_us = 0;    // absolute virtual time, resolved from at/after/the step before
-  std::string socket;  // empty when the step names none (a wait, an expect on waits)
+  Mark mark;               // where the step starts (its `- ` item)
+  std::int64_t at_us = 0;  // absolute virtual time, resolved from at/after/the step before
+  std::string socket;      // empty when the step names none (a wait, an expect on waits)
   std::variant<AppAction, SpAction, Expectation, NetAction> action;
 };
 
@@ -207,10 +201,10 @@ struct Scenario {
   std::string file;
   std::string name;  // `scenario:` slug
   std::string description;
-  provider_stub::EmulatorOptions emulator;  // profile, pending, admission_limit
-  std::vector<SocketSpec> sockets;          // in file order
-  std::vector<Step> steps;                  // in file order; times never decrease
-  std::optional<NetworkSpec> network;       // `network:`: the hosts' SPs give the indications
+  SpOptions sp;                        // profile, pending, decisions, admission_limit
+  std::vector<SocketSpec> sockets;     // in file order
+  std::vector<Step> steps;             // in file order; times never decrease
+  std::optional<NetworkSpec> network;  // `network:`: the hosts' SPs give the indications
 };
 
 }  // namespace qosbed::scenario

@@ -1,6 +1,7 @@
 // The timeline: each step's time, its one kind (app, sp, net or expect), its verb, its socket, then
 // the verb's own keys (read_app.cpp, read_sp.cpp, read_expect.cpp).
 #include <algorithm>
+#include <stdexcept>
 
 #include "gqos/constants.hpp"
 #include "scenario/limits.hpp"
@@ -12,19 +13,15 @@
 namespace qosbed::scenario::detail {
 namespace {
 
-constexpr std::string_view step_kinds[] = {"app", "sp", "net", "expect"};
-
-constexpr Choice<std::uint32_t> event_names[] = {
-    {"fd_qos", gqos::fd_qos},
-    {"fd_group_qos", gqos::fd_group_qos},
-};
+// In the order of language::network_events().
+constexpr std::uint32_t event_bits[] = {gqos::fd_qos, gqos::fd_group_qos};
 
 // The step's time from `at`, `after` or the step before; reports what is wrong with it.
-TimeUs resolve_time(Context& context, const MapView& step, TimeUs previous_us) {
+std::int64_t resolve_time(Context& context, const MapView& step, std::int64_t previous_us) {
   const Entry* at = step.find("at");
   const Entry* after = step.find("after");
   if (at && after) context.error(std::max(at, after)->key_mark, msg::at_and_after());
-  TimeUs at_us = previous_us;
+  std::int64_t at_us = previous_us;
   const Entry* written = at ? at : after;
   if (!written) return at_us;
   auto us = duration(context, written->value);
@@ -39,39 +36,55 @@ TimeUs resolve_time(Context& context, const MapView& step, TimeUs previous_us) {
   return at_us;
 }
 
-// Reads the verb a step names, checks the step's keys and socket, and reads the verb's keys.
+// The verb a step names, among its kind's in the language.
+const language::Verb* verb_of(Context& context, const Entry& kind,
+                              const language::StepKind& language) {
+  if (kind.value.node.IsScalar()) {
+    for (const language::Verb& verb : language.verbs) {
+      if (verb.name == kind.value.node.Scalar()) return &verb;
+    }
+  }
+  std::vector<std::string_view> names;  // only for the message
+  for (const language::Verb& verb : language.verbs) names.push_back(verb.name);
+  choice_index(context, kind.value, language.title, names);
+  return nullptr;
+}
+
+// Reads the verb a step names, checks the step's keys and socket against the language, and reads
+// the verb's keys with its reader.
 template <typename Action>
 std::optional<Action> read_action(Context& context, const MapView& step, const Entry& kind,
-                                  std::span<const Verb<Action>> verbs, std::string_view title,
-                                  const StepEnv& env, std::string& socket) {
-  std::vector<std::string_view> names;
-  names.reserve(verbs.size());
-  for (const Verb<Action>& verb : verbs) names.push_back(verb.name);
-  auto index = choice_index(context, kind.value, title, names);
-  if (!index) return std::nullopt;
-  const Verb<Action>& verb = verbs[*index];
-
-  std::vector<std::string_view> allowed;
-  allowed.reserve(4 + verb.keys.size());  // these, "socket" and the verb's keys
-  allowed.insert(allowed.end(), {"at", "after", kind.key});
-  if (verb.socket != SocketUse::none) allowed.push_back("socket");
-  allowed.insert(allowed.end(), verb.keys.begin(), verb.keys.end());
-  const Entry* socket_entry = step.find("socket");
-  if (verb.socket == SocketUse::none && socket_entry) {
-    context.error(socket_entry->key_mark, msg::takes_no_socket(kind.key, verb.name));
-    allowed.push_back("socket");  // reported once, not again as unknown
+                                  std::span<const Verb<Action>> readers, const StepEnv& env,
+                                  std::string& socket) {
+  const language::StepKind& language = language::step_kind(kind.key);
+  const language::Verb* verb = verb_of(context, kind, language);
+  if (!verb) return std::nullopt;
+  const auto reader = std::find_if(readers.begin(), readers.end(),
+                                   [verb](const Verb<Action>& r) { return r.name == verb->name; });
+  if (reader == readers.end()) {
+    throw std::logic_error("no reader for " + std::string(language.title) + " " +
+                           std::string(verb->name));
   }
-  step.allow_only(allowed);
-  if (verb.socket == SocketUse::required) socket_entry = step.require("socket");
-  if (socket_entry && verb.socket != SocketUse::none) {
+  const bool takes_socket = verb->socket != language::SocketUse::none;
+  const std::string_view common[] = {language::at_key, language::after_key, kind.key, "socket"};
+  constexpr std::string_view reported[] = {"socket"};
+  const Entry* socket_entry = step.find("socket");
+  std::span<const std::string_view> last;
+  if (!takes_socket && socket_entry) {
+    context.error(socket_entry->key_mark, msg::takes_no_socket(kind.key, verb->name));
+    last = reported;  // reported once, not again as unknown
+  }
+  step.allow_only(std::span(common).first(takes_socket ? 4 : 3), verb->keys, last);
+  if (verb->socket == language::SocketUse::required) socket_entry = step.require("socket");
+  if (socket_entry && takes_socket) {
     socket = socket_ref(context, socket_entry->value, env.sockets).value_or("");
   }
-  return verb.read(context, step, env);
+  return reader->read(context, step, env);
 }
 
 std::optional<Step> read_step(Context& context, const Value& item,
                               std::span<const std::string> sockets, const NetworkSpec* network,
-                              TimeUs& previous_us) {
+                              std::int64_t& previous_us) {
   auto step_map = map_of(context, item);
   if (!step_map) return std::nullopt;
   const MapView& step = *step_map;
@@ -81,8 +94,8 @@ std::optional<Step> read_step(Context& context, const Value& item,
   previous_us = result.at_us;
 
   std::vector<const Entry*> kinds;
-  for (std::string_view kind : step_kinds) {
-    if (const Entry* entry = step.find(kind)) kinds.push_back(entry);
+  for (const language::StepKind& kind : language::step_kinds()) {
+    if (const Entry* entry = step.find(kind.key)) kinds.push_back(entry);
   }
   if (kinds.empty()) {
     context.error(step.mark(), msg::step_without_kind());
@@ -97,11 +110,11 @@ std::optional<Step> read_step(Context& context, const Value& item,
   const Entry& kind = *kinds.front();
   const StepEnv env{sockets, result.at_us, network};
   if (kind.key == "app") {
-    auto action = read_action(context, step, kind, app_verbs(), "app verb", env, result.socket);
+    auto action = read_action(context, step, kind, app_verbs(), env, result.socket);
     if (!action) return std::nullopt;
     result.action = std::move(*action);
   } else if (kind.key == "sp") {
-    auto action = read_action(context, step, kind, sp_verbs(), "sp verb", env, result.socket);
+    auto action = read_action(context, step, kind, sp_verbs(), env, result.socket);
     if (!action) return std::nullopt;
     result.action = std::move(*action);
   } else if (kind.key == "net") {
@@ -109,12 +122,11 @@ std::optional<Step> read_step(Context& context, const Value& item,
       context.error(kind.key_mark, msg::needs_network("a net: step"));
       return std::nullopt;
     }
-    auto action = read_action(context, step, kind, net_verbs(), "net verb", env, result.socket);
+    auto action = read_action(context, step, kind, net_verbs(), env, result.socket);
     if (!action) return std::nullopt;
     result.action = std::move(*action);
   } else {
-    auto action =
-        read_action(context, step, kind, expect_kinds(), "expect kind", env, result.socket);
+    auto action = read_action(context, step, kind, expect_kinds(), env, result.socket);
     if (!action) return std::nullopt;
     // The application has waited until `until`: steps after it without a time come then.
     if (const auto* nothing = std::get_if<ExpectNothing>(&*action)) {
@@ -142,7 +154,7 @@ std::optional<std::uint32_t> network_events(Context& context, const Value& value
   if (!items) return std::nullopt;
   std::uint32_t mask = 0;
   for (const Value& item : *items) {
-    auto bit = choice(context, item, "network event", event_names);
+    auto bit = word(context, item, "network event", language::network_events(), event_bits);
     if (!bit) return std::nullopt;
     mask |= *bit;
   }
@@ -159,7 +171,7 @@ std::vector<Step> read_steps(Context& context, const Value& steps,
   auto items = list_of(context, steps, "a list of steps");
   if (!items) return result;
   result.reserve(items->size());
-  TimeUs previous_us = 0;
+  std::int64_t previous_us = 0;
   for (Value& item : *items) {
     item.name = "step";
     if (auto step = read_step(context, item, sockets, network, previous_us)) {

@@ -19,14 +19,22 @@
 #include <string_view>
 #include <vector>
 
-#include "gqos/layout.hpp"
-
 namespace qosbed::win32 {
 
 inline constexpr std::uint32_t protocol_magic = 0x31574251;  // "QBW1"
 inline constexpr std::uint32_t protocol_version = 1;
 // A frame larger than this is a framing error, on either side.
 inline constexpr std::uint32_t max_frame_bytes = 16u << 20;
+
+// qosbed's handles (events, threads, windows, sockets) are multiples of 4 from first_handle, below
+// handle_end: values that no handle of Windows or Wine reaches (theirs stay below 2^26) and that
+// survive a cast to 32 bits, so that a program under Wine, which holds Windows' own handles too,
+// can pass either kind to the same call (CloseHandle, WaitForMultipleObjects).
+inline constexpr std::uint64_t first_handle = 0x40000000;
+inline constexpr std::uint64_t handle_end = 0x80000000;
+inline constexpr bool is_qosbed_handle(std::uint64_t value) {
+  return value >= first_handle && value < handle_end;
+}
 
 // The environment variable naming the channel's folder, which holds the two FIFOs.
 inline constexpr const char* channel_variable = "QOSBED_CHANNEL";
@@ -68,8 +76,10 @@ enum class Call : std::uint32_t {
   get_message,          // u64 window, u32 min, u32 max, u32 remove, u32 wait -> i32, Message
   send,                 // u64 s, u32 bytes, u32 with address, Address, Overlapped -> i32, u32 bytes
   receive,              // u64 s, u32 non-blocking, Overlapped -> i32, u32 bytes
+  crash,                // u32 exception code, u64 address: the program crashed (under Wine, where
+                        // its unhandled exception reaches the client); no reply, it ends
 };
-inline constexpr std::uint32_t last_call = static_cast<std::uint32_t>(Call::receive);
+inline constexpr std::uint32_t last_call = static_cast<std::uint32_t>(Call::crash);
 
 inline std::string_view name_of(Call call) {
   constexpr std::string_view names[] = {"hello",
@@ -104,7 +114,8 @@ inline std::string_view name_of(Call call) {
                                         "post_quit",
                                         "get_message",
                                         "send",
-                                        "receive"};
+                                        "receive",
+                                        "crash"};
   static_assert(std::size(names) == last_call);
   const auto index = static_cast<std::uint32_t>(call);
   return index >= 1 && index <= last_call ? names[index - 1] : std::string_view("unknown");
@@ -136,7 +147,12 @@ class Fields {
   }
   Fields& text(std::string_view text) { return blob(std::as_bytes(std::span(text))); }
   Fields& append(std::span<const std::byte> bytes) {
-    bytes_.insert(bytes_.end(), bytes.begin(), bytes.end());
+    if (bytes.empty()) return *this;
+    // Grown and copied rather than vector::insert, which GCC 12 at -O3 misreads as an overflow
+    // of an empty vector (-Wstringop-overflow).
+    const std::size_t at = bytes_.size();
+    bytes_.resize(at + bytes.size());
+    std::memcpy(bytes_.data() + at, bytes.data(), bytes.size());
     return *this;
   }
   const std::vector<std::byte>& bytes() const { return bytes_; }
@@ -359,9 +375,5 @@ inline ReplyHead get_reply_head(Reader& reader) {
   }
   return head;
 }
-
-// Where ProviderSpecific.buf lies in a QOS on Win64 (gqos/layout.hpp).
-inline constexpr std::size_t qos_buf_offset =
-    offsetof(gqos::Qos, provider_specific) + offsetof(gqos::WsaBuf, buf);
 
 }  // namespace qosbed::win32

@@ -23,12 +23,20 @@ endfunction()
 # qosbed_expect_run(NAME CODE OUTPUT_REGEXES ERROR_REGEXES COMMAND...): the test behind it, for
 # any command.
 function(qosbed_expect_run name code output error)
+  qosbed_expect_run_command(test_command ${code} "${output}" "${error}" ${ARGN})
+  add_test(NAME ${name} COMMAND ${test_command})
+  set_tests_properties(${name} PROPERTIES TIMEOUT 60 LABELS program)
+endfunction()
+
+# qosbed_expect_run_command(VARIABLE CODE OUTPUT_REGEXES ERROR_REGEXES COMMAND...): sets VARIABLE
+# to the command of such a test, for tests that start it otherwise (tests/win32/wine.cmake).
+function(qosbed_expect_run_command variable code output error)
   # Lists travel to the script with | for ;, which no regular expression here uses.
   string(REPLACE ";" "|" command "${ARGN}")
   string(REPLACE ";" "|" output "${output}")
   string(REPLACE ";" "|" error "${error}")
-  add_test(NAME ${name}
-           COMMAND ${CMAKE_COMMAND} "-DCOMMAND=${command}" "-DEXIT=${code}" "-DOUTPUT=${output}"
-                   "-DERROR=${error}" -P ${PROJECT_SOURCE_DIR}/tests/win32/expect_run.cmake)
-  set_tests_properties(${name} PROPERTIES TIMEOUT 60 LABELS program)
+  set(${variable}
+      ${CMAKE_COMMAND} "-DCOMMAND=${command}" "-DEXIT=${code}" "-DOUTPUT=${output}"
+      "-DERROR=${error}" -P ${PROJECT_SOURCE_DIR}/tests/win32/expect_run.cmake
+      PARENT_SCOPE)
 endfunction()

@@ -1,6 +1,7 @@
 # qosbed::win32 and `qosbed run -- PROGRAM`: the Win32 headers against sim/gqos and against the
-# real SDK, the examples built for Windows, and programs that go wrong in every way a run must
-# report. The examples' own runs are registered in examples/CMakeLists.txt.
+# real SDK, programs that go wrong in every way a run must report, and the .exe files of the
+# Windows side under Wine (wine.cmake). The examples' own runs are registered in
+# examples/CMakeLists.txt; the Windows side builds them for Windows, warnings as errors.
 
 # sdk_layout_test.cpp, written for the SDK's headers, compiled against qosbed's instead: every
 # GQoS structure's size and field offsets, and every constant and name of sim/gqos, as they have
@@ -10,8 +11,7 @@ target_include_directories(test_win32_layout PRIVATE ${PROJECT_SOURCE_DIR}/sim/w
 target_link_libraries(test_win32_layout PRIVATE qosbed_gqos)
 
 # Against mingw-w64's Windows SDK, when its compiler is installed: every size, offset and value
-# of qosbed's headers (win32/*_facts.c) is the SDK's; a header made wrong on purpose is caught;
-# and each example compiles for Windows, warnings as errors.
+# of qosbed's headers (win32/*_facts.c) is the SDK's; a header made wrong on purpose is caught.
 find_program(QOSBED_MINGW_CC x86_64-w64-mingw32-gcc)
 find_program(QOSBED_MINGW_CXX x86_64-w64-mingw32-g++)
 if(QOSBED_MINGW_CC AND QOSBED_MINGW_CXX)
@@ -31,21 +31,9 @@ if(QOSBED_MINGW_CC AND QOSBED_MINGW_CXX)
     win32_headers_differ_sdk
     PROPERTIES PASS_REGULAR_EXPRESSION
                "fact_value_QOS_NOT_SPECIFIED: qosbed 4294967294 vs SDK 4294967295")
-  foreach(source IN ITEMS receiver.c drainer.cpp window.c sender.cpp)
-    get_filename_component(name ${source} NAME_WE)
-    if(source MATCHES "\\.c$")
-      set(compile ${QOSBED_MINGW_CC} -std=c99)
-    else()
-      set(compile ${QOSBED_MINGW_CXX} -std=c++20 -static)
-    endif()
-    add_test(NAME example_builds_for_windows/${name}
-             COMMAND ${compile} -Wall -Wextra -Wpedantic -Werror
-                     ${PROJECT_SOURCE_DIR}/examples/${source}
-                     -o ${CMAKE_CURRENT_BINARY_DIR}/${name}.exe -lws2_32 -luser32)
-  endforeach()
 else()
   message(STATUS "qosbed: no x86_64-w64-mingw32-gcc/g++: the Win32 headers are not compared "
-                 "with the SDK's, nor the examples built for Windows")
+                 "with the SDK's")
 endif()
 
 if(NOT QOSBED_TOOLS)
@@ -88,8 +76,8 @@ qosbed_program_test(win32/early-exit win32_misbehave ${timeline} EXIT 1 ARGS exi
                           "note: the program exited with code 3 at t=100.000 ms, before the scenario's last step at t=30000.000 ms")
 qosbed_program_test(win32/deadlock win32_misbehave ${timeline} EXIT 1 ARGS deadlock
                     ERROR "the program waits with nothing left to happen \\(t=30000.000 ms\\)"
-                          "thread 1 \\(main\\) waits in WaitForMultipleObjects\\(event [0-9]+ \\(not set\\), INFINITE\\)"
-                          "thread 2 waits in WaitForMultipleObjects\\(event [0-9]+ \\(not set\\), INFINITE\\)")
+                          "thread 1 \\(main\\) waits in WaitForMultipleObjects\\(event 0x4[0-9A-F]+ \\(not set\\), INFINITE\\)"
+                          "thread 2 waits in WaitForMultipleObjects\\(event 0x4[0-9A-F]+ \\(not set\\), INFINITE\\)")
 qosbed_program_test(win32/blocking-recv win32_misbehave ${timeline} EXIT 1 ARGS recv
                     ERROR "thread 1 \\(main\\) waits in recv on socket rx, where nothing arrives")
 qosbed_program_test(win32/busy win32_misbehave ${timeline} EXIT 1 ARGS busy TIMEOUT 1
@@ -131,6 +119,16 @@ add_test(NAME win32/same-trace-twice
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/win32/same_twice.cmake)
 set_tests_properties(win32/same-trace-twice PROPERTIES TIMEOUT 60 LABELS program)
 
+# A program's session recorded (--record) replays without the program: every recorded expectation
+# holds, and recording the replay gives the same steps.
+add_test(NAME win32/record-replays
+         COMMAND ${CMAKE_COMMAND} -DQOSBED=$<TARGET_FILE:qosbed>
+                 -DSCENARIO=${PROJECT_SOURCE_DIR}/examples/receiver.yaml
+                 -DPROGRAM=$<TARGET_FILE:example_receiver>
+                 -DFOLDER=${CMAKE_CURRENT_BINARY_DIR}/record-replays
+                 -P ${CMAKE_CURRENT_SOURCE_DIR}/win32/record_replays.cmake)
+set_tests_properties(win32/record-replays PROPERTIES TIMEOUT 60 LABELS program)
+
 # What the command refuses before starting anything: exit 2, saying why.
 set(run $<TARGET_FILE:qosbed> run)
 set(scenario ${CMAKE_CURRENT_SOURCE_DIR}/${timeline})
@@ -138,6 +136,9 @@ qosbed_expect_run(win32/no-program 2 "" "qosbed: no program after --" ${run} ${s
 qosbed_expect_run(win32/two-scenarios 2 ""
                   "qosbed: a program runs against one scenario file, not 2"
                   ${run} ${scenario} ${scenario} -- $<TARGET_FILE:win32_api>)
+qosbed_expect_run(win32/record-unwritable 2 "" "no/such/folder/out.yaml: cannot be written: "
+                  ${run} --record ${CMAKE_CURRENT_BINARY_DIR}/no/such/folder/out.yaml ${scenario}
+                  -- $<TARGET_FILE:win32_api>)
 qosbed_expect_run(win32/zero-timeout 2 ""
                   "qosbed: --timeout takes a number of seconds above 0, not 0"
                   ${run} --timeout 0 ${scenario} -- $<TARGET_FILE:win32_api>)
@@ -146,3 +147,7 @@ qosbed_expect_run(win32/scripted-option 2 "" "unrecognised option '--junit'"
 qosbed_expect_run(win32/invalid-scenario 2 "" "missing-role.yaml:[0-9]+:[0-9]+: error: "
                   ${run} ${PROJECT_SOURCE_DIR}/scenarios/invalid/missing-role.yaml
                   -- $<TARGET_FILE:win32_api>)
+
+if(TARGET qosbed_windows)
+  include(${CMAKE_CURRENT_LIST_DIR}/wine.cmake)
+endif()

@@ -1,8 +1,9 @@
 // kernel32 over the channel: waits and sleeps (which pass virtual time and run completion
 // routines), events, threads, clocks and the last error.
-#include <windows.h>
+// <winsock2.h> brings <windows.h>: the SDK wants it that way round.
 #include <winsock2.h>
 
+#include "win32/client/hooked.hpp"
 #include "win32/client/session.hpp"
 
 using namespace qosbed::win32;
@@ -61,69 +62,64 @@ HANDLE create_event(BOOL manual, BOOL initial) {
 
 extern "C" {
 
-DWORD WINAPI GetLastError(void) {
-  return last_error();
-}
-void WINAPI SetLastError(DWORD dwErrCode) {
-  set_last_error(dwErrCode);
-}
-
-DWORD WINAPI SleepEx(DWORD dwMilliseconds, BOOL bAlertable) {
+DWORD WINAPI QOSBED_HOOKED(SleepEx)(DWORD dwMilliseconds, BOOL bAlertable) {
   return wait_for(WaitCall::sleep_ex, 0, nullptr, FALSE, dwMilliseconds, bAlertable);
 }
-void WINAPI Sleep(DWORD dwMilliseconds) {
-  SleepEx(dwMilliseconds, FALSE);
+void WINAPI QOSBED_HOOKED(Sleep)(DWORD dwMilliseconds) {
+  QOSBED_HOOKED(SleepEx)(dwMilliseconds, FALSE);
 }
 
-DWORD WINAPI GetTickCount(void) {
+DWORD WINAPI QOSBED_HOOKED(GetTickCount)(void) {
   return static_cast<DWORD>(now_us() / 1000);
 }
-ULONGLONG WINAPI GetTickCount64(void) {
+ULONGLONG WINAPI QOSBED_HOOKED(GetTickCount64)(void) {
   return static_cast<ULONGLONG>(now_us() / 1000);
 }
-BOOL WINAPI QueryPerformanceCounter(LARGE_INTEGER* lpPerformanceCount) {
+BOOL WINAPI QOSBED_HOOKED(QueryPerformanceCounter)(LARGE_INTEGER* lpPerformanceCount) {
   if (!lpPerformanceCount) return fail(ERROR_INVALID_PARAMETER, FALSE);
   lpPerformanceCount->QuadPart = now_us() * 10;
   return TRUE;
 }
-BOOL WINAPI QueryPerformanceFrequency(LARGE_INTEGER* lpFrequency) {
+BOOL WINAPI QOSBED_HOOKED(QueryPerformanceFrequency)(LARGE_INTEGER* lpFrequency) {
   if (!lpFrequency) return fail(ERROR_INVALID_PARAMETER, FALSE);
   lpFrequency->QuadPart = 10000000;
   return TRUE;
 }
 
-HANDLE WINAPI CreateEventA(LPSECURITY_ATTRIBUTES, BOOL bManualReset, BOOL bInitialState,
-                           LPCSTR lpName) {
+HANDLE WINAPI QOSBED_HOOKED(CreateEventA)(LPSECURITY_ATTRIBUTES, BOOL bManualReset,
+                                          BOOL bInitialState, LPCSTR lpName) {
   if (lpName) unsupported("CreateEventA with a name");
   return create_event(bManualReset, bInitialState);
 }
-HANDLE WINAPI CreateEventW(LPSECURITY_ATTRIBUTES, BOOL bManualReset, BOOL bInitialState,
-                           LPCWSTR lpName) {
+HANDLE WINAPI QOSBED_HOOKED(CreateEventW)(LPSECURITY_ATTRIBUTES, BOOL bManualReset,
+                                          BOOL bInitialState, LPCWSTR lpName) {
   if (lpName) unsupported("CreateEventW with a name");
   return create_event(bManualReset, bInitialState);
 }
-BOOL WINAPI SetEvent(HANDLE hEvent) {
+BOOL WINAPI QOSBED_HOOKED(SetEvent)(HANDLE hEvent) {
   return handle_call(Call::set_event, hEvent);
 }
-BOOL WINAPI ResetEvent(HANDLE hEvent) {
+BOOL WINAPI QOSBED_HOOKED(ResetEvent)(HANDLE hEvent) {
   return handle_call(Call::reset_event, hEvent);
 }
-BOOL WINAPI CloseHandle(HANDLE hObject) {
+BOOL WINAPI QOSBED_HOOKED(CloseHandle)(HANDLE hObject) {
   return handle_call(Call::close_handle, hObject);
 }
 
-DWORD WINAPI WaitForSingleObject(HANDLE hHandle, DWORD dwMilliseconds) {
+DWORD WINAPI QOSBED_HOOKED(WaitForSingleObject)(HANDLE hHandle, DWORD dwMilliseconds) {
   return wait_for(WaitCall::wait_for_objects, 1, &hHandle, FALSE, dwMilliseconds, FALSE);
 }
-DWORD WINAPI WaitForSingleObjectEx(HANDLE hHandle, DWORD dwMilliseconds, BOOL bAlertable) {
+DWORD WINAPI QOSBED_HOOKED(WaitForSingleObjectEx)(HANDLE hHandle, DWORD dwMilliseconds,
+                                                  BOOL bAlertable) {
   return wait_for(WaitCall::wait_for_objects, 1, &hHandle, FALSE, dwMilliseconds, bAlertable);
 }
-DWORD WINAPI WaitForMultipleObjects(DWORD nCount, const HANDLE* lpHandles, BOOL bWaitAll,
-                                    DWORD dwMilliseconds) {
+DWORD WINAPI QOSBED_HOOKED(WaitForMultipleObjects)(DWORD nCount, const HANDLE* lpHandles,
+                                                   BOOL bWaitAll, DWORD dwMilliseconds) {
   return wait_for(WaitCall::wait_for_objects, nCount, lpHandles, bWaitAll, dwMilliseconds, FALSE);
 }
-DWORD WINAPI WaitForMultipleObjectsEx(DWORD nCount, const HANDLE* lpHandles, BOOL bWaitAll,
-                                      DWORD dwMilliseconds, BOOL bAlertable) {
+DWORD WINAPI QOSBED_HOOKED(WaitForMultipleObjectsEx)(DWORD nCount, const HANDLE* lpHandles,
+                                                     BOOL bWaitAll, DWORD dwMilliseconds,
+                                                     BOOL bAlertable) {
   return wait_for(WaitCall::wait_for_objects, nCount, lpHandles, bWaitAll, dwMilliseconds,
                   bAlertable);
 }
@@ -145,8 +141,9 @@ DWORD WINAPI WSAWaitForMultipleEvents(DWORD cEvents, const WSAEVENT* lphEvents, 
   return wait_for(WaitCall::wait_for_events, cEvents, lphEvents, fWaitAll, dwTimeout, fAlertable);
 }
 
-HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES, SIZE_T, LPTHREAD_START_ROUTINE lpStartAddress,
-                           LPVOID lpParameter, DWORD dwCreationFlags, LPDWORD lpThreadId) {
+HANDLE WINAPI QOSBED_HOOKED(CreateThread)(LPSECURITY_ATTRIBUTES, SIZE_T,
+                                          LPTHREAD_START_ROUTINE lpStartAddress, LPVOID lpParameter,
+                                          DWORD dwCreationFlags, LPDWORD lpThreadId) {
   if (dwCreationFlags & CREATE_SUSPENDED) unsupported("CreateThread with CREATE_SUSPENDED");
   if (!lpStartAddress) return fail(ERROR_INVALID_PARAMETER, static_cast<HANDLE>(nullptr));
   Writer writer = request(Call::create_thread);
@@ -159,10 +156,10 @@ HANDLE WINAPI CreateThread(LPSECURITY_ATTRIBUTES, SIZE_T, LPTHREAD_START_ROUTINE
   if (lpThreadId) *lpThreadId = thread;
   return reinterpret_cast<HANDLE>(static_cast<std::uintptr_t>(handle));
 }
-void WINAPI ExitThread(DWORD dwExitCode) {
+void WINAPI QOSBED_HOOKED(ExitThread)(DWORD dwExitCode) {
   exit_program_thread(dwExitCode);
 }
-BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode) {
+BOOL WINAPI QOSBED_HOOKED(GetExitCodeThread)(HANDLE hThread, LPDWORD lpExitCode) {
   Writer writer = request(Call::exit_code);
   writer.u64(reinterpret_cast<std::uintptr_t>(hThread));
   Answer answer = send(writer);
@@ -171,8 +168,19 @@ BOOL WINAPI GetExitCodeThread(HANDLE hThread, LPDWORD lpExitCode) {
   if (ok && lpExitCode) *lpExitCode = code;
   return ok ? TRUE : FALSE;
 }
-DWORD WINAPI GetCurrentThreadId(void) {
+DWORD WINAPI QOSBED_HOOKED(GetCurrentThreadId)(void) {
   return current_thread();
+}
+
+// Linked into a Linux program, the library is all of kernel32 the program has. Under Wine these
+// are Wine's own: the last error is the thread's real one (platform_win32.cpp), the module
+// handles and the pseudo-handle real ones.
+#ifndef _WIN32
+DWORD WINAPI GetLastError(void) {
+  return last_error();
+}
+void WINAPI SetLastError(DWORD dwErrCode) {
+  set_last_error(dwErrCode);
 }
 HANDLE WINAPI GetCurrentThread(void) {
   return reinterpret_cast<HANDLE>(static_cast<LONG_PTR>(-2));  // the pseudo-handle, as Windows
@@ -186,5 +194,6 @@ HMODULE WINAPI GetModuleHandleW(LPCWSTR lpModuleName) {
   if (lpModuleName) unsupported("GetModuleHandleW with a module name");
   return reinterpret_cast<HMODULE>(static_cast<std::uintptr_t>(0x400000));
 }
+#endif
 
 }  // extern "C"

@@ -18,6 +18,7 @@ namespace {
 
 int requests = -1;
 int responses = -1;
+thread_local std::uint32_t thread_error = 0;
 
 struct Start {
   void (*entry)(void*);
@@ -78,27 +79,21 @@ bool read_exact(void* data, std::size_t size) {
   return true;
 }
 
-class Baton {
- public:
-  Baton() { sem_init(&semaphore_, 0, 0); }
-  void post() { sem_post(&semaphore_); }
-  void wait() {
-    while (sem_wait(&semaphore_) != 0 && errno == EINTR) {
-    }
-  }
-
- private:
-  sem_t semaphore_;
+struct Baton {
+  sem_t semaphore;
 };
 
 Baton* new_baton() {
-  return new Baton;
+  auto* baton = new Baton;
+  sem_init(&baton->semaphore, 0, 0);
+  return baton;
 }
 void hand_over(Baton* baton) {
-  baton->post();
+  sem_post(&baton->semaphore);
 }
 void take(Baton* baton) {
-  baton->wait();
+  while (sem_wait(&baton->semaphore) != 0 && errno == EINTR) {
+  }
 }
 
 bool start_thread(void (*entry)(void*), void* argument) {
@@ -118,6 +113,14 @@ void end_thread() {
 
 void end_process(int code) {
   _exit(code);
+}
+
+std::uint32_t last_error() {
+  return thread_error;
+}
+
+void set_last_error(std::uint32_t error) {
+  thread_error = error;
 }
 
 void tell(const std::string& line) {

@@ -1,8 +1,10 @@
 #include "win32/client/session.hpp"
 
+#include <cstdio>
 #include <cstring>
 #include <map>
 
+#include "gqos/layout.hpp"
 #include "win32/client/platform.hpp"
 
 namespace qosbed::win32::client {
@@ -17,7 +19,6 @@ constexpr int exit_broken_channel = 3;
 }
 
 thread_local std::uint32_t this_thread = 0;
-thread_local DWORD thread_error = 0;
 
 // What the process shares. Only the thread holding the baton touches it, and handing the baton
 // over orders the accesses, so it needs no lock. Before the first call there is one thread only
@@ -60,7 +61,7 @@ ReplyHead apply_head(Reader& reader) {
   if (!reader.ok()) broken("a malformed reply");
   Process& shared = process();
   shared.now_us = head.now_us;
-  if (head.error != 0) thread_error = head.error;
+  if (head.error != 0) platform::set_last_error(head.error);
   for (const Finished& finished : head.finished) {
     const auto it = shared.requests.find(finished.request);
     if (it == shared.requests.end()) continue;  // forgotten: its OVERLAPPED was reused
@@ -126,6 +127,21 @@ void unsupported(const std::string& what) {
   platform::end_process(exit_broken_channel);
 }
 
+void crashed(std::uint32_t code, std::uint64_t address) {
+  char text[80];
+  std::snprintf(text, sizeof text, "the program crashed: exception 0x%08X at address 0x%llX",
+                static_cast<unsigned>(code), static_cast<unsigned long long>(address));
+  platform::tell(std::string("qosbed_win32: ") + text);
+  // A thread qosbed did not start cannot speak on the channel; qosbed then sees the process end.
+  if (this_thread != 0 && process().connected) {
+    Writer notice = request(Call::crash);
+    notice.u32(code).u64(address);
+    const std::vector<std::byte>& frame = notice.frame();
+    platform::write_all(frame.data(), frame.size());
+  }
+  platform::end_process(exit_broken_channel);
+}
+
 std::uint32_t current_thread() {
   ensure_connected();
   return this_thread;
@@ -137,11 +153,11 @@ std::int64_t now_us() {
 }
 
 DWORD last_error() {
-  return thread_error;
+  return platform::last_error();
 }
 
 void set_last_error(DWORD error) {
-  thread_error = error;
+  platform::set_last_error(error);
 }
 
 std::uint64_t add_request(const PendingRequest& pending) {
@@ -187,12 +203,12 @@ void copy_result(void* buffer, std::uint32_t size, std::span<const std::byte> by
   const std::size_t kept = std::min<std::size_t>(size, bytes.size());
   auto* out = static_cast<std::byte*>(buffer);
   std::memcpy(out, bytes.data(), kept);
-  if (kept < qos_buf_offset + sizeof(std::uint64_t)) return;
+  if (kept < gqos::provider_specific_buf_offset + sizeof(std::uint64_t)) return;
   std::uint64_t offset = 0;
-  std::memcpy(&offset, out + qos_buf_offset, sizeof offset);
+  std::memcpy(&offset, out + gqos::provider_specific_buf_offset, sizeof offset);
   const std::uint64_t address =
       offset == 0 || offset >= size ? 0 : reinterpret_cast<std::uintptr_t>(out) + offset;
-  std::memcpy(out + qos_buf_offset, &address, sizeof address);
+  std::memcpy(out + gqos::provider_specific_buf_offset, &address, sizeof address);
 }
 
 std::vector<std::byte> flatten(const QOS& qos) {

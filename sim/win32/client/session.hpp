@@ -33,6 +33,9 @@ Answer send(Writer& request);
 // The program called something qosbed does not model: qosbed is told (it reports the call and
 // fails the run), stderr says so, and the process ends.
 [[noreturn]] void unsupported(const std::string& what);
+// The program crashed (an unhandled exception under Wine): qosbed is told, stderr says so, and the
+// process ends.
+[[noreturn]] void crashed(std::uint32_t code, std::uint64_t address);
 // The program's thread id as qosbed numbers them (the first thread to call is 1).
 std::uint32_t current_thread();
 std::int64_t now_us();

@@ -1,12 +1,13 @@
 // user32 over the channel: window classes and message-only windows live here in the program
 // (their procedures are the program's), their message queues in qosbed, which also posts the
 // WSAAsyncSelect notifications to them.
-#include <windows.h>
+// <winsock2.h> brings <windows.h>: the SDK wants it that way round.
 #include <winsock2.h>
 
 #include <map>
 #include <string>
 
+#include "win32/client/hooked.hpp"
 #include "win32/client/session.hpp"
 
 using namespace qosbed::win32;
@@ -75,7 +76,7 @@ HWND create_window(const char* function, const ClassName& class_name, DWORD ex_s
   const auto lparam = reinterpret_cast<LPARAM>(&create);
   if (!found->second(hwnd, WM_NCCREATE, 0, lparam) ||
       found->second(hwnd, WM_CREATE, 0, lparam) == -1) {
-    DestroyWindow(hwnd);
+    QOSBED_HOOKED(DestroyWindow)(hwnd);
     return nullptr;
   }
   return hwnd;
@@ -83,7 +84,7 @@ HWND create_window(const char* function, const ClassName& class_name, DWORD ex_s
 
 LRESULT default_procedure(HWND hWnd, UINT Msg) {
   if (Msg == WM_NCCREATE) return TRUE;
-  if (Msg == WM_CLOSE) DestroyWindow(hWnd);
+  if (Msg == WM_CLOSE) QOSBED_HOOKED(DestroyWindow)(hWnd);
   return 0;
 }
 
@@ -134,43 +135,44 @@ LONG_PTR window_long(const char* function, HWND hWnd, int nIndex, const LONG_PTR
 
 extern "C" {
 
-ATOM WINAPI RegisterClassA(const WNDCLASSA* lpWndClass) {
+ATOM WINAPI QOSBED_HOOKED(RegisterClassA)(const WNDCLASSA* lpWndClass) {
   if (!lpWndClass) return fail(ERROR_INVALID_PARAMETER, ATOM{0});
   return register_class(name_of(lpWndClass->lpszClassName), lpWndClass->lpfnWndProc);
 }
-ATOM WINAPI RegisterClassW(const WNDCLASSW* lpWndClass) {
+ATOM WINAPI QOSBED_HOOKED(RegisterClassW)(const WNDCLASSW* lpWndClass) {
   if (!lpWndClass) return fail(ERROR_INVALID_PARAMETER, ATOM{0});
   return register_class(name_of(lpWndClass->lpszClassName), lpWndClass->lpfnWndProc);
 }
-ATOM WINAPI RegisterClassExA(const WNDCLASSEXA* lpWndClass) {
+ATOM WINAPI QOSBED_HOOKED(RegisterClassExA)(const WNDCLASSEXA* lpWndClass) {
   if (!lpWndClass || lpWndClass->cbSize != sizeof *lpWndClass) {
     return fail(ERROR_INVALID_PARAMETER, ATOM{0});
   }
   return register_class(name_of(lpWndClass->lpszClassName), lpWndClass->lpfnWndProc);
 }
-ATOM WINAPI RegisterClassExW(const WNDCLASSEXW* lpWndClass) {
+ATOM WINAPI QOSBED_HOOKED(RegisterClassExW)(const WNDCLASSEXW* lpWndClass) {
   if (!lpWndClass || lpWndClass->cbSize != sizeof *lpWndClass) {
     return fail(ERROR_INVALID_PARAMETER, ATOM{0});
   }
   return register_class(name_of(lpWndClass->lpszClassName), lpWndClass->lpfnWndProc);
 }
 
-HWND WINAPI CreateWindowExA(DWORD dwExStyle, LPCSTR lpClassName, LPCSTR lpWindowName, DWORD dwStyle,
-                            int, int, int, int, HWND hWndParent, HMENU hMenu, HINSTANCE hInstance,
-                            LPVOID lpParam) {
+HWND WINAPI QOSBED_HOOKED(CreateWindowExA)(DWORD dwExStyle, LPCSTR lpClassName, LPCSTR lpWindowName,
+                                           DWORD dwStyle, int, int, int, int, HWND hWndParent,
+                                           HMENU hMenu, HINSTANCE hInstance, LPVOID lpParam) {
   return create_window<CREATESTRUCTA>("CreateWindowExA", name_of(lpClassName), dwExStyle,
                                       lpWindowName, lpClassName, dwStyle, hWndParent, hMenu,
                                       hInstance, lpParam);
 }
-HWND WINAPI CreateWindowExW(DWORD dwExStyle, LPCWSTR lpClassName, LPCWSTR lpWindowName,
-                            DWORD dwStyle, int, int, int, int, HWND hWndParent, HMENU hMenu,
-                            HINSTANCE hInstance, LPVOID lpParam) {
+HWND WINAPI QOSBED_HOOKED(CreateWindowExW)(DWORD dwExStyle, LPCWSTR lpClassName,
+                                           LPCWSTR lpWindowName, DWORD dwStyle, int, int, int, int,
+                                           HWND hWndParent, HMENU hMenu, HINSTANCE hInstance,
+                                           LPVOID lpParam) {
   return create_window<CREATESTRUCTW>("CreateWindowExW", name_of(lpClassName), dwExStyle,
                                       lpWindowName, lpClassName, dwStyle, hWndParent, hMenu,
                                       hInstance, lpParam);
 }
 
-BOOL WINAPI DestroyWindow(HWND hWnd) {
+BOOL WINAPI QOSBED_HOOKED(DestroyWindow)(HWND hWnd) {
   const auto found = windows().find(hWnd);
   if (found == windows().end()) return fail(ERROR_INVALID_WINDOW_HANDLE, FALSE);
   const WNDPROC procedure = found->second.procedure;
@@ -182,62 +184,66 @@ BOOL WINAPI DestroyWindow(HWND hWnd) {
   return send(writer).body.u32() ? TRUE : FALSE;
 }
 
-LRESULT WINAPI DefWindowProcA(HWND hWnd, UINT Msg, WPARAM, LPARAM) {
+LRESULT WINAPI QOSBED_HOOKED(DefWindowProcA)(HWND hWnd, UINT Msg, WPARAM, LPARAM) {
   return default_procedure(hWnd, Msg);
 }
-LRESULT WINAPI DefWindowProcW(HWND hWnd, UINT Msg, WPARAM, LPARAM) {
+LRESULT WINAPI QOSBED_HOOKED(DefWindowProcW)(HWND hWnd, UINT Msg, WPARAM, LPARAM) {
   return default_procedure(hWnd, Msg);
 }
 
-LONG_PTR WINAPI SetWindowLongPtrA(HWND hWnd, int nIndex, LONG_PTR dwNewLong) {
+LONG_PTR WINAPI QOSBED_HOOKED(SetWindowLongPtrA)(HWND hWnd, int nIndex, LONG_PTR dwNewLong) {
   return window_long("SetWindowLongPtrA", hWnd, nIndex, &dwNewLong);
 }
-LONG_PTR WINAPI SetWindowLongPtrW(HWND hWnd, int nIndex, LONG_PTR dwNewLong) {
+LONG_PTR WINAPI QOSBED_HOOKED(SetWindowLongPtrW)(HWND hWnd, int nIndex, LONG_PTR dwNewLong) {
   return window_long("SetWindowLongPtrW", hWnd, nIndex, &dwNewLong);
 }
-LONG_PTR WINAPI GetWindowLongPtrA(HWND hWnd, int nIndex) {
+LONG_PTR WINAPI QOSBED_HOOKED(GetWindowLongPtrA)(HWND hWnd, int nIndex) {
   return window_long("GetWindowLongPtrA", hWnd, nIndex, nullptr);
 }
-LONG_PTR WINAPI GetWindowLongPtrW(HWND hWnd, int nIndex) {
+LONG_PTR WINAPI QOSBED_HOOKED(GetWindowLongPtrW)(HWND hWnd, int nIndex) {
   return window_long("GetWindowLongPtrW", hWnd, nIndex, nullptr);
 }
 
-BOOL WINAPI GetMessageA(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin, UINT wMsgFilterMax) {
+BOOL WINAPI QOSBED_HOOKED(GetMessageA)(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin,
+                                       UINT wMsgFilterMax) {
   return get_message(lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax, PM_REMOVE, true);
 }
-BOOL WINAPI GetMessageW(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin, UINT wMsgFilterMax) {
+BOOL WINAPI QOSBED_HOOKED(GetMessageW)(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin,
+                                       UINT wMsgFilterMax) {
   return get_message(lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax, PM_REMOVE, true);
 }
-BOOL WINAPI PeekMessageA(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin, UINT wMsgFilterMax,
-                         UINT wRemoveMsg) {
+BOOL WINAPI QOSBED_HOOKED(PeekMessageA)(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin,
+                                        UINT wMsgFilterMax, UINT wRemoveMsg) {
   return get_message(lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax, wRemoveMsg, false);
 }
-BOOL WINAPI PeekMessageW(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin, UINT wMsgFilterMax,
-                         UINT wRemoveMsg) {
+BOOL WINAPI QOSBED_HOOKED(PeekMessageW)(LPMSG lpMsg, HWND hWnd, UINT wMsgFilterMin,
+                                        UINT wMsgFilterMax, UINT wRemoveMsg) {
   return get_message(lpMsg, hWnd, wMsgFilterMin, wMsgFilterMax, wRemoveMsg, false);
 }
-BOOL WINAPI TranslateMessage(const MSG*) {
+BOOL WINAPI QOSBED_HOOKED(TranslateMessage)(const MSG*) {
   return FALSE;  // no keyboard: nothing to translate
 }
-LRESULT WINAPI DispatchMessageA(const MSG* lpMsg) {
+LRESULT WINAPI QOSBED_HOOKED(DispatchMessageA)(const MSG* lpMsg) {
   return dispatch(lpMsg);
 }
-LRESULT WINAPI DispatchMessageW(const MSG* lpMsg) {
+LRESULT WINAPI QOSBED_HOOKED(DispatchMessageW)(const MSG* lpMsg) {
   return dispatch(lpMsg);
 }
-BOOL WINAPI PostMessageA(HWND hWnd, UINT Msg, WPARAM wParam, LPARAM lParam) {
+BOOL WINAPI QOSBED_HOOKED(PostMessageA)(HWND hWnd, UINT Msg, WPARAM wParam, LPARAM lParam) {
   return post(hWnd, 0, Msg, wParam, lParam);
 }
-BOOL WINAPI PostMessageW(HWND hWnd, UINT Msg, WPARAM wParam, LPARAM lParam) {
+BOOL WINAPI QOSBED_HOOKED(PostMessageW)(HWND hWnd, UINT Msg, WPARAM wParam, LPARAM lParam) {
   return post(hWnd, 0, Msg, wParam, lParam);
 }
-BOOL WINAPI PostThreadMessageA(DWORD idThread, UINT Msg, WPARAM wParam, LPARAM lParam) {
+BOOL WINAPI QOSBED_HOOKED(PostThreadMessageA)(DWORD idThread, UINT Msg, WPARAM wParam,
+                                              LPARAM lParam) {
   return post(nullptr, idThread, Msg, wParam, lParam);
 }
-BOOL WINAPI PostThreadMessageW(DWORD idThread, UINT Msg, WPARAM wParam, LPARAM lParam) {
+BOOL WINAPI QOSBED_HOOKED(PostThreadMessageW)(DWORD idThread, UINT Msg, WPARAM wParam,
+                                              LPARAM lParam) {
   return post(nullptr, idThread, Msg, wParam, lParam);
 }
-void WINAPI PostQuitMessage(int nExitCode) {
+void WINAPI QOSBED_HOOKED(PostQuitMessage)(int nExitCode) {
   Writer writer = request(Call::post_quit);
   writer.i32(nExitCode);
   send(writer);

@@ -185,7 +185,8 @@ u_long WINAPI inet_addr(const char* cp) {
 }
 char* WINAPI inet_ntoa(struct in_addr in) {
   thread_local char text[16];
-  const u_long host = ntohl(in.S_un.S_addr);
+  // u_long is unsigned int in qosbed's headers and unsigned long in the SDK's, 32 bits in both.
+  const auto host = static_cast<unsigned>(ntohl(in.S_un.S_addr));
   std::snprintf(text, sizeof text, "%u.%u.%u.%u", (host >> 24) & 0xff, (host >> 16) & 0xff,
                 (host >> 8) & 0xff, host & 0xff);
   return text;

@@ -390,7 +390,7 @@ SOCKET WINAPI WSASocketW(int af, int type, int protocol, LPWSAPROTOCOL_INFOW lpP
                          GROUP g, DWORD dwFlags);
 int WINAPI bind(SOCKET s, const struct sockaddr* name, int namelen);
 int WINAPI connect(SOCKET s, const struct sockaddr* name, int namelen);
-/* lpSQOS requests QoS (gqos-facts R10). Connect data (lpCallerData) is not modelled and fails
+/* lpSQOS requests QoS (docs/behaviour.md, R10). Connect data (lpCallerData) is not modelled and fails
  * with WSAEOPNOTSUPP; lpGQOS is ignored, as the RSVP SP had no socket groups. */
 int WINAPI WSAConnect(SOCKET s, const struct sockaddr* name, int namelen, LPWSABUF lpCallerData,
                       LPWSABUF lpCalleeData, LPQOS lpSQOS, LPQOS lpGQOS);
@@ -456,7 +456,7 @@ typedef struct _WSANETWORKEVENTS {
 #define WSAGETSELECTEVENT(lParam) LOWORD(lParam)
 #define WSAGETSELECTERROR(lParam) HIWORD(lParam)
 
-/* FD_QOS is what the emulated provider signals (gqos-facts R7). */
+/* FD_QOS is what the emulated provider signals (docs/behaviour.md, R7). */
 int WINAPI WSAEventSelect(SOCKET s, WSAEVENT hEventObject, LONG lNetworkEvents);
 /* Posts wMsg to hWnd, wParam the socket, lParam WSAMAKESELECTREPLY(FD_QOS, the WSA_QOS_* status).
  */

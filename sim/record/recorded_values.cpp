@@ -1,0 +1,64 @@
+#include "record/recorded_values.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <utility>
+
+#include "gqos/codec.hpp"
+#include "gqos/constants.hpp"
+#include "scenario/flowspec_keys.hpp"
+
+namespace qosbed::record::detail {
+
+scenario::Step step_at(engine::TimeUs t_us, std::string socket, Action action) {
+  scenario::Step step;
+  step.at_us = t_us;
+  step.socket = std::move(socket);
+  step.action = std::move(action);
+  return step;
+}
+
+bool is_unused(const gqos::FlowSpec& f) {
+  return f == gqos::unspecified_flowspec(f.service_type) ||
+         f == gqos::unspecified_flowspec(gqos::qos_not_specified);
+}
+
+std::optional<provider::Address> address_of(const std::string& text) {
+  const std::size_t colon = text.rfind(':');
+  if (colon == std::string::npos) return std::nullopt;
+  std::uint16_t port = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data() + colon + 1, end, port);
+  if (error != std::errc{} || stop != end) return std::nullopt;
+  return provider::Address{text.substr(0, colon), port};
+}
+
+bool is_socket_id(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+  });
+}
+
+std::optional<scenario::QosRequest> qos_request(const std::optional<engine::PassedQos>& passed) {
+  if (!passed || !passed->sending || !passed->receiving) return std::nullopt;
+  scenario::QosRequest request;
+  request.sending = scenario::every_field(*passed->sending);
+  request.receiving = scenario::every_field(*passed->receiving);
+  const auto reserve = std::find_if(passed->objects.begin(), passed->objects.end(),
+                                    [](const engine::PassedObject& o) { return o.reserve_info; });
+  if (reserve != passed->objects.end()) {
+    request.style = reserve->reserve_info->style;
+    request.confirm = reserve->reserve_info->confirm_request != 0;
+  }
+  return request;
+}
+
+scenario::Expectation completion_result(std::uint32_t error, std::uint32_t bytes) {
+  scenario::ExpectCompletion completion;
+  completion.error = field(error);
+  completion.bytes = field(bytes);
+  return completion;
+}
+
+}  // namespace qosbed::record::detail

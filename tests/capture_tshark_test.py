@@ -1,0 +1,110 @@
+"""Every bundled network scenario's capture is what its trace says, as Wireshark reads it.
+
+For each scenario with a `network:` section below the folders given, `qosbed run --pcap` writes
+the capture and `--trace json` the trace. tshark then reads the capture, and:
+  - it shows, in order, exactly the messages the trace records as `sent`: the same count, each
+    of the same RSVP message type, on the interface named as the trace's link, at the trace's
+    virtual time;
+  - every RSVP checksum verifies ("[correct]"), no packet is malformed, and the capture has no
+    expert error or warning (-z expert; IP header checksums checked);
+  - `tshark -Y rsvp` shows them all.
+tshark missing (Debian's tshark package) is a skip, exit code 77, not a pass.
+
+usage: capture_tshark_test.py QOSBED WORK_DIR FOLDER...
+"""
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+from rsvp_wire_tshark_test import broken_copy, tshark
+
+SKIP = 77
+MESSAGE_TYPES = {"Path": "1", "Resv": "2", "PathErr": "3", "ResvErr": "4", "PathTear": "5",
+                 "ResvTear": "6", "ResvConf": "7"}
+FIELDS = ["rsvp.msg", "frame.interface_name", "frame.time_epoch"]
+
+
+def sent_messages(qosbed, scenario, capture):
+    """The (type, link, seconds) of each message the trace records as sent."""
+    run = subprocess.run([qosbed, "run", "--trace", "json", "--pcap", str(capture), str(scenario)],
+                         capture_output=True, text=True, check=False)
+    if run.returncode not in (0, 1):
+        raise RuntimeError(f"qosbed run {scenario} exited {run.returncode}: {run.stderr}")
+    sent = []
+    for line in run.stdout.splitlines():
+        record = json.loads(line)
+        if record.get("event") == "rsvp" and record.get("action") == "sent":
+            sent.append((MESSAGE_TYPES[record["message"]], record["link"],
+                         record["t_us"] / 1e6))
+    return sent
+
+
+def problems(capture, sent):
+    found = []
+    rows = [line.split("\t") for line in
+            tshark(str(capture), "-T", "fields", *sum((["-e", f] for f in FIELDS), [])).splitlines()]
+    if len(rows) != len(sent):
+        found.append(f"tshark read {len(rows)} packets, the trace sent {len(sent)}")
+    for number, (row, (msg_type, link, seconds)) in enumerate(zip(rows, sent), 1):
+        got = dict(zip(FIELDS, row))
+        if got["rsvp.msg"] != msg_type or got["frame.interface_name"] != link:
+            found.append(f"packet {number}: RSVP type {got['rsvp.msg']!r} on "
+                         f"{got['frame.interface_name']!r}, the trace sent type {msg_type} on {link}")
+        if abs(float(got["frame.time_epoch"]) - seconds) > 1e-6:
+            found.append(f"packet {number}: at {got['frame.time_epoch']} s, sent at {seconds} s")
+    shown = len(tshark(str(capture), "-Y", "rsvp").splitlines())
+    if shown != len(sent):
+        found.append(f"tshark -Y rsvp shows {shown} packets, the trace sent {len(sent)}")
+    verbose = tshark(str(capture), "-V")
+    correct = len(re.findall(r"Message Checksum: 0x[0-9a-f]{4} \[correct\]", verbose))
+    if correct != len(sent):
+        found.append(f"{correct} of {len(sent)} RSVP checksums verified correct")
+    if "[Malformed Packet" in verbose:
+        found.append("tshark reports a malformed packet")
+    expert = tshark(str(capture), "-q", "-z", "expert")
+    if "Errors (" in expert or "Warnings (" in expert:
+        found.append(f"tshark expert info:\n{expert.strip()}")
+    return found
+
+
+def main():
+    qosbed, work = sys.argv[1], pathlib.Path(sys.argv[2])
+    if shutil.which("tshark") is None:
+        print("tshark not found: install Debian's tshark package to run this test")
+        return SKIP
+    work.mkdir(parents=True, exist_ok=True)
+    scenarios = sorted(path for folder in sys.argv[3:] for path in pathlib.Path(folder).rglob("*.yaml")
+                       if "invalid" not in path.parts and
+                       re.search(r"^network:", path.read_text(), re.MULTILINE))
+    if not scenarios:
+        print("no network scenario found")
+        return 1
+    failed = 0
+    packets = 0
+    # The checks must be able to fail: a capture with a broken checksum, and one packet short.
+    first = work / "first.pcapng"
+    sent = sent_messages(qosbed, scenarios[0], first)
+    broken = work / "broken.pcapng"
+    broken_copy(str(first), str(broken))
+    if not problems(broken, sent) or not problems(first, sent[:-1]):
+        print(f"the checks found nothing wrong with a broken capture of {scenarios[0]}")
+        return 1
+    for scenario in scenarios:
+        capture = work / (scenario.stem + ".pcapng")
+        sent = sent_messages(qosbed, scenario, capture)
+        packets += len(sent)
+        found = problems(capture, sent)
+        if not sent:
+            found.append("the trace sent no RSVP message")
+        for problem in found:
+            print(f"{scenario}: {problem}")
+        failed += bool(found)
+    print(f"{len(scenarios)} network scenarios, {packets} packets checked, {failed} with problems")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

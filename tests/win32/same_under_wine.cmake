@@ -1,0 +1,48 @@
+# Script of the wine/example/... tests (tests/win32/wine.cmake): plays SCENARIO against the same
+# program built twice from one source, LINUX_PROGRAM with qosbed::win32 and WINDOWS_PROGRAM (an
+# .exe) with mingw-w64 against the SDK, which runs under Wine in the prefix PREFIX, both with
+# `--trace json`.
+# Passes when both exit EXIT and say the same, byte for byte, on standard output (the trace and
+# the program's own output) and on standard error, once the Windows program's line ends (\r\n)
+# and the programs' names are set aside: under Wine the program makes the same calls, sees the
+# same results and prints the same. ARGS (| separated) go to both programs.
+cmake_policy(VERSION 3.25)
+foreach(variable IN ITEMS QOSBED SCENARIO LINUX_PROGRAM WINDOWS_PROGRAM PREFIX EXIT)
+  if(NOT DEFINED ${variable})
+    message(FATAL_ERROR "same_under_wine.cmake: -D ${variable}=... is required")
+  endif()
+endforeach()
+string(REPLACE "|" ";" arguments "${ARGS}")
+set(problems)
+foreach(build IN ITEMS linux windows)
+  set(command ${QOSBED} run --trace json)
+  if(build MATCHES "windows")
+    list(APPEND command --wine-prefix ${PREFIX})
+    set(program ${WINDOWS_PROGRAM})
+  else()
+    set(program ${LINUX_PROGRAM})
+  endif()
+  execute_process(COMMAND ${command} ${SCENARIO} -- ${program} ${arguments}
+                  RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  message("---- ${build}: exit ${code}\n---- stdout\n${out}---- stderr\n${err}")
+  if(NOT code EQUAL EXIT)
+    list(APPEND problems "the ${build} build exited ${code}, expected ${EXIT}")
+  endif()
+  foreach(stream IN ITEMS out err)
+    string(REPLACE "\r\n" "\n" text "${${stream}}")
+    string(REPLACE "${program}" "PROGRAM" ${stream}_${build} "${text}")
+  endforeach()
+endforeach()
+foreach(stream IN ITEMS out err)
+  if(NOT ${stream}_linux STREQUAL ${stream}_windows)
+    list(APPEND problems "the two builds differ on std${stream}")
+  endif()
+endforeach()
+string(LENGTH "${out_linux}" length)
+if(length LESS 200)
+  list(APPEND problems "too little output to compare")
+endif()
+if(problems)
+  list(JOIN problems "\n  " text)
+  message(FATAL_ERROR "same_under_wine:\n  ${text}")
+endif()
