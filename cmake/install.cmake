@@ -56,6 +56,7 @@ foreach(component IN ITEMS gqos engine client record rsvp rsvp_wire scenario rep
   endif()
 endforeach()
 install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/provider.hpp
+              ${PROJECT_SOURCE_DIR}/sim/provider/ipv4.hpp
               ${PROJECT_SOURCE_DIR}/sim/provider/call.hpp
               ${PROJECT_SOURCE_DIR}/sim/provider/completion_routine.hpp
         DESTINATION ${qosbed_include_dir}/provider)

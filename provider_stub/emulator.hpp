@@ -1,10 +1,11 @@
 // provider_stub: the scripted RSVP SP emulator, a Provider that behaves as the Windows RSVP
 // service provider does around SIO_GET_QOS (docs/behaviour.md: rules R1-R10, the decisions
-// D1-D19 and the OS profiles), in virtual time.
+// D1-D19, D31 and the OS profiles), in virtual time.
 //
 // Two parts, each a class of its own and tested alone:
 // - SpRules (sp_rules.hpp): what the SP does with a socket: sockets and their checks, QOS parsing
-//   and admission, indications and their queueing, the profiles;
+//   and admission, indications and their queueing, the profiles, and what each socket has asked
+//   of the SP as a gqos::SocketQos for the network behind it (socket_qos_state.hpp);
 // - WinsockDelivery (winsock_delivery.hpp): how the application learns of it: completion
 //   routines queued as APCs, events, WSAEventSelect, and waits that run the scheduler's events.
 // SpRules hands its results to WinsockDelivery through ResultDelivery (result_delivery.hpp); the
@@ -46,6 +47,9 @@ class Emulator final : public provider::Provider {
     sp_.set_observer(observer);
     delivery_.set_observer(observer);
   }
+  // Told each socket's gqos::SocketQos after every call that changed it (socket_qos_state.hpp);
+  // set it before the sockets open.
+  void set_qos_observer(QosObserver* observer) { sp_.set_qos_observer(observer); }
   const EmulatorOptions& options() const { return sp_.options(); }
 
   // Script side: act now, at the scheduler's current time.
@@ -69,11 +73,14 @@ class Emulator final : public provider::Provider {
   Socket open(provider::Role role, provider::Protocol protocol) override {
     return sp_.open(role, protocol);
   }
-  int bind(Socket socket, const provider::Address&) override { return sp_.bind(socket); }
-  int connect(Socket socket, const provider::Address&,
-              std::span<const std::byte> sending_qos) override {
-    return sp_.connect(socket, sending_qos);
+  int bind(Socket socket, const provider::Address& local) override {
+    return sp_.bind(socket, local);
   }
+  int connect(Socket socket, const provider::Address& remote,
+              std::span<const std::byte> sending_qos) override {
+    return sp_.connect(socket, remote, sending_qos);
+  }
+  int shutdown(Socket socket, provider::Shutdown how) override { return sp_.shutdown(socket, how); }
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine routine) override {

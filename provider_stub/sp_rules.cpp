@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "engine/prefetch.hpp"
+#include "provider/ipv4.hpp"
 
 namespace qosbed::provider_stub {
 
@@ -236,19 +237,22 @@ Socket SpRules::open(provider::Role role, provider::Protocol protocol) {
   SocketState& state = *sockets_.emplace_back(std::make_unique<SocketState>());
   state.role = role;
   state.protocol = protocol;
+  qos_state_.opened(socket, role, protocol);
   return socket;
 }
 
-int SpRules::bind(Socket socket) {
+int SpRules::bind(Socket socket, const provider::Address& local) {
   SocketState* state = state_of(socket);
   if (!state) return fail(wsa::enotsock);
   if (take_injected_failure(socket, provider::Call::bind)) return socket_error;
   if (state->bound) return fail(wsa::einval);
   state->bound = true;
+  qos_state_.bound(socket, local);
   return 0;
 }
 
-int SpRules::connect(Socket socket, std::span<const std::byte> sending_qos) {
+int SpRules::connect(Socket socket, const provider::Address& remote,
+                     std::span<const std::byte> sending_qos) {
   SocketState* state = state_of(socket);
   if (!state) return fail(wsa::enotsock);
   if (take_injected_failure(socket, provider::Call::connect)) return socket_error;
@@ -258,13 +262,25 @@ int SpRules::connect(Socket socket, std::span<const std::byte> sending_qos) {
     if (const std::uint32_t error = parse_qos(sending_qos, qos)) return fail(error);
   }
   if (state->connected && state->protocol == provider::Protocol::tcp) return fail(wsa::eisconn);
+  // Winsock: no address disconnects a UDP socket; TCP cannot connect to ADDR_ANY.
+  const bool disconnect = provider::is_no_address(remote);
+  if (disconnect && state->protocol == provider::Protocol::tcp) return fail(wsa::eaddrnotavail);
   if (with_qos) {
     if (const std::uint32_t error = admit_qos(qos, wsa::eopnotsupp)) return fail(error);
     apply_qos(*state, qos);
   }
   // As in Winsock, connecting binds an unbound socket implicitly.
-  state->connected = true;
+  state->connected = !disconnect;
   state->bound = true;
+  qos_state_.connected(socket, remote, with_qos ? &qos : nullptr, sending_qos);
+  return 0;
+}
+
+int SpRules::shutdown(Socket socket, provider::Shutdown how) {
+  const SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (state->protocol == provider::Protocol::tcp && !state->connected) return fail(wsa::enotconn);
+  qos_state_.shut_down(socket, how);
   return 0;
 }
 
@@ -274,6 +290,7 @@ int SpRules::close(Socket socket) {
   if (take_injected_failure(socket, provider::Call::close)) return socket_error;
   SmallFifoQueue<Request> pending = std::move(state->pending);
   sockets_[(socket - first_socket) / socket_step].reset();
+  qos_state_.closed(socket);
   std::erase_if(injected_, [socket](const auto& entry) { return entry.first.first == socket; });
   for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);
   return 0;
@@ -313,9 +330,16 @@ int SpRules::ioctl(Socket socket, std::uint32_t code, std::span<const std::byte>
       return get_qos(socket, *state, out, bytes_returned, overlapped, std::move(routine));
     case gqos::ioctl::set_qos:
       return set_qos(socket, *state, in, bytes_returned, overlapped, std::move(routine));
+    case gqos::ioctl::chk_qos:
+      if (options_.profile == Profile::no_qos_provider || overlapped) break;
+      if (const std::uint32_t error = qos_state_.check_qos(socket, in, out, bytes_returned)) {
+        return fail(error);
+      }
+      return 0;
     default:
-      return fail(wsa::einval);
+      break;
   }
+  return fail(wsa::einval);
 }
 
 int SpRules::get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
@@ -384,6 +408,7 @@ int SpRules::set_qos(Socket socket, SocketState& state, std::span<const std::byt
   if (const std::uint32_t error = parse_qos(in, qos)) return fail(error);
   if (const std::uint32_t error = admit_qos(qos, wsa::enoprotoopt)) return fail(error);
   apply_qos(state, qos);
+  qos_state_.qos_set(socket, qos, in);
   if (bytes_returned) *bytes_returned = 0;
   if (overlapped) {
     finish(socket, Request{next_request_id_++, {}, overlapped, std::move(routine)}, wsa::no_error,

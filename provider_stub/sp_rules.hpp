@@ -1,9 +1,10 @@
 // The RSVP SP's rules: what docs/behaviour.md says the SP does with a socket (R1-R5, R8-R10 and
 // their D-rules): sockets and their checks, QOS parsing and admission, the indications a script or
-// the network delivers, how they finish pending SIO_GET_QOS requests or wait in a queue, and the
-// OS profiles. How the application then learns of a finished request (completion routines,
-// events, WSAEventSelect, waits) is not decided here: results go to a ResultDelivery
-// (WinsockDelivery in the emulator, a recorder in a test), so these rules can be tested alone.
+// the network delivers, how they finish pending SIO_GET_QOS requests or wait in a queue, the OS
+// profiles, and each socket's gqos::SocketQos told to whoever runs the network. How the application
+// then learns of a finished request (completion routines, events, WSAEventSelect, waits) is not
+// decided here: results go to a ResultDelivery (WinsockDelivery in the emulator, a recorder in a
+// test), so these rules can be tested alone.
 //
 // Calls follow Winsock's convention: 0 (or a handle) on success, socket_error with the error in
 // the `last_error` given at construction, which the Winsock delivery model shares.
@@ -28,6 +29,7 @@
 #include "provider_stub/observer.hpp"
 #include "provider_stub/result_delivery.hpp"
 #include "provider_stub/small_fifo_queue.hpp"
+#include "provider_stub/socket_qos_state.hpp"
 
 namespace qosbed::provider_stub {
 
@@ -40,6 +42,9 @@ class SpRules {
   SpRules& operator=(const SpRules&) = delete;
 
   void set_observer(EmulatorObserver* observer) { observer_ = observer; }
+  // Told each socket's gqos::SocketQos after every call that changed it (socket_qos_state.hpp);
+  // set it before the sockets open.
+  void set_qos_observer(QosObserver* observer) { qos_state_.set_observer(observer); }
   const EmulatorOptions& options() const { return options_; }
 
   // Script side: act now, at the scheduler's current time.
@@ -58,8 +63,10 @@ class SpRules {
   // The calls of the Provider that are the SP's.
   std::vector<provider::ProtocolInfo> enum_protocols() const;
   Socket open(provider::Role role, provider::Protocol protocol);
-  int bind(Socket socket);
-  int connect(Socket socket, std::span<const std::byte> sending_qos);
+  int bind(Socket socket, const provider::Address& local);
+  int connect(Socket socket, const provider::Address& remote,
+              std::span<const std::byte> sending_qos);
+  int shutdown(Socket socket, provider::Shutdown how);
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine&& routine);
@@ -142,6 +149,7 @@ class SpRules {
   // Handed back after each use, so encoding a completion allocates nothing once it has grown.
   gqos::QosContent last_content_;
   std::unique_ptr<const SocketPrefetcher> prefetcher_;
+  SocketQosState qos_state_;
 };
 
 }  // namespace qosbed::provider_stub

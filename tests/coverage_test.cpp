@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
   BOOST_TEST(coverage.code == 0);
   BOOST_TEST(
       coverage.out ==
-      "3 scenarios exercise 19/30 rules, 2/27 statuses, 3/14 errors, 3/5 notification modes.\n"
+      "3 scenarios exercise 19/30 rules, 2/27 statuses, 3/15 errors, 3/5 notification modes.\n"
       "\n"
       "rule  scenarios  what it says (docs/behaviour.md)\n"
       "R1            1  an overlapped SIO_GET_QOS pends until the next FD_QOS indication\n"
@@ -178,6 +178,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
       "WSAENOTSOCK                    -\n"
       "WSAENOPROTOOPT                 -\n"
       "WSAEOPNOTSUPP                  -\n"
+      "WSAEADDRNOTAVAIL               -\n"
       "WSAENOBUFS                     -\n"
       "WSAEISCONN                     -\n"
       "WSAENOTCONN                    1\n"
@@ -202,7 +203,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
       "            WSA_QOS_RESERVED_PETYPE\n"
       "  errors: WSA_INVALID_HANDLE WSA_INVALID_PARAMETER WSA_OPERATION_ABORTED\n"
       "          WSA_IO_INCOMPLETE WSAEFAULT WSAEINVAL WSAENOTSOCK WSAENOPROTOOPT WSAEOPNOTSUPP\n"
-      "          WSAENOBUFS WSAEISCONN\n"
+      "          WSAEADDRNOTAVAIL WSAENOBUFS WSAEISCONN\n"
       "  notification modes: event monitor\n");
 }
 
@@ -291,6 +292,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_json) {
       R"j({"name":"WSAENOTSOCK","value":10038,"scenarios":[]},)j"
       R"j({"name":"WSAENOPROTOOPT","value":10042,"scenarios":[]},)j"
       R"j({"name":"WSAEOPNOTSUPP","value":10045,"scenarios":[]},)j"
+      R"j({"name":"WSAEADDRNOTAVAIL","value":10049,"scenarios":[]},)j"
       R"j({"name":"WSAENOBUFS","value":10055,"scenarios":[]},)j"
       R"j({"name":"WSAEISCONN","value":10056,"scenarios":[]},)j"
       R"j({"name":"WSAENOTCONN","value":10057,"scenarios":[)j" + q(early) + R"j(]}],)j"

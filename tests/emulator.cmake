@@ -10,3 +10,6 @@ target_link_libraries(test_winsock_delivery PRIVATE qosbed_emulator)
 
 qosbed_test(test_fifo_queue fifo_queue_test.cpp)
 target_link_libraries(test_fifo_queue PRIVATE qosbed_emulator)
+
+qosbed_test(test_socket_qos_state socket_qos_state_test.cpp)
+target_link_libraries(test_socket_qos_state PRIVATE qosbed_emulator)

@@ -2,6 +2,7 @@
 // every rule R1-R10 and every profile, pinned to the exact values an application would see. This
 // file: handles, SIO_GET_QOS, what happens to indications nobody asked for, SIO_SET_QOS.
 #define BOOST_TEST_MODULE emulator
+#include <array>
 #include <boost/test/unit_test.hpp>
 
 #include "emulator_fixture.hpp"
@@ -248,9 +249,30 @@ BOOST_AUTO_TEST_CASE(unknown_ioctl_fails_with_einval) {
   EmulatedSp sp;
   const Socket socket = sp.receiver();
   std::uint32_t bytes = 0;
-  BOOST_TEST(sp.emulator.ioctl(socket, gqos::ioctl::chk_qos, {}, {}, &bytes, nullptr, {}) ==
+  BOOST_TEST(sp.emulator.ioctl(socket, gqos::ioctl::get_group_qos, {}, {}, &bytes, nullptr, {}) ==
              socket_error);
   BOOST_TEST(sp.emulator.last_error() == wsa::einval);
+}
+
+// D31: SIO_CHK_QOS takes a DWORD selector and writes a DWORD; with no network behind the emulator
+// nothing is known, and a selector qossp.h does not define is WSAEINVAL.
+BOOST_AUTO_TEST_CASE(check_qos_without_a_network) {
+  EmulatedSp sp;
+  const Socket socket = sp.receiver();
+  std::array<std::byte, 4> in{};
+  std::array<std::byte, 4> out{};
+  std::uint32_t bytes = 0;
+  gqos::store_u32(in, 0, gqos::chk_qos::line_rate);
+  BOOST_TEST(sp.emulator.ioctl(socket, gqos::ioctl::chk_qos, in, out, &bytes, nullptr, {}) == 0);
+  BOOST_TEST(bytes == 4u);
+  BOOST_TEST(gqos::load_u32(out, 0) == gqos::chk_qos::info_not_available);
+  gqos::store_u32(in, 0, 50'007);
+  BOOST_TEST(sp.emulator.ioctl(socket, gqos::ioctl::chk_qos, in, out, &bytes, nullptr, {}) ==
+             socket_error);
+  BOOST_TEST(sp.emulator.last_error() == wsa::einval);
+  BOOST_TEST(sp.emulator.ioctl(socket, gqos::ioctl::chk_qos, std::span(in).first(2), out, &bytes,
+                               nullptr, {}) == socket_error);
+  BOOST_TEST(sp.emulator.last_error() == wsa::efault);
 }
 
 // R4, D11: scripted objects follow RSVP_STATUS_INFO, each advanced by its ObjectLength.

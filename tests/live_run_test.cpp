@@ -65,6 +65,7 @@ class SpWithOwnEvents final : public provider::Provider {
   int connect(Socket s, const provider::Address& remote, std::span<const std::byte> qos) override {
     return emulator_.connect(s, remote, qos);
   }
+  int shutdown(Socket s, provider::Shutdown how) override { return emulator_.shutdown(s, how); }
   int ioctl(Socket s, std::uint32_t code, std::span<const std::byte> in, std::span<std::byte> out,
             std::uint32_t* bytes, provider::Overlapped* overlapped,
             provider::CompletionRoutine routine) override {

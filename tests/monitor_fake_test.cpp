@@ -88,6 +88,7 @@ class FakeProvider final : public provider::Provider {
   int connect(provider::Socket, const provider::Address&, std::span<const std::byte>) override {
     return 0;
   }
+  int shutdown(provider::Socket, provider::Shutdown) override { return 0; }
   bool get_overlapped_result(provider::Socket, provider::Overlapped*, std::uint32_t*, bool,
                              std::uint32_t*) override {
     return false;

@@ -41,3 +41,9 @@ target_link_libraries(test_rsvp_host_sp_receiver PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_host_sp_indication rsvp_host_sp_indication_test.cpp)
 target_link_libraries(test_rsvp_host_sp_indication PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_adspec rsvp_adspec_test.cpp)
+target_link_libraries(test_rsvp_adspec PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_guaranteed rsvp_guaranteed_test.cpp)
+target_link_libraries(test_rsvp_guaranteed PRIVATE qosbed_rsvp)

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "provider_stub/emulator.hpp"
+#include "rsvp/adspec.hpp"
 #include "rsvp/sp_adapter.hpp"
 #include "rsvp_fixture.hpp"
 
@@ -77,9 +78,10 @@ BOOST_AUTO_TEST_CASE(a_reservation_with_confirmation_gives_senders_receivers_and
   BOOST_TEST_REQUIRE(senders.indication.receiving.has_value());
   BOOST_TEST((*senders.indication.receiving == flowspec(30'000)));  // the sender's Tspec
   BOOST_TEST_REQUIRE(senders.indication.objects.size() == 1u);
-  // The ADSPEC says what the path offers: 3 hops, its narrowest link, the sum of delays.
-  gqos::Adspec expected;
-  expected.general_params = gqos::AdGeneralParams{3, 500'000, 3'000, gqos::qos_not_specified, 0};
+  // The ADSPEC says what the path offers: 3 hops, its narrowest link, the sum of delays, the
+  // links' default MTU; Guaranteed and Controlled Load fragments, with no C or D on these links.
+  gqos::Adspec expected = initial_adspec();
+  expected.general_params = gqos::AdGeneralParams{3, 500'000, 3'000, default_mtu, 0};
   BOOST_TEST((senders.indication.objects[0] == gqos::make_adspec(expected)));
 
   const auto& receivers = n.seen[1];

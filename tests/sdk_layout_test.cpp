@@ -159,6 +159,7 @@ QOSBED_SAME_VALUE(LOCAL_TRAFFIC_CONTROL, g::chk_qos::local_traffic_control);
 QOSBED_SAME_VALUE(LOCAL_QOSABILITY, g::chk_qos::local_qosability);
 QOSBED_SAME_VALUE(END_TO_END_QOSABILITY, g::chk_qos::end_to_end_qosability);
 QOSBED_SAME_VALUE(INFO_NOT_AVAILABLE, g::chk_qos::info_not_available);
+QOSBED_SAME_VALUE(INFO_NOT_AVAILABLE, g::chk_qos::info_not_available);
 
 QOSBED_SAME_VALUE(IPPROTO_TCP, g::IpProtocol::tcp);
 QOSBED_SAME_VALUE(IPPROTO_UDP, g::IpProtocol::udp);
@@ -207,6 +208,7 @@ QOSBED_SAME_VALUE(WSAEOPNOTSUPP, g::wsa::eopnotsupp);
 QOSBED_SAME_VALUE(WSAENOBUFS, g::wsa::enobufs);
 QOSBED_SAME_VALUE(WSAEISCONN, g::wsa::eisconn);
 QOSBED_SAME_VALUE(WSAENOTCONN, g::wsa::enotconn);
+QOSBED_SAME_VALUE(WSAEADDRNOTAVAIL, g::wsa::eaddrnotavail);
 QOSBED_SAME_VALUE(WSA_WAIT_EVENT_0, g::wsa::wait_event_0);
 QOSBED_SAME_VALUE(WSA_WAIT_IO_COMPLETION, g::wsa::wait_io_completion);
 QOSBED_SAME_VALUE(WSA_WAIT_TIMEOUT, g::wsa::wait_timeout);
@@ -296,6 +298,7 @@ constexpr SdkName sdk_names[] = {
     QOSBED_SDK_NAME(WSAENOBUFS),
     QOSBED_SDK_NAME(WSAEISCONN),
     QOSBED_SDK_NAME(WSAENOTCONN),
+    QOSBED_SDK_NAME(WSAEADDRNOTAVAIL),
     QOSBED_SDK_NAME(WSA_WAIT_EVENT_0),
     QOSBED_SDK_NAME(WSA_WAIT_IO_COMPLETION),
     QOSBED_SDK_NAME(WSA_WAIT_TIMEOUT),
@@ -472,12 +475,21 @@ constexpr SdkName sdk_names[] = {
     QOSBED_SDK_NAME(SIO_GET_GROUP_QOS),
     QOSBED_SDK_NAME(SIO_SET_QOS),
     QOSBED_SDK_NAME(SIO_CHK_QOS),
+    QOSBED_SDK_NAME(ALLOWED_TO_SEND_DATA),
+    QOSBED_SDK_NAME(ABLE_TO_RECV_RSVP),
+    QOSBED_SDK_NAME(LINE_RATE),
+    QOSBED_SDK_NAME(LOCAL_TRAFFIC_CONTROL),
+    QOSBED_SDK_NAME(LOCAL_QOSABILITY),
+    QOSBED_SDK_NAME(END_TO_END_QOSABILITY),
+    QOSBED_SDK_NAME(INFO_NOT_AVAILABLE),
 };
 
 constexpr g::NameGroup all_groups[] = {
-    g::NameGroup::service_type,    g::NameGroup::object_type, g::NameGroup::status,
-    g::NameGroup::error,           g::NameGroup::wait_result, g::NameGroup::rsvp_style,
-    g::NameGroup::extended_status, g::NameGroup::sd_mode,     g::NameGroup::ioctl,
+    g::NameGroup::service_type,    g::NameGroup::object_type,
+    g::NameGroup::status,          g::NameGroup::error,
+    g::NameGroup::wait_result,     g::NameGroup::rsvp_style,
+    g::NameGroup::extended_status, g::NameGroup::sd_mode,
+    g::NameGroup::ioctl,           g::NameGroup::chk_qos_selector,
 };
 
 }  // namespace

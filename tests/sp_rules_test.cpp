@@ -59,7 +59,7 @@ struct Rules {
 
   Socket receiver() {
     const Socket socket = rules.open(provider::Role::receiver, provider::Protocol::udp);
-    BOOST_REQUIRE_EQUAL(rules.bind(socket), 0);
+    BOOST_REQUIRE_EQUAL(rules.bind(socket, {"10.0.0.2", 5000}), 0);
     return socket;
   }
   int query(Socket socket, std::span<std::byte> out, std::uint32_t* bytes, Overlapped* overlapped,
@@ -218,7 +218,7 @@ BOOST_AUTO_TEST_CASE(no_qos_provider_fails_a_pending_query_at_the_next_event) {
   {
     SpRules rules(queue, delivery, last_error, profile(Profile::no_qos_provider));
     const Socket other = rules.open(provider::Role::receiver, provider::Protocol::udp);
-    BOOST_TEST(rules.bind(other) == 0);
+    BOOST_TEST(rules.bind(other, {"10.0.0.2", 5001}) == 0);
     BOOST_TEST(rules.ioctl(other, gqos::ioctl::get_qos, {}, out, nullptr, &overlapped, {}) ==
                socket_error);
     BOOST_TEST(queue.size() == 1u);

@@ -8,7 +8,9 @@
 
 #include "engine/event_queue.hpp"
 #include "gqos/constants.hpp"
-#include "runner/network_run.hpp"
+#include "provider/ipv4.hpp"
+#include "rsvp/session.hpp"
+#include "runner/runner.hpp"
 #include "scenario/messages.hpp"
 #include "scenario/suggest.hpp"
 #include "scenario/writer.hpp"
@@ -27,8 +29,7 @@ struct Line {
   std::string note;  // the comment before the step, or in place of one
 };
 
-// An indication the host's SP gave, and the step that was playing when it did (a `net:` step at
-// the same time comes first in the file), if any.
+// An indication the host's SP gave, and the step played last at that same time, if any.
 struct Indicated {
   engine::TimeUs t_us = 0;
   std::string socket;
@@ -47,8 +48,15 @@ std::size_t host_index(const NetworkSpec& network, const std::string& host) {
       scenario::msg::unknown("host", host, scenario::closest(host, hosts), hosts));
 }
 
-std::set<std::string> sockets_of(const NetworkSpec& network, std::size_t host) {
+// The sockets on `host`: those its senders and receivers name, and those bound to its address.
+std::set<std::string> sockets_of(const scenario::Scenario& scenario, std::size_t host) {
+  const NetworkSpec& network = *scenario.network;
   std::set<std::string> sockets;
+  for (const scenario::SocketSpec& socket : scenario.sockets) {
+    if (socket.local && provider::parse_ipv4(socket.local->host) == network.nodes[host].address) {
+      sockets.insert(socket.id);
+    }
+  }
   for (const auto& sender : network.senders) {
     if (sender.host == host && !sender.socket.empty()) sockets.insert(sender.socket);
   }
@@ -58,39 +66,30 @@ std::set<std::string> sockets_of(const NetworkSpec& network, std::size_t host) {
   return sockets;
 }
 
-std::string choose_host(const NetworkSpec& network) {
+std::string choose_host(const scenario::Scenario& scenario) {
+  const NetworkSpec& network = *scenario.network;
   for (std::size_t i = 0; i < network.nodes.size(); ++i) {
-    if (network.nodes[i].kind == scenario::NodeKind::host && !sockets_of(network, i).empty()) {
+    if (network.nodes[i].kind == scenario::NodeKind::host && !sockets_of(scenario, i).empty()) {
       return network.nodes[i].name;
     }
   }
-  throw std::invalid_argument("no host's sender or receiver names a socket: nothing to compile");
+  throw std::invalid_argument(
+      "no socket is on a host (named by a sender or receiver, or bound to its address): nothing "
+      "to compile");
 }
 
-// Plays the network alone and keeps what the host's sockets were told.
+// Plays the run (the applications drive their hosts' SPs) and keeps what the host's sockets were
+// told.
 std::vector<Indicated> indications_at(const scenario::Scenario& scenario,
                                       const std::set<std::string>& sockets) {
-  engine::EventQueue queue;
-  engine::TraceLog messages;
   std::vector<Indicated> out;
-  std::optional<std::size_t> playing;
-  runner::NetworkRun network(queue, *scenario.network, messages,
-                             [&](const std::string& socket, const gqos::Indication& indication) {
-                               if (sockets.count(socket))
-                                 out.push_back({queue.now_us(), socket, indication, playing});
-                             });
-  network.start();
-  for (std::size_t i = 0; i < scenario.steps.size(); ++i) {
-    const auto* net = std::get_if<scenario::NetAction>(&scenario.steps[i].action);
-    if (!net) continue;
-    queue.schedule_at(scenario.steps[i].at_us, [&, net, i] {
-      playing = i;
-      network.play(*net);
-      playing.reset();
-    });
-  }
-  queue.run_until(network.end_us());
-  network.stop();
+  runner::RunOptions options;
+  options.on_sp_indication = [&](engine::TimeUs t_us, const std::string& socket,
+                                 const gqos::Indication& indication,
+                                 std::optional<std::size_t> after_step) {
+    if (sockets.count(socket)) out.push_back({t_us, socket, indication, after_step});
+  };
+  runner::run(scenario, options);
   return out;
 }
 
@@ -168,9 +167,9 @@ Compiled compile_for_host(const scenario::Scenario& scenario, const std::string&
   }
   const NetworkSpec& network = *scenario.network;
   Compiled compiled;
-  compiled.host = host.empty() ? choose_host(network) : host;
+  compiled.host = host.empty() ? choose_host(scenario) : host;
   const std::size_t node = host_index(network, compiled.host);
-  const std::set<std::string> sockets = sockets_of(network, node);
+  const std::set<std::string> sockets = sockets_of(scenario, node);
   if (sockets.empty()) {
     throw std::invalid_argument("host '" + compiled.host +
                                 "' has no socket: no sender or receiver there names one");
@@ -198,11 +197,18 @@ Compiled compile_for_host(const scenario::Scenario& scenario, const std::string&
     const bool call_check =
         expectation && std::holds_alternative<scenario::ExpectCall>(*expectation);
     bool kept = keeps(step, sockets) && (!call_check || last_app_kept);
-    if (app) last_app_kept = kept;
-    if (kept) lines.push_back({step.at_us, 2 * i + 1, step, ""});
+    // SIO_CHK_QOS is answered from the network, which the compiled scenario has not: the call
+    // stays, what it returned is not checked.
+    const auto* app_action = std::get_if<scenario::AppAction>(&step.action);
+    const bool asks_network =
+        app_action && std::holds_alternative<scenario::AppCheckQos>(*app_action);
+    if (app) last_app_kept = kept && !asks_network;
+    const std::string note =
+        kept && asks_network ? "answered by the network: its result is not checked here" : "";
+    if (kept) lines.push_back({step.at_us, 2 * i + 1, step, note});
   }
   for (const Indicated& item : indications_at(scenario, sockets)) {
-    // Before the steps of its time, unless a `net:` step of that time caused it.
+    // After the step of its time played before it, else before the steps of its time.
     const std::size_t order = item.during_step ? 2 * *item.during_step + 2 : 0;
     lines.push_back(indication_line(item, order, compiled.host));
     ++compiled.indications;

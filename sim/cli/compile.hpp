@@ -1,9 +1,9 @@
 // `qosbed compile`: a network scenario turned into the equivalent scripted scenario for one host.
-// The network is played alone (it does not depend on the application), what the host's RSVP SP
-// indicated to its sockets becomes `sp: fd_qos` steps at the times it happened, and the
-// application's steps and expectations on those sockets are kept, each at its absolute time.
-// The result is commented YAML, written by the scenario writer, for an author to start from and
-// hand-edit.
+// The scenario is played as `qosbed run` plays it (the applications drive the hosts' SPs), what
+// the host's RSVP SP indicated to its sockets becomes `sp: fd_qos` steps at the times it happened,
+// and the application's steps and expectations on those sockets are kept, each at its absolute
+// time. The result is commented YAML, written by the scenario writer, for an author to start from
+// and hand-edit.
 #pragma once
 
 #include <optional>

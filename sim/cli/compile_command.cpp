@@ -19,8 +19,8 @@ CommandHelp compile_help() {
   constexpr std::string_view usage =
       "usage: qosbed compile NETWORK.yaml [--host NAME] [-o OUT]\n"
       "\n"
-      "Plays a network scenario's RSVP network and writes the equivalent scripted scenario for\n"
-      "one host: that host's sockets, an `sp: fd_qos` step for each indication its RSVP SP gave\n"
+      "Plays a network scenario (its applications driving their hosts' RSVP SPs) and writes the\n"
+      "equivalent scripted scenario for one host: that host's sockets, an `sp: fd_qos` step for each indication its RSVP SP gave\n"
       "them (status, FLOWSPEC, extended status and objects, at the time the network produced\n"
       "it, commented with the RSVP event behind it), and the application's steps and\n"
       "expectations on those sockets, as commented YAML to hand-edit. The result validates and\n"

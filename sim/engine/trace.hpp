@@ -40,6 +40,7 @@ struct PassedObject {
   std::optional<gqos::ReserveRequest> reserve_info;  // RSVP_RESERVE_INFO
   std::optional<std::uint32_t> shape_discard_mode;   // QOS_SD_MODE
   std::optional<std::uint32_t> shaping_rate;         // QOS_SHAPING_RATE
+  std::optional<std::string> destination;            // QOS_DESTADDR: "10.0.0.2:5000"
   std::vector<std::byte> body;                       // another kind
 };
 

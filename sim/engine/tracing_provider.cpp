@@ -49,8 +49,16 @@ PassedQos passed_qos(std::span<const std::byte> bytes) {
       passed.shape_discard_mode = gqos::load_u32(object.body, 0);
     } else if (object.type == gqos::object_type::shaping_rate && one_value) {
       passed.shaping_rate = gqos::load_u32(object.body, 0);
+    } else if (const auto dest = gqos::read_dest_addr(
+                   object, bytes, reinterpret_cast<std::uint64_t>(bytes.data()))) {
+      // The address it points at, not the pointer, which differs from run to run.
+      const std::uint32_t a = dest->address;
+      passed.destination = std::to_string(a >> 24) + "." + std::to_string((a >> 16) & 0xFF) + "." +
+                           std::to_string((a >> 8) & 0xFF) + "." + std::to_string(a & 0xFF) + ":" +
+                           std::to_string(dest->port);
     }
-    if (!passed.reserve_info && !passed.shape_discard_mode && !passed.shaping_rate) {
+    if (!passed.reserve_info && !passed.shape_discard_mode && !passed.shaping_rate &&
+        !passed.destination) {
       passed.body.assign(object.body.begin(), object.body.end());
     }
   }
@@ -200,6 +208,13 @@ int TracingProvider::connect(provider::Socket socket, const provider::Address& r
   const int result = inner_.connect(socket, remote, sending_qos);
   trace_call(socket, "connect", result, began_us, remote.host + ":" + std::to_string(remote.port),
              sending_qos);
+  return result;
+}
+
+int TracingProvider::shutdown(provider::Socket socket, provider::Shutdown how) {
+  const TimeUs began_us = clock_.now_us();
+  const int result = inner_.shutdown(socket, how);
+  trace_call(socket, "shutdown", result, began_us, provider::name_of(how));
   return result;
 }
 

@@ -243,6 +243,65 @@ std::optional<ReserveRequest> read_reserve_info(const DecodedObject& object) {
   return ReserveRequest{load_u32(object.body, 0), load_u32(object.body, 4)};
 }
 
+namespace {
+
+constexpr std::size_t sockaddr_in_size = 16;
+constexpr std::uint16_t af_inet = 2;
+// The sockaddr_in make_dest_addr puts after the QOS_DESTADDR's own fields.
+constexpr std::size_t dest_sockaddr_offset = sizeof(DestAddr) - sizeof(ObjectHeader);
+
+}  // namespace
+
+ProviderObject make_dest_addr(std::uint32_t address, std::uint16_t port) {
+  ProviderObject object{object_type::dest_addr, {}, std::nullopt};
+  object.body.resize(dest_sockaddr_offset + sockaddr_in_size);
+  store_u32(object.body, 8, sockaddr_in_size);
+  // sockaddr_in: sin_family (little endian, as Windows stores it), then port and address in
+  // network byte order.
+  object.body[dest_sockaddr_offset] = std::byte{af_inet & 0xFF};
+  object.body[dest_sockaddr_offset + 2] = static_cast<std::byte>(port >> 8);
+  object.body[dest_sockaddr_offset + 3] = static_cast<std::byte>(port & 0xFF);
+  for (int i = 0; i < 4; ++i) {
+    object.body[dest_sockaddr_offset + 4 + i] = static_cast<std::byte>(address >> (24 - 8 * i));
+  }
+  return object;
+}
+
+void point_dest_addr(std::span<std::byte> buffer) {
+  const DecodeResult decoded = decode(buffer);
+  for (const DecodedObject& object : decoded.qos.objects) {
+    if (object.type != object_type::dest_addr ||
+        object.body.size() != dest_sockaddr_offset + sockaddr_in_size) {
+      continue;
+    }
+    const auto at = reinterpret_cast<std::uint64_t>(buffer.data()) + object.offset +
+                    sizeof(ObjectHeader) + dest_sockaddr_offset;
+    const std::size_t pointer = object.offset + sizeof(ObjectHeader);
+    store_u32(buffer, pointer, static_cast<std::uint32_t>(at));
+    store_u32(buffer, pointer + 4, static_cast<std::uint32_t>(at >> 32));
+  }
+}
+
+std::optional<DestAddress> read_dest_addr(const DecodedObject& object,
+                                          std::span<const std::byte> buffer,
+                                          std::uint64_t base_address) {
+  if (object.type != object_type::dest_addr || object.body.size() < 12) return std::nullopt;
+  const std::uint64_t pointer =
+      load_u32(object.body, 0) | (std::uint64_t{load_u32(object.body, 4)} << 32);
+  const std::uint32_t length = load_u32(object.body, 8);
+  if (length < sockaddr_in_size || buffer.size() < sockaddr_in_size || pointer < base_address ||
+      pointer - base_address > buffer.size() - sockaddr_in_size) {
+    return std::nullopt;
+  }
+  const std::size_t at = static_cast<std::size_t>(pointer - base_address);
+  const auto byte = [&](std::size_t i) { return std::to_integer<std::uint32_t>(buffer[at + i]); };
+  if ((byte(0) | byte(1) << 8) != af_inet) return std::nullopt;
+  DestAddress dest;
+  dest.port = static_cast<std::uint16_t>(byte(2) << 8 | byte(3));
+  dest.address = byte(4) << 24 | byte(5) << 16 | byte(6) << 8 | byte(7);
+  return dest;
+}
+
 std::optional<Adspec> read_adspec(const DecodedObject& object) {
   constexpr std::size_t fixed = sizeof(AdGeneralParams) + sizeof(std::uint32_t);
   if (object.type != object_type::adspec || object.body.size() < fixed) return std::nullopt;

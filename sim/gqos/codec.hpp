@@ -51,6 +51,14 @@ ProviderObject make_adspec(const Adspec& adspec);
 // RSVP_RESERVE_INFO with no policy elements and no flow descriptors: what an application passes
 // in SIO_SET_QOS or WSAConnect to choose a style and ask for confirmation.
 ProviderObject make_reserve_info(std::uint32_t style, bool confirm_request);
+// QOS_DESTADDR naming an IPv4 destination (address in host byte order): the 24-byte object whose
+// SocketAddress points at a sockaddr_in, with that sockaddr_in after it inside the object, so the
+// whole request stays one buffer. The pointer is left 0: whoever places the buffer sets it with
+// point_dest_addr, since only the final address of the bytes is known there.
+ProviderObject make_dest_addr(std::uint32_t address, std::uint16_t port);
+// Sets the SocketAddress of every QOS_DESTADDR made by make_dest_addr in the encoded `buffer` to
+// the address of its own sockaddr_in.
+void point_dest_addr(std::span<std::byte> buffer);
 
 // What one QOS buffer holds.
 struct QosContent {
@@ -130,6 +138,17 @@ struct ReserveRequest {
   std::uint32_t confirm_request = 0;
 };
 std::optional<ReserveRequest> read_reserve_info(const DecodedObject& object);
+
+// The IPv4 destination of a QOS_DESTADDR whose SocketAddress points into `buffer` (decoded with
+// `base_address`, as decode() was) at an AF_INET sockaddr of SocketAddressLength bytes; nullopt
+// for any other object or pointer.
+struct DestAddress {
+  std::uint32_t address = 0;  // host byte order
+  std::uint16_t port = 0;
+};
+std::optional<DestAddress> read_dest_addr(const DecodedObject& object,
+                                          std::span<const std::byte> buffer,
+                                          std::uint64_t base_address);
 
 // Little-endian 32-bit access to a byte buffer, bounds checked by the caller.
 std::uint32_t load_u32(std::span<const std::byte> bytes, std::size_t offset);

@@ -135,6 +135,7 @@ inline constexpr std::uint32_t ewouldblock = 10035;
 inline constexpr std::uint32_t enotsock = 10038;
 inline constexpr std::uint32_t enoprotoopt = 10042;
 inline constexpr std::uint32_t eopnotsupp = 10045;
+inline constexpr std::uint32_t eaddrnotavail = 10049;
 inline constexpr std::uint32_t enobufs = 10055;
 inline constexpr std::uint32_t eisconn = 10056;
 inline constexpr std::uint32_t enotconn = 10057;

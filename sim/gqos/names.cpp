@@ -79,6 +79,7 @@ constexpr NamedValue errors[] = {
     {"WSAENOTSOCK", wsa::enotsock},
     {"WSAENOPROTOOPT", wsa::enoprotoopt},
     {"WSAEOPNOTSUPP", wsa::eopnotsupp},
+    {"WSAEADDRNOTAVAIL", wsa::eaddrnotavail},
     {"WSAENOBUFS", wsa::enobufs},
     {"WSAEISCONN", wsa::eisconn},
     {"WSAENOTCONN", wsa::enotconn},
@@ -275,6 +276,16 @@ constexpr NamedValue ioctls[] = {
     {"SIO_CHK_QOS", ioctl::chk_qos},
 };
 
+constexpr NamedValue chk_qos_selectors[] = {
+    {"ALLOWED_TO_SEND_DATA", chk_qos::allowed_to_send_data},
+    {"ABLE_TO_RECV_RSVP", chk_qos::able_to_recv_rsvp},
+    {"LINE_RATE", chk_qos::line_rate},
+    {"LOCAL_TRAFFIC_CONTROL", chk_qos::local_traffic_control},
+    {"LOCAL_QOSABILITY", chk_qos::local_qosability},
+    {"END_TO_END_QOSABILITY", chk_qos::end_to_end_qosability},
+    {"INFO_NOT_AVAILABLE", chk_qos::info_not_available},
+};
+
 // The prefixes a person may leave out when naming a value of the group.
 std::span<const std::string_view> prefixes_of(NameGroup group) {
   static constexpr std::string_view service[] = {"SERVICETYPE_"};
@@ -305,6 +316,8 @@ std::span<const std::string_view> prefixes_of(NameGroup group) {
       return sd;
     case NameGroup::ioctl:
       return io;
+    case NameGroup::chk_qos_selector:
+      return {};
   }
   return {};
 }
@@ -369,6 +382,8 @@ std::span<const NamedValue> names_of(NameGroup group) {
       return sd_modes;
     case NameGroup::ioctl:
       return ioctls;
+    case NameGroup::chk_qos_selector:
+      return chk_qos_selectors;
   }
   return {};
 }
@@ -438,6 +453,8 @@ std::string_view group_title(NameGroup group) {
       return "shape/discard mode";
     case NameGroup::ioctl:
       return "ioctl";
+    case NameGroup::chk_qos_selector:
+      return "SIO_CHK_QOS selector";
   }
   return "value";
 }

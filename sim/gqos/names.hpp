@@ -20,6 +20,7 @@ enum class NameGroup {
   extended_status,
   sd_mode,
   ioctl,
+  chk_qos_selector,  // SIO_CHK_QOS's input (qossp.h)
 };
 
 struct NamedValue {

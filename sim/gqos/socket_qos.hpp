@@ -69,6 +69,8 @@ struct SocketQos {
   // had; BESTEFFORT with every field QOS_NOT_SPECIFIED before any QOS.
   FlowSpec sending = unspecified_flowspec(service_type::best_effort);
   FlowSpec receiving = unspecified_flowspec(service_type::best_effort);
+  // RSVP_RESERVE_INFO of the last QoS call; none when that call carried none (as ConfirmRequest,
+  // R10, is that call's).
   std::optional<ReserveInfo> reserve;
   // How many calls have passed a QOS that was accepted (SIO_SET_QOS, WSAConnect, WSAJoinLeaf,
   // WSAAccept's condition function): each one asks for confirmation anew (gqos-rsvp 2.6).
@@ -80,6 +82,13 @@ struct SocketQos {
   bool receive_shut = false;  // shutdown(SD_RECEIVE) or SD_BOTH
   bool closed = false;
   friend bool operator==(const SocketQos&, const SocketQos&) = default;
+};
+
+// What SIO_CHK_QOS returns: a Winsock error (0: none) or the DWORD it writes.
+struct CheckQosAnswer {
+  std::uint32_t error = 0;
+  std::uint32_t value = 0;
+  friend bool operator==(const CheckQosAnswer&, const CheckQosAnswer&) = default;
 };
 
 }  // namespace qosbed::gqos

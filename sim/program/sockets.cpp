@@ -304,11 +304,21 @@ Session::Served Session::accept_decision(Reader& body) {
 
 Session::Served Session::shutdown(Reader& body) {
   const std::uint64_t handle = body.u64();
-  body.u32();  // how: there is no data path to shut
+  const std::uint32_t how = body.u32();
   expect_whole(body);
   ProgramSocket* socket = find_socket(handle);
   if (!socket) return socket_error(wsa::enotsock);
   assign(*socket, nullptr, nullptr);
+  // The socket's QoS ends in the directions shut (W32:closing-the-qos-connection): the provider
+  // hears of it when the socket stands for one of the scenario's.
+  if (socket->provider != provider::invalid_socket && how <= 2) {
+    if (traced_.shutdown(socket->provider, static_cast<provider::Shutdown>(how)) != 0) {
+      return socket_error(traced_.last_error());
+    }
+    Answer answer;
+    answer.fields.i32(0);
+    return answer;
+  }
   const bool connected = socket->peer || socket->protocol == provider::Protocol::udp;
   trace_call(*socket, "shutdown", connected ? 0 : provider::socket_error, wsa::enotconn);
   if (!connected) return socket_error(wsa::enotconn);

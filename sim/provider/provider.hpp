@@ -28,6 +28,8 @@ inline constexpr Event invalid_event = 0;
 
 enum class Role { sender, receiver, both };
 enum class Protocol { udp, tcp };
+// shutdown's `how`: SD_RECEIVE 0, SD_SEND 1, SD_BOTH 2.
+enum class Shutdown { receive = 0, send = 1, both = 2 };
 
 // As scenarios and traces spell them.
 inline constexpr std::array<std::pair<Role, std::string_view>, 3> role_names{{
@@ -38,6 +40,11 @@ inline constexpr std::array<std::pair<Role, std::string_view>, 3> role_names{{
 inline constexpr std::array<std::pair<Protocol, std::string_view>, 2> protocol_names{{
     {Protocol::udp, "udp"},
     {Protocol::tcp, "tcp"},
+}};
+inline constexpr std::array<std::pair<Shutdown, std::string_view>, 3> shutdown_names{{
+    {Shutdown::receive, "receive"},
+    {Shutdown::send, "send"},
+    {Shutdown::both, "both"},
 }};
 
 constexpr std::string_view name_of(Role role) {
@@ -50,6 +57,13 @@ constexpr std::string_view name_of(Role role) {
 constexpr std::string_view name_of(Protocol protocol) {
   for (const auto& [entry, text] : protocol_names) {
     if (entry == protocol) return text;
+  }
+  return "?";
+}
+
+constexpr std::string_view name_of(Shutdown how) {
+  for (const auto& [entry, text] : shutdown_names) {
+    if (entry == how) return text;
   }
   return "?";
 }
@@ -102,11 +116,15 @@ class Provider {
   // (send) or bind (receive).
   virtual Socket open(Role role, Protocol protocol) = 0;
   virtual int bind(Socket socket, const Address& local) = 0;
-  // WSAConnect; `sending_qos` is lpSQOS as an encoded QOS buffer, empty for none.
+  // WSAConnect; `sending_qos` is lpSQOS as an encoded QOS buffer, empty for none. An all-zero
+  // address (0.0.0.0:0) is "no address": it disconnects a UDP socket.
   virtual int connect(Socket socket, const Address& remote,
                       std::span<const std::byte> sending_qos) = 0;
+  // shutdown.
+  virtual int shutdown(Socket socket, Shutdown how) = 0;
 
-  // WSAIoctl. SIO_GET_QOS and SIO_SET_QOS are what GQoS uses. With `overlapped` null the call is
+  // WSAIoctl. SIO_GET_QOS and SIO_SET_QOS are what GQoS uses, and SIO_CHK_QOS (a DWORD selector
+  // in, a DWORD out) asks the RSVP SP what it can do. With `overlapped` null the call is
   // synchronous; otherwise it returns 0 when the request finished at once (the completion is
   // still delivered, as Winsock does) or socket_error with WSA_IO_PENDING.
   virtual int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,

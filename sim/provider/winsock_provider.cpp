@@ -242,6 +242,15 @@ int WinsockProvider::connect(Socket socket, const Address& remote,
   return 0;
 }
 
+int WinsockProvider::shutdown(Socket socket, Shutdown how) {
+  if (!ready()) return socket_error;
+  // SD_RECEIVE, SD_SEND and SD_BOTH are Shutdown's values.
+  if (::shutdown(to_native(socket), static_cast<int>(how)) == SOCKET_ERROR) {
+    return fail_with_last_winsock_error();
+  }
+  return 0;
+}
+
 int WinsockProvider::ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
                            std::span<std::byte> out, std::uint32_t* bytes_returned,
                            Overlapped* overlapped, CompletionRoutine routine) {

@@ -52,6 +52,7 @@ class WinsockProvider final : public Provider {
   int bind(Socket socket, const Address& local) override;
   int connect(Socket socket, const Address& remote,
               std::span<const std::byte> sending_qos) override;
+  int shutdown(Socket socket, Shutdown how) override;
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned, Overlapped* overlapped,
             CompletionRoutine routine) override;

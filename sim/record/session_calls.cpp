@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "gqos/constants.hpp"
+#include "provider/ipv4.hpp"
 #include "record/recorded_values.hpp"
 #include "record/session_recorder.hpp"
 
@@ -21,10 +22,12 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     spec.local = address_of(call.detail);
     app(scenario::AppBind{});
   } else if (call.call == "connect") {
-    spec.remote = address_of(call.detail);
-    app(scenario::AppConnect{qos_request(call.qos)});
+    const auto remote = address_of(call.detail);
+    const bool no_address = remote && provider::is_no_address(*remote);
+    if (!no_address) spec.remote = remote;
+    app(scenario::AppConnect{qos_request(call.qos), no_address});
   } else if (call.call == "set_qos") {
-    app(scenario::AppSetQos{qos_request(call.qos), call.detail != "sync"});
+    app(scenario::AppSetQos{qos_request(call.qos), call.detail != "sync", std::nullopt});
   } else if (call.call == "get_qos") {
     get_qos(call, *socket);
     // A Monitor's query is made in its completion routine, inside whatever the application is
@@ -39,6 +42,10 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     app(scenario::AppEventSelect{call.asked_events.value_or(0)});
   } else if (call.call == "enum_network_events") {
     app(scenario::AppEnumNetworkEvents{});
+  } else if (call.call == "shutdown") {
+    for (const auto& [how, name] : provider::shutdown_names) {
+      if (name == call.detail) app(scenario::AppShutdown{how});
+    }
   } else if (call.call == "close") {
     socket->closed = true;
     app(scenario::AppClose{});

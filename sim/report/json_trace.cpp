@@ -70,6 +70,7 @@ void add_passed_qos(JsonObject&& object, const engine::PassedQos& qos) {
         named(item, "shape_discard_mode", *passed.shape_discard_mode, NameGroup::sd_mode);
       }
       if (passed.shaping_rate) item.number("shaping_rate", *passed.shaping_rate);
+      if (passed.destination) item.string("destination", *passed.destination);
       if (!passed.body.empty()) item.hex("body_hex", passed.body);
     }
   }

@@ -44,6 +44,7 @@ std::string to_text(const engine::PassedQos& qos) {
                   gqos::name_or_number(NameGroup::sd_mode, *object.shape_discard_mode);
       }
       if (object.shaping_rate) fields += ", shaping_rate: " + std::to_string(*object.shaping_rate);
+      if (object.destination) fields += ", destination: " + *object.destination;
       if (!object.body.empty()) fields += ", body: " + hex_of(object.body);
       objects += " {" + fields + "}";
     }

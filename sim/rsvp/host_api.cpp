@@ -1,21 +1,9 @@
 #include "rsvp/host_api.hpp"
 
-#include "gqos/constants.hpp"
+#include "rsvp/adspec.hpp"
 #include "rsvp/session_map.hpp"
 
 namespace qosbed::rsvp {
-
-namespace {
-
-// The adspec a sender starts with: no hops yet, nothing limiting.
-gqos::Adspec initial_adspec() {
-  gqos::Adspec adspec;
-  adspec.general_params =
-      gqos::AdGeneralParams{0, gqos::positive_infinity_rate, 0, gqos::qos_not_specified, 0};
-  return adspec;
-}
-
-}  // namespace
 
 std::size_t HostApi::SenderKeyHash::operator()(const SenderKey& key) const {
   const std::uint64_t sender = (std::uint64_t{key.second.address} << 16) | key.second.port;

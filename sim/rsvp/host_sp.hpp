@@ -38,12 +38,7 @@
 
 namespace qosbed::rsvp {
 
-// What SIO_CHK_QOS returns: a Winsock error (0: none) or the DWORD it writes.
-struct CheckQosAnswer {
-  std::uint32_t error = 0;
-  std::uint32_t value = 0;
-  friend bool operator==(const CheckQosAnswer&, const CheckQosAnswer&) = default;
-};
+using gqos::CheckQosAnswer;
 
 class HostSp {
  public:

@@ -5,19 +5,11 @@
 #include <algorithm>
 #include <utility>
 
-#include "gqos/constants.hpp"
+#include "rsvp/adspec.hpp"
 #include "rsvp/merge.hpp"
 #include "rsvp/overloaded.hpp"
 
 namespace qosbed::rsvp {
-
-namespace {
-
-std::uint32_t saturate(std::uint64_t value) {
-  return static_cast<std::uint32_t>(std::min<std::uint64_t>(value, gqos::positive_infinity_rate));
-}
-
-}  // namespace
 
 NodeProtocol::NodeProtocol(engine::Scheduler& queue, Links& links, TrafficControl& traffic_control,
                            const SoftStateTimes& times)
@@ -211,14 +203,8 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
 
   // PATH REFRESH: the PATH goes on along every outgoing interface, its ADSPEC updated.
   for (const Interface& itf : psb.outs) {
-    const LinkSpec& spec = links_.topology().link(itf.link).spec;
     Path next = path;
-    auto& general = next.adspec.general_params;
-    ++general.intserv_aware_hop_count;
-    general.path_bandwidth_estimate =
-        std::min(general.path_bandwidth_estimate, saturate(spec.bandwidth));
-    general.minimum_latency = saturate(std::uint64_t{general.minimum_latency} +
-                                       static_cast<std::uint64_t>(spec.delay_us));
+    compose_hop(next.adspec, links_.topology().link(itf.link).spec);
     links_.send(itf, std::move(next));
   }
   // Reservation state this sender now falls under, or no longer does, after a new PSB or a

@@ -20,12 +20,19 @@ struct Node {
   Address address = 0;
 };
 
+inline constexpr std::uint32_t default_mtu = 1500;
+
 struct LinkSpec {
   std::uint64_t bandwidth = 0;  // bytes per second, each direction
   engine::TimeUs delay_us = 0;
   double loss = 0.0;  // probability that one message is lost, in [0, 1]
   // Bytes per second admission control may hand out in each direction; the bandwidth if unset.
   std::optional<std::uint64_t> reservable;
+  // What the link adds to a PATH's ADSPEC: its MTU (bytes; Ethernet's unless given) and
+  // Guaranteed service's error terms of RFC 2212, C (bytes) and D (microseconds).
+  std::uint32_t mtu = default_mtu;
+  std::uint32_t c = 0;
+  engine::TimeUs d_us = 0;
 };
 
 struct Link {

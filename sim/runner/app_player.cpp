@@ -1,5 +1,7 @@
 #include "runner/app_player.hpp"
 
+#include <array>
+
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "runner/qos_encoding.hpp"
@@ -154,8 +156,12 @@ void AppPlayer::play(const scenario::Step& step, const scenario::AppAction& acti
           if (const auto* request = request_for(*runtime->spec, app.qos))
             qos = encode_request(*request);
           const auto& remote = runtime->spec->remote;
-          remember_call(step, "connect",
-                        traced_.connect(runtime->handle, remote.value_or(any_address), qos));
+          const provider::Address& to = app.no_address ? any_address : remote.value_or(any_address);
+          remember_call(step, "connect", traced_.connect(runtime->handle, to, qos));
+        } else if constexpr (std::is_same_v<T, scenario::AppShutdown>) {
+          remember_call(step, "shutdown", traced_.shutdown(runtime->handle, app.how));
+        } else if constexpr (std::is_same_v<T, scenario::AppCheckQos>) {
+          check_qos(step, *runtime, app);
         } else if constexpr (std::is_same_v<T, scenario::AppSetQos>) {
           set_qos(step, *runtime, app);
         } else if constexpr (std::is_same_v<T, scenario::AppGetQos>) {
@@ -185,7 +191,7 @@ void AppPlayer::set_qos(const scenario::Step& step, SocketRuntime& runtime,
                         const scenario::AppSetQos& app) {
   const auto* request = request_for(*runtime.spec, app.qos);
   const std::vector<std::byte> qos =
-      request ? encode_request(*request) : encode_request(scenario::QosRequest{});
+      encode_request(request ? *request : scenario::QosRequest{}, app.destination);
   std::uint32_t bytes = 0;
   provider::Overlapped* overlapped = nullptr;
   provider::CompletionRoutine routine;
@@ -196,6 +202,18 @@ void AppPlayer::set_qos(const scenario::Step& step, SocketRuntime& runtime,
   const int result = traced_.ioctl(runtime.handle, gqos::ioctl::set_qos, qos, {}, &bytes,
                                    overlapped, std::move(routine));
   remember_call(step, "set_qos", result, bytes);
+}
+
+void AppPlayer::check_qos(const scenario::Step& step, SocketRuntime& runtime,
+                          const scenario::AppCheckQos& app) {
+  std::array<std::byte, 4> in{};
+  std::array<std::byte, 4> out{};
+  gqos::store_u32(in, 0, app.selector);
+  std::uint32_t bytes = 0;
+  const int result =
+      traced_.ioctl(runtime.handle, gqos::ioctl::chk_qos, in, out, &bytes, nullptr, {});
+  remember_call(step, "check_qos", result, bytes);
+  if (result == 0) last_call_->value = gqos::load_u32(out, 0);
 }
 
 void AppPlayer::get_qos(const scenario::Step& step, SocketRuntime& runtime,

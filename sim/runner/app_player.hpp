@@ -67,6 +67,8 @@ class AppPlayer {
 
   void set_qos(const scenario::Step& step, SocketRuntime& runtime, const scenario::AppSetQos& app);
   void get_qos(const scenario::Step& step, SocketRuntime& runtime, const scenario::AppGetQos& app);
+  void check_qos(const scenario::Step& step, SocketRuntime& runtime,
+                 const scenario::AppCheckQos& app);
   void wait(const scenario::AppWait& app);
   void get_overlapped_result(const scenario::Step& step, SocketRuntime& runtime,
                              const scenario::AppGetOverlappedResult& app);

@@ -161,6 +161,14 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
             compare.miss(expect.result->mark, "result", std::to_string(expect.result->value),
                          std::to_string(last_call->result));
           }
+          if (expect.value && last_call->value != expect.value->value) {
+            const auto text = [](std::uint32_t v) {
+              return v == gqos::chk_qos::info_not_available ? std::string("INFO_NOT_AVAILABLE")
+                                                            : std::to_string(v);
+            };
+            compare.miss(expect.value->mark, "value", text(expect.value->value),
+                         last_call->value ? text(*last_call->value) : "none");
+          }
           compare_returned(compare, expect, error_of(*last_call).value_or(0), *last_call);
         } else if constexpr (std::is_same_v<T, scenario::ExpectCompletion>) {
           const TraceRecord* record = take<engine::CompletionRecord>(step.socket);

@@ -24,6 +24,7 @@ struct CallResult {
   std::int64_t result = 0;
   std::uint32_t error = 0;  // last_error() when result reports failure, else 0
   std::optional<std::uint32_t> bytes;
+  std::optional<std::uint32_t> value;  // the DWORD a SIO_CHK_QOS wrote
   // What a SIO_GET_QOS that returned data at once holds (see scenario::ExpectCall).
   std::optional<std::uint32_t> required;
   std::optional<std::uint32_t> status;

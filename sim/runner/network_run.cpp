@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/clock.hpp"
+#include "provider/ipv4.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -18,7 +19,13 @@ rsvp::Topology topology_of(const scenario::NetworkSpec& spec) {
     }
   }
   for (const scenario::NetLink& link : spec.links) {
-    const rsvp::LinkSpec link_spec{link.bandwidth, link.delay_us, link.loss, link.reservable};
+    const rsvp::LinkSpec link_spec{link.bandwidth,
+                                   link.delay_us,
+                                   link.loss,
+                                   link.reservable,
+                                   link.mtu.value_or(rsvp::default_mtu),
+                                   link.c,
+                                   link.d_us};
     const rsvp::LinkId id = topology.add_link(static_cast<rsvp::NodeId>(link.a),
                                               static_cast<rsvp::NodeId>(link.b), link_spec);
     topology.link(id).up = link.up;
@@ -109,21 +116,60 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
       sessions_(sessions_of(spec)),
       network_(std::make_unique<rsvp::Network>(queue, topology_of(spec), options_of(spec))) {
   network_->set_message_observer(this);
-  for (std::size_t host = 0; host < spec.nodes.size(); ++host) {
-    if (spec.nodes[host].kind != scenario::NodeKind::host) continue;
-    adapters_.push_back(std::make_unique<rsvp::IndicationAdapter>(
-        [this, host](const rsvp::Session& session, gqos::Indication indication) {
-          indicate(host, session, indication);
-        }));
-    network_->set_host_observer(static_cast<rsvp::NodeId>(host), adapters_.back().get());
-  }
-  // A session addressed to no host is a multicast group: its receivers are its members.
+  host_sp_ = std::make_unique<rsvp::HostSp>(
+      *network_, [this](rsvp::NodeId, gqos::SocketId socket, gqos::Indication indication) {
+        deliver_(socket, indication);
+      });
+  // A session addressed to no host is a multicast group: its scripted receivers are its members.
   for (const scenario::NetReceiver& receiver : spec.receivers) {
     const rsvp::Address group = sessions_[receiver.session].destination;
-    if (!network_->topology().find_address(group)) {
+    if (receiver.socket.empty() && !network_->topology().find_address(group)) {
       network_->join(static_cast<rsvp::NodeId>(receiver.host), group);
     }
   }
+}
+
+NetworkRun::~NetworkRun() {
+  for (engine::EventId id : changes_) queue_.cancel(id);
+}
+
+void NetworkRun::place(const scenario::SocketSpec& spec, provider::Socket socket) {
+  auto named = [&](const auto& endpoints) -> std::optional<std::size_t> {
+    for (const auto& endpoint : endpoints) {
+      if (endpoint.socket == spec.id) return endpoint.host;
+    }
+    return std::nullopt;
+  };
+  std::optional<std::size_t> host = named(spec_.senders);
+  if (!host) host = named(spec_.receivers);
+  if (!host && spec.local) {
+    const auto address = provider::parse_ipv4(spec.local->host);
+    const auto node = address ? network_->topology().find_address(*address) : std::nullopt;
+    if (node && network_->topology().node(*node).kind == rsvp::NodeKind::host) host = *node;
+  }
+  if (host) hosts_[socket] = static_cast<rsvp::NodeId>(*host);
+}
+
+void NetworkRun::on_socket_qos(provider::Socket socket, const gqos::SocketQos& qos) {
+  const auto placed = hosts_.find(socket);
+  if (placed == hosts_.end()) return;
+  const rsvp::NodeId host = placed->second;
+  changes_.push_back(queue_.schedule_at(queue_.now_us(), [this, host, socket, qos] {
+    changes_.erase(changes_.begin());
+    host_sp_->socket_changed(host, socket, qos);
+  }));
+}
+
+gqos::CheckQosAnswer NetworkRun::check_qos(provider::Socket socket, const gqos::SocketQos& qos,
+                                           std::uint32_t selector) {
+  const auto placed = hosts_.find(socket);
+  if (placed == hosts_.end()) {
+    return selector >= gqos::chk_qos::allowed_to_send_data &&
+                   selector <= gqos::chk_qos::end_to_end_qosability
+               ? gqos::CheckQosAnswer{0, gqos::chk_qos::info_not_available}
+               : gqos::CheckQosAnswer{gqos::wsa::einval, 0};
+  }
+  return host_sp_->check_qos(placed->second, qos, selector);
 }
 
 rsvp::SenderId NetworkRun::sender_id(std::size_t sender) const {
@@ -151,6 +197,7 @@ rsvp::ReservationRequest NetworkRun::request_of(const scenario::NetReceiver& rec
 
 void NetworkRun::start() {
   for (std::size_t i = 0; i < spec_.senders.size(); ++i) {
+    if (!spec_.senders[i].socket.empty()) continue;  // its application starts it
     starts_.push_back(queue_.schedule_at(spec_.senders[i].start_us, [this, i] {
       const scenario::NetSender& sender = spec_.senders[i];
       network_->start_sender(static_cast<rsvp::NodeId>(sender.host), sessions_[sender.session],
@@ -158,6 +205,7 @@ void NetworkRun::start() {
     }));
   }
   for (std::size_t i = 0; i < spec_.receivers.size(); ++i) {
+    if (!spec_.receivers[i].socket.empty()) continue;
     starts_.push_back(queue_.schedule_at(spec_.receivers[i].start_us, [this, i] {
       const scenario::NetReceiver& receiver = spec_.receivers[i];
       network_->reserve(static_cast<rsvp::NodeId>(receiver.host), sessions_[receiver.session],
@@ -200,30 +248,9 @@ void NetworkRun::play(const scenario::NetAction& action) {
 void NetworkRun::stop() {
   for (engine::EventId id : starts_) queue_.cancel(id);
   starts_.clear();
+  for (engine::EventId id : changes_) queue_.cancel(id);
+  changes_.clear();
   network_->halt();
-}
-
-void NetworkRun::indicate(std::size_t host, const rsvp::Session& session,
-                          const gqos::Indication& indication) {
-  // The FLOWSPEC it fills names the side (D20: a PathErr's reaches the senders); else the status.
-  const bool receiving = indication.receiving.has_value() ||
-                         (!indication.sending && gqos::direction_of_status(indication.status) ==
-                                                     gqos::Direction::receiving);
-  std::set<std::string> sockets;
-  auto add = [&](const auto& endpoints) {
-    for (const auto& endpoint : endpoints) {
-      if (endpoint.host == host && sessions_[endpoint.session] == session &&
-          !endpoint.socket.empty()) {
-        sockets.insert(endpoint.socket);
-      }
-    }
-  };
-  if (receiving) {
-    add(spec_.receivers);
-  } else {
-    add(spec_.senders);
-  }
-  for (const std::string& socket : sockets) deliver_(socket, indication);
 }
 
 void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,

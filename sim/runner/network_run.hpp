@@ -1,36 +1,46 @@
-// A scenario's `network:` played on the run's clock: builds the rsvp::Network, starts its senders
-// and receivers, plays `net:` steps, traces every RSVP message (engine::RsvpRecord), hands each
-// host's SP indications to the scenario socket its sender or receiver names, captures the
-// messages as packets when asked (--pcap), and checks
-// `expect: message` and `expect: state`. The runner drives it; `qosbed compile` drives it alone.
+// A scenario's `network:` played on the run's clock: builds the rsvp::Network and every host's
+// RSVP SP (rsvp::HostSp), places the application's sockets on their hosts, hands the SP each
+// socket's QoS state after every call that changed it (the emulator's QosObserver) and the SP's
+// indications back to the emulator, starts the scripted senders and receivers (those naming no
+// socket), plays `net:` steps, traces every RSVP message (engine::RsvpRecord), captures the
+// messages as packets when asked (--pcap), and checks `expect: message` and `expect: state`. The
+// runner drives it.
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/event_queue.hpp"
 #include "engine/trace.hpp"
+#include "provider_stub/socket_qos_state.hpp"
+#include "rsvp/host_sp.hpp"
 #include "rsvp/network.hpp"
-#include "rsvp/sp_adapter.hpp"
 #include "runner/message_capture.hpp"
 #include "runner/runner.hpp"
 #include "scenario/scenario.hpp"
 
 namespace qosbed::runner {
 
-class NetworkRun final : public rsvp::MessageObserver {
+class NetworkRun final : public rsvp::MessageObserver, public provider_stub::QosObserver {
  public:
   // An indication a host's SP gives the socket `socket`.
-  using Deliver = std::function<void(const std::string& socket, const gqos::Indication&)>;
+  using Deliver = std::function<void(provider::Socket socket, const gqos::Indication&)>;
 
   NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& spec, engine::TraceSink& trace,
              Deliver deliver);
+  ~NetworkRun() override;
 
   // From now on, every message sent is also written to `out` as a packet (message_capture.hpp).
   void capture_to(std::ostream& out);
-  // Schedules each sender's first PATH and each receiver's request at their start times.
+  // The scenario's socket `spec`, opened as `socket`, on the host of the sender or receiver that
+  // names it, else on the host whose address it binds to; a socket on no host stays off the
+  // network.
+  void place(const scenario::SocketSpec& spec, provider::Socket socket);
+  // Schedules each scripted sender's first PATH and each scripted receiver's request at their
+  // start times.
   void start();
   void play(const scenario::NetAction& action);
   // Cancels every refresh and timeout: the network is silent from now on, its state kept.
@@ -52,11 +62,15 @@ class NetworkRun final : public rsvp::MessageObserver {
   void on_dropped(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                   const rsvp::Message& message, rsvp::Drop why) override;
 
+  // The host's SP hears of a socket's call once the call has returned, at the same virtual time,
+  // as Windows' RSVP service acts beside the application's thread.
+  void on_socket_qos(provider::Socket socket, const gqos::SocketQos& qos) override;
+  gqos::CheckQosAnswer check_qos(provider::Socket socket, const gqos::SocketQos& qos,
+                                 std::uint32_t selector) override;
+
  private:
   void trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
              const rsvp::Message& message);
-  // The sockets of `host` that get indications of `session` in the indication's direction.
-  void indicate(std::size_t host, const rsvp::Session& session, const gqos::Indication& indication);
   rsvp::SenderId sender_id(std::size_t sender) const;
   rsvp::ReservationRequest request_of(const scenario::NetReceiver& receiver) const;
 
@@ -66,9 +80,11 @@ class NetworkRun final : public rsvp::MessageObserver {
   Deliver deliver_;
   std::vector<rsvp::Session> sessions_;  // spec_.sessions as the model keys them
   std::unique_ptr<rsvp::Network> network_;
-  std::vector<std::unique_ptr<rsvp::IndicationAdapter>> adapters_;
+  std::unique_ptr<rsvp::HostSp> host_sp_;
+  std::map<provider::Socket, rsvp::NodeId> hosts_;  // the placed sockets
   std::vector<engine::EventId> starts_;
   std::unique_ptr<MessageCapture> capture_;
+  std::vector<engine::EventId> changes_;  // socket changes not yet handed to the SP
 };
 
 }  // namespace qosbed::runner

@@ -2,6 +2,7 @@
 
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
+#include "provider/ipv4.hpp"
 
 namespace qosbed::runner {
 
@@ -17,7 +18,8 @@ gqos::FlowSpec to_flowspec(const scenario::FlowSpecFields& fields) {
                         fields.minimum_policed_size.value_or(unset)};
 }
 
-std::vector<std::byte> encode_request(const scenario::QosRequest& request) {
+std::vector<std::byte> encode_request(const scenario::QosRequest& request,
+                                      const std::optional<provider::Address>& destination) {
   gqos::QosContent content;
   const auto no_change = gqos::unspecified_flowspec(gqos::service_type::no_change);
   content.sending = request.sending ? to_flowspec(*request.sending) : no_change;
@@ -26,8 +28,13 @@ std::vector<std::byte> encode_request(const scenario::QosRequest& request) {
     content.objects.push_back(gqos::make_reserve_info(
         request.style.value_or(gqos::rsvp_style::default_style), request.confirm));
   }
+  if (destination) {
+    content.objects.push_back(gqos::make_dest_addr(
+        provider::parse_ipv4(destination->host).value_or(0), destination->port));
+  }
   std::vector<std::byte> bytes(gqos::required_size(content));
   gqos::encode(content, bytes);
+  gqos::point_dest_addr(bytes);
   return bytes;
 }
 

@@ -36,7 +36,8 @@ class Player {
         provider_trace_(queue_, traced_, tee_),
         interrupt_(options.interrupt),
         capture_(options.capture),
-        strict_(options.strict) {
+        strict_(options.strict),
+        on_sp_indication_(options.on_sp_indication) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(&provider_trace_);
@@ -61,7 +62,6 @@ class Player {
 
  private:
   void play_steps() {
-    open_sockets();
     start_network();
     schedule_provider_steps();
     for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
@@ -72,6 +72,7 @@ class Player {
       }
       current_ = i;
       advance_to(step.at_us, i);
+      played_ = i;
       if (const auto* app = std::get_if<scenario::AppAction>(&step.action)) {
         app_.play(step, *app);
       } else {
@@ -113,15 +114,26 @@ class Player {
   // (a no-qos-provider profile fails the calls after it).
   void open_sockets() { app_.open_sockets(scenario_.sockets, emulator_); }
 
-  // A network scenario's hosts' SPs indicate to the sockets the network section names.
+  // A network scenario: every host's SP hears of its sockets' calls from the emulator and gives
+  // their indications back to it. The sockets open once it listens, so none goes unheard.
   void start_network() {
-    if (!scenario_.network) return;
+    if (!scenario_.network) return open_sockets();
     network_ = std::make_unique<NetworkRun>(
         queue_, *scenario_.network, tee_,
-        [this](const std::string& socket, const gqos::Indication& indication) {
-          emulator_.indicate(app_.handle(socket), indication);
+        [this](provider::Socket socket, const gqos::Indication& indication) {
+          if (on_sp_indication_) {
+            const bool same_time = played_ && scenario_.steps[*played_].at_us == queue_.now_us();
+            on_sp_indication_(queue_.now_us(), traced_.socket_name(socket), indication,
+                              same_time ? played_ : std::nullopt);
+          }
+          emulator_.indicate(socket, indication);
         });
     if (capture_) network_->capture_to(*capture_);
+    emulator_.set_qos_observer(network_.get());
+    open_sockets();
+    for (const scenario::SocketSpec& socket : scenario_.sockets) {
+      network_->place(socket, app_.handle(socket.id));
+    }
     network_->start();
   }
 
@@ -129,14 +141,19 @@ class Player {
     for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
       const scenario::Step& step = scenario_.steps[i];
       if (const auto* net = std::get_if<scenario::NetAction>(&step.action)) {
-        provider_step_of_[queue_.schedule_at(step.at_us, [this, net] { network_->play(*net); })] =
-            i;
+        provider_step_of_[queue_.schedule_at(step.at_us, [this, i, net] {
+          played_ = i;
+          network_->play(*net);
+        })] = i;
         continue;
       }
       const auto* sp = std::get_if<scenario::SpAction>(&step.action);
       if (!sp) continue;
-      const engine::EventId id = emulator_.schedule_script_event(
-          app_.handle(step.socket), step.at_us, [this, i, sp] { play_sp(i, *sp); });
+      const engine::EventId id =
+          emulator_.schedule_script_event(app_.handle(step.socket), step.at_us, [this, i, sp] {
+            played_ = i;
+            play_sp(i, *sp);
+          });
       provider_step_of_[id] = i;
     }
   }
@@ -211,6 +228,10 @@ class Player {
   std::ostream* capture_;    // --pcap
   std::size_t current_ = 0;  // the step being played, for Stop
   bool strict_;
+  std::function<void(engine::TimeUs, const std::string&, const gqos::Indication&,
+                     std::optional<std::size_t>)>
+      on_sp_indication_;
+  std::optional<std::size_t> played_;          // the step played last
   std::vector<PlayedIndication> indications_;  // the sp: fd_qos steps played, in order
 };
 

@@ -4,12 +4,14 @@
 #pragma once
 
 #include <csignal>
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "engine/trace.hpp"
+#include "gqos/indication.hpp"
 #include "scenario/scenario.hpp"
 
 namespace qosbed::runner {
@@ -69,6 +71,11 @@ struct RunOptions {
   // A scenario that checks nothing fails instead of warning, and so does each `sp: fd_qos` step
   // the application never observed (runner/observed.hpp says what observed means).
   bool strict = false;
+  // A network scenario: told each indication a host's SP gives a socket, when it gives it, with
+  // the step last played at that same time (none when the time has none before it).
+  std::function<void(engine::TimeUs t_us, const std::string& socket, const gqos::Indication&,
+                     std::optional<std::size_t> after_step)>
+      on_sp_indication{};
 };
 
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options = {});

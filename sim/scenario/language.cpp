@@ -32,6 +32,8 @@ constexpr std::string_view presence_words[] = {"present", "absent"};
 constexpr std::string_view message_words[] = {"Path",    "Resv",    "PathTear", "ResvTear",
                                               "PathErr", "ResvErr", "ResvConf"};
 constexpr std::string_view action_words[] = {"sent", "received", "lost", "dropped"};
+constexpr std::string_view no_address_words[] = {"none"};
+constexpr std::string_view how_words[] = {"receive", "send", "both"};
 
 constexpr Key word(std::string_view name, Words words, bool required = false,
                    std::string_view description = {}) {
@@ -114,22 +116,34 @@ constexpr Key link_keys[] = {
     {"delay", V::duration},
     {"loss", V::probability},
     {"up", V::boolean},
+    {"mtu", V::number, false, {}, nullptr, "bytes, 68 to 65535; default 1500"},
+    {"c", V::number, false, {}, nullptr, "Guaranteed service's C error term, bytes (RFC 2212)"},
+    {"d", V::duration, false, {}, nullptr, "Guaranteed service's D error term (RFC 2212)"},
 };
 constexpr Map link_map{"link", link_keys};
 constexpr Key session_keys[] = {{"destination", V::address, true},
                                 word("protocol", protocol_words)};
 constexpr Map session_map{"session", session_keys};
+// With `socket:` the application drives the entry: port and tspec come from its calls (written,
+// they must agree), and start is its own; without, the entry is all of the sender.
 constexpr Key sender_keys[] = {
-    {"host", V::text, true}, {"session", V::text, true},
-    {"port", V::port, true}, nested("tspec", V::map, given_flowspec_map, true),
-    {"start", V::duration},  {"socket", V::socket_id},
+    {"host", V::text, true},
+    {"session", V::text, true},
+    {"port", V::port, false, {}, nullptr, "required without 'socket'"},
+    nested("tspec", V::map, given_flowspec_map),
+    {"start", V::duration, false, {}, nullptr, "only without 'socket'"},
+    {"socket", V::socket_id, false, {}, nullptr, "the application that drives it"},
 };
 constexpr Map sender_map{"sender", sender_keys};
 constexpr Key receiver_keys[] = {
-    {"host", V::text, true},    {"session", V::text, true},
-    word("style", style_words), nested("flowspec", V::map, given_flowspec_map, true),
-    {"confirm", V::boolean},    {"senders", V::texts},
-    {"start", V::duration},     {"socket", V::socket_id},
+    {"host", V::text, true},
+    {"session", V::text, true},
+    word("style", style_words),
+    nested("flowspec", V::map, given_flowspec_map),
+    {"confirm", V::boolean},
+    {"senders", V::texts, false, {}, nullptr, "only without 'socket'"},
+    {"start", V::duration, false, {}, nullptr, "only without 'socket'"},
+    {"socket", V::socket_id, false, {}, nullptr, "the application that drives it"},
 };
 constexpr Map receiver_map{"receiver", receiver_keys};
 constexpr Key network_keys[] = {
@@ -192,8 +206,18 @@ constexpr Map top_map{"scenario", top_keys};
 
 // ---- app: --------------------------------------------------------------------------------------
 
-constexpr Key connect_keys[] = {nested("qos", V::map, qos_map)};
-constexpr Key set_qos_keys[] = {nested("qos", V::map, qos_map), word("mode", mode_words)};
+constexpr Key connect_keys[] = {
+    nested("qos", V::map, qos_map),
+    word("remote", no_address_words, false, "none: WSAConnect with no address, a disconnect"),
+};
+constexpr Key set_qos_keys[] = {
+    nested("qos", V::map, qos_map),
+    word("mode", mode_words),
+    {"destination", V::address, false, {}, nullptr, "a QOS_DESTADDR object"},
+};
+constexpr Key shutdown_keys[] = {word("how", how_words, true)};
+constexpr Key check_qos_keys[] = {
+    {"selector", V::name, true, {}, nullptr, "ALLOWED_TO_SEND_DATA, LINE_RATE, ..."}};
 constexpr Key get_qos_keys[] = {
     word("mode", mode_words), word("notify", notify_words), {"buffer", V::buffer}};
 constexpr Key wait_keys[] = {
@@ -213,6 +237,8 @@ constexpr Verb app_verbs[] = {
     {"enum_network_events", SocketUse::required, {}},
     {"close", SocketUse::required, {}},
     {"monitor", SocketUse::required, monitor_keys},
+    {"shutdown", SocketUse::required, shutdown_keys},
+    {"check_qos", SocketUse::required, check_qos_keys},
 };
 
 // ---- sp: ---------------------------------------------------------------------------------------
@@ -253,9 +279,11 @@ constexpr Verb net_verbs[] = {
 
 // ---- expect: -----------------------------------------------------------------------------------
 
-// A call's result, then what a query returned: a completion has the same keys but the first.
+// A call's result and value, then what a query returned: a completion has the same keys but the
+// first two.
 constexpr Key call_keys[] = {
     {"result", V::integer},
+    {"value", V::name, false, {}, nullptr, "the DWORD a check_qos returned"},
     {"error", V::name},
     {"bytes", V::number},
     {"required", V::number},
@@ -299,7 +327,7 @@ constexpr Key state_keys[] = {
 
 constexpr Verb expect_kinds[] = {
     {"call", SocketUse::optional, call_keys},
-    {"completion", SocketUse::required, std::span(call_keys).subspan(1)},
+    {"completion", SocketUse::required, std::span(call_keys).subspan(2)},
     {"wait", SocketUse::none, expect_wait_keys},
     {"update", SocketUse::required, update_keys},
     {"network_events", SocketUse::required, network_events_keys},
@@ -415,6 +443,12 @@ std::span<const std::string_view> messages() {
 }
 std::span<const std::string_view> actions() {
   return action_words;
+}
+std::span<const std::string_view> no_address() {
+  return no_address_words;
+}
+std::span<const std::string_view> shutdown_hows() {
+  return how_words;
 }
 
 bool has_key(std::span<const Key> keys, std::string_view name) {

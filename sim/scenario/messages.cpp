@@ -102,8 +102,8 @@ std::string fractional_us(std::string_view key, std::string_view text) {
   return quoted(key) + " must be a whole number of microseconds, not " + quoted(text);
 }
 std::string time_too_large(std::string_view key, std::string_view text) {
-  return quoted(key) + " must be at most " + duration_text(limits::max_time_us) +
-         ", not " + quoted(text);
+  return quoted(key) + " must be at most " + duration_text(limits::max_time_us) + ", not " +
+         quoted(text);
 }
 std::string timeout_not_ms(std::string_view text) {
   return "'timeout' must be a whole number of milliseconds (Winsock waits take DWORD ms), not " +
@@ -121,12 +121,11 @@ std::string at_and_after() {
   return "a step takes 'at' or 'after', not both";
 }
 std::string time_backwards(std::int64_t at_us, std::int64_t previous_us) {
-  return "time goes backwards: " + duration_text(at_us) +
-         " is before the previous step's " + duration_text(previous_us);
+  return "time goes backwards: " + duration_text(at_us) + " is before the previous step's " +
+         duration_text(previous_us);
 }
 std::string time_past_end(std::int64_t at_us) {
-  return "step time " + duration_text(at_us) + " is past " +
-         duration_text(limits::max_time_us);
+  return "step time " + duration_text(at_us) + " is past " + duration_text(limits::max_time_us);
 }
 std::string until_before_step(std::int64_t until_us, std::int64_t step_us) {
   return "'until' " + duration_text(until_us) + " is before this step's time " +
@@ -206,6 +205,10 @@ std::string k_at_least_one() {
 std::string port_range(std::string_view key, std::uint32_t value) {
   return quoted(key) + " must be a port from 0 to 65535, not " + std::to_string(value);
 }
+std::string mtu_range(std::string_view key, std::uint32_t value) {
+  return quoted(key) + " must be an MTU from 68 to 65535 bytes (RFC 791), not " +
+         std::to_string(value);
+}
 std::string senders_for_style(std::string_view style) {
   if (style == "WF") return "a WF reservation is for every sender: it takes no 'senders'";
   return "an " + std::string(style) + " reservation needs 'senders', the senders it is for";
@@ -215,6 +218,29 @@ std::string sender_of_other_session(std::string_view sender, std::string_view se
 }
 std::string socket_role(std::string_view socket, std::string_view needed) {
   return "socket " + quoted(socket) + " must have role " + std::string(needed) + " or both";
+}
+namespace {
+std::string place(const Mark& mark) {
+  return mark.file + ":" + std::to_string(mark.line) + ":" + std::to_string(mark.column);
+}
+}  // namespace
+
+std::string decided_by_application(std::string_view key, std::string_view kind,
+                                   std::string_view socket) {
+  return "a " + std::string(kind) + " that names socket " + quoted(socket) + " takes no " +
+         quoted(key) + ": the socket's application decides it by its calls";
+}
+std::string driven_conflict(std::string_view written, std::string_view fixed, const Mark& other) {
+  return std::string(written) + " disagrees with " + std::string(fixed) + " at " + place(other);
+}
+std::string port_without_bind(std::string_view kind, std::string_view socket, const Mark& other) {
+  return "'port' of a " + std::string(kind) + " driven by socket " + quoted(socket) +
+         ", which binds no port of its own at " + place(other) + ": give it 'local' with the port";
+}
+std::string stopped_by_application(std::string_view key, std::string_view name,
+                                   std::string_view socket) {
+  return std::string(key) + " " + quoted(name) + " is driven by socket " + quoted(socket) +
+         ": its application ends it (close, shutdown, connect with no address, set_qos)";
 }
 std::string state_needs(std::string_view key, std::string_view needed) {
   return quoted(key) + " needs " + std::string(needed);

@@ -80,9 +80,18 @@ std::string self_link(std::string_view node);
 std::string link_ends();
 std::string k_at_least_one();
 std::string port_range(std::string_view key, std::uint32_t value);
+std::string mtu_range(std::string_view key, std::uint32_t value);
 std::string senders_for_style(std::string_view style);
 std::string sender_of_other_session(std::string_view sender, std::string_view session);
 std::string socket_role(std::string_view socket, std::string_view needed);
+std::string decided_by_application(std::string_view key, std::string_view kind,
+                                   std::string_view socket);
+// `written` (what the entry says) against `fixed` (what the application's declaration says),
+// which was written at `other`.
+std::string driven_conflict(std::string_view written, std::string_view fixed, const Mark& other);
+std::string port_without_bind(std::string_view kind, std::string_view socket, const Mark& other);
+std::string stopped_by_application(std::string_view key, std::string_view name,
+                                   std::string_view socket);
 std::string state_needs(std::string_view key, std::string_view needed);
 std::string no_state_check();
 

@@ -36,6 +36,9 @@ struct NetLink {
   std::int64_t delay_us = 0;
   double loss = 0.0;                        // the probability that one message is lost
   std::optional<std::uint64_t> reservable;  // bytes per second admission may hand out
+  std::optional<std::uint32_t> mtu;         // bytes; the model's default if unset
+  std::uint32_t c = 0;                      // Guaranteed service's C term, bytes (RFC 2212)
+  std::int64_t d_us = 0;                    // Guaranteed service's D term
   bool up = true;
 };
 

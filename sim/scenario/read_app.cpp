@@ -23,6 +23,11 @@ AppAction read_bind(Context&, const MapView&, const StepEnv&) {
 AppAction read_connect(Context& context, const MapView& step, const StepEnv&) {
   AppConnect connect;
   if (const Entry* entry = step.find("qos")) connect.qos = read_qos_request(context, entry->value);
+  if (const Entry* entry = step.find("remote")) {
+    // language::no_address(): none.
+    connect.no_address =
+        choice_index(context, entry->value, "remote", language::no_address()).has_value();
+  }
   return connect;
 }
 
@@ -30,7 +35,29 @@ AppAction read_set_qos(Context& context, const MapView& step, const StepEnv&) {
   AppSetQos set_qos;
   if (const Entry* entry = step.find("qos")) set_qos.qos = read_qos_request(context, entry->value);
   set_qos.overlapped = overlapped(context, step, false);
+  if (const Entry* entry = step.find("destination")) {
+    set_qos.destination = read_address(context, entry->value);
+  }
   return set_qos;
+}
+
+AppAction read_shutdown(Context& context, const MapView& step, const StepEnv&) {
+  AppShutdown shutdown;
+  if (const Entry* entry = step.require("how")) {
+    // language::shutdown_hows(): receive, send, both, as provider::Shutdown numbers them.
+    if (auto index = choice_index(context, entry->value, "how", language::shutdown_hows())) {
+      shutdown.how = static_cast<provider::Shutdown>(*index);
+    }
+  }
+  return shutdown;
+}
+
+AppAction read_check_qos(Context& context, const MapView& step, const StepEnv&) {
+  AppCheckQos check;
+  if (const Entry* entry = step.require("selector")) {
+    check.selector = named(context, entry->value, gqos::NameGroup::chk_qos_selector).value_or(0);
+  }
+  return check;
 }
 
 AppAction read_get_qos(Context& context, const MapView& step, const StepEnv&) {
@@ -124,6 +151,8 @@ constexpr Verb<AppAction> verbs[] = {
     {"enum_network_events", read_enum_network_events},
     {"close", read_close},
     {"monitor", read_monitor},
+    {"shutdown", read_shutdown},
+    {"check_qos", read_check_qos},
 };
 
 }  // namespace

@@ -60,6 +60,7 @@ Expectation read_call(Context& context, const MapView& step, const StepEnv&) {
   ExpectCall call;
   if (const Entry* entry = step.find("result"))
     call.result = marked(i64(context, entry->value), *entry);
+  call.value = named_field(context, step, "value", NameGroup::chk_qos_selector);
   read_returned(context, step, call);
   return call;
 }

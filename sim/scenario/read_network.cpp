@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "provider/ipv4.hpp"
 #include "scenario/messages.hpp"
 #include "scenario/read_qos.hpp"
 #include "scenario/suggest.hpp"
@@ -40,29 +41,10 @@ std::optional<std::size_t> name_ref(Context& context, const Value& value, std::s
   return std::nullopt;
 }
 
-std::optional<std::uint32_t> parse_ipv4(std::string_view text) {
-  std::uint32_t address = 0;
-  std::size_t at = 0;
-  for (int octet = 0; octet < 4; ++octet) {
-    if (octet > 0) {
-      if (at >= text.size() || text[at] != '.') return std::nullopt;
-      ++at;
-    }
-    unsigned value = 0;
-    const char* begin = text.data() + at;
-    auto [stop, ec] = std::from_chars(begin, text.data() + text.size(), value);
-    if (ec != std::errc{} || stop == begin || value > 255) return std::nullopt;
-    at = static_cast<std::size_t>(stop - text.data());
-    address = (address << 8) | value;
-  }
-  if (at != text.size()) return std::nullopt;
-  return address;
-}
-
 std::optional<std::uint32_t> ipv4(Context& context, const Value& value) {
   auto written = text(context, value, "a dotted IPv4 address such as 10.0.0.1");
   if (!written) return std::nullopt;
-  auto address = parse_ipv4(*written);
+  auto address = provider::parse_ipv4(*written);
   if (!address) context.error(value.mark, msg::bad_ipv4(value.name, *written));
   return address;
 }
@@ -88,6 +70,17 @@ std::optional<std::uint16_t> port(Context& context, const Value& value) {
     return std::nullopt;
   }
   return static_cast<std::uint16_t>(*number);
+}
+
+// IPv4's smallest MTU (RFC 791) up to its largest datagram.
+std::optional<std::uint32_t> link_mtu(Context& context, const Value& value) {
+  auto number = u32(context, value);
+  if (!number) return std::nullopt;
+  if (*number < 68 || *number > 65535) {
+    context.error(value.mark, msg::mtu_range(value.name, *number));
+    return std::nullopt;
+  }
+  return number;
 }
 
 std::optional<gqos::FlowSpec> flowspec(Context& context, const Value& value) {
@@ -124,6 +117,14 @@ std::string socket_of(Context& context, const MapView& map, std::span<const Sock
                   msg::socket_role(*id, role == provider::Role::sender ? "sender" : "receiver"));
   }
   return *id;
+}
+
+// The socket an entry names, which drives it; null for a scripted entry.
+const SocketSpec* driving(std::span<const SocketSpec> sockets, const std::string& id) {
+  if (id.empty()) return nullptr;
+  const auto it = std::find_if(sockets.begin(), sockets.end(),
+                               [&](const SocketSpec& socket) { return socket.id == id; });
+  return it == sockets.end() ? nullptr : &*it;
 }
 
 std::optional<std::size_t> host_ref(Context& context, const MapView& map,
@@ -203,6 +204,9 @@ void read_links(Context& context, const MapView& top, NetworkSpec& network) {
       link.loss = probability(context, loss->value).value_or(0.0);
     }
     if (const Entry* up = map->find("up")) link.up = boolean(context, up->value).value_or(true);
+    if (const Entry* mtu = map->find("mtu")) link.mtu = link_mtu(context, mtu->value);
+    if (const Entry* c = map->find("c")) link.c = u32(context, c->value).value_or(0);
+    if (const Entry* d = map->find("d")) link.d_us = duration(context, d->value).value_or(0);
     const auto taken = names_of(network.links);
     if (std::find(taken.begin(), taken.end(), link.name) != taken.end()) {
       context.error(map->mark(), msg::duplicate_name("link", link.name));
@@ -218,7 +222,7 @@ void read_sessions(Context& context, const MapView& top, NetworkSpec& network) {
     session.name = item.key;
     if (const Entry* destination = map.require("destination")) {
       if (auto address = read_address(context, destination->value)) {
-        session.destination = parse_ipv4(address->host).value_or(0);
+        session.destination = provider::parse_ipv4(address->host).value_or(0);
         session.port = address->port;
       }
     }
@@ -236,19 +240,23 @@ void read_senders(Context& context, const MapView& top, NetworkSpec& network,
     map.allow_only(language::sender().keys);
     NetSender sender;
     sender.name = item.key;
-    sender.host = host_ref(context, map, network).value_or(0);
+    const auto host = host_ref(context, map, network);
+    sender.host = host.value_or(0);
     if (const Entry* session = map.require("session")) {
       sender.session = name_ref(context, session->value, "session", network.sessions).value_or(0);
     }
-    if (const Entry* entry = map.require("port"))
+    sender.socket = socket_of(context, map, sockets, provider::Role::sender);
+    const SocketSpec* driver = driving(sockets, sender.socket);
+    // Scripted, the entry is all there is of the sender; driven, its application says the rest.
+    if (const Entry* entry = driver ? map.find("port") : map.require("port"))
       sender.port = port(context, entry->value).value_or(0);
-    if (const Entry* tspec = map.require("tspec")) {
+    if (const Entry* tspec = driver ? map.find("tspec") : map.require("tspec")) {
       sender.tspec = flowspec(context, tspec->value).value_or(gqos::FlowSpec{});
     }
     if (const Entry* start = map.find("start")) {
       sender.start_us = duration(context, start->value).value_or(0);
     }
-    sender.socket = socket_of(context, map, sockets, provider::Role::sender);
+    if (driver) check_driven_sender(context, map, network, sender, *driver, host.has_value());
     network.senders.push_back(std::move(sender));
   });
 }
@@ -259,15 +267,18 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
     map.allow_only(language::receiver().keys);
     NetReceiver receiver;
     receiver.name = item.key;
-    receiver.host = host_ref(context, map, network).value_or(0);
+    const auto host = host_ref(context, map, network);
+    receiver.host = host.value_or(0);
     if (const Entry* session = map.require("session")) {
       receiver.session = name_ref(context, session->value, "session", network.sessions).value_or(0);
     }
+    receiver.socket = socket_of(context, map, sockets, provider::Role::receiver);
+    const SocketSpec* driver = driving(sockets, receiver.socket);
     const Entry* style = map.find("style");
     if (style)
       receiver.style = word(context, style->value, "style", language::styles(), styles)
                            .value_or(gqos::rsvp_style::wildcard);
-    if (const Entry* entry = map.require("flowspec")) {
+    if (const Entry* entry = driver ? map.find("flowspec") : map.require("flowspec")) {
       receiver.flowspec = flowspec(context, entry->value).value_or(gqos::FlowSpec{});
     }
     if (const Entry* confirm = map.find("confirm")) {
@@ -291,7 +302,7 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
       }
     }
     const bool wildcard = receiver.style == gqos::rsvp_style::wildcard;
-    if (wildcard == (senders != nullptr)) {
+    if (!driver && wildcard == (senders != nullptr)) {
       const auto named = std::find(std::begin(styles), std::end(styles), receiver.style);
       context.error(senders ? senders->key_mark : (style ? style->value.mark : map.mark()),
                     msg::senders_for_style(language::styles()[named - std::begin(styles)]));
@@ -299,7 +310,9 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
     if (const Entry* start = map.find("start")) {
       receiver.start_us = duration(context, start->value).value_or(0);
     }
-    receiver.socket = socket_of(context, map, sockets, provider::Role::receiver);
+    if (driver) {
+      check_driven_receiver(context, map, network, receiver, *driver, host.has_value());
+    }
     network.receivers.push_back(std::move(receiver));
   });
 }
@@ -337,17 +350,42 @@ std::size_t receiver_of(Context& context, const MapView& step, const StepEnv& en
   return name_ref(context, entry->value, "receiver", env.network->receivers).value_or(0);
 }
 
+// Only a scripted sender or receiver can be stopped by the network: a driven one stops when its
+// application closes, shuts down or changes its QoS.
+template <typename Endpoint>
+void scripted_only(Context& context, const MapView& step, std::string_view key,
+                   const Endpoint& endpoint) {
+  if (endpoint.socket.empty()) return;
+  context.error(step.find(key)->value.mark,
+                msg::stopped_by_application(key, endpoint.name, endpoint.socket));
+}
+
+NetAction sender_stop(Context& context, const MapView& step, const StepEnv& env, bool tear_down) {
+  const std::size_t sender = sender_of(context, step, env);
+  if (sender < env.network->senders.size()) {
+    scripted_only(context, step, "sender", env.network->senders[sender]);
+  }
+  return NetSenderStop{sender, tear_down};
+}
+NetAction receiver_stop(Context& context, const MapView& step, const StepEnv& env, bool tear_down) {
+  const std::size_t receiver = receiver_of(context, step, env);
+  if (receiver < env.network->receivers.size()) {
+    scripted_only(context, step, "receiver", env.network->receivers[receiver]);
+  }
+  return NetReceiverStop{receiver, tear_down};
+}
+
 NetAction read_silence_sender(Context& context, const MapView& step, const StepEnv& env) {
-  return NetSenderStop{sender_of(context, step, env), false};
+  return sender_stop(context, step, env, false);
 }
 NetAction read_tear_down_sender(Context& context, const MapView& step, const StepEnv& env) {
-  return NetSenderStop{sender_of(context, step, env), true};
+  return sender_stop(context, step, env, true);
 }
 NetAction read_silence_receiver(Context& context, const MapView& step, const StepEnv& env) {
-  return NetReceiverStop{receiver_of(context, step, env), false};
+  return receiver_stop(context, step, env, false);
 }
 NetAction read_tear_down_receiver(Context& context, const MapView& step, const StepEnv& env) {
-  return NetReceiverStop{receiver_of(context, step, env), true};
+  return receiver_stop(context, step, env, true);
 }
 
 constexpr Verb<NetAction> verbs[] = {

@@ -12,6 +12,15 @@ namespace qosbed::scenario::detail {
 // `network:`; senders and receivers may name sockets declared under `sockets:`.
 NetworkSpec read_network(Context& context, const Value& value, std::span<const SocketSpec> sockets);
 
+// A sender or receiver that names `socket`, driven by its application (read_driven.cpp): the
+// keys the application decides are refused, and what the entry writes is checked against what the
+// socket's declaration fixes (its host only when `host_known`). A sender's unwritten port becomes
+// the socket's bound one.
+void check_driven_sender(Context& context, const MapView& map, const NetworkSpec& network,
+                         NetSender& sender, const SocketSpec& socket, bool host_known);
+void check_driven_receiver(Context& context, const MapView& map, const NetworkSpec& network,
+                           const NetReceiver& receiver, const SocketSpec& socket, bool host_known);
+
 std::span<const Verb<NetAction>> net_verbs();
 
 Expectation read_expect_message(Context& context, const MapView& step, const StepEnv& env);

@@ -68,10 +68,20 @@ enum class BufferKind { enough, bytes, required };
 struct AppBind {};
 struct AppConnect {
   std::optional<QosRequest> qos;  // overrides the socket's `qos:` for this WSAConnect
+  bool no_address = false;        // `remote: none`: WSAConnect with no address, a disconnect
 };
 struct AppSetQos {
   std::optional<QosRequest> qos;  // the socket's `qos:` when absent
   bool overlapped = false;
+  // `destination:`: a QOS_DESTADDR object, an unconnected UDP sender's destination.
+  std::optional<provider::Address> destination;
+};
+struct AppShutdown {
+  provider::Shutdown how = provider::Shutdown::both;
+};
+// SIO_CHK_QOS: `expect: call` compares the DWORD it returned as `value`.
+struct AppCheckQos {
+  std::uint32_t selector = 0;
 };
 struct AppGetQos {
   bool overlapped = true;     // mode: overlapped | sync
@@ -96,9 +106,9 @@ struct AppMonitor {
   std::uint32_t initial_buffer = 0;
 };
 
-using AppAction =
-    std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait, AppGetOverlappedResult,
-                 AppEventSelect, AppEnumNetworkEvents, AppClose, AppMonitor>;
+using AppAction = std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait,
+                               AppGetOverlappedResult, AppEventSelect, AppEnumNetworkEvents,
+                               AppClose, AppMonitor, AppShutdown, AppCheckQos>;
 
 // ---- sp: what the emulated provider does -------------------------------------------------
 
@@ -139,6 +149,7 @@ struct ExpectReturned {
 // synchronous query, or an overlapped one that finished at once) also shows what it returned.
 struct ExpectCall : ExpectReturned {
   std::optional<Field<std::int64_t>> result;
+  std::optional<Field<std::uint32_t>> value;  // the DWORD a SIO_CHK_QOS wrote
 };
 struct ExpectCompletion : ExpectReturned {};
 struct ExpectWait {

@@ -110,12 +110,27 @@ class StepLines {
   Lines operator()(const AppConnect& connect) {
     Lines lines = app("connect");
     if (connect.qos) lines.emplace_back("qos", qos_text(*connect.qos));
+    if (connect.no_address) lines.emplace_back("remote", "none");
     return lines;
   }
   Lines operator()(const AppSetQos& set) {
     Lines lines = app("set_qos");
     lines.emplace_back("mode", set.overlapped ? "overlapped" : "sync");
     if (set.qos) lines.emplace_back("qos", qos_text(*set.qos));
+    if (set.destination) {
+      lines.emplace_back("destination",
+                         set.destination->host + ":" + std::to_string(set.destination->port));
+    }
+    return lines;
+  }
+  Lines operator()(const AppShutdown& shutdown) {
+    Lines lines = app("shutdown");
+    lines.emplace_back("how", std::string(provider::name_of(shutdown.how)));
+    return lines;
+  }
+  Lines operator()(const AppCheckQos& check) {
+    Lines lines = app("check_qos");
+    lines.emplace_back("selector", named(NameGroup::chk_qos_selector, check.selector));
     return lines;
   }
   Lines operator()(const AppGetQos& get) {
@@ -186,6 +201,11 @@ class StepLines {
   Lines operator()(const ExpectCall& call) {
     Lines lines = kind("expect", "call");
     if (call.result) lines.emplace_back("result", std::to_string(call.result->value));
+    if (call.value) {
+      lines.emplace_back("value", call.value->value == gqos::chk_qos::info_not_available
+                                      ? "INFO_NOT_AVAILABLE"
+                                      : std::to_string(call.value->value));
+    }
     query_result(lines, call);
     return lines;
   }
