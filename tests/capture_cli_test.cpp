@@ -79,7 +79,7 @@ BOOST_AUTO_TEST_CASE(wrong_uses_exit_2_and_leave_no_file) {
 
   const auto several = command({"run", "--pcap", capture, QOSBED_SOURCE_DIR "/scenarios/network"});
   BOOST_TEST(several.code == 2);
-  BOOST_TEST(several.err.find("--pcap captures one network: name one scenario file, not 17") !=
+  BOOST_TEST(several.err.find("--pcap captures one network: name one scenario file, not ") !=
                  std::string::npos,
              several.err);
 

@@ -1,6 +1,7 @@
-// The host's SP, receiver side: RESV only with receiving QoS and matching path state (shared
-// gqos-rsvp sheet 2.1, 2.2), the default styles and the WF -> FF switch (2.3), RSVP_RESERVE_INFO,
-// confirmation once per SIO_SET_QOS (2.6), the FLOWSPEC completed from the Tspec (2.4),
+// The host's SP, receiver side: RESV only with receiving QoS and matching path state
+// (W32:rsvp-path-and-resv-messages, W32:using-wsaconnect-to-join-unicast-rsvp-sessions), the
+// default styles and the WF -> FF switch (W32:udp-unicast-receivers), RSVP_RESERVE_INFO,
+// confirmation once per SIO_SET_QOS (KB195274), the FLOWSPEC completed from the Tspec (D26),
 // multicast receivers and SERVICE_NO_QOS_SIGNALING.
 #define BOOST_TEST_MODULE rsvp_host_sp_receiver
 #include <boost/test/unit_test.hpp>

@@ -1,7 +1,7 @@
 // The host's SP, sender side and teardown: PATH starts when the SP knows the peer and a sending
-// FLOWSPEC that asks for a service (shared gqos-rsvp sheet 1.2), with the Tspec of 1.3, changes at
-// once, and ends with PathTear / ResvTear at once on close, shutdown, disconnect, NOTRAFFIC and
-// BESTEFFORT (3).
+// FLOWSPEC that asks for a service (W32:sending-applications), with the Tspec of
+// W32:tspec-flowspec-and-adspec, changes at once, and ends with PathTear / ResvTear at once on
+// close, shutdown, disconnect, NOTRAFFIC and BESTEFFORT (3).
 #define BOOST_TEST_MODULE rsvp_host_sp
 #include <boost/test/unit_test.hpp>
 

@@ -1,5 +1,5 @@
 // The RSVP SP's mapping rules on their own, no network: which service types it signals, the
-// SENDER_TSPEC of a sending FLOWSPEC (shared gqos-rsvp sheet 1.3), the FLOWSPEC of a RESV (2.4),
+// SENDER_TSPEC of a sending FLOWSPEC (W32:tspec-flowspec-and-adspec), the FLOWSPEC of a RESV (D26),
 // and which sessions a socket's state puts it in, with which style (1.2, 2.2, 2.3, 3).
 #define BOOST_TEST_MODULE rsvp_sp_mapping
 #include <boost/test/unit_test.hpp>

@@ -2,7 +2,7 @@
 // the plain value the emulator (provider_stub) fills and the host's SP in the RSVP network
 // (rsvp::HostSp) reads, so that neither knows the other. The emulator keeps the Winsock-level
 // rules (validation, R1-R10, the WSA_QOS_E* input errors) and reports only what it accepted;
-// what RSVP does with the value is the SP's (the shared gqos-rsvp sheet, docs/behaviour.md).
+// what RSVP does with the value is the SP's (docs/behaviour.md, from Microsoft's documentation).
 #pragma once
 
 #include <cstdint>
@@ -62,7 +62,7 @@ struct SocketQos {
   std::optional<Endpoint> local;  // bound, or bound implicitly by connect
   std::optional<Endpoint> peer;   // UDP: WSAConnect's `name`; TCP: once the connection is up
   // Every QOS_DESTADDR given with SIO_SET_QOS since sending QoS last ended, each a session of
-  // its own (gqos-rsvp 1.2): an unconnected UDP sender's destinations.
+  // its own (W32:sending-applications): an unconnected UDP sender's destinations.
   std::vector<Endpoint> destinations;
   std::vector<GroupJoin> groups;
   // What the application asked for in each direction, SERVICETYPE_NOCHANGE resolved to what it
@@ -73,7 +73,7 @@ struct SocketQos {
   // R10, is that call's).
   std::optional<ReserveInfo> reserve;
   // How many calls have passed a QOS that was accepted (SIO_SET_QOS, WSAConnect, WSAJoinLeaf,
-  // WSAAccept's condition function): each one asks for confirmation anew (gqos-rsvp 2.6).
+  // WSAAccept's condition function): each one asks for confirmation anew (KB195274).
   std::uint32_t qos_calls = 0;
   // The last WSAConnect named no address (or an all-zero one): QoS ends in both directions
   // while this holds (W32:closing-the-qos-connection).

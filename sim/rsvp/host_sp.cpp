@@ -55,7 +55,7 @@ void HostSp::socket_changed(NodeId host, gqos::SocketId socket, const gqos::Sock
   SocketRecord& record = records_[index];
   if (record.qos_calls != qos.qos_calls) {
     // The application renegotiated: it may be told again what it was told (W32:qos-events), and
-    // its ConfirmRequest asks anew (gqos-rsvp 2.6: one confirmation per SIO_SET_QOS).
+    // its ConfirmRequest asks anew (KB195274: one confirmation per SIO_SET_QOS).
     record.qos_calls = qos.qos_calls;
     for (std::uint32_t m = record.first; m != none; m = memberships_[m].next_of_socket) {
       Membership& member = memberships_[m];
@@ -133,7 +133,7 @@ void HostSp::start_sending(std::uint32_t index, const SocketPlan& plan) {
   for (const Session& session : plan.sending) {
     if (find(index, session, true) != none) {
       // RFC 2205 section 3.11.1: a later SENDER call modifies the path state; a new Tspec goes
-      // at once, not at the next refresh (gqos-rsvp 1.2).
+      // at once, not at the next refresh (W32:sending-applications).
       const auto own = psbs.find(PsbKey{session, sender});
       if (own == psbs.end() || own->second.tspec != plan.tspec) {
         network_.start_sender(host, session, plan.port, plan.tspec);

@@ -1,7 +1,7 @@
 // The RSVP SP of every host, driven by its applications: what each socket has asked for
 // (gqos::SocketQos, after every Winsock call that changed it) becomes the RFC 2205 section
 // 3.11.1 calls of HostApi, and the host's RSVP events become the FD_QOS indications of the
-// sockets in their session, as the shared gqos-rsvp sheet and docs/behaviour.md (D21 onwards)
+// sockets in their session, as Microsoft's documentation and docs/behaviour.md (D21 onwards)
 // give them.
 //
 // - socket_changed compares what the socket's state asks (socket_plan.hpp) with what its host

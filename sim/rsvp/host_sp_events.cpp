@@ -1,5 +1,5 @@
 // HostSp's side of the network: the HostObserver of every host, and what each event of a
-// session tells the sockets in it (gqos-rsvp 4.1): a receiver hears of PATHs, their end, its
+// session tells the sockets in it (W32:qos-event-codes): a receiver hears of PATHs, their end, its
 // confirmation and its reservation's errors; a sender of reservations, their end and its PATH's
 // errors. Each only once per change (tell).
 #include <algorithm>
@@ -65,7 +65,8 @@ void HostSp::on_path(NodeId host, const Session& session, const SenderId& sender
     if (memberships_[m].sending) continue;
     const SocketRecord& record = records_[memberships_[m].socket];
     reserves = reserves || record.reserves;
-    // A connected socket hears only its peer's PATH (gqos-rsvp 2.2).
+    // A connected socket hears only its peer's PATH
+    // (W32:using-wsaconnect-to-join-unicast-rsvp-sessions).
     if (record.peer && *record.peer != sender) continue;
     memberships_[m].heard = true;
     tell(m, senders_indication(psb));

@@ -18,7 +18,7 @@ bool joined_for(const gqos::SocketQos& qos, bool sending) {
   return false;
 }
 
-// W32:sending-applications, gqos-rsvp 1.2: PATH starts once the SP knows the peer and a
+// W32:sending-applications: PATH starts once the SP knows the peer and a
 // sending FLOWSPEC that asks for a service: TCP once connected; UDP from the group of a
 // WSAJoinLeaf, else the connected peer, else each QOS_DESTADDR. sendto alone never starts it.
 void plan_sending(const gqos::SocketQos& qos, std::uint8_t protocol, SocketPlan& plan,
@@ -48,7 +48,8 @@ void plan_sending(const gqos::SocketQos& qos, std::uint8_t protocol, SocketPlan&
   }
 }
 
-// W32:rsvp-path-and-resv-messages, gqos-rsvp 2.1 and 2.2: a socket with receiving QoS hears the
+// W32:rsvp-path-and-resv-messages and
+// W32:using-wsaconnect-to-join-unicast-rsvp-sessions: a socket with receiving QoS hears the
 // PATHs of the session it is bound to (TCP once connected), or of each group it joined; a
 // connected one only its peer's.
 void plan_receiving(const gqos::SocketQos& qos, std::uint8_t protocol, Address host_address,

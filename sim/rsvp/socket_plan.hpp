@@ -1,8 +1,8 @@
-// What a socket's QoS state asks of RSVP at its host, by the rules of the shared gqos-rsvp
-// sheet: the sessions its PATH goes to (1.2, with the Tspec of 1.3), the sessions it listens in
-// (2.2) and the reservation it asks for there (2.1, 2.3), and what ends either (3). A pure
-// function of the socket's state: HostSp compares it with what the host does and acts on the
-// difference.
+// What a socket's QoS state asks of RSVP at its host, by the rules of Microsoft's GQoS
+// documentation (docs/behaviour.md, "The RSVP SP in the network"): the sessions its PATH goes
+// to, the sessions it listens in and the reservation it asks for there, and what ends either.
+// A pure function of the socket's state: HostSp compares it with what the host does and acts on
+// the difference.
 #pragma once
 
 #include <cstdint>
@@ -27,8 +27,9 @@ struct SocketPlan {
   Style style = Style::wf;
   bool confirm = false;
   gqos::FlowSpec flowspec{};  // the receiving FLOWSPEC as asked
-  // A connected unicast socket: only its peer's PATH matches it (gqos-rsvp 2.2), and its
-  // default FF reservation names the peer.
+  // A connected unicast socket: only its peer's PATH matches it
+  // (W32:using-wsaconnect-to-join-unicast-rsvp-sessions), and its default FF reservation names the
+  // peer.
   std::optional<SenderId> peer;
   // RSVP_RESERVE_INFO's flow descriptors, each FILTERSPEC a sender.
   std::vector<FlowDescriptor> descriptors;
@@ -38,8 +39,8 @@ struct SocketPlan {
 // INADDR_ANY and the address of its SENDER_TEMPLATE (the one interface a host has).
 SocketPlan plan_of(const gqos::SocketQos& qos, Address host_address, const HostSpOptions& options);
 
-// The style of a receiver (gqos-rsvp 2.3): RSVP_RESERVE_INFO's when it names one, else FF for
-// TCP and connected UDP, WF for unconnected UDP and multicast.
+// The style of a receiver (W32:default-rsvp-filter-style-settings): RSVP_RESERVE_INFO's when it
+// names one, else FF for TCP and connected UDP, WF for unconnected UDP and multicast.
 Style style_of(const gqos::SocketQos& qos);
 
 }  // namespace qosbed::rsvp

@@ -37,7 +37,7 @@ gqos::Indication make(std::uint32_t status, const gqos::FlowSpec& flowspec) {
   return make(status, gqos::direction_of_status(status), flowspec);
 }
 
-// An RSVP error as the SP states it (shared/gqos-rsvp.md 4.1 and 4.3): the status, and
+// An RSVP error as the SP states it (W32:qos-event-codes, W32:error-codes): the status, and
 // ExtendedStatus1/2 the category and detail of its RFC 2205 Appendix B code; the FLOWSPEC in the
 // direction of the socket the message reaches (docs/behaviour.md D20).
 gqos::Indication indication_of(ErrorCode code, gqos::Direction direction,

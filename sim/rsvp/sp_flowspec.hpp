@@ -1,6 +1,6 @@
 // The RSVP SP's FLOWSPEC rules: which service types it signals in each direction, the
-// SENDER_TSPEC a sending FLOWSPEC gives (shared gqos-rsvp sheet 1.3) and the FLOWSPEC a
-// receiver's RESV carries (2.4), completed from the senders' Tspecs.
+// SENDER_TSPEC a sending FLOWSPEC gives (W32:tspec-flowspec-and-adspec) and the FLOWSPEC a
+// receiver's RESV carries (D26), completed from the senders' Tspecs.
 #pragma once
 
 #include <cstdint>
@@ -30,15 +30,15 @@ bool asks_for_service(std::uint32_t service_type, gqos::Direction direction);
 // Whether SERVICE_NO_QOS_SIGNALING suppresses RSVP in that direction (SDK:qos/ns-qos-flowspec).
 bool signalling_suppressed(std::uint32_t service_type);
 
-// The SENDER_TSPEC of a sending FLOWSPEC (gqos-rsvp 1.3; RFC 2210 section 3.1): r = TokenRate,
-// b = TokenBucketSize, p = PeakBandwidth, m = MinimumPolicedSize, M = MaxSduSize; unspecified m
-// and M are 128 and 1500, unspecified b and p as the options say (D21, D22). Latency and
-// DelayVariation are not in a Tspec (QOS_NOT_SPECIFIED); the service type is the sender's,
+// The SENDER_TSPEC of a sending FLOWSPEC (W32:tspec-flowspec-and-adspec; RFC 2210 section 3.1): r =
+// TokenRate, b = TokenBucketSize, p = PeakBandwidth, m = MinimumPolicedSize, M = MaxSduSize;
+// unspecified m and M are 128 and 1500, unspecified b and p as the options say (D21, D22). Latency
+// and DelayVariation are not in a Tspec (QOS_NOT_SPECIFIED); the service type is the sender's,
 // flags stripped, which receivers see in WSA_QOS_SENDERS.
 gqos::FlowSpec sender_tspec(const gqos::FlowSpec& sending, const HostSpOptions& options);
 
 // The FLOWSPEC a receiver's RESV carries for the senders whose Tspec (merged, for WF and SE) is
-// `tspec`, none while no PATH is known (gqos-rsvp 2.4; docs/behaviour.md D26):
+// `tspec`, none while no PATH is known (W32:tspec-flowspec-and-adspec; docs/behaviour.md D26):
 // - Controlled Load and Qualitative: the receiving FLOWSPEC, each field left QOS_NOT_SPECIFIED
 //   taken from the Tspec.
 // - Guaranteed: the Tspec's b, p, m and M; R = TokenRate (the Tspec's r when unspecified), held

@@ -46,7 +46,7 @@ class LivePlayer {
  private:
   void play_steps() {
     if (const scenario::SocketSpec* refused = app_.open_sockets(scenario_.sockets, provider_)) {
-      result_.stopped = stop_at(scenario_, current_, clock_.now_us(),
+      result_.stopped = stop_at(current_, clock_.now_us(),
                                 "the provider would not open socket " + refused->id + ": " +
                                     describe_error(provider_.last_error()),
                                 refused->mark);
