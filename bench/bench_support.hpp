@@ -8,7 +8,6 @@
 
 #include "client/monitor.hpp"
 #include "gqos/constants.hpp"
-#include "provider_stub/emulator.hpp"
 
 namespace qosbed::bench {
 

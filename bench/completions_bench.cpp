@@ -8,8 +8,10 @@
 
 #include "bench_support.hpp"
 #include "cpu_clock.hpp"
+#include "engine/event_queue.hpp"
 #include "engine/tracing_provider.hpp"
 #include "figures.hpp"
+#include "provider_stub/emulator.hpp"
 #include "report/json_trace.hpp"
 
 namespace qosbed::bench {

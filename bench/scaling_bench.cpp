@@ -17,7 +17,9 @@
 
 #include "bench_support.hpp"
 #include "cpu_clock.hpp"
+#include "engine/event_queue.hpp"
 #include "figures.hpp"
+#include "provider_stub/emulator.hpp"
 
 namespace qosbed::bench {
 namespace {
@@ -58,14 +60,13 @@ void BM_scaling(benchmark::State& state) {
     const std::uint64_t total = warm_up + events;
     std::uint64_t scheduled = 0;
     std::function<void(provider::Socket)> fire;
-    // The socket is chosen when the indication is scheduled, as a scenario's step names it; the
-    // hint lets the queue load that socket's state while the events before it run.
+    // The socket is chosen when the indication is scheduled, as a scenario's step names it, and
+    // the event is scheduled as the runner schedules a scenario's `sp:` steps.
     auto schedule_one = [&] {
       ++scheduled;
       const provider::Socket socket = sockets[random() % socket_count];
-      queue.schedule_at(
-          queue.now_us() + 1 + random() % 1000, [&fire, socket] { fire(socket); },
-          emulator->prefetch_for(socket));
+      emulator->schedule_script_event(socket, queue.now_us() + 1 + random() % 1000,
+                                      [&fire, socket] { fire(socket); });
     };
     fire = [&](provider::Socket socket) {
       emulator->indicate(socket, indication);

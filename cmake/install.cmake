@@ -64,11 +64,9 @@ if(TARGET qosbed_winsock)
   install(FILES ${PROJECT_SOURCE_DIR}/sim/provider/winsock_provider.hpp
           DESTINATION ${qosbed_include_dir}/provider)
 endif()
-install(FILES ${PROJECT_SOURCE_DIR}/provider_stub/emulator.hpp
-              ${PROJECT_SOURCE_DIR}/provider_stub/fifo_queue.hpp
-              ${PROJECT_SOURCE_DIR}/provider_stub/front_inline_fifo.hpp
-              ${PROJECT_SOURCE_DIR}/provider_stub/socket_qos_state.hpp
-        DESTINATION ${qosbed_include_dir}/provider_stub)
+# Every header of the emulator: emulator.hpp includes the others.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/provider_stub/
+        DESTINATION ${qosbed_include_dir}/provider_stub FILES_MATCHING PATTERN "*.hpp")
 
 # The Win32 headers in a folder of their own, so that <winsock2.h> means them only in programs that
 # link qosbed::win32; pkg-config names the same folder and library.

@@ -1,234 +1,120 @@
-// The scripted RSVP SP emulator: a Provider that behaves as the Windows RSVP service provider
-// does around SIO_GET_QOS (rules R1-R10 and every DECISION of docs/behaviour.md), under one of
-// the OS profiles, in virtual time. The script side delivers FD_QOS indications and injects
-// failures "now"; whoever drives the run schedules those calls on the shared EventQueue. Waits
-// advance that queue, so a wait that would block runs the scripted events due before its
-// deadline, exactly as if the provider had acted meanwhile.
+// provider_stub: the scripted RSVP SP emulator, a Provider that behaves as the Windows RSVP
+// service provider does around SIO_GET_QOS (docs/behaviour.md: rules R1-R10, the decisions
+// D1-D19, D31 and the OS profiles), in virtual time.
+//
+// Two parts, each a class of its own and tested alone:
+// - SpRules (sp_rules.hpp): what the SP does with a socket: sockets and their checks, QOS parsing
+//   and admission, indications and their queueing, the profiles, and what each socket has asked
+//   of the SP as a gqos::SocketQos for the network behind it (socket_qos_state.hpp);
+// - WinsockDelivery (winsock_delivery.hpp): how the application learns of it: completion
+//   routines queued as APCs, events, WSAEventSelect, and waits that run the scheduler's events.
+// SpRules hands its results to WinsockDelivery through ResultDelivery (result_delivery.hpp); the
+// Emulator composes the two into a Provider, and checks a socket with the SP before the Winsock
+// part acts on it. The folder also holds the options a run chooses (emulator_options.hpp), the
+// observer a run traces with (observer.hpp) and the two FIFOs the socket state is built of.
+//
+// May include: gqos/, provider/, engine/ (the Scheduler; prefetching in sp_rules.cpp only). Never
+// the scenario, the runner, the network model or the trace: a runner maps what a scenario says
+// onto EmulatorOptions and drives the script side.
+//
+// The script side (indicate, fail_next_call, fail_pending) acts "now"; whoever drives the run
+// schedules those calls with schedule_script_event, which lets the scheduler load the socket's
+// state ahead of the event's turn. Waits run the scheduler, so a wait that would block runs the
+// scripted events due before its deadline, exactly as if the provider had acted meanwhile.
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <map>
-#include <memory>
-#include <optional>
-#include <string_view>
+#include <span>
 #include <vector>
 
-#include "engine/event_queue.hpp"
-#include "gqos/codec.hpp"
-#include "gqos/constants.hpp"
+#include "engine/scheduler.hpp"
 #include "gqos/indication.hpp"
 #include "provider/call.hpp"
 #include "provider/provider.hpp"
-#include "provider_stub/fifo_queue.hpp"
-#include "provider_stub/front_inline_fifo.hpp"
-#include "provider_stub/socket_qos_state.hpp"
+#include "provider_stub/emulator_options.hpp"
+#include "provider_stub/observer.hpp"
+#include "provider_stub/sp_rules.hpp"
+#include "provider_stub/winsock_delivery.hpp"
 
 namespace qosbed::provider_stub {
 
-using provider::Socket;
-
-enum class Profile { windows_2000, windows_xp, windows_2003, no_qos_provider };
-
-// What happens to an indication that arrives while no SIO_GET_QOS is pending (R9).
-enum class PendingPolicy { queue, coalesce, drop };
-
-std::optional<Profile> profile_from_name(std::string_view name);  // "windows-2000", ...
-std::string_view name_of(Profile profile);
-std::optional<PendingPolicy> pending_policy_from_name(std::string_view name);  // "queue", ...
-std::string_view name_of(PendingPolicy policy);
-
-// What became of an indication.
-enum class Delivery {
-  completed,    // finished the oldest pending SIO_GET_QOS
-  enobufs,      // the pending request's buffer was too small; the indication stays queued
-  queued,       // nothing pending: kept for the next query (R9 queue, and coalesce)
-  coalesced,    // nothing pending: replaced the queued one (R9 coalesce)
-  dropped,      // nothing pending: discarded (R9 drop)
-  suppressed,   // the profile has no RSVP signalling (windows-xp, windows-2003, no-qos-provider)
-  unconfirmed,  // REQUEST_CONFIRMED to a socket that did not ask for confirmation (R10)
-};
-std::string_view name_of(Delivery delivery);
-
-// Told of what the provider does on its own, so a run can trace it.
-class EmulatorObserver {
+class Emulator final : public provider::Provider {
  public:
-  virtual ~EmulatorObserver() = default;
-  virtual void on_indication(Socket socket, const gqos::Indication& indication,
-                             Delivery delivery) = 0;
-  // A request finished; its completion is queued for the next alertable wait (routine) or its
-  // event is signalled. The application has not seen it yet. `overlapped` is the request's own,
-  // which tells an observer which request it was.
-  virtual void on_request_finished(Socket socket, const provider::Overlapped* overlapped,
-                                   std::uint32_t error, std::uint32_t bytes) = 0;
-  // A wait with no deadline found nothing scheduled that could ever end it.
-  virtual void on_stalled() = 0;
-};
+  explicit Emulator(engine::Scheduler& scheduler, EmulatorOptions options = {})
+      : delivery_(scheduler, last_error_), sp_(scheduler, delivery_, last_error_, options) {}
 
-// The behaviours Windows' documentation leaves for qosbed to decide (the DECISIONs of
-// docs/behaviour.md). A scenario may choose otherwise, to test an application against a provider
-// that decided differently.
-struct Decisions {
-  std::uint32_t sender_not_connected = gqos::wsa::enotconn;  // R3 D2: SIO_GET_QOS too early
-  std::uint32_t receiver_not_bound = gqos::wsa::einval;      // R3 D2
-  std::uint32_t short_buffer = gqos::wsa::efault;            // R5 D7: a buffer under 4 bytes
-  bool enobufs_keeps_indication = true;                      // R5 D5: the reissue receives it
-  std::uint32_t nothing_queued = gqos::wsa::ewouldblock;     // R7 D8: synchronous, nothing queued
-  std::uint32_t unused_flowspec_fields = gqos::qos_not_specified;  // R2 D9: the other FLOWSPEC
-};
-
-struct EmulatorOptions {
-  Profile profile = Profile::windows_2000;
-  PendingPolicy pending_policy = PendingPolicy::queue;  // R9 D12
-  Decisions decisions;
-  // SIO_SET_QOS / WSAConnect fail with WSAEOPNOTSUPP when a requested TokenRate exceeds this
-  // (bytes/s): the flowspec "cannot be met" (R10). No limit when unset.
-  std::optional<std::uint32_t> admission_limit;
-};
-
-class Emulator final : public provider::Provider, private engine::Prefetcher {
- public:
-  explicit Emulator(engine::EventQueue& queue, EmulatorOptions options = {});
-  ~Emulator() override;
-  Emulator(const Emulator&) = delete;
-  Emulator& operator=(const Emulator&) = delete;
-
-  void set_observer(EmulatorObserver* observer) { observer_ = observer; }
+  void set_observer(EmulatorObserver* observer) {
+    sp_.set_observer(observer);
+    delivery_.set_observer(observer);
+  }
   // Told each socket's gqos::SocketQos after every call that changed it (socket_qos_state.hpp);
   // set it before the sockets open.
-  void set_qos_observer(QosObserver* observer) { qos_state_.set_observer(observer); }
-  const EmulatorOptions& options() const { return options_; }
+  void set_qos_observer(QosObserver* observer) { sp_.set_qos_observer(observer); }
+  const EmulatorOptions& options() const { return sp_.options(); }
 
-  // Script side: act now, at the queue's current time.
-  void indicate(Socket socket, gqos::Indication indication);
-  // The hint for an event that will call indicate() or fail_pending() on `socket`: the queue then
-  // loads the socket's state, and the buffer and OVERLAPPED of the request it will finish, while
-  // the events before it run.
-  engine::Prefetch prefetch_for(Socket socket) const { return {this, socket}; }
-  void fail_next_call(Socket socket, provider::Call call, std::uint32_t error);
+  // Script side: act now, at the scheduler's current time.
+  void indicate(Socket socket, gqos::Indication indication) {
+    sp_.indicate(socket, std::move(indication));
+  }
+  void fail_next_call(Socket socket, provider::Call call, std::uint32_t error) {
+    sp_.fail_next_call(socket, call, error);
+  }
   // Finishes the oldest pending SIO_GET_QOS with `error` and 0 bytes; false when none pends.
-  bool fail_pending(Socket socket, std::uint32_t error);
+  bool fail_pending(Socket socket, std::uint32_t error) { return sp_.fail_pending(socket, error); }
+  // Schedules `action`, which acts on `socket` through the calls above, at `at_us`. The emulator
+  // must outlive the event, as whatever its action calls must.
+  engine::EventId schedule_script_event(Socket socket, engine::TimeUs at_us,
+                                        engine::Action action) {
+    return sp_.schedule_script_event(socket, at_us, std::move(action));
+  }
 
   // Provider.
-  std::vector<provider::ProtocolInfo> enum_protocols() override;
-  Socket open(provider::Role role, provider::Protocol protocol) override;
-  int bind(Socket socket, const provider::Address& local) override;
+  std::vector<provider::ProtocolInfo> enum_protocols() override { return sp_.enum_protocols(); }
+  Socket open(provider::Role role, provider::Protocol protocol) override {
+    return sp_.open(role, protocol);
+  }
+  int bind(Socket socket, const provider::Address& local) override {
+    return sp_.bind(socket, local);
+  }
   int connect(Socket socket, const provider::Address& remote,
-              std::span<const std::byte> sending_qos) override;
-  int shutdown(Socket socket, provider::Shutdown how) override;
+              std::span<const std::byte> sending_qos) override {
+    return sp_.connect(socket, remote, sending_qos);
+  }
+  int shutdown(Socket socket, provider::Shutdown how) override { return sp_.shutdown(socket, how); }
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
-            provider::Overlapped* overlapped, provider::CompletionRoutine routine) override;
+            provider::Overlapped* overlapped, provider::CompletionRoutine routine) override {
+    return sp_.ioctl(socket, code, in, out, bytes_returned, overlapped, std::move(routine));
+  }
   bool get_overlapped_result(Socket socket, provider::Overlapped* overlapped, std::uint32_t* bytes,
                              bool wait, std::uint32_t* flags) override;
-  provider::Event create_event() override;
-  bool set_event(provider::Event event) override;
-  bool reset_event(provider::Event event) override;
-  bool close_event(provider::Event event) override;
+  provider::Event create_event() override { return delivery_.create_event(); }
+  bool set_event(provider::Event event) override { return delivery_.set_event(event); }
+  bool reset_event(provider::Event event) override { return delivery_.reset_event(event); }
+  bool close_event(provider::Event event) override { return delivery_.close_event(event); }
   int event_select(Socket socket, provider::Event event, std::uint32_t network_events) override;
   int enum_network_events(Socket socket, provider::Event event_to_reset,
                           provider::NetworkEvents* out) override;
   std::uint32_t wait_for_events(std::span<const provider::Event> events, bool wait_all,
-                                std::uint32_t timeout_ms, bool alertable) override;
-  std::uint32_t sleep_ex(std::uint32_t timeout_ms, bool alertable) override;
+                                std::uint32_t timeout_ms, bool alertable) override {
+    return delivery_.wait_for_events(events, wait_all, timeout_ms, alertable);
+  }
+  std::uint32_t sleep_ex(std::uint32_t timeout_ms, bool alertable) override {
+    return delivery_.sleep_ex(timeout_ms, alertable);
+  }
   int close(Socket socket) override;
   std::uint32_t last_error() const override { return last_error_; }
 
   // Introspection for tests and traces.
-  std::size_t pending_requests(Socket socket) const;
-  std::size_t queued_indications(Socket socket) const;
-  std::size_t queued_completions() const { return apcs_.size(); }
+  std::size_t pending_requests(Socket socket) const { return sp_.pending_requests(socket); }
+  std::size_t queued_indications(Socket socket) const { return sp_.queued_indications(socket); }
+  std::size_t queued_completions() const { return delivery_.queued_completions(); }
 
  private:
-  // An overlapped request the provider still owes a completion.
-  struct Request {
-    std::uint64_t id = 0;
-    std::span<std::byte> out;  // the caller's buffer; SIO_SET_QOS has none
-    provider::Overlapped* overlapped = nullptr;
-    provider::CompletionRoutine routine;
-  };
-  // What an indication and the reissue after it touch comes first, up to `recorded`: prefetch()
-  // loads those lines before the indication's turn. The oldest pending request is kept inline, so
-  // its address follows from the state's, and the state starts on a cache line, so that those
-  // 208 bytes take four lines.
-  struct alignas(64) SocketState {
-    provider::Role role = provider::Role::both;
-    provider::Protocol protocol = provider::Protocol::udp;
-    bool bound = false;
-    bool connected = false;
-    bool confirm_request = false;
-    bool fd_qos_enabled = true;  // R7: false from a recording until the next SIO_GET_QOS
-    // The service type last asked for in each direction, flags stripped: it fills an indication
-    // that names no FLOWSPEC, and decides whether QoS is on (R10).
-    std::uint32_t sending_service = gqos::service_type::best_effort;
-    std::uint32_t receiving_service = gqos::service_type::best_effort;
-    std::uint32_t select_mask = 0;
-    provider::Event select_event = provider::invalid_event;
-    FrontInlineFifo<Request> pending;    // oldest first; non-empty only while `queued` is empty
-    FifoQueue<gqos::Indication> queued;  // R9
-    provider::NetworkEvents recorded;
-  };
-  struct Apc {
-    provider::CompletionRoutine routine;
-    std::uint32_t error = 0;
-    std::uint32_t bytes = 0;
-    provider::Overlapped* overlapped = nullptr;
-  };
-
-  void prefetch(std::uint64_t socket, engine::Lookahead lookahead) const override;
-  int fail(std::uint32_t error);
-  SocketState* find(Socket socket);
-  const SocketState* find(Socket socket) const;
-  bool take_injected_failure(Socket socket, provider::Call call);
-  int get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
-              std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
-              provider::CompletionRoutine routine);
-  int set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
-              std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
-              provider::CompletionRoutine routine);
-  // D17 in the order of D1: parse_qos checks the parameters (WSAEFAULT, WSAEINVAL), admit_qos the
-  // profile and then admission; each returns 0 or the error, and a QOS is applied only after both.
-  std::uint32_t parse_qos(std::span<const std::byte> in, gqos::DecodedQos& qos) const;
-  std::uint32_t admit_qos(const gqos::DecodedQos& qos, std::uint32_t unsupported_error) const;
-  static void apply_qos(SocketState& state, const gqos::DecodedQos& qos);
-  void pend(SocketState& state, Request request);
-  void fail_unsupported_later(Socket socket, std::uint64_t request_id);
-  void finish(Socket socket, Request request, std::uint32_t error, std::uint32_t bytes);
-  void record_fd_qos(SocketState& state, std::uint32_t status);
-  // The QOS an indication fills in, built in the storage of the last one (content_storage_).
-  gqos::QosContent content_of(const SocketState& state, const gqos::Indication& indication);
-  std::uint32_t run_apcs();
-  bool events_ready(std::span<const provider::Event> events, bool wait_all,
-                    std::uint32_t* index) const;
-  std::optional<engine::TimeUs> deadline_after(std::uint32_t timeout_ms) const;
-  // Advances virtual time until `done` holds or the deadline passes (nullopt: no deadline).
-  // Returns false on timeout or stall.
-  template <typename Done>
-  bool advance(std::optional<engine::TimeUs> deadline_us, Done done);
-
-  engine::EventQueue& queue_;
-  EmulatorOptions options_;
-  EmulatorObserver* observer_ = nullptr;
-  // Handles are first_socket, first_socket + socket_step, ... and never reused, so a handle's
-  // state is found by index (a tree of 10,000 sockets cost a cache miss per level per event);
-  // a closed socket leaves a null.
-  static constexpr Socket first_socket = 0x100;
-  static constexpr Socket socket_step = 4;
-  std::vector<std::unique_ptr<SocketState>> sockets_;
-  std::map<provider::Event, bool> events_;  // signalled?
-  // Failures a script injected, by socket and call. Kept apart from SocketState: scripts inject
-  // rarely, and every call checks, so the check is one test of an empty map rather than a read of
-  // a cold line of each socket's state.
-  std::map<std::pair<Socket, provider::Call>, std::deque<std::uint32_t>> injected_;
-  FifoQueue<Apc> apcs_;  // a std::deque would allocate a block every few completions
+  // WSAGetLastError: one per thread in Winsock, and an emulated run has one application thread.
   std::uint32_t last_error_ = 0;
-  Socket next_socket_ = first_socket;
-  provider::Event next_event_ = 0x1000;
-  std::uint64_t next_request_id_ = 1;
-  std::vector<engine::EventId> scheduled_;  // cancelled on destruction: they call back into us
-  // Handed back after each use, so encoding a completion allocates nothing once it has grown.
-  gqos::QosContent content_storage_;
-  SocketQosState qos_state_;
+  WinsockDelivery delivery_;
+  SpRules sp_;  // after delivery_, which it reports to: destroyed first
 };
 
 }  // namespace qosbed::provider_stub

@@ -1,7 +1,7 @@
-// A first-in first-out queue kept in one vector: a socket's pending requests and its queued
-// indications. std::deque allocates a 512-byte block for every socket even while it is empty;
-// this allocates only what it holds, so the state of 10,000 sockets stays small enough to stay
-// in cache.
+// A first-in first-out queue kept in one vector: a socket's queued indications, the requests
+// pending behind its oldest one, and the completion routines queued for the next alertable wait.
+// std::deque allocates a 512-byte block for every socket even while it is empty; this allocates
+// only what it holds, so the state of 10,000 sockets stays small enough to stay in cache.
 #pragma once
 
 #include <cstddef>

@@ -2,7 +2,8 @@
 #include <array>
 #include <utility>
 
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/emulator_options.hpp"
+#include "provider_stub/observer.hpp"
 
 namespace qosbed::provider_stub {
 namespace {
@@ -37,14 +38,14 @@ constexpr std::array<std::pair<PendingPolicy, std::string_view>, 3> policies{{
     {PendingPolicy::drop, "drop"},
 }};
 
-constexpr std::array<std::pair<Delivery, std::string_view>, 7> deliveries{{
-    {Delivery::completed, "completed"},
-    {Delivery::enobufs, "enobufs"},
-    {Delivery::queued, "queued"},
-    {Delivery::coalesced, "coalesced"},
-    {Delivery::dropped, "dropped"},
-    {Delivery::suppressed, "suppressed"},
-    {Delivery::unconfirmed, "unconfirmed"},
+constexpr std::array<std::pair<IndicationOutcome, std::string_view>, 7> indication_outcomes{{
+    {IndicationOutcome::completed, "completed"},
+    {IndicationOutcome::enobufs, "enobufs"},
+    {IndicationOutcome::queued, "queued"},
+    {IndicationOutcome::coalesced, "coalesced"},
+    {IndicationOutcome::dropped, "dropped"},
+    {IndicationOutcome::suppressed, "suppressed"},
+    {IndicationOutcome::unconfirmed, "unconfirmed"},
 }};
 
 }  // namespace
@@ -61,8 +62,8 @@ std::optional<PendingPolicy> pending_policy_from_name(std::string_view name) {
 std::string_view name_of(PendingPolicy policy) {
   return find(policies, policy);
 }
-std::string_view name_of(Delivery delivery) {
-  return find(deliveries, delivery);
+std::string_view name_of(IndicationOutcome outcome) {
+  return find(indication_outcomes, outcome);
 }
 
 }  // namespace qosbed::provider_stub

@@ -1,78 +1,22 @@
+// The queue's own: ids and their slots, the heap it keeps its keys in, and prefetch hints. The
+// ordering contract it shares with any Scheduler is tested in scheduler_test.cpp.
 #define BOOST_TEST_MODULE event_queue
 #include "engine/event_queue.hpp"
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
-#include <functional>
-#include <iterator>
-#include <memory>
 #include <ostream>
 #include <random>
-#include <set>
-#include <stdexcept>
 #include <string>
-#include <tuple>
 #include <vector>
 
+#include "engine/prefetch.hpp"
+
+using qosbed::engine::EventHeap;
+using qosbed::engine::EventId;
 using qosbed::engine::EventQueue;
-
-BOOST_AUTO_TEST_CASE(equal_times_run_in_scheduling_order) {
-  EventQueue queue;
-  std::vector<int> order;
-  queue.schedule_at(20, [&] { order.push_back(3); });
-  queue.schedule_at(10, [&] { order.push_back(1); });
-  queue.schedule_at(10, [&] { order.push_back(2); });
-  queue.run_until(100);
-  BOOST_TEST(order == (std::vector<int>{1, 2, 3}));
-  BOOST_TEST(queue.now_us() == 100);
-}
-
-BOOST_AUTO_TEST_CASE(events_scheduled_while_running_keep_the_order) {
-  EventQueue queue;
-  std::vector<int> order;
-  queue.schedule_at(5, [&] {
-    order.push_back(1);
-    queue.schedule_at(5, [&] { order.push_back(3); });
-  });
-  queue.schedule_at(5, [&] { order.push_back(2); });
-  while (queue.run_next()) {
-  }
-  BOOST_TEST(order == (std::vector<int>{1, 2, 3}));
-  BOOST_TEST(queue.now_us() == 5);
-}
-
-BOOST_AUTO_TEST_CASE(cancelled_events_do_not_run) {
-  EventQueue queue;
-  int runs = 0;
-  const auto id = queue.schedule_at(10, [&] { ++runs; });
-  queue.schedule_at(11, [&] { runs += 10; });
-  queue.cancel(id);
-  BOOST_TEST(queue.size() == 1u);
-  BOOST_TEST(*queue.next_time_us() == 11);
-  queue.run_until(50);
-  BOOST_TEST(runs == 10);
-}
-
-BOOST_AUTO_TEST_CASE(time_never_goes_backwards) {
-  EventQueue queue;
-  queue.run_until(100);
-  BOOST_CHECK_THROW(queue.schedule_at(99, [] {}), std::logic_error);
-  queue.schedule_at(150, [] {});
-  BOOST_CHECK_THROW(queue.advance_to(200), std::logic_error);
-  queue.advance_to(120);
-  BOOST_TEST(queue.now_us() == 120);
-}
-
-BOOST_AUTO_TEST_CASE(an_order_taken_early_places_a_later_scheduled_event_among_its_peers) {
-  EventQueue queue;
-  std::vector<int> order;
-  queue.schedule_at(10, [&] { order.push_back(1); });
-  const auto taken = queue.take_order();
-  queue.schedule_at(10, [&] { order.push_back(3); });
-  // Scheduled last, but in the place taken before the third event was scheduled.
-  queue.schedule_in_order(10, taken, [&] { order.push_back(2); });
-  queue.run_until(10);
-  BOOST_TEST(order == (std::vector<int>{1, 2, 3}));
-}
+using qosbed::engine::HeapEntry;
+using qosbed::engine::TimeUs;
 
 BOOST_AUTO_TEST_CASE(no_event_id_is_zero) {
   EventQueue queue;
@@ -82,73 +26,70 @@ BOOST_AUTO_TEST_CASE(no_event_id_is_zero) {
   }
 }
 
-// The heap against a sorted reference, over enough events that every level of it, partly
-// filled groups of children included, is used: each event that runs must be the reference's
-// earliest (time, then scheduling order), with many equal times, orders taken early and used
-// later, and cancellations.
-BOOST_AUTO_TEST_CASE(events_run_in_time_then_scheduling_order_against_a_sorted_reference) {
-  using qosbed::engine::EventId;
-  using qosbed::engine::TimeUs;
-  struct Pending {
-    TimeUs at_us;
-    std::uint64_t order;
-    EventId id;
-    bool operator<(const Pending& other) const {
-      return std::tie(at_us, order) < std::tie(other.at_us, other.order);
-    }
-  };
+// A slot freed by an event that ran is reused: the old id names an earlier generation of it, and
+// cancelling with it must not reach the event now in the slot.
+BOOST_AUTO_TEST_CASE(an_old_id_never_cancels_a_later_event_in_its_slot) {
   EventQueue queue;
-  std::set<Pending> reference;
-  std::vector<std::uint64_t> taken;  // orders taken, to be used by a later event
-  std::mt19937 random(4);
-  std::uint64_t ran = 0;
-  constexpr std::uint64_t total = 200'000;
-  std::uint64_t scheduled = 0;
+  const EventId first = queue.schedule_at(1, [] {});
+  BOOST_TEST(queue.run_next());
+  int runs = 0;
+  const EventId second = queue.schedule_at(2, [&runs] { ++runs; });
+  BOOST_TEST(static_cast<std::uint32_t>(second) == static_cast<std::uint32_t>(first));
+  BOOST_TEST(second != first);
+  queue.cancel(first);
+  BOOST_TEST(queue.size() == 1u);
+  queue.run_until(10);
+  BOOST_TEST(runs == 1);
+}
 
-  std::function<void()> schedule = [&] {
-    ++scheduled;
-    std::uint64_t order;
-    if (!taken.empty() && random() % 4 == 0) {
-      order = taken.back();
-      taken.pop_back();
-    } else {
-      order = queue.take_order();
-    }
-    const TimeUs at_us = queue.now_us() + static_cast<TimeUs>(random() % 40);
-    auto slot = std::make_shared<EventId>(0);
-    const EventId id = queue.schedule_in_order(at_us, order, [&, at_us, order, slot] {
-      BOOST_REQUIRE(!reference.empty());
-      const Pending earliest = *reference.begin();
-      BOOST_REQUIRE(earliest.at_us == at_us);
-      BOOST_REQUIRE(earliest.order == order);
-      BOOST_REQUIRE(earliest.id == *slot);
-      reference.erase(reference.begin());
-      ++ran;
-      if (random() % 8 == 0) taken.push_back(queue.take_order());
-      for (int i = random() % 3; i > 0 && scheduled < total; --i) schedule();
-      if (!reference.empty() && random() % 16 == 0) {
-        auto victim =
-            std::next(reference.begin(), static_cast<std::ptrdiff_t>(random() % reference.size()));
-        queue.cancel(victim->id);
-        reference.erase(victim);
-      }
-    });
-    *slot = id;
-    reference.insert(Pending{at_us, order, id});
-  };
-  for (int i = 0; i < 5'000; ++i) schedule();
-  while (!reference.empty()) {
-    const auto due = queue.next_due();
-    BOOST_REQUIRE(due.has_value());
-    BOOST_REQUIRE(due->at_us == reference.begin()->at_us);
-    BOOST_REQUIRE(due->id == reference.begin()->id);
-    // Keep events coming until the total, whatever the random fan-out did.
-    if (reference.size() < 100 && scheduled < total) schedule();
-    BOOST_REQUIRE(queue.run_next());
-  }
-  BOOST_TEST(!queue.run_next());
+BOOST_AUTO_TEST_CASE(size_counts_what_is_still_to_run) {
+  EventQueue queue;
+  const EventId id = queue.schedule_at(10, [] {});
+  queue.schedule_at(11, [] {});
+  BOOST_TEST(queue.size() == 2u);
+  queue.cancel(id);
+  BOOST_TEST(queue.size() == 1u);
+  queue.run_until(50);
   BOOST_TEST(queue.size() == 0u);
-  BOOST_TEST(ran > total / 2);
+}
+
+// The heap alone, with keys as the queue makes them: pushed in random order with many equal
+// times, popped interleaved with pushes, at every fill of the last group of children, they come
+// out sorted; and the look-ahead names the entries that pop second and third.
+BOOST_AUTO_TEST_CASE(the_heap_pops_in_key_order_and_names_the_next_two) {
+  std::mt19937 random(9);
+  for (std::size_t count = 1; count <= 70; ++count) {
+    EventHeap heap;
+    std::vector<HeapEntry> reference;
+    std::uint64_t order = 0;
+    auto push = [&] {
+      const HeapEntry entry{static_cast<TimeUs>(random() % 8), order++};
+      heap.push(entry);
+      reference.push_back(entry);
+    };
+    for (std::size_t i = 0; i < count; ++i) push();
+    auto sorted = [&] {
+      std::sort(reference.begin(), reference.end(), EventHeap::earlier);
+      return reference;
+    };
+    while (!heap.empty()) {
+      const std::vector<HeapEntry> expected = sorted();
+      BOOST_REQUIRE(heap.size() == expected.size());
+      if (heap.size() > 1) {
+        const std::size_t second = heap.second_earliest();
+        BOOST_REQUIRE(heap[second].order == expected[1].order);
+        bool third_named = heap.size() == 2;
+        heap.for_each_third_candidate(second, [&](const HeapEntry& entry) {
+          third_named = third_named || entry.order == expected[2].order;
+        });
+        BOOST_REQUIRE(third_named);
+      }
+      const HeapEntry popped = heap.pop_earliest();
+      BOOST_REQUIRE(popped.order == expected.front().order);
+      reference.erase(reference.begin());
+      if (random() % 3 == 0) push();
+    }
+  }
 }
 
 namespace {
@@ -189,7 +130,7 @@ BOOST_AUTO_TEST_CASE(the_next_two_events_are_announced_before_each_event_runs) {
         [&log, key] {
           log.push_back({key, "ran"});
         },
-        hinted ? qosbed::engine::Prefetch{&prefetcher, key} : qosbed::engine::Prefetch{});
+        hinted ? qosbed::engine::PrefetchHint{&prefetcher, key} : qosbed::engine::PrefetchHint{});
   };
   schedule(40, 4, true);
   schedule(10, 1, true);

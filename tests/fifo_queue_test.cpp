@@ -1,5 +1,5 @@
-// FifoQueue and FrontInlineFifo: first in, first out across the compactions that give back taken
-// space, and across the front item moving in and out of FrontInlineFifo's own storage.
+// FifoQueue and SmallFifoQueue: first in, first out across the compactions that give back taken
+// space, and across the front item moving in and out of SmallFifoQueue's own storage.
 #define BOOST_TEST_MODULE fifo_queue
 #include "provider_stub/fifo_queue.hpp"
 
@@ -9,16 +9,16 @@
 #include <memory>
 #include <vector>
 
-#include "provider_stub/front_inline_fifo.hpp"
+#include "provider_stub/small_fifo_queue.hpp"
 
 using qosbed::provider_stub::FifoQueue;
-using qosbed::provider_stub::FrontInlineFifo;
+using qosbed::provider_stub::SmallFifoQueue;
 
 namespace {
 
-using IntQueues = boost::mpl::list<FifoQueue<int>, FrontInlineFifo<int>>;
+using IntQueues = boost::mpl::list<FifoQueue<int>, SmallFifoQueue<int>>;
 using SharedQueues =
-    boost::mpl::list<FifoQueue<std::shared_ptr<int>>, FrontInlineFifo<std::shared_ptr<int>>>;
+    boost::mpl::list<FifoQueue<std::shared_ptr<int>>, SmallFifoQueue<std::shared_ptr<int>>>;
 
 template <typename Queue>
 std::vector<int> contents(const Queue& queue) {
@@ -93,8 +93,8 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(pop_front_releases_what_the_item_held, Queue, Shar
   BOOST_TEST(second.use_count() == 1);
 }
 
-BOOST_AUTO_TEST_CASE(front_inline_fifo_keeps_its_front_inside_itself) {
-  FrontInlineFifo<int> queue;
+BOOST_AUTO_TEST_CASE(small_fifo_queue_keeps_its_front_inside_itself) {
+  SmallFifoQueue<int> queue;
   const auto* begin = reinterpret_cast<const std::byte*>(&queue);
   auto inside = [&](const int& item) {
     const auto* at = reinterpret_cast<const std::byte*>(&item);
@@ -109,8 +109,8 @@ BOOST_AUTO_TEST_CASE(front_inline_fifo_keeps_its_front_inside_itself) {
   BOOST_TEST(inside(queue.front()));
 }
 
-BOOST_AUTO_TEST_CASE(front_inline_fifo_holds_move_only_items) {
-  FrontInlineFifo<std::unique_ptr<int>> queue;
+BOOST_AUTO_TEST_CASE(small_fifo_queue_holds_move_only_items) {
+  SmallFifoQueue<std::unique_ptr<int>> queue;
   for (int i = 0; i < 4; ++i) queue.push_back(std::make_unique<int>(i));
   int sum = 0;
   for (const auto& item : queue) sum += *item;

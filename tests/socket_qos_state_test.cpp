@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 #include <vector>
 
+#include "engine/event_queue.hpp"
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "provider_stub/emulator.hpp"

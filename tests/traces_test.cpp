@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli_harness.hpp"
+#include "engine/event_queue.hpp"
 #include "engine/tracing_provider.hpp"
 #include "gqos/constants.hpp"
 #include "provider_stub/emulator.hpp"

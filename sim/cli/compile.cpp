@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "engine/event_queue.hpp"
 #include "gqos/constants.hpp"
 #include "provider/ipv4.hpp"
 #include "rsvp/session.hpp"

@@ -7,7 +7,7 @@
 #include "cli/explain.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/observer.hpp"
 
 namespace qosbed::cli {
 namespace {
@@ -51,9 +51,9 @@ struct Learnt {
   void operator()(const engine::UpdateRecord&) { mode = "monitor"; }
   void operator()(const engine::MonitorErrorRecord&) { mode = "monitor"; }
   void operator()(const engine::FdQosRecord& r) {
-    using provider_stub::Delivery;
-    if (r.delivery != provider_stub::name_of(Delivery::suppressed) &&
-        r.delivery != provider_stub::name_of(Delivery::unconfirmed)) {
+    using provider_stub::IndicationOutcome;
+    if (r.delivery != provider_stub::name_of(IndicationOutcome::suppressed) &&
+        r.delivery != provider_stub::name_of(IndicationOutcome::unconfirmed)) {
       status = r.status;
     }
   }

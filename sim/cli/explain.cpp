@@ -3,7 +3,6 @@
 #include "cli/explain_rsvp.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
-#include "provider_stub/emulator.hpp"
 
 namespace qosbed::cli {
 namespace {

@@ -4,6 +4,7 @@
 #include "client/monitor.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <string>
 
 #include "gqos/names.hpp"
@@ -43,9 +44,9 @@ struct Monitor::State : std::enable_shared_from_this<State> {
         buffer(options.initial_buffer ? options.initial_buffer : default_buffer),
         max_buffer(options.max_buffer) {}
 
-  // First, and then what each completion reads: a provider may prefetch the lines around the
-  // OVERLAPPED of a request it is about to finish (the emulator does), as Windows applications
-  // commonly keep their per-request state around it.
+  // First, and then what each completion reads: a provider may load the bytes around the
+  // OVERLAPPED of a request it is about to finish (provider::request_state_before_overlapped and
+  // _after_; the emulator does). Monitor's constructor asserts that State lies within them.
   provider::Overlapped overlapped;
   MonitorListener* listener;  // null once the Monitor is destroyed: routines then do nothing
   provider::Provider& provider;
@@ -182,7 +183,20 @@ struct Monitor::State : std::enable_shared_from_this<State> {
 
 Monitor::Monitor(provider::Provider& provider, provider::Socket socket, MonitorListener& listener,
                  MonitorOptions options)
-    : state_(std::make_shared<State>(provider, socket, listener, options)) {}
+    : state_(std::make_shared<State>(provider, socket, listener, options)) {
+  // State, which each completion reads, lies within the bytes around its OVERLAPPED that a
+  // provider may load ahead of the completion, and so does make_shared's control block just
+  // before it (libstdc++'s: a vtable pointer and two counts). State is not standard-layout (it
+  // derives from enable_shared_from_this), where offsetof is conditionally-supported: GCC and
+  // Clang support it for a class without virtual bases, and warn.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+  constexpr std::size_t overlapped_at = offsetof(State, overlapped);
+#pragma GCC diagnostic pop
+  constexpr std::size_t control_block = sizeof(void*) + 2 * sizeof(int);
+  static_assert(control_block + overlapped_at <= provider::request_state_before_overlapped);
+  static_assert(sizeof(State) - overlapped_at <= provider::request_state_after_overlapped);
+}
 
 Monitor::~Monitor() {
   state_->listener = nullptr;

@@ -1,97 +1,35 @@
 #include "engine/event_queue.hpp"
 
-#include <algorithm>
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <utility>
 
+#include "engine/prefetch.hpp"
+
 namespace qosbed::engine {
 
-EventId EventQueue::schedule_at(TimeUs at_us, Action action, Prefetch prefetch) {
-  return schedule_in_order(at_us, take_order(), std::move(action), prefetch);
-}
-
-EventId EventQueue::schedule_in_order(TimeUs at_us, std::uint64_t order, Action action,
-                                      Prefetch prefetch) {
+EventId EventQueue::schedule(TimeUs at_us, std::uint64_t order, Action&& action,
+                             PrefetchHint hint) {
   if (at_us < now_us_) {
     throw std::logic_error("event scheduled at " + std::to_string(at_us) + " us, before now (" +
                            std::to_string(now_us_) + " us)");
   }
   if (order >= max_order) throw std::length_error("more than 2^40 events scheduled");
-  if (prefetch.prefetcher) ++hinted_;
+  if (hint.prefetcher) ++hinted_;
   std::uint32_t slot;
   if (free_slots_.empty()) {
     if (slots_.size() == max_slots) throw std::length_error("more than 2^24 events queued");
     slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.push_back(Slot{std::move(action), prefetch});
+    slots_.push_back(Slot{std::move(action), hint});
   } else {
     slot = free_slots_.back();
     free_slots_.pop_back();
     slots_[slot].action = std::move(action);
-    slots_[slot].prefetch = prefetch;
+    slots_[slot].hint = hint;
   }
-  push(Entry{at_us, order << slot_bits | slot});
+  heap_.push(HeapEntry{at_us, order << slot_bits | slot});
   return id_of(slot);
-}
-
-void EventQueue::push(Entry entry) {
-  std::size_t i = heap_size();
-  heap_.push_back(entry);
-  while (i > 0) {
-    const std::size_t parent = (i - 1) / 4;
-    if (!earlier(entry, at(parent))) break;
-    at(i) = at(parent);
-    i = parent;
-  }
-  at(i) = entry;
-}
-
-EventQueue::Entry EventQueue::pop_earliest() {
-  const Entry earliest = at(0);
-  const Entry last = heap_.back();
-  heap_.pop_back();
-  const std::size_t size = heap_size();
-  if (size == 0) return earliest;
-  Entry* const heap = heap_.data() + root;  // held here: a store through at() would reload it
-  // The hole left at the root goes down to the bottom, the earliest child moving up into it at
-  // each level; `last` then goes up from there. `last` came from the bottom and mostly belongs
-  // near it, so this saves comparing it at every level on the way down (Floyd's method).
-  std::size_t i = 0;
-  for (std::size_t first = 1; first + 4 <= size; first = 4 * i + 1) {
-    // The four children's own children are the next four lines, one after another: whichever
-    // child wins, the next level is then on its way. In a large queue the lower levels are out
-    // of the first-level cache, and each level waits on the one before.
-    if (const std::size_t grandchildren = 4 * first + 1; grandchildren < size) {
-      const auto lines = reinterpret_cast<std::uintptr_t>(heap + grandchildren);
-      for (std::uintptr_t line = 0; line < 4; ++line) {
-        __builtin_prefetch(reinterpret_cast<const void*>(lines + line * cache_line));
-      }
-    }
-    // All four children present (the common case): a tournament in arithmetic, as the compiler
-    // turns a conditional here into a branch.
-    const std::size_t left = first + earlier(heap[first + 1], heap[first]);
-    const std::size_t right = first + 2 + earlier(heap[first + 3], heap[first + 2]);
-    const std::size_t child = left + (right - left) * earlier(heap[right], heap[left]);
-    heap[i] = heap[child];
-    i = child;
-  }
-  if (const std::size_t first = 4 * i + 1; first < size) {
-    std::size_t child = first;
-    for (std::size_t other = first + 1; other < size; ++other) {
-      if (earlier(heap[other], heap[child])) child = other;
-    }
-    heap[i] = heap[child];
-    i = child;
-  }
-  while (i > 0) {
-    const std::size_t parent = (i - 1) / 4;
-    if (!earlier(last, heap[parent])) break;
-    heap[i] = heap[parent];
-    i = parent;
-  }
-  heap[i] = last;
-  return earliest;
 }
 
 void EventQueue::cancel(EventId id) {
@@ -104,7 +42,7 @@ void EventQueue::cancel(EventId id) {
   ++cancelled_;
 }
 
-EventQueue::Action EventQueue::release(std::uint32_t slot) {
+Action EventQueue::release(std::uint32_t slot) {
   Slot& entry = slots_[slot];
   Action action = std::move(entry.action);
   entry.action = nullptr;
@@ -115,30 +53,30 @@ EventQueue::Action EventQueue::release(std::uint32_t slot) {
   return action;
 }
 
-void EventQueue::drop_cancelled_top() {
-  while (cancelled_ > 0 && heap_size() > 0 && slots_[at(0).slot()].cancelled) {
-    release(pop_earliest().slot());  // and drop what the action held
+void EventQueue::drop_cancelled_earliest() {
+  while (cancelled_ > 0 && !heap_.empty() && slots_[slot_of(heap_.earliest())].cancelled) {
+    release(slot_of(heap_.pop_earliest()));  // and drop what the action held
     --cancelled_;
   }
 }
 
 std::optional<TimeUs> EventQueue::next_time_us() {
-  drop_cancelled_top();
-  if (heap_size() == 0) return std::nullopt;
-  return at(0).at_us;
+  drop_cancelled_earliest();
+  if (heap_.empty()) return std::nullopt;
+  return heap_.earliest().at_us;
 }
 
-std::optional<EventQueue::Due> EventQueue::next_due() {
-  drop_cancelled_top();
-  if (heap_size() == 0) return std::nullopt;
-  return Due{at(0).at_us, id_of(at(0).slot())};
+std::optional<Scheduler::Due> EventQueue::next_due() {
+  drop_cancelled_earliest();
+  if (heap_.empty()) return std::nullopt;
+  return Due{heap_.earliest().at_us, id_of(slot_of(heap_.earliest()))};
 }
 
 bool EventQueue::run_next() {
-  drop_cancelled_top();
-  if (heap_size() == 0) return false;
-  const Entry entry = pop_earliest();
-  Action action = release(entry.slot());
+  drop_cancelled_earliest();
+  if (heap_.empty()) return false;
+  const HeapEntry entry = heap_.pop_earliest();
+  Action action = release(slot_of(entry));
   now_us_ = entry.at_us;
   announce_upcoming();
   action();
@@ -146,33 +84,25 @@ bool EventQueue::run_next() {
 }
 
 void EventQueue::drop_hint(Slot& slot) {
-  if (slot.prefetch.prefetcher) --hinted_;
-  slot.prefetch = {};
+  if (slot.hint.prefetcher) --hinted_;
+  slot.hint = {};
 }
 
 void EventQueue::announce_upcoming() const {
-  const std::size_t size = heap_size();
-  if (size == 0 || hinted_ == 0) return;
-  auto announce = [this](const Entry& entry, Lookahead lookahead) {
-    const Prefetch& prefetch = slots_[entry.slot()].prefetch;
-    if (prefetch.prefetcher) prefetch.prefetcher->prefetch(prefetch.key, lookahead);
+  if (heap_.empty() || hinted_ == 0) return;
+  auto announce = [this](const HeapEntry& entry, Lookahead lookahead) {
+    const PrefetchHint& hint = slots_[slot_of(entry)].hint;
+    if (hint.prefetcher) hint.prefetcher->prefetch(hint.key, lookahead);
   };
-  // The event after the next is the earliest of the root's children, which share one line.
-  if (size > 1) {
-    std::size_t after_next = 1;
-    for (std::size_t i = 2; i <= 4 && i < size; ++i) {
-      if (earlier(at(i), at(after_next))) after_next = i;
-    }
-    announce(at(after_next), Lookahead::after_next);
-    // The event after that is one of the root's other children or one of after_next's: the
-    // next announce reads its hint.
-    for (const std::size_t first : {std::size_t{1}, 4 * after_next + 1}) {
-      for (std::size_t i = first; i < first + 4 && i < size; ++i) {
-        __builtin_prefetch(&slots_[at(i).slot()].prefetch);
-      }
-    }
+  if (heap_.size() > 1) {
+    const std::size_t second = heap_.second_earliest();
+    announce(heap_[second], Lookahead::after_next);
+    // The next announce reads the hint of the event after that: one of these.
+    heap_.for_each_third_candidate(second, [this](const HeapEntry& entry) {
+      __builtin_prefetch(&slots_[slot_of(entry)].hint);
+    });
   }
-  announce(at(0), Lookahead::next);
+  announce(heap_.earliest(), Lookahead::next);
 }
 
 void EventQueue::run_until(TimeUs t_us) {

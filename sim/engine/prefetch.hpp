@@ -1,8 +1,13 @@
-// What an event is going to read, so that the event queue can have it loaded before the event's
-// turn comes. With thousands of sockets or sessions, the state an event works on is rarely in
-// cache, and each miss costs about as much as the event's whole work; the queue knows which
-// events come next, so their loads can overlap the events before them. A prefetch changes nothing
-// any event sees: a hint that is wrong or stale costs a little time, never a different run.
+// Prefetching: what an event is going to read, so that the event queue can have it loaded before
+// the event's turn comes. With thousands of sockets or sessions, the state an event works on is
+// rarely in cache, and each miss costs about as much as the event's whole work; the queue knows
+// which events come next, so their loads can overlap the events before them. A prefetch changes
+// nothing any event sees: a hint that is wrong or stale costs a little time, never a different
+// run.
+//
+// An event's PrefetchHint (engine/scheduler.hpp) names a Prefetcher and a key. This header is for
+// the queue and for the one class that owns the state a key names (the emulator's SP rules,
+// which attach the hint to the script events they schedule), not for those who schedule events.
 #pragma once
 
 #include <cstddef>
@@ -19,21 +24,16 @@ enum class Lookahead {
                // it points at
 };
 
-// Knows what an event with a given key reads. It must change nothing: it is called for events
-// that may yet be cancelled, and how often is not fixed. It must outlive the events that carry
-// its hints until they run or are cancelled, as their actions' captures must.
+// Knows what an event with a given key reads (a PrefetchHint names it and the key). It must
+// change nothing: it is called for events that may yet be cancelled, and how often is not fixed.
+// It must outlive the events that carry its hints until they run or are cancelled, as their
+// actions' captures must.
 class Prefetcher {
  public:
   virtual void prefetch(std::uint64_t key, Lookahead lookahead) const = 0;
 
  protected:
   ~Prefetcher() = default;
-};
-
-// The hint an event carries: no prefetcher, no hint.
-struct Prefetch {
-  const Prefetcher* prefetcher = nullptr;
-  std::uint64_t key = 0;
 };
 
 // Starts loading the cache lines that the bytes [begin, end) lie on, for reading or for writing.

@@ -84,6 +84,13 @@ struct Overlapped {
   void* user = nullptr;  // free for the application, like the unused Offset fields
 };
 
+// The bytes around a request's OVERLAPPED that a provider may load ahead of finishing the request:
+// the emulator does, so that with thousands of sockets a completion routine finds what it reads
+// in cache. Windows applications commonly keep their per-request state around the OVERLAPPED; an
+// application that keeps it within these bounds gains (the Monitor asserts that it does).
+inline constexpr std::size_t request_state_before_overlapped = 64;
+inline constexpr std::size_t request_state_after_overlapped = 192;
+
 // WSANETWORKEVENTS.
 struct NetworkEvents {
   std::uint32_t network_events = 0;

@@ -14,7 +14,7 @@ std::size_t HostApi::ReceiverKeyHash::operator()(const ReceiverKey& key) const {
   return SessionHash{}(key.second) ^ static_cast<std::size_t>(key.first * 0x9e3779b97f4a7c15ULL);
 }
 
-HostApi::HostApi(engine::EventQueue& queue, const Topology& topology, NodeProtocol& protocol,
+HostApi::HostApi(engine::Scheduler& queue, const Topology& topology, NodeProtocol& protocol,
                  Random& random, engine::TimeUs refresh_us)
     : queue_(queue),
       topology_(topology),

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/event_queue.hpp"
+#include "engine/scheduler.hpp"
 #include "rsvp/node_protocol.hpp"
 #include "rsvp/soft_state.hpp"
 #include "rsvp/topology.hpp"
@@ -26,7 +26,7 @@ struct ReservationRequest {
 
 class HostApi final : public LocalApplications {
  public:
-  HostApi(engine::EventQueue& queue, const Topology& topology, NodeProtocol& protocol,
+  HostApi(engine::Scheduler& queue, const Topology& topology, NodeProtocol& protocol,
           Random& random, engine::TimeUs refresh_us);
   // Cancels every refresh still scheduled: the queue may outlive the applications.
   ~HostApi();
@@ -87,7 +87,7 @@ class HostApi final : public LocalApplications {
   void cancel(std::uint64_t& timer);
   SenderKey sender_key(NodeId host, const Session& session, std::uint16_t port) const;
 
-  engine::EventQueue& queue_;
+  engine::Scheduler& queue_;
   const Topology& topology_;
   NodeProtocol& protocol_;
   Random& random_;

@@ -5,7 +5,7 @@
 
 namespace qosbed::rsvp {
 
-Links::Links(engine::EventQueue& queue, Topology topology, Random& random)
+Links::Links(engine::Scheduler& queue, Topology topology, Random& random)
     : queue_(queue), topology_(std::move(topology)), routing_(topology_), random_(random) {}
 
 Links::~Links() {

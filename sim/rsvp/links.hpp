@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "engine/event_queue.hpp"
+#include "engine/scheduler.hpp"
 #include "rsvp/messages.hpp"
 #include "rsvp/observer.hpp"
 #include "rsvp/routing.hpp"
@@ -28,7 +28,7 @@ class MessageReceiver {
 
 class Links {
  public:
-  Links(engine::EventQueue& queue, Topology topology, Random& random);
+  Links(engine::Scheduler& queue, Topology topology, Random& random);
   // Cancels every delivery still scheduled: the queue may outlive the links.
   ~Links();
   Links(const Links&) = delete;
@@ -65,7 +65,7 @@ class Links {
   void arrive(std::uint32_t slot);
   void deliver(NodeId at, NodeId from, LinkId link, const Message& message);
 
-  engine::EventQueue& queue_;
+  engine::Scheduler& queue_;
   Topology topology_;
   Routing routing_;
   Random& random_;

@@ -16,7 +16,7 @@ const NetworkOptions& checked(const NetworkOptions& options) {
 
 }  // namespace
 
-Network::Network(engine::EventQueue& queue, Topology topology, NetworkOptions options)
+Network::Network(engine::Scheduler& queue, Topology topology, NetworkOptions options)
     : options_(checked(options)),
       random_(options.seed),
       links_(queue, std::move(topology), random_),

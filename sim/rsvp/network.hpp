@@ -1,5 +1,5 @@
 // The RSVP network model: end hosts and routers exchanging PATH, RESV and the teardown, error
-// and confirmation messages over a Topology, on the shared engine::EventQueue. It is built from
+// and confirmation messages over a Topology, on the shared engine::Scheduler. It is built from
 // the protocol's own parts, each in a file of its own:
 //   Links          messages in flight over links, routing, loss (links.hpp)
 //   NodeProtocol   what every node does with each message: PSB, RSB, blockades (node_protocol.hpp)
@@ -14,7 +14,7 @@
 #include <optional>
 #include <vector>
 
-#include "engine/event_queue.hpp"
+#include "engine/scheduler.hpp"
 #include "rsvp/host_api.hpp"
 #include "rsvp/links.hpp"
 #include "rsvp/messages.hpp"
@@ -34,7 +34,7 @@ struct NetworkOptions {
 
 class Network {
  public:
-  Network(engine::EventQueue& queue, Topology topology, NetworkOptions options = {});
+  Network(engine::Scheduler& queue, Topology topology, NetworkOptions options = {});
   Network(const Network&) = delete;
   Network& operator=(const Network&) = delete;
 

@@ -11,7 +11,7 @@
 
 namespace qosbed::rsvp {
 
-NodeProtocol::NodeProtocol(engine::EventQueue& queue, Links& links, TrafficControl& traffic_control,
+NodeProtocol::NodeProtocol(engine::Scheduler& queue, Links& links, TrafficControl& traffic_control,
                            const SoftStateTimes& times)
     : queue_(queue),
       links_(links),

@@ -15,7 +15,7 @@
 #include <set>
 #include <vector>
 
-#include "engine/event_queue.hpp"
+#include "engine/scheduler.hpp"
 #include "rsvp/links.hpp"
 #include "rsvp/messages.hpp"
 #include "rsvp/observer.hpp"
@@ -49,7 +49,7 @@ class LocalApplications {
 
 class NodeProtocol final : public MessageReceiver {
  public:
-  NodeProtocol(engine::EventQueue& queue, Links& links, TrafficControl& traffic_control,
+  NodeProtocol(engine::Scheduler& queue, Links& links, TrafficControl& traffic_control,
                const SoftStateTimes& times);
   // Cancels every timer still held: the queue may outlive the protocol.
   ~NodeProtocol();
@@ -111,7 +111,7 @@ class NodeProtocol final : public MessageReceiver {
   void forget_reported(NodeId host, const Session& session);
 
   // Soft-state expiry: each refresh moves expires_us and takes a new place in the queue's order;
-  // the one event in the queue moves there only when it comes due (see EventQueue::take_order).
+  // the one event in the queue moves there only when it comes due (see Scheduler::take_order).
   void arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb);
   void arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb);
   // The cleanup timer of the PSB or RSB `state` under `key`, due at its expires_us in its
@@ -152,7 +152,7 @@ class NodeProtocol final : public MessageReceiver {
   void send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,
                      FlowDescriptor descriptor);
 
-  engine::EventQueue& queue_;
+  engine::Scheduler& queue_;
   Links& links_;
   TrafficControl& traffic_control_;
   SoftStateTimes times_;

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <random>
 
-#include "engine/event_queue.hpp"
+#include "engine/clock.hpp"
 
 namespace qosbed::rsvp {
 

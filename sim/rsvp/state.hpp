@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/event_queue.hpp"
+#include "engine/clock.hpp"
 #include "gqos/codec.hpp"
 #include "rsvp/session.hpp"
 #include "rsvp/session_map.hpp"
@@ -27,7 +27,7 @@ struct Psb {
   engine::TimeUs expires_us = 0;
   std::uint64_t timer = 0;  // the network's expiry timer (an engine event; 0: none)
   // The queue's scheduling order taken at the last refresh: the expiry runs in that place, as if
-  // the timer had been rescheduled at each refresh (see EventQueue::take_order).
+  // the timer had been rescheduled at each refresh (see Scheduler::take_order).
   std::uint64_t expiry_order = 0;
 
   bool local() const { return !phop.has_value(); }

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/event_queue.hpp"
+#include "engine/clock.hpp"
 #include "rsvp/session.hpp"
 
 namespace qosbed::rsvp {

@@ -3,7 +3,7 @@
 // scenario chooses none.
 #pragma once
 
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/emulator_options.hpp"
 #include "scenario/sp_options.hpp"
 
 namespace qosbed::runner {

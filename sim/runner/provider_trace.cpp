@@ -9,9 +9,9 @@ engine::RecordHead ProviderTrace::head(provider::Socket socket) const {
 }
 
 void ProviderTrace::on_indication(provider::Socket socket, const gqos::Indication& indication,
-                                  provider_stub::Delivery delivery) {
+                                  provider_stub::IndicationOutcome outcome) {
   auto record = engine::record_at<engine::FdQosRecord>(head(socket));
-  record.delivery = std::string(provider_stub::name_of(delivery));
+  record.delivery = std::string(provider_stub::name_of(outcome));
   record.status = indication.status;
   record.sending = indication.sending;
   record.receiving = indication.receiving;

@@ -6,7 +6,7 @@
 #include "engine/clock.hpp"
 #include "engine/trace.hpp"
 #include "engine/tracing_provider.hpp"
-#include "provider_stub/emulator.hpp"
+#include "provider_stub/observer.hpp"
 
 namespace qosbed::runner {
 
@@ -18,7 +18,7 @@ class ProviderTrace final : public provider_stub::EmulatorObserver {
       : clock_(clock), names_(names), sink_(sink) {}
 
   void on_indication(provider::Socket socket, const gqos::Indication& indication,
-                     provider_stub::Delivery delivery) override;
+                     provider_stub::IndicationOutcome outcome) override;
   void on_request_finished(provider::Socket socket, const provider::Overlapped* overlapped,
                            std::uint32_t error, std::uint32_t bytes) override;
   void on_stalled() override;

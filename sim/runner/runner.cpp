@@ -149,13 +149,11 @@ class Player {
       }
       const auto* sp = std::get_if<scenario::SpAction>(&step.action);
       if (!sp) continue;
-      const engine::EventId id = queue_.schedule_at(
-          step.at_us,
-          [this, i, sp] {
+      const engine::EventId id =
+          emulator_.schedule_script_event(app_.handle(step.socket), step.at_us, [this, i, sp] {
             played_ = i;
             play_sp(i, *sp);
-          },
-          emulator_.prefetch_for(app_.handle(step.socket)));
+          });
       provider_step_of_[id] = i;
     }
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "client/monitor.hpp"
+#include "engine/event_queue.hpp"
 #include "provider_stub/emulator.hpp"
 
 namespace {

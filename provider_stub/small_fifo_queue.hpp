@@ -1,8 +1,8 @@
-// A first-in first-out queue whose front item lives inside the queue itself, and the rest in a
-// FifoQueue: a socket's pending requests. Nearly always exactly one request pends, and an
+// A FifoQueue with room for its front item inside itself, as LLVM's SmallVector<T, 1> has for
+// its first: a socket's pending requests. Nearly always exactly one request pends, and an
 // indication reads it; kept inline, its address follows from the socket's state, so with
-// thousands of sockets the state and the request are loaded together (the emulator prefetches
-// them as one range) instead of one after the other.
+// thousands of sockets the state and the request are loaded together (the SP's rules prefetch
+// them as one range) instead of one after the other. Items past the front live in a FifoQueue.
 #pragma once
 
 #include <cstddef>
@@ -15,7 +15,7 @@
 namespace qosbed::provider_stub {
 
 template <typename T>
-class FrontInlineFifo {
+class SmallFifoQueue {
  public:
   // Position i is the front for 0 and rest_'s item i - 1 after it.
   template <typename Queue, typename Item>
@@ -45,13 +45,13 @@ class FrontInlineFifo {
     bool operator==(const Iterator& other) const { return position_ == other.position_; }
 
    private:
-    friend class FrontInlineFifo;
+    friend class SmallFifoQueue;
     difference_type offset() const { return static_cast<difference_type>(position_ - 1); }
     Queue* queue_ = nullptr;
     std::size_t position_ = 0;
   };
-  using iterator = Iterator<FrontInlineFifo, T>;
-  using const_iterator = Iterator<const FrontInlineFifo, const T>;
+  using iterator = Iterator<SmallFifoQueue, T>;
+  using const_iterator = Iterator<const SmallFifoQueue, const T>;
 
   bool empty() const { return !front_; }
   std::size_t size() const { return front_ ? 1 + rest_.size() : 0; }

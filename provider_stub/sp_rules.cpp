@@ -1,0 +1,505 @@
+// The RSVP SP's rules. docs/behaviour.md is the contract; the D-numbers below refer to it.
+#include "provider_stub/sp_rules.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <utility>
+
+#include "engine/prefetch.hpp"
+#include "provider/ipv4.hpp"
+
+namespace qosbed::provider_stub {
+
+using provider::socket_error;
+namespace wsa = gqos::wsa;
+
+namespace {
+
+std::uint32_t service_of(const gqos::FlowSpec& flowspec) {
+  return gqos::service_type::without_flags(flowspec.service_type);
+}
+
+// NOTRAFFIC, BESTEFFORT and NOCHANGE ask for nothing; every other service type asks for QoS.
+bool asks_for_service(std::uint32_t service) {
+  return service != gqos::service_type::no_traffic && service != gqos::service_type::best_effort &&
+         service != gqos::service_type::no_change;
+}
+
+bool known_service(std::uint32_t service) {
+  switch (service) {
+    case gqos::service_type::no_traffic:
+    case gqos::service_type::best_effort:
+    case gqos::service_type::controlled_load:
+    case gqos::service_type::guaranteed:
+    case gqos::service_type::network_unavailable:
+    case gqos::service_type::general_information:
+    case gqos::service_type::no_change:
+    case gqos::service_type::nonconforming:
+    case gqos::service_type::network_control:
+    case gqos::service_type::qualitative:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool valid_flowspec(const gqos::FlowSpec& flowspec, gqos::Direction direction) {
+  const std::uint32_t service = service_of(flowspec);
+  if (!known_service(service)) return false;
+  if (!asks_for_service(service) || direction == gqos::Direction::receiving) return true;
+  return flowspec.token_rate != 0 && flowspec.token_rate != gqos::qos_not_specified;
+}
+
+// RSVP_RESERVE_INFO.ConfirmRequest lies 4 bytes into the object's body, after Style.
+bool confirm_requested(const gqos::DecodedQos& qos) {
+  for (const gqos::DecodedObject& object : qos.objects) {
+    if (object.type == gqos::object_type::reserve_info && object.body.size() >= 8) {
+      return gqos::load_u32(object.body, 4) != 0;
+    }
+  }
+  return false;
+}
+
+void update_service(std::uint32_t& requested, const gqos::FlowSpec& flowspec) {
+  const std::uint32_t service = service_of(flowspec);
+  if (service != gqos::service_type::no_change) requested = service;
+}
+
+}  // namespace
+
+// What a script event on a socket reads, loaded while the two events before it run. With 10,000
+// sockets the state is out of cache, and a load from memory costs about as much as the event's
+// whole work.
+class SpRules::SocketPrefetcher final : public engine::Prefetcher {
+  // The state is loaded whole, from a line's start: four lines, the oldest request included.
+  static_assert(alignof(SocketState) == engine::cache_line);
+  static_assert(sizeof(SocketState) == 4 * engine::cache_line);
+
+ public:
+  explicit SocketPrefetcher(const SpRules& rules) : rules_(rules) {}
+
+  void prefetch(std::uint64_t socket, engine::Lookahead lookahead) const override {
+    const SocketState* state = rules_.state_of(socket);
+    if (!state) return;
+    if (lookahead == engine::Lookahead::after_next) {
+      // What an indication and the reissue after it read: the state, oldest request included.
+      engine::prefetch_lines(state, sizeof(SocketState), true);
+      return;
+    }
+    if (state->pending.empty()) return;
+    // What finishing the request writes: the head of the buffer (a QOS with its status, unless
+    // a script adds large objects), and the OVERLAPPED with the application's per-request state
+    // around it, which the completion routine reads next (provider/provider.hpp).
+    constexpr std::size_t buffer_head = 256;
+    const Request& request = state->pending.front();
+    engine::prefetch_lines(request.out.data(), std::min(request.out.size(), buffer_head), true);
+    const auto overlapped = reinterpret_cast<std::uintptr_t>(request.overlapped);
+    engine::prefetch_range(overlapped - provider::request_state_before_overlapped,
+                           overlapped + provider::request_state_after_overlapped, true);
+  }
+
+ private:
+  const SpRules& rules_;
+};
+
+SpRules::SpRules(engine::Scheduler& scheduler, ResultDelivery& delivery, std::uint32_t& last_error,
+                 EmulatorOptions options)
+    : scheduler_(scheduler),
+      delivery_(delivery),
+      last_error_(last_error),
+      options_(options),
+      prefetcher_(std::make_unique<const SocketPrefetcher>(*this)) {}
+
+SpRules::~SpRules() {
+  for (const engine::EventId id : scheduled_) scheduler_.cancel(id);
+}
+
+engine::EventId SpRules::schedule_script_event(Socket socket, engine::TimeUs at_us,
+                                               engine::Action&& action) {
+  return scheduler_.schedule_at(at_us, std::move(action), {prefetcher_.get(), socket});
+}
+
+int SpRules::fail(std::uint32_t error) {
+  last_error_ = error;
+  return socket_error;
+}
+
+SpRules::SocketState* SpRules::state_of(Socket socket) {
+  return const_cast<SocketState*>(std::as_const(*this).state_of(socket));
+}
+
+const SpRules::SocketState* SpRules::state_of(Socket socket) const {
+  if (socket < first_socket || (socket - first_socket) % socket_step != 0) return nullptr;
+  const Socket index = (socket - first_socket) / socket_step;
+  return index < sockets_.size() ? sockets_[index].get() : nullptr;
+}
+
+bool SpRules::take_injected_failure(Socket socket, provider::Call call) {
+  if (injected_.empty()) return false;
+  const auto it = injected_.find({socket, call});
+  if (it == injected_.end()) return false;
+  last_error_ = it->second.front();
+  it->second.pop_front();
+  if (it->second.empty()) injected_.erase(it);
+  return true;
+}
+
+// Script side.
+
+void SpRules::indicate(Socket socket, gqos::Indication&& indication) {
+  auto report = [this, socket, &indication](IndicationOutcome outcome) {
+    if (observer_) observer_->on_indication(socket, indication, outcome);
+  };
+  SocketState* state = state_of(socket);
+  if (!state) return report(IndicationOutcome::dropped);
+  if (options_.profile != Profile::windows_2000) return report(IndicationOutcome::suppressed);
+  if (indication.status == gqos::status::request_confirmed &&
+      !(state->confirm_request && asks_for_service(state->receiving_service))) {
+    return report(IndicationOutcome::unconfirmed);
+  }
+  delivery_.qos_changed(socket, indication.status);
+
+  if (state->pending.empty()) {
+    switch (options_.pending_policy) {
+      case PendingPolicy::queue:
+        report(IndicationOutcome::queued);
+        state->queued.push_back(std::move(indication));
+        return;
+      case PendingPolicy::coalesce: {
+        const bool replaces = !state->queued.empty();
+        report(replaces ? IndicationOutcome::coalesced : IndicationOutcome::queued);
+        state->queued.clear();
+        state->queued.push_back(std::move(indication));
+        return;
+      }
+      case PendingPolicy::drop:
+        return report(IndicationOutcome::dropped);
+    }
+  }
+
+  // The oldest pending request takes it; each one whose buffer is too small finishes with
+  // WSAENOBUFS (D5) and the next one is offered the same indication. The observer hears once,
+  // with the outcome: completed when some request took it, enobufs when it stays queued.
+  gqos::QosContent content = content_of(*state, indication);
+  const std::uint32_t required = gqos::required_size(content);
+  const bool taken = std::any_of(state->pending.begin(), state->pending.end(),
+                                 [required](const Request& r) { return r.out.size() >= required; });
+  report(taken ? IndicationOutcome::completed : IndicationOutcome::enobufs);
+  bool completed = false;
+  while (!completed && !state->pending.empty()) {
+    Request request = std::move(state->pending.front());
+    state->pending.pop_front();
+    if (const auto written = gqos::encode(content, request.out)) {
+      finish(socket, std::move(request), wsa::no_error, *written);
+      completed = true;
+    } else {
+      gqos::store_u32(request.out, 0, required);
+      finish(socket, std::move(request), wsa::enobufs, 4);
+    }
+  }
+  last_content_ = std::move(content);
+  if (completed) return;
+  if (options_.decisions.enobufs_keeps_indication) state->queued.push_back(std::move(indication));
+}
+
+void SpRules::fail_next_call(Socket socket, provider::Call call, std::uint32_t error) {
+  if (state_of(socket)) injected_[{socket, call}].push_back(error);
+}
+
+bool SpRules::fail_pending(Socket socket, std::uint32_t error) {
+  SocketState* state = state_of(socket);
+  if (!state || state->pending.empty()) return false;
+  Request request = std::move(state->pending.front());
+  state->pending.pop_front();
+  finish(socket, std::move(request), error, 0);
+  return true;
+}
+
+// Sockets.
+
+std::vector<provider::ProtocolInfo> SpRules::enum_protocols() const {
+  std::vector<provider::ProtocolInfo> protocols{
+      {provider::Protocol::tcp, 0, "MSAFD Tcpip [TCP/IP]"},
+      {provider::Protocol::udp, 0, "MSAFD Tcpip [UDP/IP]"},
+  };
+  if (options_.profile != Profile::no_qos_provider) {
+    protocols.push_back(
+        {provider::Protocol::tcp, gqos::xp1_qos_supported, "RSVP TCP Service Provider"});
+    protocols.push_back(
+        {provider::Protocol::udp, gqos::xp1_qos_supported, "RSVP UDP Service Provider"});
+  }
+  return protocols;
+}
+
+Socket SpRules::open(provider::Role role, provider::Protocol protocol) {
+  const Socket socket = next_socket_;
+  next_socket_ += socket_step;
+  SocketState& state = *sockets_.emplace_back(std::make_unique<SocketState>());
+  state.role = role;
+  state.protocol = protocol;
+  qos_state_.opened(socket, role, protocol);
+  return socket;
+}
+
+int SpRules::bind(Socket socket, const provider::Address& local) {
+  SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (take_injected_failure(socket, provider::Call::bind)) return socket_error;
+  if (state->bound) return fail(wsa::einval);
+  state->bound = true;
+  qos_state_.bound(socket, local);
+  return 0;
+}
+
+int SpRules::connect(Socket socket, const provider::Address& remote,
+                     std::span<const std::byte> sending_qos) {
+  SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (take_injected_failure(socket, provider::Call::connect)) return socket_error;
+  gqos::DecodedQos qos;
+  const bool with_qos = !sending_qos.empty();
+  if (with_qos) {
+    if (const std::uint32_t error = parse_qos(sending_qos, qos)) return fail(error);
+  }
+  if (state->connected && state->protocol == provider::Protocol::tcp) return fail(wsa::eisconn);
+  // Winsock: no address disconnects a UDP socket; TCP cannot connect to ADDR_ANY.
+  const bool disconnect = provider::is_no_address(remote);
+  if (disconnect && state->protocol == provider::Protocol::tcp) return fail(wsa::eaddrnotavail);
+  if (with_qos) {
+    if (const std::uint32_t error = admit_qos(qos, wsa::eopnotsupp)) return fail(error);
+    apply_qos(*state, qos);
+  }
+  // As in Winsock, connecting binds an unbound socket implicitly.
+  state->connected = !disconnect;
+  state->bound = true;
+  qos_state_.connected(socket, remote, with_qos ? &qos : nullptr, sending_qos);
+  return 0;
+}
+
+int SpRules::shutdown(Socket socket, provider::Shutdown how) {
+  const SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (state->protocol == provider::Protocol::tcp && !state->connected) return fail(wsa::enotconn);
+  qos_state_.shut_down(socket, how);
+  return 0;
+}
+
+int SpRules::close(Socket socket) {
+  SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  if (take_injected_failure(socket, provider::Call::close)) return socket_error;
+  SmallFifoQueue<Request> pending = std::move(state->pending);
+  sockets_[(socket - first_socket) / socket_step].reset();
+  qos_state_.closed(socket);
+  std::erase_if(injected_, [socket](const auto& entry) { return entry.first.first == socket; });
+  for (Request& request : pending) finish(socket, std::move(request), wsa::operation_aborted, 0);
+  return 0;
+}
+
+bool SpRules::pends(Socket socket, const provider::Overlapped* overlapped) const {
+  const SocketState* state = state_of(socket);
+  return state &&
+         std::any_of(state->pending.begin(), state->pending.end(),
+                     [overlapped](const Request& r) { return r.overlapped == overlapped; });
+}
+
+void SpRules::report_unread(Socket socket) {
+  const SocketState* state = state_of(socket);
+  if (state && !state->queued.empty()) delivery_.qos_changed(socket, state->queued.front().status);
+}
+
+std::size_t SpRules::pending_requests(Socket socket) const {
+  const SocketState* state = state_of(socket);
+  return state ? state->pending.size() : 0;
+}
+
+std::size_t SpRules::queued_indications(Socket socket) const {
+  const SocketState* state = state_of(socket);
+  return state ? state->queued.size() : 0;
+}
+
+// WSAIoctl.
+
+int SpRules::ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
+                   std::span<std::byte> out, std::uint32_t* bytes_returned,
+                   provider::Overlapped* overlapped, provider::CompletionRoutine&& routine) {
+  SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  switch (code) {
+    case gqos::ioctl::get_qos:
+      return get_qos(socket, *state, out, bytes_returned, overlapped, std::move(routine));
+    case gqos::ioctl::set_qos:
+      return set_qos(socket, *state, in, bytes_returned, overlapped, std::move(routine));
+    case gqos::ioctl::chk_qos:
+      if (options_.profile == Profile::no_qos_provider || overlapped) break;
+      if (const std::uint32_t error = qos_state_.check_qos(socket, in, out, bytes_returned)) {
+        return fail(error);
+      }
+      return 0;
+    default:
+      break;
+  }
+  return fail(wsa::einval);
+}
+
+int SpRules::get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
+                     std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+                     provider::CompletionRoutine&& routine) {
+  if (take_injected_failure(socket, provider::Call::get_qos)) return socket_error;
+  const Decisions& decisions = options_.decisions;
+  if (!overlapped && !bytes_returned) return fail(wsa::efault);
+  if (out.size() < 4) return fail(decisions.short_buffer);
+  delivery_.qos_queried(socket);  // R7: any SIO_GET_QOS past the parameter checks re-enables
+
+  const bool ready = state.role == provider::Role::sender     ? state.connected
+                     : state.role == provider::Role::receiver ? state.bound
+                                                              : state.bound || state.connected;
+  if (!ready) {
+    return fail(state.role == provider::Role::sender ? decisions.sender_not_connected
+                                                     : decisions.receiver_not_bound);
+  }
+
+  Request request{next_request_id_++, out, overlapped, std::move(routine)};
+  switch (options_.profile) {
+    case Profile::no_qos_provider:
+      if (!overlapped) return fail(wsa::eopnotsupp);
+      fail_unsupported_later(socket, request.id);
+      pend(state, std::move(request));
+      return fail(wsa::io_pending);
+    case Profile::windows_2003:
+      if (!overlapped) {
+        *bytes_returned = 0;
+        return 0;
+      }
+      break;
+    case Profile::windows_2000:
+    case Profile::windows_xp:
+      break;
+  }
+
+  if (state.queued.empty()) {
+    if (!overlapped) return fail(decisions.nothing_queued);  // D8
+    pend(state, std::move(request));
+    return fail(wsa::io_pending);
+  }
+  gqos::QosContent content = content_of(state, state.queued.front());
+  const auto written = gqos::encode(content, out);
+  const std::uint32_t required = gqos::required_size(content);
+  last_content_ = std::move(content);
+  if (!written) {
+    // D6: an immediate failure, so no completion is queued even for an overlapped request.
+    gqos::store_u32(out, 0, required);
+    if (bytes_returned) *bytes_returned = 4;
+    if (!decisions.enobufs_keeps_indication) state.queued.pop_front();
+    return fail(wsa::enobufs);
+  }
+  state.queued.pop_front();
+  if (bytes_returned) *bytes_returned = *written;
+  if (overlapped) finish(socket, std::move(request), wsa::no_error, *written);  // D4
+  return 0;
+}
+
+int SpRules::set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
+                     std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+                     provider::CompletionRoutine&& routine) {
+  if (take_injected_failure(socket, provider::Call::set_qos)) return socket_error;
+  if (!overlapped && !bytes_returned) return fail(wsa::efault);
+  gqos::DecodedQos qos;
+  if (const std::uint32_t error = parse_qos(in, qos)) return fail(error);
+  if (const std::uint32_t error = admit_qos(qos, wsa::enoprotoopt)) return fail(error);
+  apply_qos(state, qos);
+  qos_state_.qos_set(socket, qos, in);
+  if (bytes_returned) *bytes_returned = 0;
+  if (overlapped) {
+    finish(socket, Request{next_request_id_++, {}, overlapped, std::move(routine)}, wsa::no_error,
+           0);
+  }
+  return 0;
+}
+
+std::uint32_t SpRules::parse_qos(std::span<const std::byte> in, gqos::DecodedQos& qos) const {
+  if (in.size() < sizeof(gqos::Qos)) return wsa::efault;
+  gqos::DecodeResult decoded = gqos::decode(in);
+  if (!decoded.ok()) return wsa::einval;
+  if (!valid_flowspec(decoded.qos.sending, gqos::Direction::sending) ||
+      !valid_flowspec(decoded.qos.receiving, gqos::Direction::receiving)) {
+    return wsa::einval;
+  }
+  qos = std::move(decoded.qos);
+  return wsa::no_error;
+}
+
+std::uint32_t SpRules::admit_qos(const gqos::DecodedQos& qos,
+                                 std::uint32_t unsupported_error) const {
+  if (options_.profile == Profile::no_qos_provider) return unsupported_error;
+  if (!options_.admission_limit) return wsa::no_error;
+  for (const gqos::FlowSpec* flowspec : {&qos.sending, &qos.receiving}) {
+    if (asks_for_service(service_of(*flowspec)) &&
+        flowspec->token_rate != gqos::qos_not_specified &&
+        flowspec->token_rate > *options_.admission_limit) {
+      return wsa::eopnotsupp;
+    }
+  }
+  return wsa::no_error;
+}
+
+void SpRules::apply_qos(SocketState& state, const gqos::DecodedQos& qos) {
+  update_service(state.sending_service, qos.sending);
+  update_service(state.receiving_service, qos.receiving);
+  state.confirm_request = confirm_requested(qos);
+}
+
+// R1: while a request pends its OVERLAPPED's Internal holds WSA_IO_PENDING.
+void SpRules::pend(SocketState& state, Request request) {
+  request.overlapped->internal = wsa::io_pending;
+  request.overlapped->internal_high = 0;
+  state.pending.push_back(std::move(request));
+}
+
+// D18: the request pends like any other, then fails as soon as the run next looks at the queue.
+void SpRules::fail_unsupported_later(Socket socket, std::uint64_t request_id) {
+  scheduled_.push_back(scheduler_.schedule_at(scheduler_.now_us(), [this, socket, request_id] {
+    SocketState* state = state_of(socket);
+    if (!state) return;  // closed meanwhile: already aborted
+    const auto it = std::find_if(state->pending.begin(), state->pending.end(),
+                                 [request_id](const Request& r) { return r.id == request_id; });
+    if (it == state->pending.end()) return;
+    Request request = std::move(*it);
+    state->pending.erase(it);
+    finish(socket, std::move(request), wsa::eopnotsupp, 0);
+  }));
+}
+
+void SpRules::finish(Socket socket, Request&& request, std::uint32_t error, std::uint32_t bytes) {
+  delivery_.complete(socket, *request.overlapped, std::move(request.routine), error, bytes);
+}
+
+gqos::QosContent SpRules::content_of(const SocketState& state, const gqos::Indication& indication) {
+  const gqos::Direction valid = indication.sending ? gqos::Direction::sending
+                                : indication.receiving
+                                    ? gqos::Direction::receiving
+                                    : gqos::direction_of_status(indication.status);
+  const bool nobody = indication.status == gqos::status::no_senders ||
+                      indication.status == gqos::status::no_receivers;
+  auto flowspec_for = [&](gqos::Direction direction, std::uint32_t requested) {
+    if (direction != valid) {
+      const std::uint32_t fill = options_.decisions.unused_flowspec_fields;
+      return gqos::FlowSpec{fill, fill, fill, fill, fill, gqos::service_type::no_change,
+                            fill, fill};
+    }
+    return gqos::unspecified_flowspec(nobody ? gqos::service_type::no_traffic : requested);
+  };
+  gqos::QosContent content = std::move(last_content_);
+  content.sending =
+      indication.sending.value_or(flowspec_for(gqos::Direction::sending, state.sending_service));
+  content.receiving = indication.receiving.value_or(
+      flowspec_for(gqos::Direction::receiving, state.receiving_service));
+  // Assigning over the objects already there keeps their bodies' storage.
+  content.objects.resize(1 + indication.objects.size());
+  gqos::assign_status_info(content.objects.front(), indication.status, indication.extended_status1,
+                           indication.extended_status2);
+  std::copy(indication.objects.begin(), indication.objects.end(), content.objects.begin() + 1);
+  return content;
+}
+
+}  // namespace qosbed::provider_stub
