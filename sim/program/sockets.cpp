@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "program/session_state.hpp"
 #include "runner/qos_encoding.hpp"
@@ -142,17 +141,7 @@ void Session::remember(const ProgramSocket& socket, std::string call, std::int64
 
 void Session::remember_data(const ProgramSocket& socket, std::span<const std::byte> buffer,
                             std::uint32_t bytes, std::uint32_t error) {
-  runner::CallResult& last = last_calls_[socket.name];
-  last.required = gqos::required_size_in(error, buffer);
-  if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
-  const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
-  last.sending = decoded.qos.sending;
-  last.receiving = decoded.qos.receiving;
-  if (const auto& info = decoded.qos.status_info) {
-    last.status = info->status_code;
-    last.extended_status1 = info->extended_status1;
-    last.extended_status2 = info->extended_status2;
-  }
+  last_calls_[socket.name].remember_returned_data(buffer, bytes, error);
 }
 
 Session::Served Session::open_socket(Reader& body) {

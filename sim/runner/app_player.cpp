@@ -106,22 +106,6 @@ void AppPlayer::remember_call(const scenario::Step& step, std::string call, std:
   last_call_ = std::move(last);
 }
 
-// A query that returned data at once: what the application can read from its buffer now.
-void AppPlayer::remember_returned_data(std::span<const std::byte> buffer, std::uint32_t bytes,
-                                       std::uint32_t error) {
-  CallResult& call = *last_call_;
-  call.required = gqos::required_size_in(error, buffer);
-  if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
-  const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
-  call.sending = decoded.qos.sending;
-  call.receiving = decoded.qos.receiving;
-  if (const auto& info = decoded.qos.status_info) {
-    call.status = info->status_code;
-    call.extended_status1 = info->extended_status1;
-    call.extended_status2 = info->extended_status2;
-  }
-}
-
 namespace {
 
 const scenario::QosRequest* request_for(const scenario::SocketSpec& spec,
@@ -254,7 +238,7 @@ void AppPlayer::get_qos(const scenario::Step& step, SocketRuntime& runtime,
   if (app.overlapped && app.notify_event && pending) runtime.unread.push_back(&request);
   remember_call(step, "get_qos", result,
                 result == 0 || error == gqos::wsa::enobufs ? std::optional(bytes) : std::nullopt);
-  remember_returned_data(request.buffer, result == 0 ? bytes : 0, error);
+  last_call_->remember_returned_data(request.buffer, result == 0 ? bytes : 0, error);
 }
 
 void AppPlayer::wait(const scenario::AppWait& app) {

@@ -76,8 +76,6 @@ class AppPlayer {
 
   void remember_call(const scenario::Step& step, std::string call, std::int64_t result,
                      std::optional<std::uint32_t> bytes = std::nullopt);
-  void remember_returned_data(std::span<const std::byte> buffer, std::uint32_t bytes,
-                              std::uint32_t error);
   provider::Event event_of(SocketRuntime& runtime);
   Request& new_request(std::uint32_t buffer_bytes);
   // A step that cannot be played makes no call: an `expect: call` after it says so.

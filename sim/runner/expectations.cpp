@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "engine/clock.hpp"
+#include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
 #include "scenario/flowspec_keys.hpp"
@@ -115,6 +116,20 @@ std::optional<std::uint32_t> error_of(const CallResult& call) {
 }
 
 }  // namespace
+
+void CallResult::remember_returned_data(std::span<const std::byte> buffer, std::uint32_t bytes,
+                                        std::uint32_t error) {
+  required = gqos::required_size_in(error, buffer);
+  if (bytes < sizeof(gqos::Qos) || bytes > buffer.size()) return;
+  const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
+  sending = decoded.qos.sending;
+  receiving = decoded.qos.receiving;
+  if (const auto& info = decoded.qos.status_info) {
+    status = info->status_code;
+    extended_status1 = info->extended_status1;
+    extended_status2 = info->extended_status2;
+  }
+}
 
 template <typename... Kinds>
 const TraceRecord* ExpectationChecker::take(const std::string& socket) {

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +35,11 @@ struct CallResult {
   std::optional<gqos::FlowSpec> receiving;
   // Set when the last `app:` step could not be played (it made no call): where that step is.
   std::optional<scenario::Mark> not_played;
+
+  // A query that returned at once: what its caller can read from `buffer` now (the required
+  // size of a WSAENOBUFS, or the QOS of `bytes` bytes).
+  void remember_returned_data(std::span<const std::byte> buffer, std::uint32_t bytes,
+                              std::uint32_t error);
 };
 
 class ExpectationChecker {

@@ -234,18 +234,29 @@ void read_sessions(Context& context, const MapView& top, NetworkSpec& network) {
   });
 }
 
+// The keys every sender and receiver has: its name, host, session and driving socket. Returns
+// whether the host was given, which the checks of a driven entry need.
+template <typename Endpoint>
+bool read_endpoint(Context& context, const Entry& item, const MapView& map,
+                   const NetworkSpec& network, std::span<const SocketSpec> sockets,
+                   provider::Role role, Endpoint& endpoint) {
+  endpoint.name = item.key;
+  const auto host = host_ref(context, map, network);
+  endpoint.host = host.value_or(0);
+  if (const Entry* session = map.require("session")) {
+    endpoint.session = name_ref(context, session->value, "session", network.sessions).value_or(0);
+  }
+  endpoint.socket = socket_of(context, map, sockets, role);
+  return host.has_value();
+}
+
 void read_senders(Context& context, const MapView& top, NetworkSpec& network,
                   std::span<const SocketSpec> sockets) {
   read_named(context, top, "senders", [&](const Entry& item, const MapView& map) {
     map.allow_only(language::sender().keys);
     NetSender sender;
-    sender.name = item.key;
-    const auto host = host_ref(context, map, network);
-    sender.host = host.value_or(0);
-    if (const Entry* session = map.require("session")) {
-      sender.session = name_ref(context, session->value, "session", network.sessions).value_or(0);
-    }
-    sender.socket = socket_of(context, map, sockets, provider::Role::sender);
+    const bool has_host =
+        read_endpoint(context, item, map, network, sockets, provider::Role::sender, sender);
     const SocketSpec* driver = driving(sockets, sender.socket);
     // Scripted, the entry is all there is of the sender; driven, its application says the rest.
     if (const Entry* entry = driver ? map.find("port") : map.require("port"))
@@ -256,7 +267,7 @@ void read_senders(Context& context, const MapView& top, NetworkSpec& network,
     if (const Entry* start = map.find("start")) {
       sender.start_us = duration(context, start->value).value_or(0);
     }
-    if (driver) check_driven_sender(context, map, network, sender, *driver, host.has_value());
+    if (driver) check_driven_sender(context, map, network, sender, *driver, has_host);
     network.senders.push_back(std::move(sender));
   });
 }
@@ -266,13 +277,8 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
   read_named(context, top, "receivers", [&](const Entry& item, const MapView& map) {
     map.allow_only(language::receiver().keys);
     NetReceiver receiver;
-    receiver.name = item.key;
-    const auto host = host_ref(context, map, network);
-    receiver.host = host.value_or(0);
-    if (const Entry* session = map.require("session")) {
-      receiver.session = name_ref(context, session->value, "session", network.sessions).value_or(0);
-    }
-    receiver.socket = socket_of(context, map, sockets, provider::Role::receiver);
+    const bool has_host =
+        read_endpoint(context, item, map, network, sockets, provider::Role::receiver, receiver);
     const SocketSpec* driver = driving(sockets, receiver.socket);
     const Entry* style = map.find("style");
     if (style)
@@ -311,7 +317,7 @@ void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
       receiver.start_us = duration(context, start->value).value_or(0);
     }
     if (driver) {
-      check_driven_receiver(context, map, network, receiver, *driver, host.has_value());
+      check_driven_receiver(context, map, network, receiver, *driver, has_host);
     }
     network.receivers.push_back(std::move(receiver));
   });
