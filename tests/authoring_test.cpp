@@ -178,6 +178,55 @@ BOOST_AUTO_TEST_CASE(explain_errors) {
   BOOST_TEST(help.out.starts_with("usage: qosbed explain FILE\n"));
 }
 
+namespace {
+
+// The line after item `item`'s "N. At ..." line: its "   Why: ".
+std::string why_of(const std::string& out, int item) {
+  const auto at = out.find("\n" + std::to_string(item) + ". At ");
+  if (at == std::string::npos) return {};
+  const auto why = out.find("\n", at + 1) + 1;
+  const auto end = out.find("\n", why);
+  return out.substr(why, end - why);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(explain_names_the_call_behind_each_message) {
+  const Result explained =
+      command({"explain", QOSBED_SOURCE_DIR "/scenarios/network/app-close-sends-path-tear.yaml"});
+  BOOST_TEST(explained.code == 0);
+  const std::string& out = explained.out;
+  BOOST_TEST(out.find("\n5. At 0.000 ms: tx: connect (10.0.0.2:5000) returns 0.") !=
+             std::string::npos);
+  BOOST_TEST(why_of(out, 6).starts_with(
+      "   Why: Because of tx's connect (item 5): the RSVP SP sends PATH as soon as a socket knows "
+      "its peer"));
+  // A router forwards: no application is behind its message.
+  BOOST_TEST(why_of(out, 8).starts_with("   Why: A Path travels downstream"));
+  BOOST_TEST(why_of(out, 12).starts_with(
+      "   Why: The Path of item 9 reached this host, where rx's set_qos (item 2) asked for it: "
+      "the RSVP SP turns a receiving FLOWSPEC into a RESV"));
+  BOOST_TEST(out.find("\n20. At 5000.000 ms: tx: close returns 0.") != std::string::npos);
+  BOOST_TEST(why_of(out, 21).starts_with(
+      "   Why: Because of tx's close (item 20): QoS that ends (closesocket, shutdown, connect with "
+      "no address, NOTRAFFIC or BESTEFFORT) is torn down at once"));
+}
+
+BOOST_AUTO_TEST_CASE(explain_names_the_call_behind_a_refresh) {
+  Folder folder;
+  std::ifstream bundled(QOSBED_SOURCE_DIR "/scenarios/network/app-close-sends-path-tear.yaml");
+  std::string text((std::istreambuf_iterator<char>(bundled)), std::istreambuf_iterator<char>());
+  // A refresh period shorter than the run: the host repeats PATH before the close.
+  text.replace(text.find("network:\n"), 9, "network:\n  refresh: 1s\n");
+  folder.write("refresh.yaml", text);
+  const Result explained = command({"explain", folder.file("refresh.yaml")});
+  BOOST_TEST(explained.code == 0);
+  BOOST_TEST(explained.out.find(
+                 "Path sent, session 10.0.0.2:5000/17, 8000 bytes/s.\n   Why: A refresh: the RSVP "
+                 "SP repeats it about every R for as long as tx keeps its QoS (last changed by its "
+                 "connect, item 5; RFC 2205 section 3.1.3).") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(every_bundled_scenario_explains) {
   const Result all = command({"list", QOSBED_SOURCE_DIR "/scenarios"});
   std::istringstream lines(all.out);

@@ -386,8 +386,13 @@ Explanation Storyteller::explain(std::size_t index) {
     finished_by = requests_.finished_by(index);
   }
   std::optional<TracedRequest> request = requests_.follow(index);
-  return std::visit(Teller(scenario_, std::move(finished_by), std::move(request), index + 2),
-                    record);
+  Explanation explanation =
+      std::visit(Teller(scenario_, std::move(finished_by), std::move(request), index + 2), record);
+  // A message a host's RSVP SP sent for an application: the call behind it comes first.
+  if (std::string because = calls_.because(index); !because.empty()) {
+    explanation.why = because + " " + explanation.why;
+  }
+  return explanation;
 }
 
 }  // namespace qosbed::cli

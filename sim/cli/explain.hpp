@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/explain_cause.hpp"
 #include "cli/explain_requests.hpp"
 #include "engine/trace.hpp"
 #include "scenario/scenario.hpp"
@@ -26,7 +27,7 @@ struct Explanation {
 class Storyteller {
  public:
   Storyteller(const scenario::Scenario& scenario, const std::vector<engine::TraceRecord>& records)
-      : scenario_(scenario), records_(records), requests_(records) {}
+      : scenario_(scenario), records_(records), requests_(records), calls_(scenario, records) {}
 
   // Call for every record, in order.
   Explanation explain(std::size_t index);
@@ -35,6 +36,7 @@ class Storyteller {
   const scenario::Scenario& scenario_;
   const std::vector<engine::TraceRecord>& records_;
   RequestLedger requests_;
+  CallBehind calls_;
 };
 
 }  // namespace qosbed::cli

@@ -15,8 +15,9 @@ CommandHelp explain_help() {
       "usage: qosbed explain FILE\n"
       "\n"
       "Plays one scenario and tells its run step by step in plain words: what the application\n"
-      "did, what the RSVP SP did and the rule behind it (R1-R10, decisions D1-D20 of\n"
-      "docs/behaviour.md), and what the application should do next; then whether each\n"
+      "did, what the RSVP SP did and the rule behind it (R1-R10 and the decisions of\n"
+      "docs/behaviour.md), each RSVP message with its RFC 2205 section and the application\n"
+      "call behind it, and what the application should do next; then whether each\n"
       "expectation held. Exit 0 when all hold, 1 when one fails, 2 on invalid input.";
   return {usage, options};
 }
