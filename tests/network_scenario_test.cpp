@@ -117,6 +117,51 @@ BOOST_AUTO_TEST_CASE(the_network_section_is_read_with_its_defaults) {
   BOOST_TEST(net.receivers[0].style == gqos::rsvp_style::wildcard);
 }
 
+BOOST_AUTO_TEST_CASE(the_network_decisions_are_read_and_checked) {
+  BOOST_TEST(!load_ok(chain).network->decisions.explicit_teardown.has_value());
+  std::string text = chain;
+  text.replace(text.find("  end: 10ms\n"), 12,
+               "  end: 10ms\n  decisions: { explicit_teardown: false, told_on_join: false, "
+               "bucket_size: 3000, peak_rate: 20000, best_effort_limit: 5000 }\n");
+  const scenario::NetDecisions chosen = load_ok(text).network->decisions;
+  BOOST_TEST(*chosen.explicit_teardown == false);
+  BOOST_TEST(*chosen.told_on_join == false);
+  BOOST_TEST(!chosen.unsignalled_receiver_hears_path.has_value());
+  BOOST_TEST(*chosen.bucket_size == 3000u);
+  BOOST_TEST(*chosen.peak_rate == 20000u);
+  BOOST_TEST(*chosen.best_effort_limit == 5000u);
+
+  text = chain;
+  text.replace(text.find("  end: 10ms\n"), 12,
+               "  end: 10ms\n  decisions: { explicit_tear_down: false, told_on_join: maybe }\n");
+  const auto result = scenario::load_text(text, "test.yaml");
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  BOOST_REQUIRE(errors.size() == 2u);
+  BOOST_TEST(errors[0] ==
+             "test.yaml:6:16: error: unknown key 'explicit_tear_down' (did you mean "
+             "'explicit_teardown'?)");
+  BOOST_TEST(errors[1] ==
+             "test.yaml:6:57: error: 'told_on_join' must be true or false, not 'maybe'");
+}
+
+// D23 chosen otherwise: a receiver's close stops the refreshes and sends no ResvTear.
+BOOST_AUTO_TEST_CASE(a_network_decision_changes_what_the_host_sp_sends) {
+  const std::string steps =
+      "  - at: 5ms\n    app: close\n    socket: rx\n"
+      "  - at: 8ms\n    expect: message\n    message: ResvTear\n"
+      "    action: sent\n    from: d\n    count: 1\n";
+  BOOST_TEST(failures_of(steps).empty());
+  std::string text = chain + steps;
+  text.replace(text.find("  end: 10ms\n"), 12,
+               "  end: 10ms\n  decisions: { explicit_teardown: false }\n");
+  const std::vector<runner::Failure> failures = runner::run(load_ok(text)).failures;
+  BOOST_REQUIRE(failures.size() == 1u);
+  BOOST_TEST(
+      format(failures[0]) ==
+      "test.yaml:33: expected message ResvTear sent from d count 1 vs actual 0 (by 8.000 ms)");
+}
+
 BOOST_AUTO_TEST_CASE(names_are_checked_with_a_suggestion) {
   std::string text = chain;
   text.replace(text.find("host: d, session: video"), 23, "host: dd, session: vido");

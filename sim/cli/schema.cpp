@@ -322,8 +322,9 @@ std::string scenario_schema() {
   for (const language::Map* map :
        {&language::decisions(), &language::socket(), &language::qos(), &language::flowspec(),
         &language::given_flowspec(), &language::object_kinds(), &language::adspec(),
-        &language::guaranteed(), &language::raw(), &language::network(), &language::node(),
-        &language::link(), &language::session(), &language::sender(), &language::receiver()}) {
+        &language::guaranteed(), &language::raw(), &language::network(),
+        &language::network_decisions(), &language::node(), &language::link(), &language::session(),
+        &language::sender(), &language::receiver()}) {
     defs.add(std::string(map->name), map_definition(*map));
   }
   defs.add("step", step_definition());

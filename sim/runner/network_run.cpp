@@ -101,6 +101,20 @@ void describe(const rsvp::Message& message, engine::RsvpRecord& record) {
       message);
 }
 
+// The network's `decisions:` over the documented choices (docs/behaviour.md, D21 onwards).
+rsvp::HostSpOptions host_sp_options_of(const scenario::NetDecisions& chosen) {
+  rsvp::HostSpOptions options;
+  if (chosen.bucket_size) options.bucket_size = chosen.bucket_size;
+  if (chosen.peak_rate) options.peak_rate = *chosen.peak_rate;
+  if (chosen.explicit_teardown) options.explicit_teardown = *chosen.explicit_teardown;
+  if (chosen.unsignalled_receiver_hears_path) {
+    options.unsignalled_receiver_hears_path = *chosen.unsignalled_receiver_hears_path;
+  }
+  if (chosen.told_on_join) options.told_on_join = *chosen.told_on_join;
+  if (chosen.best_effort_limit) options.best_effort_limit = chosen.best_effort_limit;
+  return options;
+}
+
 std::string presence_text(bool present) {
   return present ? "present" : "absent";
 }
@@ -117,9 +131,11 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
       network_(std::make_unique<rsvp::Network>(queue, topology_of(spec), options_of(spec))) {
   network_->set_message_observer(this);
   host_sp_ = std::make_unique<rsvp::HostSp>(
-      *network_, [this](rsvp::NodeId, gqos::SocketId socket, gqos::Indication indication) {
+      *network_,
+      [this](rsvp::NodeId, gqos::SocketId socket, gqos::Indication indication) {
         deliver_(socket, indication);
-      });
+      },
+      host_sp_options_of(spec.decisions));
   // A session addressed to no host is a multicast group: its scripted receivers are its members.
   for (const scenario::NetReceiver& receiver : spec.receivers) {
     const rsvp::Address group = sessions_[receiver.session].destination;

@@ -146,6 +146,17 @@ constexpr Key receiver_keys[] = {
     {"socket", V::socket_id, false, {}, nullptr, "the application that drives it"},
 };
 constexpr Map receiver_map{"receiver", receiver_keys};
+constexpr Key network_decision_keys[] = {
+    {"bucket_size", V::number, false, {}, nullptr, "D21, default the Tspec's M"},
+    {"peak_rate", V::number, false, {}, nullptr, "D22, default infinity"},
+    {"explicit_teardown", V::boolean, false, {}, nullptr, "D23, default true"},
+    {"unsignalled_receiver_hears_path", V::boolean, false, {}, nullptr, "D24, default true"},
+    {"told_on_join", V::boolean, false, {}, nullptr, "D25, default true"},
+    {"best_effort_limit", V::number, false, {}, nullptr, "D30, default none"},
+};
+constexpr Map network_decisions_map{
+    "network_decisions", network_decision_keys,
+    "how the hosts' RSVP SPs choose where the documentation is silent (docs/behaviour.md)"};
 constexpr Key network_keys[] = {
     {"refresh", V::duration, false, {}, nullptr, "R, default 30s"},
     {"k", V::round_count, false, {}, nullptr, "K, default 3"},
@@ -156,6 +167,7 @@ constexpr Key network_keys[] = {
      {},
      nullptr,
      "when the network stops; default the last step's time"},
+    nested("decisions", V::map, network_decisions_map),
     nested("nodes", V::named_maps, node_map, true),
     nested("links", V::maps, link_map, true),
     nested("sessions", V::named_maps, session_map),
@@ -377,6 +389,9 @@ const Map& raw() {
 }
 const Map& network() {
   return network_map;
+}
+const Map& network_decisions() {
+  return network_decisions_map;
 }
 const Map& node() {
   return node_map;

@@ -116,6 +116,7 @@ const Map& adspec();
 const Map& guaranteed();
 const Map& raw();
 const Map& network();
+const Map& network_decisions();
 const Map& node();
 const Map& link();
 const Map& session();

@@ -74,12 +74,24 @@ struct NetReceiver {
   std::string socket;  // the scenario socket its host's SP indicates PATH-side changes to
 };
 
+// `decisions:` of the network: how the hosts' RSVP SPs choose where Microsoft's documentation is
+// silent (D21-D25, D30 of docs/behaviour.md); unset keeps the documented choice.
+struct NetDecisions {
+  std::optional<std::uint32_t> bucket_size;             // D21: unspecified TokenBucketSize
+  std::optional<std::uint32_t> peak_rate;               // D22: unspecified PeakBandwidth
+  std::optional<bool> explicit_teardown;                // D23: PathTear / ResvTear at once
+  std::optional<bool> unsignalled_receiver_hears_path;  // D24
+  std::optional<bool> told_on_join;                     // D25: a joining socket hears the state
+  std::optional<std::uint32_t> best_effort_limit;       // D30: SIO_CHK_QOS ALLOWED_TO_SEND_DATA
+};
+
 struct NetworkSpec {
   // Soft-state timing (RFC 2205 section 3.7): the refresh period R and K; unset, the model's.
   std::optional<std::int64_t> refresh_us;
   std::optional<int> k;
   std::uint64_t seed = 1;
   std::optional<std::int64_t> end_us;  // when the network stops; the last step's time if unset
+  NetDecisions decisions;
   std::vector<NetNode> nodes;
   std::vector<NetLink> links;
   std::vector<NetSession> sessions;
