@@ -382,7 +382,7 @@ int SpRules::query_qos(Socket socket, SocketState& state, std::span<std::byte> o
   }
 
   // W32 winsock-ioctls: "WSAENOPROTOOPT ... for service providers that do not support quality of
-  // service"; an overlapped call that fails so is not initiated, and no completion follows.
+  // service"; D18: an overlapped one fails so at once, is not initiated, and completes nothing.
   if (options_.profile == Profile::no_qos_provider) return fail(decisions.no_qos_provider_query);
   Request request{next_request_id_++, out, overlapped, std::move(routine)};
   if (options_.profile == Profile::windows_2003 && !overlapped) {
