@@ -30,6 +30,9 @@ struct Decisions {
   bool enobufs_keeps_indication = true;                      // R5 D5: the reissue receives it
   std::uint32_t nothing_queued = gqos::wsa::ewouldblock;     // R7 D8: synchronous, nothing queued
   std::uint32_t unused_flowspec_fields = gqos::qos_not_specified;  // R2 D9: the other FLOWSPEC
+  std::uint32_t invalid_flowspec = gqos::wsa::einval;  // R10 D17, D34: a FLOWSPEC the SP refuses
+  // SIO_GET_QOS under no-qos-provider: documented (WSAENOPROTOOPT), yet Wine answers WSAEOPNOTSUPP.
+  std::uint32_t no_qos_provider_query = gqos::wsa::enoprotoopt;
 };
 
 struct EmulatorOptions {

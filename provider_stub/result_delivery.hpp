@@ -19,7 +19,7 @@ class ResultDelivery {
                         std::uint32_t bytes) = 0;
   // The socket's QoS changed, with this WSA_QOS_* status: FD_QOS for WSAEventSelect (R7).
   virtual void qos_changed(provider::Socket socket, std::uint32_t status) = 0;
-  // An SIO_GET_QOS on the socket passed its parameter checks: FD_QOS is re-enabled (R7).
+  // An SIO_GET_QOS was called on the socket, whatever its outcome: FD_QOS is re-enabled (R7).
   virtual void qos_queried(provider::Socket socket) = 0;
 
  protected:

@@ -95,10 +95,19 @@ void SocketQosState::apply(gqos::SocketQos& state, const gqos::DecodedQos& qos,
     state.sending = qos.sending;
     if (ends_qos(qos.sending)) state.destinations.clear();
   }
-  if (service::without_flags(qos.receiving.service_type) != service::no_change) {
-    state.receiving = qos.receiving;
+  const bool receiving_changes =
+      service::without_flags(qos.receiving.service_type) != service::no_change;
+  if (receiving_changes) state.receiving = qos.receiving;
+  // RSVP_RESERVE_INFO is the receiving direction's: a call that leaves that direction NOCHANGE
+  // without one keeps it, ConfirmRequest included (W32:servicetype-notraffic).
+  const bool reserve_given =
+      std::any_of(qos.objects.begin(), qos.objects.end(), [](const gqos::DecodedObject& object) {
+        return gqos::read_reserve_info(object).has_value();
+      });
+  if (receiving_changes || reserve_given) {
+    state.reserve.reset();
+    ++state.receiving_calls;
   }
-  state.reserve.reset();
   const auto base = reinterpret_cast<std::uint64_t>(buffer.data());
   for (const gqos::DecodedObject& object : qos.objects) {
     if (const auto reserve = gqos::read_reserve_info(object)) {

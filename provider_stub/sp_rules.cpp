@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <utility>
 
 #include "engine/prefetch.hpp"
@@ -43,21 +44,33 @@ bool known_service(std::uint32_t service) {
   }
 }
 
+// D17, D34: what the SP refuses in a FLOWSPEC, in the words of SDK:qos/ns-qos-flowspec unless
+// named. A FLOWSPEC that asks for no service is not read beyond its service type (D34).
 bool valid_flowspec(const gqos::FlowSpec& flowspec, gqos::Direction direction) {
   const std::uint32_t service = service_of(flowspec);
   if (!known_service(service)) return false;
-  if (!asks_for_service(service) || direction == gqos::Direction::receiving) return true;
-  return flowspec.token_rate != 0 && flowspec.token_rate != gqos::qos_not_specified;
+  if (!asks_for_service(service)) return true;
+  // "The TokenRate member cannot be set to zero."
+  if (flowspec.token_rate == 0) return false;
+  // "When using the FLOWSPEC structure in association with RSVP, the value of MinimumPolicedSize
+  // cannot be zero."
+  if (flowspec.minimum_policed_size == 0) return false;
+  const bool rate_given = flowspec.token_rate != gqos::qos_not_specified;
+  // "Nor can it be set as a default (that is, set to QOS_NOT_SPECIFIED) in a sending FLOWSPEC."
+  if (direction == gqos::Direction::sending) return rate_given;
+  // W32:servicetype-general-information: "the RSVP SP returns an error if the receiver attempts
+  // to use the SERVICETYPE_GENERAL_INFORMATION service type."
+  if (service == gqos::service_type::general_information) return false;
+  // "For a Guaranteed Service receiver, ServiceType and TokenRate must be specified."
+  return service != gqos::service_type::guaranteed || rate_given;
 }
 
-// RSVP_RESERVE_INFO.ConfirmRequest lies 4 bytes into the object's body, after Style.
-bool confirm_requested(const gqos::DecodedQos& qos) {
+// The RSVP_RESERVE_INFO a QOS carries, if any.
+std::optional<gqos::ReserveRequest> reserve_info_of(const gqos::DecodedQos& qos) {
   for (const gqos::DecodedObject& object : qos.objects) {
-    if (object.type == gqos::object_type::reserve_info && object.body.size() >= 8) {
-      return gqos::load_u32(object.body, 4) != 0;
-    }
+    if (const auto reserve = gqos::read_reserve_info(object)) return reserve;
   }
-  return false;
+  return std::nullopt;
 }
 
 void update_service(std::uint32_t& requested, const gqos::FlowSpec& flowspec) {
@@ -110,9 +123,7 @@ SpRules::SpRules(engine::Scheduler& scheduler, ResultDelivery& delivery, std::ui
       options_(options),
       prefetcher_(std::make_unique<const SocketPrefetcher>(*this)) {}
 
-SpRules::~SpRules() {
-  for (const engine::EventId id : scheduled_) scheduler_.cancel(id);
-}
+SpRules::~SpRules() = default;
 
 engine::EventId SpRules::schedule_script_event(Socket socket, engine::TimeUs at_us,
                                                engine::Action&& action) {
@@ -342,14 +353,25 @@ int SpRules::ioctl(Socket socket, std::uint32_t code, std::span<const std::byte>
   return fail(wsa::einval);
 }
 
+// R7: SIO_GET_QOS is FD_QOS's re-enabling function, and "any call to the reenabling routine,
+// even one that fails" re-enables it; a change the call left unread already happened, so it is
+// recorded at once (W32 WSAEventSelect).
 int SpRules::get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
                      std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
                      provider::CompletionRoutine&& routine) {
+  const int result = query_qos(socket, state, out, bytes_returned, overlapped, std::move(routine));
+  delivery_.qos_queried(socket);
+  report_unread(socket);
+  return result;
+}
+
+int SpRules::query_qos(Socket socket, SocketState& state, std::span<std::byte> out,
+                       std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+                       provider::CompletionRoutine&& routine) {
   if (take_injected_failure(socket, provider::Call::get_qos)) return socket_error;
   const Decisions& decisions = options_.decisions;
   if (!overlapped && !bytes_returned) return fail(wsa::efault);
   if (out.size() < 4) return fail(decisions.short_buffer);
-  delivery_.qos_queried(socket);  // R7: any SIO_GET_QOS past the parameter checks re-enables
 
   const bool ready = state.role == provider::Role::sender     ? state.connected
                      : state.role == provider::Role::receiver ? state.bound
@@ -359,22 +381,13 @@ int SpRules::get_qos(Socket socket, SocketState& state, std::span<std::byte> out
                                                      : decisions.receiver_not_bound);
   }
 
+  // W32 winsock-ioctls: "WSAENOPROTOOPT ... for service providers that do not support quality of
+  // service"; D18: an overlapped one fails so at once, is not initiated, and completes nothing.
+  if (options_.profile == Profile::no_qos_provider) return fail(decisions.no_qos_provider_query);
   Request request{next_request_id_++, out, overlapped, std::move(routine)};
-  switch (options_.profile) {
-    case Profile::no_qos_provider:
-      if (!overlapped) return fail(wsa::eopnotsupp);
-      fail_unsupported_later(socket, request.id);
-      pend(state, std::move(request));
-      return fail(wsa::io_pending);
-    case Profile::windows_2003:
-      if (!overlapped) {
-        *bytes_returned = 0;
-        return 0;
-      }
-      break;
-    case Profile::windows_2000:
-    case Profile::windows_xp:
-      break;
+  if (options_.profile == Profile::windows_2003 && !overlapped) {
+    *bytes_returned = 0;
+    return 0;
   }
 
   if (state.queued.empty()) {
@@ -423,7 +436,7 @@ std::uint32_t SpRules::parse_qos(std::span<const std::byte> in, gqos::DecodedQos
   if (!decoded.ok()) return wsa::einval;
   if (!valid_flowspec(decoded.qos.sending, gqos::Direction::sending) ||
       !valid_flowspec(decoded.qos.receiving, gqos::Direction::receiving)) {
-    return wsa::einval;
+    return options_.decisions.invalid_flowspec;
   }
   qos = std::move(decoded.qos);
   return wsa::no_error;
@@ -446,7 +459,15 @@ std::uint32_t SpRules::admit_qos(const gqos::DecodedQos& qos,
 void SpRules::apply_qos(SocketState& state, const gqos::DecodedQos& qos) {
   update_service(state.sending_service, qos.sending);
   update_service(state.receiving_service, qos.receiving);
-  state.confirm_request = confirm_requested(qos);
+  // ConfirmRequest is the receiving direction's (W32:confirming-rsvp-reservations): a QOS that
+  // leaves that direction NOCHANGE without an RSVP_RESERVE_INFO leaves it as it was, as NOTRAFFIC
+  // with NOCHANGE leaves "the other direction's quality of service signaling unchanged"
+  // (W32:servicetype-notraffic).
+  if (const auto reserve = reserve_info_of(qos)) {
+    state.confirm_request = reserve->confirm_request != 0;
+  } else if (service_of(qos.receiving) != gqos::service_type::no_change) {
+    state.confirm_request = false;
+  }
 }
 
 // R1: while a request pends its OVERLAPPED's Internal holds WSA_IO_PENDING.
@@ -454,20 +475,6 @@ void SpRules::pend(SocketState& state, Request request) {
   request.overlapped->internal = wsa::io_pending;
   request.overlapped->internal_high = 0;
   state.pending.push_back(std::move(request));
-}
-
-// D18: the request pends like any other, then fails as soon as the run next looks at the queue.
-void SpRules::fail_unsupported_later(Socket socket, std::uint64_t request_id) {
-  scheduled_.push_back(scheduler_.schedule_at(scheduler_.now_us(), [this, socket, request_id] {
-    SocketState* state = state_of(socket);
-    if (!state) return;  // closed meanwhile: already aborted
-    const auto it = std::find_if(state->pending.begin(), state->pending.end(),
-                                 [request_id](const Request& r) { return r.id == request_id; });
-    if (it == state->pending.end()) return;
-    Request request = std::move(*it);
-    state->pending.erase(it);
-    finish(socket, std::move(request), wsa::eopnotsupp, 0);
-  }));
 }
 
 void SpRules::finish(Socket socket, Request&& request, std::uint32_t error, std::uint32_t bytes) {

@@ -114,6 +114,9 @@ class SpRules {
   int get_qos(Socket socket, SocketState& state, std::span<std::byte> out,
               std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
               provider::CompletionRoutine&& routine);
+  int query_qos(Socket socket, SocketState& state, std::span<std::byte> out,
+                std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
+                provider::CompletionRoutine&& routine);
   int set_qos(Socket socket, SocketState& state, std::span<const std::byte> in,
               std::uint32_t* bytes_returned, provider::Overlapped* overlapped,
               provider::CompletionRoutine&& routine);
@@ -123,7 +126,6 @@ class SpRules {
   std::uint32_t admit_qos(const gqos::DecodedQos& qos, std::uint32_t unsupported_error) const;
   static void apply_qos(SocketState& state, const gqos::DecodedQos& qos);
   static void pend(SocketState& state, Request request);
-  void fail_unsupported_later(Socket socket, std::uint64_t request_id);
   void finish(Socket socket, Request&& request, std::uint32_t error, std::uint32_t bytes);
   // The QOS an indication fills in, built in the storage of the last one (last_content_).
   gqos::QosContent content_of(const SocketState& state, const gqos::Indication& indication);
@@ -145,7 +147,6 @@ class SpRules {
   // a cold line of each socket's state.
   std::map<std::pair<Socket, provider::Call>, std::deque<std::uint32_t>> injected_;
   std::uint64_t next_request_id_ = 1;
-  std::vector<engine::EventId> scheduled_;  // D18's events, cancelled on destruction
   // Handed back after each use, so encoding a completion allocates nothing once it has grown.
   gqos::QosContent last_content_;
   std::unique_ptr<const SocketPrefetcher> prefetcher_;

@@ -72,10 +72,9 @@ int WinsockDelivery::event_select(Socket socket, provider::Event event,
     fail(wsa::einval);
     return socket_error;
   }
-  Selection& selection = selections_[socket];
-  selection.event = event;
-  selection.mask = network_events;
-  selection.fd_qos_enabled = true;
+  // SDK WSAEventSelect: it "cancels any previous WSAAsyncSelect or WSAEventSelect for the same
+  // socket and clears the internal network event record".
+  selections_[socket] = Selection{event, network_events, true, {}};
   return 0;
 }
 
@@ -129,12 +128,14 @@ bool WinsockDelivery::get_overlapped_result(provider::Overlapped* overlapped, st
     fail(wsa::io_incomplete);
     return false;
   }
-  *bytes = overlapped->internal_high;
   *flags = 0;
   if (overlapped->internal != wsa::no_error) {
+    // SDK WSAGetOverlappedResult: "On failure, the value pointed to by lpcbTransfer will not be
+    // updated"; the bytes stay in the OVERLAPPED's InternalHigh.
     fail(overlapped->internal);
     return false;
   }
+  *bytes = overlapped->internal_high;
   return true;
 }
 

@@ -60,15 +60,24 @@ def main():
     # The table says the same: each row's count is the length of its item's list.
     table = subprocess.run([qosbed, "coverage", root], capture_output=True, text=True,
                            check=True).stdout
+    # Rows are counted per section: a WSA_QOS_E* code is a row of both statuses and errors.
+    headers = {"rule": "rules", "status": "statuses", "error": "errors",
+               "notification mode": "modes"}
     counts = {}
+    section = None
     for line in table.splitlines():
+        header = re.match(r"(\S+(?: mode)?) +scenarios", line)
+        if header and header.group(1) in headers:
+            section = headers[header.group(1)]
+            continue
         match = re.match(r"(\S+) +(\d+|-)(  |$)", line)
-        if match and match.group(1) not in ("rule", "status", "error"):
-            counts[match.group(1)] = 0 if match.group(2) == "-" else int(match.group(2))
+        if match and section:
+            counts[(section, match.group(1))] = 0 if match.group(2) == "-" else int(match.group(2))
     for section in ("rules", "statuses", "errors", "modes"):
         for item in document[section]:
-            check(counts.get(item["name"]) == len(item["scenarios"]),
-                  f"table row {item['name']}: {counts.get(item['name'])} vs json "
+            count = counts.get((section, item["name"]))
+            check(count == len(item["scenarios"]),
+                  f"table row {item['name']} ({section}): {count} vs json "
                   f"{len(item['scenarios'])}")
 
     for problem in problems:

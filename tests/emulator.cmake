@@ -1,5 +1,6 @@
 # The emulator through the Provider, and each of its two parts alone.
-qosbed_test(test_emulator emulator_test.cpp emulator_waits_test.cpp emulator_profiles_test.cpp)
+qosbed_test(test_emulator emulator_test.cpp emulator_waits_test.cpp emulator_profiles_test.cpp
+            emulator_requests_test.cpp)
 target_link_libraries(test_emulator PRIVATE qosbed_emulator)
 
 qosbed_test(test_sp_rules sp_rules_test.cpp)

@@ -202,10 +202,14 @@ BOOST_AUTO_TEST_CASE(get_overlapped_result_waits_in_virtual_time) {
   overlapped.event = sp.emulator.create_event();
   BOOST_TEST(sp.query(socket, small, nullptr, &overlapped) == socket_error);
   sp.indicate_at(3000, socket, path_arrived());
-  std::uint32_t bytes = 0, flags = 0;
+  std::uint32_t bytes = 0xDEAD, flags = 0;
   BOOST_TEST(!sp.emulator.get_overlapped_result(socket, &overlapped, &bytes, true, &flags));
   BOOST_TEST(sp.emulator.last_error() == wsa::enobufs);
-  BOOST_TEST(bytes == 4u);
+  // SDK WSAGetOverlappedResult: a failure leaves lpcbTransfer alone; the 4 bytes are in the
+  // OVERLAPPED, and the required size in the buffer.
+  BOOST_TEST(bytes == 0xDEADu);
+  BOOST_TEST(overlapped.internal_high == 4u);
+  BOOST_TEST(gqos::load_u32(small, 0) == 100u);
   BOOST_TEST(sp.queue.now_us() == 3000);
 }
 

@@ -150,6 +150,7 @@ inline gqos::SocketQos udp_receiver(gqos::Endpoint local, gqos::FlowSpec receivi
   qos.local = local;
   qos.receiving = receiving;
   qos.qos_calls = 1;
+  qos.receiving_calls = 1;
   return qos;
 }
 

@@ -4,6 +4,7 @@
 // confirmation once per SIO_SET_QOS (KB195274), the FLOWSPEC completed from the Tspec (D26),
 // multicast receivers and SERVICE_NO_QOS_SIGNALING.
 #define BOOST_TEST_MODULE rsvp_host_sp_receiver
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
 
 #include "rsvp_host_sp_fixture.hpp"
@@ -168,11 +169,33 @@ BOOST_AUTO_TEST_CASE(confirmation_is_asked_once_per_set_qos) {
   n.change(5 * 60 * s, n.d, receiver, qos);
   BOOST_TEST(n.sent_at(5 * 60 * s).empty());
   qos.qos_calls = 2;
+  qos.receiving_calls = 2;
   n.change(5 * 60 * s, n.d, receiver, qos);
   BOOST_TEST(n.sent_at(5 * 60 * s) == Lines{"Resv 3->2"});
   n.queue.run_until(10 * 60 * s);
   BOOST_TEST(n.messages.count("sent", "ResvConf") == 6u);
   BOOST_TEST(n.told_to(receiver).back() == "300006000 WSA_QOS_REQUEST_CONFIRMED");
+}
+
+// W32:servicetype-notraffic: NOTRAFFIC sending with NOCHANGE receiving leaves "the other
+// direction's quality of service signaling unchanged": the socket may be told again, but its
+// reservation is not confirmed anew.
+BOOST_AUTO_TEST_CASE(a_call_that_leaves_receiving_nochange_asks_no_confirmation_anew) {
+  SpNet n;
+  auto qos = with_reserve(udp_receiver(endpoint(0, 5000), controlled_load(25'000)),
+                          gqos::rsvp_style::default_style, true);
+  n.change(0, n.d, receiver, qos);
+  n.change(0, n.s, sender, s_sends());
+  n.queue.run_until(60 * s);
+  BOOST_TEST(n.messages.count("sent", "ResvConf") == 3u);
+  qos.qos_calls = 2;  // receiving_calls stays 1: that direction was NOCHANGE
+  n.change(60 * s, n.d, receiver, qos);
+  n.queue.run_until(5 * 60 * s);
+  BOOST_TEST(n.messages.count("sent", "ResvConf") == 3u);
+  const auto told = n.told_to(receiver);
+  BOOST_TEST(std::count_if(told.begin(), told.end(), [](const std::string& line) {
+               return line.ends_with("WSA_QOS_REQUEST_CONFIRMED");
+             }) == 1);
 }
 
 BOOST_AUTO_TEST_CASE(a_controlled_load_receiver_takes_unspecified_fields_from_the_tspec) {

@@ -128,7 +128,8 @@ BOOST_FIXTURE_TEST_CASE(set_qos_resolves_nochange_and_reads_its_objects, Fixture
   BOOST_TEST(last().reserve->style == gqos::rsvp_style::shared_explicit);
   BOOST_TEST(last().reserve->confirm_request);
 
-  // QOS_DESTADDR: each destination a session; a QOS without RSVP_RESERVE_INFO drops it.
+  // QOS_DESTADDR: each destination a session. A QOS that leaves the receiving direction NOCHANGE
+  // without RSVP_RESERVE_INFO keeps it (W32:servicetype-notraffic), and asks no confirmation anew.
   const auto to_c =
       qos_of(controlled_load(9000), no_change, {gqos::make_dest_addr(0x0A000003, 7000)});
   BOOST_REQUIRE_EQUAL(set_qos(emulator, s, to_c), 0);
@@ -136,7 +137,9 @@ BOOST_FIXTURE_TEST_CASE(set_qos_resolves_nochange_and_reads_its_objects, Fixture
   BOOST_REQUIRE_EQUAL(set_qos(emulator, s, to_d), 0);
   BOOST_TEST(last().receiving.token_rate == 4000u);
   BOOST_TEST(last().sending.token_rate == 9000u);
-  BOOST_TEST(!last().reserve.has_value());
+  BOOST_REQUIRE(last().reserve.has_value());
+  BOOST_TEST(last().reserve->confirm_request);
+  BOOST_TEST(last().receiving_calls == 1u);
   BOOST_TEST(last().destinations.size() == 2u);
   BOOST_TEST((last().destinations[1] == gqos::Endpoint{0x0A000004, 7001}));
   BOOST_TEST(last().qos_calls == 3u);
@@ -145,6 +148,13 @@ BOOST_FIXTURE_TEST_CASE(set_qos_resolves_nochange_and_reads_its_objects, Fixture
   const auto stop = qos_of(gqos::unspecified_flowspec(service::best_effort), no_change);
   BOOST_REQUIRE_EQUAL(set_qos(emulator, s, stop), 0);
   BOOST_TEST(last().destinations.empty());
+  BOOST_TEST(last().reserve.has_value());
+
+  // A receiving FLOWSPEC without RSVP_RESERVE_INFO sets that direction anew: no style, no
+  // confirmation.
+  BOOST_REQUIRE_EQUAL(set_qos(emulator, s, qos_of(no_change, controlled_load(5000))), 0);
+  BOOST_TEST(!last().reserve.has_value());
+  BOOST_TEST(last().receiving_calls == 2u);
 
   // A QOS the emulator refuses changes nothing, and nobody hears of it.
   const std::size_t before = recorder.told.size();

@@ -211,6 +211,24 @@ BOOST_AUTO_TEST_CASE(only_a_socket_that_selected_fd_qos_records_it) {
   BOOST_TEST(winsock.last_error == wsa::efault);
 }
 
+// SDK WSAEventSelect: a new selection "clears the internal network event record", even one
+// that selects the same event and FD_QOS again.
+BOOST_AUTO_TEST_CASE(event_select_clears_the_recorded_events) {
+  Delivered winsock;
+  const provider::Event event = winsock.delivery.create_event();
+  BOOST_TEST(winsock.delivery.event_select(some_socket, event, gqos::fd_qos) == 0);
+  winsock.delivery.qos_changed(some_socket, status::senders);
+  BOOST_TEST(winsock.delivery.event_select(some_socket, event, gqos::fd_qos) == 0);
+  provider::NetworkEvents network{};
+  BOOST_TEST(winsock.delivery.enum_network_events(some_socket, event, &network) == 0);
+  BOOST_TEST(network.network_events == 0u);
+  BOOST_TEST(network.error_codes[gqos::fd_qos_bit] == 0u);
+  // And re-enables FD_QOS: the next change is recorded.
+  winsock.delivery.qos_changed(some_socket, status::no_senders);
+  BOOST_TEST(winsock.delivery.enum_network_events(some_socket, event, &network) == 0);
+  BOOST_TEST(network.error_codes[gqos::fd_qos_bit] == status::no_senders);
+}
+
 // R6: WSA_IO_INCOMPLETE while the SP still owes the request; with `wait`, virtual time runs until
 // it does not, and the result is the OVERLAPPED's.
 BOOST_AUTO_TEST_CASE(get_overlapped_result_waits_while_the_request_pends) {
@@ -222,7 +240,7 @@ BOOST_AUTO_TEST_CASE(get_overlapped_result_waits_while_the_request_pends) {
     pending = false;
     winsock.delivery.complete(some_socket, overlapped, {}, wsa::enobufs, 4);
   });
-  std::uint32_t bytes = 0, flags = 7;
+  std::uint32_t bytes = 0xDEAD, flags = 7;
   auto still_pending = [&pending] { return pending; };
   BOOST_TEST(
       !winsock.delivery.get_overlapped_result(&overlapped, &bytes, false, &flags, still_pending));
@@ -231,7 +249,8 @@ BOOST_AUTO_TEST_CASE(get_overlapped_result_waits_while_the_request_pends) {
   BOOST_TEST(
       !winsock.delivery.get_overlapped_result(&overlapped, &bytes, true, &flags, still_pending));
   BOOST_TEST(winsock.last_error == wsa::enobufs);
-  BOOST_TEST(bytes == 4u);
+  BOOST_TEST(bytes == 0xDEADu);  // "On failure, ... lpcbTransfer will not be updated"
+  BOOST_TEST(overlapped.internal_high == 4u);
   BOOST_TEST(flags == 0u);
   BOOST_TEST(winsock.queue.now_us() == 4000);
   BOOST_TEST(!winsock.delivery.get_overlapped_result(nullptr, &bytes, true, &flags, still_pending));

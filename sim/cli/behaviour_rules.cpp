@@ -34,7 +34,7 @@ constexpr std::array<BehaviourRule, 30> rules{{
     {"D15", "a signalled event wins over queued routines"},
     {"D16", "an infinite wait nothing can end returns WSA_WAIT_TIMEOUT (stalled)"},
     {"D17", "SIO_SET_QOS and connect check the QOS and the admission limit"},
-    {"D18", "no-qos-provider: an overlapped query fails with WSAEOPNOTSUPP"},
+    {"D18", "no-qos-provider: an overlapped query fails at once too"},
     {"D19", "event_select records FD_QOS at once for an indication already queued"},
     {"D20", "an RSVP error's FLOWSPEC is in the direction of the socket it reaches"},
 }};

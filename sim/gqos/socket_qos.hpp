@@ -75,6 +75,10 @@ struct SocketQos {
   // How many calls have passed a QOS that was accepted (SIO_SET_QOS, WSAConnect, WSAJoinLeaf,
   // WSAAccept's condition function): each one asks for confirmation anew (KB195274).
   std::uint32_t qos_calls = 0;
+  // How many of them set the receiving direction (a FLOWSPEC other than NOCHANGE, or an
+  // RSVP_RESERVE_INFO): only those ask for confirmation anew, as a call that leaves that direction
+  // NOCHANGE leaves its signalling unchanged (W32:servicetype-notraffic).
+  std::uint32_t receiving_calls = 0;
   // The last WSAConnect named no address (or an all-zero one): QoS ends in both directions
   // while this holds (W32:closing-the-qos-connection).
   bool disconnected = false;

@@ -315,12 +315,12 @@ bool WinsockProvider::get_overlapped_result(Socket socket, Overlapped* overlappe
       fail(WSA_INVALID_PARAMETER);
       return false;
     }
-    if (bytes) *bytes = overlapped->internal_high;
     if (flags) *flags = 0;
     if (overlapped->internal != 0) {
       fail(overlapped->internal);
       return false;
     }
+    if (bytes) *bytes = overlapped->internal_high;  // only on success, as Winsock does
     return true;
   }
   Request& request = *found->second;
@@ -348,7 +348,7 @@ bool WinsockProvider::get_overlapped_result(Socket socket, Overlapped* overlappe
   }
   overlapped->internal = error;
   overlapped->internal_high = transferred;
-  if (bytes) *bytes = transferred;
+  if (bytes && error == 0) *bytes = transferred;  // Winsock leaves lpcbTransfer alone on failure
   if (flags) *flags = native_flags;
   // An event's completion is delivered by this call; a routine's still runs in an alertable wait.
   if (!request.routine) requests_.erase(found);

@@ -46,7 +46,7 @@ void HostSp::socket_changed(NodeId host, gqos::SocketId socket, const gqos::Sock
   auto found = sockets_.find(key);
   if (found == sockets_.end()) {
     if (plan.sending.empty() && plan.receiving.empty()) return;
-    found = sockets_.emplace(key, add_record(host, socket, qos.qos_calls)).first;
+    found = sockets_.emplace(key, add_record(host, socket, qos)).first;
   }
   const std::uint32_t index = found->second;
 
@@ -55,12 +55,15 @@ void HostSp::socket_changed(NodeId host, gqos::SocketId socket, const gqos::Sock
   SocketRecord& record = records_[index];
   if (record.qos_calls != qos.qos_calls) {
     // The application renegotiated: it may be told again what it was told (W32:qos-events), and
-    // its ConfirmRequest asks anew (KB195274: one confirmation per SIO_SET_QOS).
+    // a call that set the receiving direction asks for confirmation anew (KB195274: one
+    // confirmation per SIO_SET_QOS).
+    const bool asks_anew = record.receiving_calls != qos.receiving_calls;
     record.qos_calls = qos.qos_calls;
+    record.receiving_calls = qos.receiving_calls;
     for (std::uint32_t m = record.first; m != none; m = memberships_[m].next_of_socket) {
       Membership& member = memberships_[m];
       member.told = 0;
-      if (!member.sending) member.confirm = asks_confirmation(plan);
+      if (!member.sending && asks_anew) member.confirm = asks_confirmation(plan);
     }
   }
   record.port = plan.port;
@@ -84,7 +87,7 @@ void HostSp::socket_changed(NodeId host, gqos::SocketId socket, const gqos::Sock
   }
 }
 
-std::uint32_t HostSp::add_record(NodeId host, gqos::SocketId socket, std::uint32_t qos_calls) {
+std::uint32_t HostSp::add_record(NodeId host, gqos::SocketId socket, const gqos::SocketQos& qos) {
   std::uint32_t index;
   if (free_records_.empty()) {
     index = static_cast<std::uint32_t>(records_.size());
@@ -96,7 +99,8 @@ std::uint32_t HostSp::add_record(NodeId host, gqos::SocketId socket, std::uint32
   SocketRecord& record = records_[index];
   record.socket = socket;
   record.host = host;
-  record.qos_calls = qos_calls;
+  record.qos_calls = qos.qos_calls;
+  record.receiving_calls = qos.receiving_calls;
   return index;
 }
 

@@ -79,6 +79,7 @@ class HostSp {
     gqos::SocketId socket = 0;
     NodeId host = 0;
     std::uint32_t qos_calls = 0;
+    std::uint32_t receiving_calls = 0;
     std::uint32_t first = none;  // its first membership
     std::uint16_t port = 0;      // of its SENDER_TEMPLATE
     Style style = Style::wf;
@@ -102,7 +103,7 @@ class HostSp {
   static Confirm asks_confirmation(const SocketPlan& plan);
 
   // socket_changed's parts.
-  std::uint32_t add_record(NodeId host, gqos::SocketId socket, std::uint32_t qos_calls);
+  std::uint32_t add_record(NodeId host, gqos::SocketId socket, const gqos::SocketQos& qos);
   // Ends the memberships the plan no longer has; returns the receiving sessions among them.
   std::vector<Session> end_memberships(std::uint32_t record, const SocketPlan& plan);
   void start_sending(std::uint32_t record, const SocketPlan& plan);

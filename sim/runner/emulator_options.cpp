@@ -48,6 +48,8 @@ provider_stub::EmulatorOptions emulator_options(const scenario::SpOptions& sp) {
   choose(decisions.enobufs_keeps_indication, sp.decisions.enobufs_keeps_indication);
   choose(decisions.nothing_queued, sp.decisions.nothing_queued);
   choose(decisions.unused_flowspec_fields, sp.decisions.unused_flowspec_fields);
+  choose(decisions.invalid_flowspec, sp.decisions.invalid_flowspec);
+  choose(decisions.no_qos_provider_query, sp.decisions.no_qos_provider_query);
   return options;
 }
 

@@ -188,6 +188,13 @@ constexpr Key decision_keys[] = {
     {"enobufs_keeps_indication", V::boolean, false, {}, nullptr, "R5 D5, default true"},
     {"nothing_queued", V::name, false, {}, nullptr, "R7 D8, default WSAEWOULDBLOCK"},
     {"unused_flowspec_fields", V::field, false, {}, nullptr, "R2 D9, default not_specified"},
+    {"invalid_flowspec", V::name, false, {}, nullptr, "R10 D17 D34, default WSAEINVAL"},
+    {"no_qos_provider_query",
+     V::name,
+     false,
+     {},
+     nullptr,
+     "SIO_GET_QOS without QoS, default WSAENOPROTOOPT"},
 };
 constexpr Map decisions_map{
     "decisions", decision_keys,

@@ -98,6 +98,8 @@ Decisions read_decisions(Context& context, const Value& value) {
   error("receiver_not_bound", decisions.receiver_not_bound);
   error("short_buffer", decisions.short_buffer);
   error("nothing_queued", decisions.nothing_queued);
+  error("invalid_flowspec", decisions.invalid_flowspec);
+  error("no_qos_provider_query", decisions.no_qos_provider_query);
   if (const Entry* entry = map->find("enobufs_keeps_indication")) {
     decisions.enobufs_keeps_indication = boolean(context, entry->value);
   }

@@ -39,6 +39,8 @@ struct Decisions {
   std::optional<bool> enobufs_keeps_indication;         // R5 D5: the reissue receives it
   std::optional<std::uint32_t> nothing_queued;          // R7 D8: synchronous, nothing queued
   std::optional<std::uint32_t> unused_flowspec_fields;  // R2 D9: the other FLOWSPEC
+  std::optional<std::uint32_t> invalid_flowspec;        // R10 D17, D34: a FLOWSPEC refused
+  std::optional<std::uint32_t> no_qos_provider_query;   // SIO_GET_QOS under no-qos-provider
 };
 
 struct SpOptions {

@@ -320,6 +320,8 @@ void ScenarioWriter::provider(const SpOptions& options, std::string_view profile
   if (d.unused_flowspec_fields) {
     decisions += "  unused_flowspec_fields: " + field_text(*d.unused_flowspec_fields) + "\n";
   }
+  error("invalid_flowspec", d.invalid_flowspec);
+  error("no_qos_provider_query", d.no_qos_provider_query);
   if (!decisions.empty()) text_ += "decisions:\n" + decisions;
 }
 

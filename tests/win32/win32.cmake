@@ -64,7 +64,7 @@ qosbed_program_test(win32/virtual-time win32_virtual_time ${timeline} EXIT 0
                            "12 of 12 waits timed out")
 qosbed_program_test(win32/no-qos-provider example_receiver win32/programs/no-qos-provider.yaml
                     EXIT 1 ARGS 1
-                    OUTPUT "no QoS service provider for protocol 17\ncompletion error 10045\n"
+                    OUTPUT "no QoS service provider for protocol 17\nSIO_GET_QOS failed 10042\n"
                     ERROR "qosbed: the program exited with code 1 at t=0.000 ms")
 qosbed_program_test(win32/unsupported-call win32_misbehave ${timeline} EXIT 1 ARGS unsupported
                     ERROR "qosbed_win32: WSAJoinLeaf is not modelled by qosbed"

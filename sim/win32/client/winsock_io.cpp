@@ -113,7 +113,9 @@ BOOL WINAPI WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED lpOverlapped, LPDWO
   writer.u64(s).u64(id).u32(fWait ? 1 : 0);
   Answer answer = send(writer);
   const bool ok = answer.body.u32() != 0;
-  *lpcbTransfer = answer.body.u32();
+  const std::uint32_t transferred = answer.body.u32();
+  // "On failure, the value pointed to by lpcbTransfer will not be updated."
+  if (ok) *lpcbTransfer = transferred;
   *lpdwFlags = answer.body.u32();
   if (id != 0 && lpOverlapped->Internal != STATUS_PENDING) forget_request(id);
   return ok ? TRUE : FALSE;
