@@ -14,6 +14,7 @@
 #include "record/session_recorder.hpp"
 #include "runner/emulator_options.hpp"
 #include "runner/expectations.hpp"
+#include "runner/network_run.hpp"
 #include "runner/provider_steps.hpp"
 #include "runner/provider_trace.hpp"
 
@@ -83,14 +84,32 @@ class ProgramRun {
     return sockets;
   }
 
-  // `sp:` steps go on the clock; expectations wait for it to pass them, `expect: nothing` for it
-  // to pass its `until:`.
+  // A network scenario: every host's SP hears of its sockets' calls, whoever makes them, and
+  // gives their indications back to the emulator, as in a scripted run (runner/network_run.hpp).
+  std::vector<ScenarioSocket> start_network() {
+    if (!scenario_.network) return open_sockets();
+    network_ = std::make_unique<runner::NetworkRun>(
+        queue_, *scenario_.network, tee_,
+        [this](provider::Socket socket, const gqos::Indication& indication) {
+          emulator_.indicate(socket, indication);
+        });
+    emulator_.set_qos_observer(network_.get());
+    std::vector<ScenarioSocket> sockets = open_sockets();
+    for (const ScenarioSocket& socket : sockets) network_->place(*socket.spec, socket.handle);
+    network_->start();
+    return sockets;
+  }
+
+  // `sp:` and `net:` steps go on the clock; expectations wait for it to pass them, `expect:
+  // nothing` for it to pass its `until:`.
   void schedule_steps() {
     std::size_t app_steps = 0;
     for (std::size_t i = 0; i < scenario_.steps.size(); ++i) {
       const scenario::Step& step = scenario_.steps[i];
       app_steps += std::holds_alternative<scenario::AppAction>(step.action) ? 1 : 0;
-      if (const auto* sp = std::get_if<scenario::SpAction>(&step.action)) {
+      if (const auto* net = std::get_if<scenario::NetAction>(&step.action)) {
+        queue_.schedule_at(step.at_us, [this, net] { network_->play(*net); });
+      } else if (const auto* sp = std::get_if<scenario::SpAction>(&step.action)) {
         queue_.schedule_at(step.at_us, [this, &step, sp] {
           runner::play_provider_step(emulator_, handles_.at(step.socket), step, *sp,
                                      recorder_.get(), result_.run.failures);
@@ -109,13 +128,7 @@ class ProgramRun {
   }
 
   void play_program() {
-    if (scenario_.network) {
-      result_.start_error = scenario_.file +
-                            ": a network scenario cannot run with a program yet: its hosts' SPs "
-                            "do not follow a program's calls (play it without -- PROGRAM)";
-      return;
-    }
-    session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, open_sockets());
+    session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, start_network());
     session_->on_time_passing([this](TimeUs t_us) { check_before(t_us); });
     if (recorder_) {
       session_->on_own_socket([this](const std::string& id, provider::Protocol protocol) {
@@ -123,6 +136,9 @@ class ProgramRun {
       });
     }
     schedule_steps();
+    // The network stops at its end, after the steps of that time, so that a program waiting for
+    // nothing more is told so.
+    if (network_) queue_.schedule_at(network_->end_us(), [this] { network_->stop(); });
     queue_.run_until(0);  // what the scenario does at 0 comes before the program's first call
     std::string error;
     process_ = Process::start(options_.command, options_.wine_prefix, error);
@@ -217,10 +233,14 @@ class ProgramRun {
     const auto& expectation = std::get<scenario::Expectation>(step.action);
     std::vector<runner::Failure>& failures = result_.run.failures;
     const std::size_t before = failures.size();
+    // Checked once nothing more can happen before the step's time, though the clock may not have
+    // reached it: the state as of the step's time.
+    const TimeUs as_of = std::max(queue_.now_us(), step.at_us);
     ++result_.run.expectations_checked;
-    if (std::holds_alternative<scenario::ExpectMessage>(expectation) ||
-        std::holds_alternative<scenario::ExpectState>(expectation)) {
-      failures.push_back({step.mark, "a network expectation, in a scenario without a network"});
+    if (const auto* message = std::get_if<scenario::ExpectMessage>(&expectation)) {
+      network_->check(step, *message, log_.records(), as_of, failures);
+    } else if (const auto* state = std::get_if<scenario::ExpectState>(&expectation)) {
+      network_->check(step, *state, failures);
     } else {
       // `expect: nothing` counts what happened after its own time.
       const auto& records = log_.records();
@@ -228,7 +248,7 @@ class ProgramRun {
         return engine::head_of(r).t_us > step.at_us;
       });
       checker_.check(step, expectation, session_->last_call(step.socket),
-                     static_cast<std::size_t>(since - records.begin()), queue_.now_us(), failures);
+                     static_cast<std::size_t>(since - records.begin()), as_of, failures);
     }
     result_.run.expectations.push_back({index, {failures.begin() + before, failures.end()}});
   }
@@ -251,6 +271,7 @@ class ProgramRun {
   std::vector<Check> checks_;
   std::size_t next_check_ = 0;
   std::unique_ptr<record::SessionRecorder> recorder_;
+  std::unique_ptr<runner::NetworkRun> network_;  // set for a scenario with `network:`
   std::unique_ptr<Session> session_;
   std::unique_ptr<Process> process_;
   ProgramRunResult result_;

@@ -40,8 +40,7 @@ struct ProgramRunResult {
   // qosbed does not model, broke the channel, waited with nothing left to happen, or ran out of
   // wall time.
   std::optional<std::string> program_failure;
-  // The program could not be started at all (a missing file), or the scenario is a network one,
-  // whose hosts' SPs cannot follow a program's calls yet: bad input.
+  // The program could not be started at all (a missing file): bad input.
   std::optional<std::string> start_error;
   // Worth knowing, not a failure: "the program exited at t=..., before the scenario's last step".
   std::vector<std::string> notes;

@@ -168,7 +168,9 @@ void NetworkRun::place(const scenario::SocketSpec& spec, provider::Socket socket
 
 void NetworkRun::on_socket_qos(provider::Socket socket, const gqos::SocketQos& qos) {
   const auto placed = hosts_.find(socket);
-  if (placed == hosts_.end()) return;
+  // After its end the network is silent: a call then starts no signalling, whose refreshes would
+  // keep the clock running for ever.
+  if (placed == hosts_.end() || stopped_) return;
   const rsvp::NodeId host = placed->second;
   changes_.push_back(queue_.schedule_at(queue_.now_us(), [this, host, socket, qos] {
     changes_.erase(changes_.begin());
@@ -267,6 +269,7 @@ void NetworkRun::stop() {
   for (engine::EventId id : changes_) queue_.cancel(id);
   changes_.clear();
   network_->halt();
+  stopped_ = true;
 }
 
 void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,

@@ -43,7 +43,8 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   // start times.
   void start();
   void play(const scenario::NetAction& action);
-  // Cancels every refresh and timeout: the network is silent from now on, its state kept.
+  // Cancels every refresh and timeout: the network is silent from now on, its state kept, and
+  // the sockets' later calls reach no host's SP.
   void stop();
   engine::TimeUs end_us() const { return spec_.end_us.value_or(0); }
   const rsvp::Network& network() const { return *network_; }
@@ -85,6 +86,7 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   std::vector<engine::EventId> starts_;
   std::unique_ptr<MessageCapture> capture_;
   std::vector<engine::EventId> changes_;  // socket changes not yet handed to the SP
+  bool stopped_ = false;
 };
 
 }  // namespace qosbed::runner

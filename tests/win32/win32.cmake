@@ -108,9 +108,6 @@ qosbed_program_test(win32/not-linked ${CMAKE_COMMAND} ${timeline} EXIT 1 ARGS -E
                     ERROR "the program exited with code 0 without calling qosbed_win32: is it linked with qosbed::win32\\?")
 qosbed_program_test(win32/missing-program ${CMAKE_CURRENT_BINARY_DIR}/no-such-program ${timeline}
                     EXIT 2 ERROR "qosbed: cannot start [^\n]*/no-such-program: No such file or directory")
-qosbed_program_test(win32/network-scenario win32_api
-                    ../scenarios/network/path-tear.yaml EXIT 2
-                    ERROR "a network scenario cannot run with a program yet")
 # Started without qosbed, a program says how it must be run.
 qosbed_expect_run(win32/no-channel 3 "" "QOSBED_CHANNEL is not set: run the program with `qosbed run SCENARIO.yaml -- PROGRAM`"
                   $<TARGET_FILE:win32_misbehave> exit)

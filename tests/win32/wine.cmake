@@ -45,6 +45,8 @@ qosbed_wine_example(window window 0)
 qosbed_wine_example(window-no-rsvp window 1)
 qosbed_wine_example(sender sender 0)
 qosbed_wine_example(sender-over-limit sender 1)
+qosbed_wine_example(sender-network sender 0)
+qosbed_wine_example(sender-network-no-room sender 1)
 
 # qosbed_wine_program_test(NAME PROGRAM SCENARIO EXIT CODE ARGS ... [TIMEOUT SECONDS]
 #                          [OUTPUT REGEX...] [ERROR REGEX...]): PROGRAM.exe of the Windows side, as
