@@ -8,46 +8,24 @@
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
-#include <cstdint>
-#include <string>
-
 #include "cpu_clock.hpp"
 #include "engine/event_queue.hpp"
-#include "figures.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/socket_qos.hpp"
 #include "rsvp/host_sp.hpp"
 #include "rsvp/network.hpp"
+#include "rsvp_chain.hpp"
 
 namespace qosbed::bench {
 namespace {
 
 using namespace qosbed::rsvp;
 
-constexpr Address sender_address = 0x0A000101;    // 10.0.1.1
-constexpr Address receiver_address = 0x0A000201;  // 10.0.2.1
-constexpr std::uint32_t token_rate = 1000;
-
 gqos::FlowSpec controlled_load() {
   gqos::FlowSpec flowspec = gqos::unspecified_flowspec(gqos::service_type::controlled_load);
   flowspec.token_rate = token_rate;
   flowspec.token_bucket_size = 2048;
   return flowspec;
-}
-
-// sender - router 1 - ... - router hops-1 - receiver; links of 1 ms with room for every flow.
-Topology chain(int hops) {
-  Topology topology;
-  const LinkSpec spec{std::uint64_t{1} << 40, 1000, 0.0, std::nullopt};
-  NodeId previous = topology.add_host("sender", sender_address);
-  for (int i = 1; i < hops; ++i) {
-    const NodeId router =
-        topology.add_router("r" + std::to_string(i), 0x0A000300 + static_cast<Address>(i));
-    topology.add_link(previous, router, spec);
-    previous = router;
-  }
-  topology.add_link(previous, topology.add_host("receiver", receiver_address), spec);
-  return topology;
 }
 
 void BM_app_driven_flows(benchmark::State& state) {
@@ -90,22 +68,14 @@ void BM_app_driven_flows(benchmark::State& state) {
     bytes_per_flow = static_cast<double>(mallinfo2().uordblks - heap_before) / flows;
 
     // Every flow's reservation reached the sender, and each socket was told once.
-    const auto first_link = network.interface_toward(sender, 1);
-    if (!first_link || network.reserved(*first_link) != std::uint64_t{token_rate} * flows ||
-        senders_told != static_cast<std::uint64_t>(flows) ||
+    if (!all_reserved(network, flows) || senders_told != static_cast<std::uint64_t>(flows) ||
         receivers_told != static_cast<std::uint64_t>(flows)) {
       state.SkipWithError("not every flow was reserved and told once");
       return;
     }
     state.SetIterationTime(seconds);
   }
-  state.counters["cpu_s"] = seconds;
-  state.counters["bytes_per_flow"] = bytes_per_flow;
-  state.counters["us_per_flow_period"] = 1e6 * seconds / flows / periods;
-  if (target_size) {
-    add_figure("app_driven_network_s", seconds);
-    add_figure("app_driven_bytes_per_flow", bytes_per_flow);
-  }
+  report_run(state, "app_driven_network", seconds, bytes_per_flow, flows, periods, target_size);
 }
 // One iteration is a whole simulation; its CPU time is reported (UseManualTime).
 BENCHMARK(BM_app_driven_flows)

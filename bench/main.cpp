@@ -35,12 +35,12 @@ int main(int argc, char** argv) {
                  0, Goal::none);
   declare_figure("rsvp_network_s", "RSVP network, 50,000 flows x 5 hops x 10 periods", "s", 10,
                  Goal::at_most);
-  declare_figure("rsvp_bytes_per_flow", "RSVP network, heap per flow after the run", "B", 0,
+  declare_figure("rsvp_network_bytes_per_flow", "RSVP network, heap per flow after the run", "B", 0,
                  Goal::none);
   declare_figure("app_driven_network_s",
                  "application-driven RSVP, 50,000 flows x 5 hops x 10 periods", "s", 10,
                  Goal::at_most);
-  declare_figure("app_driven_bytes_per_flow",
+  declare_figure("app_driven_network_bytes_per_flow",
                  "application-driven RSVP, heap per flow after the run", "B", 2048, Goal::at_most);
   declare_figure("program_60s_session", "a program's 60 s virtual session in 5 s waits, wall clock",
                  "s", 1, Goal::at_most);

@@ -11,23 +11,16 @@
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 
-#include <cstdint>
-#include <string>
-
 #include "cpu_clock.hpp"
 #include "engine/event_queue.hpp"
-#include "figures.hpp"
 #include "gqos/constants.hpp"
 #include "rsvp/network.hpp"
+#include "rsvp_chain.hpp"
 
 namespace qosbed::bench {
 namespace {
 
 using namespace qosbed::rsvp;
-
-constexpr Address sender_address = 0x0A000101;    // 10.0.1.1
-constexpr Address receiver_address = 0x0A000201;  // 10.0.2.1
-constexpr std::uint32_t token_rate = 1000;
 
 gqos::FlowSpec flow_spec() {
   return gqos::FlowSpec{token_rate,
@@ -38,21 +31,6 @@ gqos::FlowSpec flow_spec() {
                         gqos::service_type::controlled_load,
                         1500,
                         64};
-}
-
-// sender - router 1 - ... - router hops-1 - receiver; links of 1 ms with room for every flow.
-Topology chain(int hops) {
-  Topology topology;
-  const LinkSpec spec{std::uint64_t{1} << 40, 1000, 0.0, std::nullopt};
-  NodeId previous = topology.add_host("sender", sender_address);
-  for (int i = 1; i < hops; ++i) {
-    const NodeId router =
-        topology.add_router("r" + std::to_string(i), 0x0A000300 + static_cast<Address>(i));
-    topology.add_link(previous, router, spec);
-    previous = router;
-  }
-  topology.add_link(previous, topology.add_host("receiver", receiver_address), spec);
-  return topology;
 }
 
 void BM_rsvp_network(benchmark::State& state) {
@@ -79,21 +57,13 @@ void BM_rsvp_network(benchmark::State& state) {
     seconds = cpu_seconds() - start;
     bytes_per_flow = static_cast<double>(mallinfo2().uordblks - heap_before) / flows;
 
-    // Every flow's reservation reached the sender and stayed: the run did the protocol's work.
-    const auto first_link = network.interface_toward(sender, 1);
-    if (!first_link || network.reserved(*first_link) != std::uint64_t{token_rate} * flows) {
+    if (!all_reserved(network, flows)) {
       state.SkipWithError("not every reservation reached the sender");
       return;
     }
     state.SetIterationTime(seconds);
   }
-  state.counters["cpu_s"] = seconds;
-  state.counters["bytes_per_flow"] = bytes_per_flow;
-  state.counters["us_per_flow_period"] = 1e6 * seconds / flows / periods;
-  if (target_size) {
-    add_figure("rsvp_network_s", seconds);
-    add_figure("rsvp_bytes_per_flow", bytes_per_flow);
-  }
+  report_run(state, "rsvp_network", seconds, bytes_per_flow, flows, periods, target_size);
 }
 // One iteration is a whole simulation; its CPU time is reported (UseManualTime). The target
 // size runs three times, for its median; the other sizes show how the cost grows.
