@@ -191,6 +191,49 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
   }
 }
 
+// SIO_CHK_QOS is recorded as `app: check_qos` with its selector, and what it returned as
+// `expect: call`: the DWORD it wrote, or its error.
+BOOST_AUTO_TEST_CASE(a_check_qos_is_recorded_with_its_selector_and_value) {
+  scenario::LoadResult original = scenario::load_text(R"(scenario: chk
+sockets:
+  tx: { role: sender, remote: 10.0.0.2:5000 }
+steps:
+  - app: connect
+    socket: tx
+  - app: check_qos
+    socket: tx
+    selector: LINE_RATE
+  - expect: call
+    result: 0
+  - app: check_qos
+    socket: tx
+    selector: 99
+  - expect: call
+    error: WSAEINVAL
+)",
+                                                      "chk.yaml");
+  BOOST_TEST_REQUIRE(original.diagnostics.empty());
+  const Played recorded = play(*original.scenario, true);
+  BOOST_TEST(recorded.result.passed());
+  const std::string& text = recorded.recording;
+  BOOST_TEST(text.find("    app: check_qos\n    socket: tx\n    selector: LINE_RATE\n") !=
+                 std::string::npos,
+             text);
+  BOOST_TEST(text.find("    selector: 99\n") != std::string::npos, text);
+  BOOST_TEST(text.find("    expect: call\n    result: 0\n    value: INFO_NOT_AVAILABLE\n") !=
+                 std::string::npos,
+             text);
+  BOOST_TEST(
+      text.find("    expect: call\n    result: -1\n    error: WSAEINVAL\n") != std::string::npos,
+      text);
+  scenario::LoadResult loaded = scenario::load_text(text, "recorded.yaml");
+  BOOST_TEST_REQUIRE(loaded.diagnostics.empty(), text);
+  const Played replayed = play(*loaded.scenario, false);
+  BOOST_TEST(replayed.result.passed(), text);
+  BOOST_TEST(comparable(recorded.trace.records()) == comparable(replayed.trace.records()),
+             boost::test_tools::per_element());
+}
+
 // A Monitor's completions inside an application's wait: the Monitor's own queries, made in its
 // routine, are not the application's calls, so the wait they run in stays where it began, before
 // the indications it saw arrive.

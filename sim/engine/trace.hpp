@@ -72,6 +72,8 @@ struct CallRecord : RecordHead {
   std::optional<std::uint32_t> required;     // WSAENOBUFS: the size the provider asked for
   ReadQos read;                              // a synchronous query's data
   std::optional<PassedQos> qos;              // connect, set_qos: the QOS passed, if any
+  std::optional<std::uint32_t> selector;     // SIO_CHK_QOS: the selector passed
+  std::optional<std::uint32_t> value;        // SIO_CHK_QOS: the DWORD it wrote, when it succeeded
 
   // Beyond what the written traces show (their fields are fixed: docs/scenario-language.md),
   // what a recording of the session needs to write the call as a step:

@@ -259,6 +259,10 @@ int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
   if (bytes_returned != nullptr && has_bytes) record.bytes = *bytes_returned;
   record.required = gqos::required_size_in(record.error.value_or(0), out);
   if (code == gqos::ioctl::set_qos && !in.empty()) record.qos = passed_qos(in);
+  if (code == gqos::ioctl::chk_qos) {
+    if (in.size() >= 4) record.selector = gqos::load_u32(in, 0);
+    if (result == 0 && out.size() >= 4) record.value = gqos::load_u32(out, 0);
+  }
   if (code == gqos::ioctl::get_qos && result == 0 && record.bytes) {
     // A synchronous query's data is read at once; an overlapped one's shows in its completion.
     if (overlapped == nullptr) read_returned(record.read, out, *record.bytes);

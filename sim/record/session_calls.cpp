@@ -46,6 +46,11 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     for (const auto& [how, name] : provider::shutdown_names) {
       if (name == call.detail) app(scenario::AppShutdown{how});
     }
+  } else if (call.selector) {  // SIO_CHK_QOS
+    app(scenario::AppCheckQos{*call.selector});
+    expect_call(call.t_us, call.result, call.error, call.value);
+    since_last_call_ = steps_.size();
+    return;
   } else if (call.call == "close") {
     socket->closed = true;
     app(scenario::AppClose{});

@@ -218,10 +218,12 @@ std::size_t SessionRecorder::index_of(std::size_t id) const {
 }
 
 void SessionRecorder::expect_call(engine::TimeUs t_us, std::int64_t result,
-                                  std::optional<std::uint32_t> error) {
+                                  std::optional<std::uint32_t> error,
+                                  std::optional<std::uint32_t> value) {
   scenario::ExpectCall call;
   call.result = field(result);
   if (error) call.error = field(*error);
+  if (value) call.value = field(*value);
   add(step_at(t_us, "", scenario::Expectation{call}));
 }
 

@@ -94,7 +94,9 @@ class SessionRecorder final : public engine::TraceSink {
   std::size_t add(scenario::Step step, bool read_by_routine = false);
   std::size_t insert_before(std::size_t id, scenario::Step step);
   std::size_t index_of(std::size_t id) const;
-  void expect_call(engine::TimeUs t_us, std::int64_t result, std::optional<std::uint32_t> error);
+  // `value`: what a SIO_CHK_QOS wrote.
+  void expect_call(engine::TimeUs t_us, std::int64_t result, std::optional<std::uint32_t> error,
+                   std::optional<std::uint32_t> value = std::nullopt);
   // A query's result the application could read: an `sp:` step for the indication behind it,
   // before step `before` when the result was there as that step began (else last, and, for a
   // completion routine's, placed by the wait it ran in), and what the application read as

@@ -108,6 +108,8 @@ struct KindFields {
     if (r.required) object.number("required", *r.required);
     add_read(object, r.read);
     if (r.qos) add_passed_qos(object.object("qos"), *r.qos);
+    if (r.selector) named(object, "selector", *r.selector, NameGroup::chk_qos_selector);
+    if (r.value) object.number("value", *r.value);
   }
   void operator()(const engine::CompletionRecord& r) const {
     if (!r.call.empty()) object.string("call", r.call);

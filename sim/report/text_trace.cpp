@@ -75,6 +75,8 @@ class TextLine {
     if (r.required) add("required", std::to_string(*r.required));
     read(r.read);
     if (r.qos) add("qos", to_text(*r.qos));
+    if (r.selector) add("selector", gqos::name_or_number(NameGroup::chk_qos_selector, *r.selector));
+    if (r.value) add("value", std::to_string(*r.value));
   }
   void operator()(const engine::CompletionRecord& r) {
     title(r.call, engine::name_of(r.source), r.decode_error);
