@@ -5,6 +5,7 @@
 
 #include "engine/clock.hpp"
 #include "provider/ipv4.hpp"
+#include "runner/guaranteed_check.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -360,6 +361,9 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
   if (expect.blockade && session) {
     compare(expect.blockade, "blockade", rsvp::has_blockade(state, *session));
   }
+  if ((expect.adspec || expect.delay_bound_us) && session) {
+    check_path_terms(step, expect, *session, failures);
+  }
   if (!expect.toward) return;
   const std::string& toward = spec_.nodes[*expect.toward].name;
   const auto itf = network_->interface_toward(node, static_cast<rsvp::NodeId>(*expect.toward));
@@ -382,6 +386,36 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
                                      std::to_string(expect.reserved->value) + " vs actual " +
                                      std::to_string(reserved) + " bytes/s"});
     }
+  }
+}
+
+// The one sender's path state the step names, or the only one of the session at the node.
+void NetworkRun::check_path_terms(const scenario::Step& step, const scenario::ExpectState& expect,
+                                  const rsvp::Session& session,
+                                  std::vector<Failure>& failures) const {
+  const auto node = static_cast<rsvp::NodeId>(expect.node);
+  const std::string& name = spec_.nodes[expect.node].name;
+  const rsvp::NodeState& state = network_->state(node);
+  std::vector<std::pair<rsvp::SenderId, const rsvp::Psb*>> paths;
+  for (auto it = state.psbs.lower_bound(rsvp::PsbKey{session, rsvp::SenderId{}});
+       it != state.psbs.end() && it->first.first == session; ++it) {
+    if (!expect.sender || it->first.second == sender_id(*expect.sender)) {
+      paths.emplace_back(it->first.second, &it->second);
+    }
+  }
+  if (paths.size() != 1) {
+    failures.push_back(
+        Failure{step.mark, "expected path state of one sender at " + name + " vs actual " +
+                               std::to_string(paths.size()) +
+                               (paths.empty() ? "" : ": name the sender with 'sender'")});
+    return;
+  }
+  const auto& [sender, psb] = paths.front();
+  const std::string where = "at " + name + " for " + rsvp::to_string(sender);
+  if (expect.adspec) check_adspec(*expect.adspec, psb->adspec, where, failures);
+  if (expect.delay_bound_us) {
+    check_delay_bound(*expect.delay_bound_us, rsvp::guaranteed_promises(state, node, session),
+                      sender, where, failures);
   }
 }
 

@@ -72,6 +72,9 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   void trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
              const rsvp::Message& message);
   rsvp::SenderId sender_id(std::size_t sender) const;
+  // expect: state's adspec and delay_bound (runner/guaranteed_check.hpp).
+  void check_path_terms(const scenario::Step& step, const scenario::ExpectState& expect,
+                        const rsvp::Session& session, std::vector<Failure>& failures) const;
   rsvp::ReservationRequest request_of(const scenario::NetReceiver& receiver) const;
 
   engine::EventQueue& queue_;

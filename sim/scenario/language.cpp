@@ -323,6 +323,14 @@ constexpr Key state_keys[] = {
     word("blockade", presence_words),
     word("reservation", presence_words),
     {"reserved", V::number},
+    Key("adspec", V::map, false, {}, &adspec_map,
+        "the ADSPEC the sender's PATH brought to the node; only the keys written are compared"),
+    {"delay_bound",
+     V::duration,
+     false,
+     {},
+     nullptr,
+     "RFC 2212's end-to-end delay bound of the node's own Guaranteed request for the sender"},
 };
 
 constexpr Verb expect_kinds[] = {

@@ -246,7 +246,8 @@ std::string state_needs(std::string_view key, std::string_view needed) {
   return quoted(key) + " needs " + std::string(needed);
 }
 std::string no_state_check() {
-  return "expect: state needs one of path_state, resv_state, blockade, reservation, reserved";
+  return "expect: state needs one of path_state, resv_state, blockade, reservation, reserved, "
+         "adspec, delay_bound";
 }
 
 }  // namespace qosbed::scenario::msg

@@ -516,6 +516,11 @@ Expectation read_expect_state(Context& context, const MapView& step, const StepE
       expect.reserved = Field<std::uint64_t>{*bytes, entry->value.mark};
     }
   }
+  if (const Entry* entry = step.find("adspec"))
+    expect.adspec = read_adspec_fields(context, entry->value);
+  if (const Entry* entry = step.find("delay_bound")) {
+    expect.delay_bound_us = marked(duration(context, entry->value), *entry);
+  }
   auto require = [&](std::string_view key, bool needed, std::string_view what, bool has) {
     const Entry* entry = step.find(key);
     if (entry && needed && !has) context.error(entry->key_mark, msg::state_needs(key, what));
@@ -527,8 +532,11 @@ Expectation read_expect_state(Context& context, const MapView& step, const StepE
   require("reservation", true, "'session' and 'toward'",
           step.find("session") != nullptr && step.find("toward") != nullptr);
   require("reserved", true, "'toward'", step.find("toward") != nullptr);
+  require("adspec", true, "'session' or 'sender'", sessioned);
+  require("delay_bound", true, "'session' or 'sender'", sessioned);
   if (!step.find("path_state") && !step.find("resv_state") && !step.find("blockade") &&
-      !step.find("reservation") && !step.find("reserved")) {
+      !step.find("reservation") && !step.find("reserved") && !step.find("adspec") &&
+      !step.find("delay_bound")) {
     context.error(step.mark(), msg::no_state_check());
   }
   return expect;

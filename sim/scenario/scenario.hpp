@@ -41,6 +41,22 @@ struct FlowSpecFields {
   Mark mark;
 };
 
+// An ADSPEC as written (`adspec:` maps): only the fields named are set; marked at the map. An
+// `sp: fd_qos` object fills the rest with QOS_NOT_SPECIFIED; `expect: state` compares them.
+struct AdspecFields {
+  std::optional<std::uint32_t> hop_count;
+  std::optional<std::uint32_t> path_bandwidth;
+  std::optional<std::uint32_t> minimum_latency;
+  std::optional<std::uint32_t> path_mtu;
+  std::optional<bool> break_bit;
+  bool guaranteed = false;  // a `guaranteed:` map was written
+  std::optional<std::uint32_t> c_total;
+  std::optional<std::uint32_t> d_total;
+  std::optional<std::uint32_t> c_sum;
+  std::optional<std::uint32_t> d_sum;
+  Mark mark;
+};
+
 // What an application requests (socket `qos:`, `set_qos`, `connect`).
 struct QosRequest {
   std::optional<FlowSpecFields> sending;
@@ -194,6 +210,10 @@ struct ExpectState {
   std::optional<Field<bool>> blockade;
   std::optional<Field<bool>> reservation;        // a reservation of the session installed
   std::optional<Field<std::uint64_t>> reserved;  // bytes/s reserved on the interface, all sessions
+  std::optional<AdspecFields> adspec;            // the ADSPEC the sender's PATH brought
+  // RFC 2212's end-to-end delay bound of the node's own Guaranteed request for the sender, in
+  // whole microseconds (rounded)
+  std::optional<Field<std::int64_t>> delay_bound_us;
 };
 
 using Expectation = std::variant<ExpectCall, ExpectCompletion, ExpectWait, ExpectUpdate,
