@@ -381,3 +381,30 @@ BOOST_AUTO_TEST_CASE(explain_names_the_rfc_2205_section_of_each_message_and_stat
     }
   }
 }
+
+BOOST_AUTO_TEST_CASE(explain_puts_the_numbers_into_rfc_2212_s_bound_with_its_branch) {
+  const std::string folder = std::string(QOSBED_SOURCE_DIR) + "/scenarios/network/";
+  const auto first = test::command({"explain", folder + "guaranteed-peak-above-rate.yaml"});
+  BOOST_TEST(first.code == 0);
+  BOOST_TEST(
+      first.out.find("Receiver viewer at d asks for Guaranteed service for sender camera at R = "
+                     "20000 bytes/s;") != std::string::npos);
+  BOOST_TEST(first.out.find("   p > R >= r: (b - M)/R x (p - R)/(p - r) + (M + Ctot)/R + Dtot\n"
+                            "     = (4000 - 500)/20000 s x (40000 - 20000)/(40000 - 10000) + "
+                            "(500 + 2000)/20000 s + 2000 us\n"
+                            "     = 116666.7 us + 125000 us + 2000 us = 243666.7 us of queueing; "
+                            "with the path's MINIMUM_PATH_LATENCY of 3000 us, 246666.7 us end to "
+                            "end.\n") != std::string::npos);
+
+  const auto second = test::command({"explain", folder + "guaranteed-rate-above-peak.yaml"});
+  BOOST_TEST(second.code == 0);
+  BOOST_TEST(second.out.find("   R >= p: (M + Ctot)/R + Dtot") != std::string::npos);
+  BOOST_TEST(second.out.find("     = (500 + 2000)/50000 s + 2000 us\n"
+                             "     = 50000 us + 2000 us = 52000 us of queueing;") !=
+             std::string::npos);
+  BOOST_TEST(second.out.find("p > R >= r") == std::string::npos);
+
+  // A Controlled Load scenario has no Guaranteed section.
+  const auto none = test::command({"explain", folder + "reservation-confirmed.yaml"});
+  BOOST_TEST(none.out.find("Guaranteed service at the end") == std::string::npos);
+}

@@ -57,6 +57,7 @@ struct ReadQos {
   std::optional<gqos::FlowSpec> sending;  // absent when the bytes are fewer than a QOS
   std::optional<gqos::FlowSpec> receiving;
   std::optional<gqos::StatusInfo> status_info;  // the first RSVP_STATUS_INFO, if any
+  std::optional<gqos::Adspec> adspec;           // the first RSVP_ADSPEC, if any
 };
 
 // A Provider call returned. For SIO_GET_QOS and SIO_SET_QOS `call` is "get_qos" / "set_qos",

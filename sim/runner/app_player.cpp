@@ -115,6 +115,7 @@ void AppPlayer::remember_returned_data(std::span<const std::byte> buffer, std::u
   const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
   call.sending = decoded.qos.sending;
   call.receiving = decoded.qos.receiving;
+  call.adspec = gqos::first_adspec(decoded.qos);
   if (const auto& info = decoded.qos.status_info) {
     call.status = info->status_code;
     call.extended_status1 = info->extended_status1;

@@ -16,38 +16,52 @@ std::string field_text(std::uint32_t value) {
 
 }  // namespace
 
-void check_adspec(const scenario::AdspecFields& expected, const gqos::Adspec& actual,
-                  const std::string& where, std::vector<Failure>& failures) {
+std::vector<FieldMiss> adspec_misses(const scenario::AdspecFields& expected,
+                                     const gqos::Adspec* actual) {
+  std::vector<FieldMiss> misses;
   auto compare = [&](std::string_view key, const std::optional<std::uint32_t>& wanted,
-                     std::uint32_t value) {
-    if (wanted && *wanted != value) {
-      failures.push_back(Failure{expected.mark, "expected adspec " + std::string(key) + " " +
-                                                    where + " " + field_text(*wanted) +
-                                                    " vs actual " + field_text(value)});
+                     std::optional<std::uint32_t> value) {
+    if (wanted && wanted != value) {
+      misses.push_back({std::string(key), field_text(*wanted),
+                        value ? field_text(*value) : std::string("none")});
     }
   };
-  const gqos::AdGeneralParams& general = actual.general_params;
-  compare("hop_count", expected.hop_count, general.intserv_aware_hop_count);
-  compare("path_bandwidth", expected.path_bandwidth, general.path_bandwidth_estimate);
-  compare("minimum_latency", expected.minimum_latency, general.minimum_latency);
-  compare("path_mtu", expected.path_mtu, general.path_mtu);
-  const bool broken = (general.flags & gqos::ad_flag_break_bit) != 0;
-  if (expected.break_bit && *expected.break_bit != broken) {
-    failures.push_back(Failure{expected.mark, "expected adspec break_bit " + where + " " +
-                                                  (*expected.break_bit ? "true" : "false") +
-                                                  " vs actual " + (broken ? "true" : "false")});
+  const gqos::AdGeneralParams* general = actual ? &actual->general_params : nullptr;
+  auto of = [general](gqos::Ulong gqos::AdGeneralParams::*member) {
+    return general ? std::optional<std::uint32_t>(general->*member) : std::nullopt;
+  };
+  compare("hop_count", expected.hop_count, of(&gqos::AdGeneralParams::intserv_aware_hop_count));
+  compare("path_bandwidth", expected.path_bandwidth,
+          of(&gqos::AdGeneralParams::path_bandwidth_estimate));
+  compare("minimum_latency", expected.minimum_latency, of(&gqos::AdGeneralParams::minimum_latency));
+  compare("path_mtu", expected.path_mtu, of(&gqos::AdGeneralParams::path_mtu));
+  if (expected.break_bit) {
+    const auto text = [](bool set) { return std::string(set ? "true" : "false"); };
+    if (!general) {
+      misses.push_back({"break_bit", text(*expected.break_bit), "none"});
+    } else if (const bool set = (general->flags & gqos::ad_flag_break_bit) != 0;
+               set != *expected.break_bit) {
+      misses.push_back({"break_bit", text(*expected.break_bit), text(set)});
+    }
   }
-  if (!expected.guaranteed) return;
-  const gqos::AdGuaranteed* terms = rsvp::guaranteed_terms(actual);
-  if (!terms) {
-    failures.push_back(
-        Failure{expected.mark, "expected adspec guaranteed " + where + ": the ADSPEC has none"});
-    return;
+  if (!expected.guaranteed) return misses;
+  const gqos::AdGuaranteed* terms = actual ? rsvp::guaranteed_terms(*actual) : nullptr;
+  auto term = [terms](gqos::Ulong gqos::AdGuaranteed::*member) {
+    return terms ? std::optional<std::uint32_t>(terms->*member) : std::nullopt;
+  };
+  compare("c_total", expected.c_total, term(&gqos::AdGuaranteed::c_total));
+  compare("d_total", expected.d_total, term(&gqos::AdGuaranteed::d_total));
+  compare("c_sum", expected.c_sum, term(&gqos::AdGuaranteed::c_sum));
+  compare("d_sum", expected.d_sum, term(&gqos::AdGuaranteed::d_sum));
+  return misses;
+}
+
+void check_adspec(const scenario::AdspecFields& expected, const gqos::Adspec& actual,
+                  const std::string& where, std::vector<Failure>& failures) {
+  for (const FieldMiss& miss : adspec_misses(expected, &actual)) {
+    failures.push_back(Failure{expected.mark, "expected adspec " + miss.key + " " + where + " " +
+                                                  miss.expected + " vs actual " + miss.actual});
   }
-  compare("c_total", expected.c_total, terms->c_total);
-  compare("d_total", expected.d_total, terms->d_total);
-  compare("c_sum", expected.c_sum, terms->c_sum);
-  compare("d_sum", expected.d_sum, terms->d_sum);
 }
 
 void check_delay_bound(const scenario::Field<std::int64_t>& expected,

@@ -1,6 +1,8 @@
-// `expect: state`'s Integrated Services checks: the ADSPEC a sender's PATH brought to a node
-// (RFC 2210 section 3.3, composed as docs/rsvp.md says), and the end-to-end delay bound RFC 2212
-// gives the node's own Guaranteed request for that sender (rsvp/guaranteed_promise.hpp).
+// The Integrated Services checks: an ADSPEC against the `adspec:` map written (`expect: state`
+// on the one a sender's PATH brought to a node, RFC 2210 section 3.3 composed as docs/rsvp.md
+// says; `expect: call` and `completion` on the RSVP_ADSPEC an application read), and the
+// end-to-end delay bound RFC 2212 gives a node's own Guaranteed request for a sender
+// (rsvp/guaranteed_promise.hpp).
 #pragma once
 
 #include <string>
@@ -11,6 +13,16 @@
 #include "scenario/scenario.hpp"
 
 namespace qosbed::runner {
+
+// A field written that `actual` does not hold, as the language writes both.
+struct FieldMiss {
+  std::string key;  // "path_mtu", "c_total"
+  std::string expected;
+  std::string actual;
+};
+// Each field written against `actual` (none: every field written is missed, vs "none").
+std::vector<FieldMiss> adspec_misses(const scenario::AdspecFields& expected,
+                                     const gqos::Adspec* actual);
 
 // Each field written against `actual`; `where` names the node and sender ("at d for
 // 10.0.0.1:6000").

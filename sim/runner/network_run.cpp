@@ -178,6 +178,25 @@ rsvp::SenderId NetworkRun::sender_id(std::size_t sender) const {
   return rsvp::SenderId{spec_.nodes[spec.host].address, spec.port};
 }
 
+std::vector<NetworkRun::ReceiverPromises> NetworkRun::guaranteed_promises() const {
+  std::vector<ReceiverPromises> all;
+  for (std::size_t i = 0; i < spec_.receivers.size(); ++i) {
+    const scenario::NetReceiver& receiver = spec_.receivers[i];
+    const auto host = static_cast<rsvp::NodeId>(receiver.host);
+    auto promises =
+        rsvp::guaranteed_promises(network_->state(host), host, sessions_[receiver.session]);
+    if (!promises.empty()) all.push_back({i, std::move(promises)});
+  }
+  return all;
+}
+
+std::string NetworkRun::sender_name(const rsvp::SenderId& sender) const {
+  for (std::size_t i = 0; i < spec_.senders.size(); ++i) {
+    if (sender_id(i) == sender) return spec_.senders[i].name;
+  }
+  return rsvp::to_string(sender);
+}
+
 rsvp::ReservationRequest NetworkRun::request_of(const scenario::NetReceiver& receiver) const {
   rsvp::ReservationRequest request;
   request.style = style_of(receiver.style);

@@ -16,6 +16,7 @@
 #include "engine/event_queue.hpp"
 #include "engine/trace.hpp"
 #include "provider_stub/socket_qos_state.hpp"
+#include "rsvp/guaranteed_promise.hpp"
 #include "rsvp/host_sp.hpp"
 #include "rsvp/network.hpp"
 #include "runner/message_capture.hpp"
@@ -47,6 +48,16 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   void stop();
   engine::TimeUs end_us() const { return spec_.end_us.value_or(0); }
   const rsvp::Network& network() const { return *network_; }
+
+  // What each receiver's own Guaranteed request promises its senders now
+  // (rsvp/guaranteed_promise.hpp), receivers in file order; one that promises nothing is left out.
+  struct ReceiverPromises {
+    std::size_t receiver = 0;  // an index into NetworkSpec::receivers
+    std::vector<rsvp::GuaranteedPromise> promises;
+  };
+  std::vector<ReceiverPromises> guaranteed_promises() const;
+  // The scenario's name of the sender entry `sender` is, else its address and port.
+  std::string sender_name(const rsvp::SenderId& sender) const;
 
   // Against the rsvp records in `records`, as of `now_us`.
   void check(const scenario::Step& step, const scenario::ExpectMessage& expect,

@@ -37,7 +37,8 @@ class Player {
         interrupt_(options.interrupt),
         capture_(options.capture),
         strict_(options.strict),
-        on_sp_indication_(options.on_sp_indication) {
+        on_sp_indication_(options.on_sp_indication),
+        on_network_end_(options.on_network_end) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(&provider_trace_);
@@ -88,6 +89,7 @@ class Player {
     if (network_) {
       advance_to(std::max(network_->end_us(), queue_.now_us()), scenario_.steps.size());
       network_->stop();
+      if (on_network_end_) on_network_end_(*network_);
     }
     advance_to(std::numeric_limits<engine::TimeUs>::max(), scenario_.steps.size());
   }
@@ -231,6 +233,7 @@ class Player {
   std::function<void(engine::TimeUs, const std::string&, const gqos::Indication&,
                      std::optional<std::size_t>)>
       on_sp_indication_;
+  std::function<void(const NetworkRun&)> on_network_end_;
   std::optional<std::size_t> played_;          // the step played last
   std::vector<PlayedIndication> indications_;  // the sp: fd_qos steps played, in order
 };

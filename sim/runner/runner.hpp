@@ -56,6 +56,8 @@ struct RunResult {
   bool passed() const { return failures.empty() && !stopped; }
 };
 
+class NetworkRun;
+
 struct RunOptions {
   engine::TraceSink* trace = nullptr;  // also receives every record as it happens
   // Checked between steps and between provider events (a signal handler may set it): when it
@@ -76,6 +78,8 @@ struct RunOptions {
   std::function<void(engine::TimeUs t_us, const std::string& socket, const gqos::Indication&,
                      std::optional<std::size_t> after_step)>
       on_sp_indication{};
+  // A network scenario: shown the network once it has stopped at its end, its state kept.
+  std::function<void(const NetworkRun&)> on_network_end{};
 };
 
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options = {});

@@ -291,6 +291,8 @@ constexpr Key call_keys[] = {
     nested("sending", V::map, flowspec_map),
     nested("receiving", V::map, flowspec_map),
     {"extended_status", V::extended_status},
+    Key("adspec", V::map, false, {}, &adspec_map,
+        "the RSVP_ADSPEC in ProviderSpecific; only the keys written are compared"),
 };
 constexpr Key expect_wait_keys[] = {{"result", V::name}};
 constexpr Key update_keys[] = {

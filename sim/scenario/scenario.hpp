@@ -160,6 +160,7 @@ struct ExpectReturned {
   std::optional<Field<std::uint32_t>> extended_status2;
   std::optional<FlowSpecFields> sending;
   std::optional<FlowSpecFields> receiving;
+  std::optional<AdspecFields> adspec;  // the RSVP_ADSPEC in ProviderSpecific
 };
 // The synchronous result of the step before. A SIO_GET_QOS that returned data at once (a
 // synchronous query, or an overlapped one that finished at once) also shows what it returned.
