@@ -11,6 +11,7 @@
 
 #include "engine/clock.hpp"
 #include "rsvp/messages.hpp"
+#include "rsvp/observer.hpp"
 #include "rsvp/topology.hpp"
 #include "rsvp_wire/pcapng.hpp"
 #include "scenario/network.hpp"
@@ -25,6 +26,11 @@ class MessageCapture {
 
   void sent(engine::TimeUs t_us, const rsvp::Topology& topology, rsvp::NodeId from, rsvp::NodeId to,
             rsvp::LinkId link, const rsvp::Message& message);
+  // A message on a hop toward or from a router that does not run RSVP (rsvp::Routed): as its
+  // RSVP hop sent it to its target, its IP TTL one less for each such router crossed (the sign
+  // RFC 2205 section 2.9 detects them by).
+  void routed(engine::TimeUs t_us, const rsvp::Topology& topology, rsvp::NodeId to,
+              rsvp::LinkId link, const rsvp::Message& message, const rsvp::Routed& via);
 
  private:
   rsvp_wire::PcapngWriter writer_;

@@ -13,10 +13,16 @@ namespace {
 rsvp::Topology topology_of(const scenario::NetworkSpec& spec) {
   rsvp::Topology topology;
   for (const scenario::NetNode& node : spec.nodes) {
-    if (node.kind == scenario::NodeKind::host) {
-      topology.add_host(node.name, node.address);
-    } else {
-      topology.add_router(node.name, node.address);
+    switch (node.kind) {
+      case scenario::NodeKind::host:
+        topology.add_host(node.name, node.address);
+        break;
+      case scenario::NodeKind::router:
+        topology.add_router(node.name, node.address);
+        break;
+      case scenario::NodeKind::non_rsvp_router:
+        topology.add_non_rsvp_router(node.name, node.address);
+        break;
     }
   }
   for (const scenario::NetLink& link : spec.links) {
@@ -294,6 +300,11 @@ void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                          const rsvp::Message& message) {
   trace("sent", from, to, link, message);
   if (capture_) capture_->sent(queue_.now_us(), network_->topology(), from, to, link, message);
+}
+void NetworkRun::on_routed(rsvp::NodeId at, rsvp::NodeId to, rsvp::LinkId link,
+                           const rsvp::Message& message, const rsvp::Routed& via) {
+  trace("sent", at, to, link, message);
+  if (capture_) capture_->routed(queue_.now_us(), network_->topology(), to, link, message, via);
 }
 void NetworkRun::on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
                              const rsvp::Message& message) {

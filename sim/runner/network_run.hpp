@@ -70,6 +70,9 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
                const rsvp::Message& message) override;
   void on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
                    const rsvp::Message& message) override;
+  // Traced as sent by `at`, captured as the datagram its RSVP hop sent (rsvp::Routed).
+  void on_routed(rsvp::NodeId at, rsvp::NodeId to, rsvp::LinkId link, const rsvp::Message& message,
+                 const rsvp::Routed& via) override;
   void on_dropped(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                   const rsvp::Message& message, rsvp::Drop why) override;
 

@@ -101,8 +101,19 @@ constexpr Map object_map{"object", object_keys,
 
 // ---- network: -----------------------------------------------------------------------------------
 
-constexpr Key node_keys[] = {{"host", V::ipv4}, {"router", V::ipv4}};
-constexpr Map node_map{"node", node_keys, "a host or a router, with its IPv4 address", true};
+constexpr Key node_keys[] = {
+    {"host", V::ipv4},
+    {"router", V::ipv4},
+    {"non_rsvp_router",
+     V::ipv4,
+     false,
+     {},
+     nullptr,
+     "a router that does not run RSVP: it forwards RSVP messages untouched"},
+};
+constexpr Map node_map{"node", node_keys,
+                       "a host, a router or a router that does not run RSVP, with its IPv4 address",
+                       true};
 constexpr Key link_keys[] = {
     {"between", V::pair_of_texts, true},
     {"name", V::text},

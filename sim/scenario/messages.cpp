@@ -188,7 +188,7 @@ std::string duplicate_name(std::string_view title, std::string_view name) {
   return "two " + std::string(title) + "s named " + quoted(name);
 }
 std::string node_needs_one_kind() {
-  return "a node is a map with one of 'host' or 'router' (its address)";
+  return "a node is a map with one of 'host', 'router' or 'non_rsvp_router' (its address)";
 }
 std::string not_a_host(std::string_view key, std::string_view node) {
   return quoted(key) + " must be a host, and " + quoted(node) + " is a router";

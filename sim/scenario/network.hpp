@@ -19,7 +19,8 @@ namespace qosbed::scenario {
 
 struct Mark;
 
-enum class NodeKind { host, router };
+// A router that does not run RSVP forwards RSVP messages untouched (docs/rsvp.md).
+enum class NodeKind { host, router, non_rsvp_router };
 
 struct NetNode {
   std::string name;

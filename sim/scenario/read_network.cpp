@@ -142,16 +142,20 @@ std::optional<std::size_t> host_ref(Context& context, const MapView& map,
 void read_nodes(Context& context, const MapView& top, NetworkSpec& network) {
   read_named(context, top, "nodes", [&](const Entry& item, const MapView& map) {
     map.allow_only(language::node().keys);
-    const Entry* host = map.find("host");
-    const Entry* router = map.find("router");
-    if ((host != nullptr) == (router != nullptr)) {
+    // In the order of NodeKind.
+    const Entry* kinds[] = {map.find("host"), map.find("router"), map.find("non_rsvp_router")};
+    const auto written = std::count_if(std::begin(kinds), std::end(kinds),
+                                       [](const Entry* kind) { return kind != nullptr; });
+    if (written != 1) {
       context.error(map.mark(), msg::node_needs_one_kind());
       return;
     }
+    const auto kind = std::find_if(std::begin(kinds), std::end(kinds),
+                                   [](const Entry* entry) { return entry != nullptr; });
     NetNode node;
     node.name = item.key;
-    node.kind = host ? NodeKind::host : NodeKind::router;
-    node.address = ipv4(context, (host ? host : router)->value).value_or(0);
+    node.kind = static_cast<NodeKind>(kind - std::begin(kinds));
+    node.address = ipv4(context, (*kind)->value).value_or(0);
     const auto taken = names_of(network.nodes);
     if (std::find(taken.begin(), taken.end(), node.name) != taken.end()) {
       context.error(item.key_mark, msg::duplicate_name("node", node.name));
