@@ -408,3 +408,37 @@ BOOST_AUTO_TEST_CASE(explain_puts_the_numbers_into_rfc_2212_s_bound_with_its_bra
   const auto none = test::command({"explain", folder + "reservation-confirmed.yaml"});
   BOOST_TEST(none.out.find("Guaranteed service at the end") == std::string::npos);
 }
+
+BOOST_AUTO_TEST_CASE(policies_name_a_node_that_runs_rsvp_and_its_limit) {
+  const std::string text = R"(scenario: policies
+sockets:
+  rx: { role: receiver }
+network:
+  nodes:
+    s: { host: 10.0.0.1 }
+    r1: { router: 10.0.1.1 }
+    x: { non_rsvp_router: 10.0.1.9 }
+    y: { router: 10.0.1.8, non_rsvp_router: 10.0.1.7 }
+    d: { host: 10.0.0.2 }
+  links:
+    - { between: [s, r1], bandwidth: 1250000 }
+  policies:
+    r2: { max_rate: 1000 }
+    x: { max_rate: 1000 }
+    r1: { max: 1000 }
+steps:
+  - app: bind
+    socket: rx
+)";
+  const auto result = scenario::load_text(text, "test.yaml");
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> expected = {
+      "test.yaml:9:8: error: a node is a map with one of 'host', 'router' or 'non_rsvp_router' "
+      "(its address)",
+      "test.yaml:14:5: error: unknown node 'r2' (did you mean 'r1'?)",
+      "test.yaml:15:5: error: node 'x' does not run RSVP: it has no policy control",
+      "test.yaml:16:9: error: missing required key 'max_rate'",
+      "test.yaml:16:11: error: unknown key 'max' (expected one of: max_rate)"};
+  BOOST_TEST(errors == expected, boost::test_tools::per_element());
+}

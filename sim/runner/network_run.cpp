@@ -123,6 +123,13 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
       sessions_(sessions_of(spec)),
       network_(std::make_unique<rsvp::Network>(queue, topology_of(spec), options_of(spec))) {
   network_->set_message_observer(this);
+  for (const scenario::NetPolicy& policy : spec.policies) {
+    network_->set_policy(
+        static_cast<rsvp::NodeId>(policy.node),
+        [max_rate = policy.max_rate](const rsvp::Session&, const rsvp::FlowDescriptor& request) {
+          return request.flowspec.token_rate <= max_rate;
+        });
+  }
   host_sp_ = std::make_unique<rsvp::HostSp>(
       *network_, [this](rsvp::NodeId, gqos::SocketId socket, gqos::Indication indication) {
         deliver_(socket, indication);

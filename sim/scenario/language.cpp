@@ -157,6 +157,15 @@ constexpr Key receiver_keys[] = {
     {"socket", V::socket_id, false, {}, nullptr, "the application that drives it"},
 };
 constexpr Map receiver_map{"receiver", receiver_keys};
+constexpr Key policy_keys[] = {
+    {"max_rate",
+     V::number,
+     true,
+     {},
+     nullptr,
+     "bytes/s: a request above it is refused with ResvErr policy control failure"},
+};
+constexpr Map policy_map{"policy", policy_keys, "a node's policy control"};
 constexpr Key network_keys[] = {
     {"refresh", V::duration, false, {}, nullptr, "R, default 30s"},
     {"k", V::round_count, false, {}, nullptr, "K, default 3"},
@@ -172,6 +181,7 @@ constexpr Key network_keys[] = {
     nested("sessions", V::named_maps, session_map),
     nested("senders", V::named_maps, sender_map),
     nested("receivers", V::named_maps, receiver_map),
+    nested("policies", V::named_maps, policy_map),
 };
 constexpr Map network_map{
     "network", network_keys,
@@ -413,6 +423,9 @@ const Map& sender() {
 }
 const Map& receiver() {
   return receiver_map;
+}
+const Map& policy() {
+  return policy_map;
 }
 
 std::span<const StepKind> step_kinds() {

@@ -245,6 +245,9 @@ std::string stopped_by_application(std::string_view key, std::string_view name,
 std::string state_needs(std::string_view key, std::string_view needed) {
   return quoted(key) + " needs " + std::string(needed);
 }
+std::string policy_without_rsvp(std::string_view node) {
+  return "node " + quoted(node) + " does not run RSVP: it has no policy control";
+}
 std::string no_state_check() {
   return "expect: state needs one of path_state, resv_state, blockade, reservation, reserved, "
          "adspec, delay_bound";

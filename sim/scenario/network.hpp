@@ -75,6 +75,13 @@ struct NetReceiver {
   std::string socket;  // the scenario socket its host's SP indicates PATH-side changes to
 };
 
+// A node's policy control: a reservation request above `max_rate` bytes/s is refused with ResvErr
+// "policy control failure" (RFC 2205 Appendix B code 2).
+struct NetPolicy {
+  std::size_t node = 0;
+  std::uint32_t max_rate = 0;
+};
+
 struct NetworkSpec {
   // Soft-state timing (RFC 2205 section 3.7): the refresh period R and K; unset, the model's.
   std::optional<std::int64_t> refresh_us;
@@ -86,6 +93,7 @@ struct NetworkSpec {
   std::vector<NetSession> sessions;
   std::vector<NetSender> senders;
   std::vector<NetReceiver> receivers;
+  std::vector<NetPolicy> policies;
 };
 
 // ---- net: what happens to the network -------------------------------------------------------

@@ -238,6 +238,30 @@ void read_sessions(Context& context, const MapView& top, NetworkSpec& network) {
   });
 }
 
+// Policy control runs where RSVP does: a node that does not run it has none.
+void read_policies(Context& context, const MapView& top, NetworkSpec& network) {
+  read_named(context, top, "policies", [&](const Entry& item, const MapView& map) {
+    map.allow_only(language::policy().keys);
+    const auto node = std::find_if(network.nodes.begin(), network.nodes.end(),
+                                   [&](const NetNode& n) { return n.name == item.key; });
+    if (node == network.nodes.end()) {
+      const auto names = names_of(network.nodes);
+      context.error(item.key_mark, msg::unknown("node", item.key, closest(item.key, names), names));
+      return;
+    }
+    if (node->kind == NodeKind::non_rsvp_router) {
+      context.error(item.key_mark, msg::policy_without_rsvp(item.key));
+      return;
+    }
+    const Entry* max_rate = map.require("max_rate");
+    if (!max_rate) return;
+    if (auto rate = u32(context, max_rate->value)) {
+      network.policies.push_back(
+          NetPolicy{static_cast<std::size_t>(node - network.nodes.begin()), *rate});
+    }
+  });
+}
+
 void read_senders(Context& context, const MapView& top, NetworkSpec& network,
                   std::span<const SocketSpec> sockets) {
   read_named(context, top, "senders", [&](const Entry& item, const MapView& map) {
@@ -451,6 +475,7 @@ NetworkSpec read_network(Context& context, const Value& value,
   read_sessions(context, *map, network);
   read_senders(context, *map, network, sockets);
   read_receivers(context, *map, network, sockets);
+  read_policies(context, *map, network);
   return network;
 }
 
