@@ -5,6 +5,7 @@
 
 #include "engine/clock.hpp"
 #include "provider/ipv4.hpp"
+#include "rsvp_wire/summary.hpp"
 #include "runner/guaranteed_check.hpp"
 
 namespace qosbed::runner {
@@ -123,6 +124,7 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
       sessions_(sessions_of(spec)),
       network_(std::make_unique<rsvp::Network>(queue, topology_of(spec), options_of(spec))) {
   network_->set_message_observer(this);
+  refresh_us_ = network_->options().times.refresh_us;
   for (const scenario::NetPolicy& policy : spec.policies) {
     network_->set_policy(
         static_cast<rsvp::NodeId>(policy.node),
@@ -287,7 +289,7 @@ void NetworkRun::stop() {
 }
 
 void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
-                       const rsvp::Message& message) {
+                       const rsvp::Message& message, std::vector<std::string> objects) {
   auto m = engine::record_at<engine::RsvpRecord>(engine::RecordHead{queue_.now_us(), {}});
   m.message = rsvp::name_of(message);
   m.action = std::move(action);
@@ -296,23 +298,37 @@ void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, r
   m.link = spec_.links[link].name;
   m.session = rsvp::to_string(rsvp::session_of(message));
   describe(message, m);
+  m.objects = std::move(objects);
   trace_.record(engine::TraceRecord(std::move(m)));
 }
 
 void NetworkRun::capture_to(std::ostream& out) {
-  capture_ = std::make_unique<MessageCapture>(out, spec_, options_of(spec_).times.refresh_us);
+  capture_ = std::make_unique<MessageCapture>(out, spec_);
+}
+
+void NetworkRun::sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
+                      const rsvp::Message& message, const rsvp::WireContext& wire,
+                      std::uint8_t routers) {
+  if (!capture_ && !describe_objects_) return trace("sent", from, to, link, message);
+  const rsvp::WirePacket packet = rsvp::to_wire(message, network_->topology(), wire);
+  trace(
+      "sent", from, to, link, message,
+      describe_objects_ ? rsvp_wire::object_summaries(packet.message) : std::vector<std::string>{});
+  if (capture_) capture_->write(queue_.now_us(), packet, link, routers);
 }
 
 void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                          const rsvp::Message& message) {
-  trace("sent", from, to, link, message);
-  if (capture_) capture_->sent(queue_.now_us(), network_->topology(), from, to, link, message);
+  sent(from, to, link, message, rsvp::WireContext{from, to, link, refresh_us_}, 0);
 }
+
+// As its RSVP hop sent it, to the RSVP node it is for.
 void NetworkRun::on_routed(rsvp::NodeId at, rsvp::NodeId to, rsvp::LinkId link,
                            const rsvp::Message& message, const rsvp::Routed& via) {
-  trace("sent", at, to, link, message);
-  if (capture_) capture_->routed(queue_.now_us(), network_->topology(), to, link, message, via);
+  sent(at, to, link, message,
+       rsvp::WireContext{via.hop, via.target.value_or(to), via.hop_link, refresh_us_}, via.routers);
 }
+
 void NetworkRun::on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
                              const rsvp::Message& message) {
   trace("received", from, at, link, message);

@@ -36,6 +36,9 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
 
   // From now on, every message sent is also written to `out` as a packet (message_capture.hpp).
   void capture_to(std::ostream& out);
+  // From now on, every message's `sent` record lists its objects as Wireshark sums them up
+  // (rsvp_wire/summary.hpp).
+  void describe_objects() { describe_objects_ = true; }
   // The scenario's socket `spec`, opened as `socket`, on the host of the sender or receiver that
   // names it, else on the host whose address it binds to; a socket on no host stays off the
   // network.
@@ -84,7 +87,10 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
 
  private:
   void trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
-             const rsvp::Message& message);
+             const rsvp::Message& message, std::vector<std::string> objects = {});
+  // A message put on `link`, in the wire form `wire` gives it: traced, described, captured.
+  void sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link, const rsvp::Message& message,
+            const rsvp::WireContext& wire, std::uint8_t routers);
   rsvp::SenderId sender_id(std::size_t sender) const;
   // expect: state's adspec and delay_bound (runner/guaranteed_check.hpp).
   void check_path_terms(const scenario::Step& step, const scenario::ExpectState& expect,
@@ -101,6 +107,8 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   std::map<provider::Socket, rsvp::NodeId> hosts_;  // the placed sockets
   std::vector<engine::EventId> starts_;
   std::unique_ptr<MessageCapture> capture_;
+  engine::TimeUs refresh_us_ = 0;  // R, for TIME_VALUES on the wire
+  bool describe_objects_ = false;
   std::vector<engine::EventId> changes_;  // socket changes not yet handed to the SP
 };
 

@@ -36,6 +36,7 @@ class Player {
         provider_trace_(queue_, traced_, tee_),
         interrupt_(options.interrupt),
         capture_(options.capture),
+        rsvp_objects_(options.rsvp_objects),
         strict_(options.strict),
         on_sp_indication_(options.on_sp_indication),
         on_network_end_(options.on_network_end) {
@@ -131,6 +132,7 @@ class Player {
           emulator_.indicate(socket, indication);
         });
     if (capture_) network_->capture_to(*capture_);
+    if (rsvp_objects_) network_->describe_objects();
     emulator_.set_qos_observer(network_.get());
     open_sockets();
     for (const scenario::SocketSpec& socket : scenario_.sockets) {
@@ -227,7 +229,8 @@ class Player {
   std::unique_ptr<NetworkRun> network_;  // set for a scenario with `network:`
   std::size_t nothing_since_ = 0;
   const volatile std::sig_atomic_t* interrupt_;
-  std::ostream* capture_;    // --pcap
+  std::ostream* capture_;  // --pcap
+  bool rsvp_objects_;
   std::size_t current_ = 0;  // the step being played, for Stop
   bool strict_;
   std::function<void(engine::TimeUs, const std::string&, const gqos::Indication&,

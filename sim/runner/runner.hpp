@@ -70,6 +70,9 @@ struct RunOptions {
   // When set, a network scenario's RSVP messages are also written here as a pcapng capture
   // (runner/message_capture.hpp); a scenario without `network:` writes nothing.
   std::ostream* capture = nullptr;
+  // A network scenario's `sent` RSVP records also list the message's objects as Wireshark sums
+  // them up (engine::RsvpRecord::objects).
+  bool rsvp_objects = false;
   // A scenario that checks nothing fails instead of warning, and so does each `sp: fd_qos` step
   // the application never observed (runner/observed.hpp says what observed means).
   bool strict = false;
