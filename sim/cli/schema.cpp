@@ -323,7 +323,8 @@ std::string scenario_schema() {
        {&language::decisions(), &language::socket(), &language::qos(), &language::flowspec(),
         &language::given_flowspec(), &language::object_kinds(), &language::adspec(),
         &language::guaranteed(), &language::raw(), &language::network(), &language::node(),
-        &language::link(), &language::session(), &language::sender(), &language::receiver()}) {
+        &language::link(), &language::session(), &language::sender(), &language::receiver(),
+        &language::policy()}) {
     defs.add(std::string(map->name), map_definition(*map));
   }
   defs.add("step", step_definition());
