@@ -1,9 +1,9 @@
-// Fuzzes the RSVP wire decoder and the IPv4 unframer (sim/rsvp_wire): they must never read
-// outside the bytes they are given, every error must point inside them, and whatever they accept
-// must encode back to a message of the same size that decodes and encodes to itself. Each input
-// is read as an RSVP message twice, as given and with its checksum field zeroed (0 means none
-// was sent, RFC 2205 section 3.1.1, so a mutation is not simply stopped by the checksum), and as
-// an IPv4 datagram whose payload is then decoded the same ways.
+// Fuzzes the RSVP wire decoder, the IPv4 unframer and the objects' summaries (sim/rsvp_wire): they
+// must never read outside the bytes they are given, every error must point inside them, and
+// whatever they accept must encode back to a message of the same size that decodes and encodes to
+// itself. Each input is read as an RSVP message twice, as given and with its checksum field zeroed
+// (0 means none was sent, RFC 2205 section 3.1.1, so a mutation is not simply stopped by the
+// checksum), and as an IPv4 datagram whose payload is then decoded the same ways.
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -14,6 +14,7 @@
 #include "rsvp_wire/decode.hpp"
 #include "rsvp_wire/encode.hpp"
 #include "rsvp_wire/ipv4.hpp"
+#include "rsvp_wire/summary.hpp"
 
 namespace {
 
@@ -24,6 +25,8 @@ void check(bool condition) {
 }
 
 void check_message(std::span<const std::byte> bytes) {
+  // A summary per object, and every object is at least its 4-byte header.
+  check(object_summaries(bytes).size() <= bytes.size() / 4);
   const DecodeResult result = decode(bytes);
   check(!to_string(result).empty());
   if (!result.ok()) {

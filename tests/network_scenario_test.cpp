@@ -254,6 +254,100 @@ BOOST_AUTO_TEST_CASE(message_and_state_expectations_hold_or_say_what_differs) {
   BOOST_TEST(failures_of(wrong) == expected, boost::test_tools::per_element());
 }
 
+// docs/rsvp.md's worked example: s - r1 - d with RFC 2212's C and D on each link, a scripted
+// sender (r 10000, b 4000, p 40000, M 500) and d reserving Guaranteed service at R = 20000.
+const std::string guaranteed_chain = R"(scenario: gs
+sockets:
+  rx: { role: receiver }
+network:
+  end: 10ms
+  nodes:
+    s: { host: 10.0.0.1 }
+    r1: { router: 10.0.1.1 }
+    d: { host: 10.0.0.2 }
+  links:
+    - { between: [s, r1], bandwidth: 1250000, delay: 1ms, c: 1500, d: 1ms }
+    - { between: [r1, d], bandwidth: 125000, delay: 2ms, mtu: 576, c: 500, d: 1ms }
+  sessions:
+    video: { destination: 10.0.0.2:5000 }
+  senders:
+    camera: { host: s, session: video, port: 6000, tspec: { service_type: guaranteed,
+              token_rate: 10000, token_bucket_size: 4000, peak_bandwidth: 40000, max_sdu_size: 500 } }
+  receivers:
+    viewer: { host: d, session: video, flowspec: { service_type: guaranteed, token_rate: 20000 } }
+steps:
+  - at: 10ms
+)";
+
+std::vector<std::string> guaranteed_failures(const std::string& steps) {
+  const scenario::Scenario scenario = load_ok(guaranteed_chain + steps);
+  std::vector<std::string> out;
+  for (const auto& failure : runner::run(scenario).failures) out.push_back(format(failure));
+  return out;
+}
+
+std::vector<std::string> guaranteed_errors(const std::string& steps) {
+  const auto result = scenario::load_text(guaranteed_chain + steps, "test.yaml");
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  return errors;
+}
+
+BOOST_AUTO_TEST_CASE(adspec_and_delay_bound_expectations_hold_or_say_what_differs) {
+  const std::string steps = R"(    expect: state
+    node: d
+    session: video
+    adspec: { hop_count: 2, path_bandwidth: 125000, minimum_latency: 3000, path_mtu: 576,
+              break_bit: false, guaranteed: { c_total: 2000, d_total: 2000, c_sum: 2000, d_sum: 2000 } }
+    delay_bound: 243667us
+  - expect: state
+    node: r1
+    sender: camera
+    adspec: { hop_count: 1, path_mtu: 1500, guaranteed: { c_total: 1500 } }
+  - expect: state             # the sender's own path state: the ADSPEC before its first link
+    node: s
+    session: video
+    adspec: { hop_count: 0, path_bandwidth: 4294967294, minimum_latency: 0, path_mtu: not_specified }
+)";
+  BOOST_TEST(guaranteed_failures(steps).empty());
+
+  const std::string wrong = R"(    expect: state
+    node: d
+    sender: camera
+    adspec: { hop_count: 3, path_mtu: not_specified, break_bit: true, guaranteed: { d_total: 2001 } }
+    delay_bound: 243.666ms
+  - expect: state
+    node: r1
+    sender: camera
+    delay_bound: 1s
+)";
+  const std::string where = " at d for 10.0.0.1:6000 ";
+  const std::vector<std::string> expected = {
+      "test.yaml:25: expected adspec hop_count" + where + "3 vs actual 2",
+      "test.yaml:25: expected adspec path_mtu" + where + "not_specified vs actual 576",
+      "test.yaml:25: expected adspec break_bit" + where + "true vs actual false",
+      "test.yaml:25: expected adspec d_total" + where + "2001 vs actual 2000",
+      "test.yaml:26: expected delay_bound" + where + "243666 us vs actual 243667 us",
+      "test.yaml:30: expected delay_bound at r1 for 10.0.0.1:6000 1000000 us vs actual none: the "
+      "node holds no Guaranteed request of its own for this sender"};
+  BOOST_TEST(guaranteed_failures(wrong) == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(adspec_and_delay_bound_need_a_session_and_their_own_keys) {
+  const std::vector<std::string> expected = {
+      "test.yaml:24:5: error: 'adspec' needs 'session' or 'sender'",
+      "test.yaml:24:15: error: unknown key 'hops' (expected one of: hop_count, path_bandwidth, "
+      "minimum_latency, path_mtu, break_bit, guaranteed)",
+      "test.yaml:25:5: error: 'delay_bound' needs 'session' or 'sender'",
+      "test.yaml:25:18: error: 'delay_bound' needs a time unit (us, ms or s): '5'"};
+  BOOST_TEST(guaranteed_errors(R"(    expect: state
+    node: d
+    adspec: { hops: 2 }
+    delay_bound: 5
+)") == expected,
+             boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(every_network_scenario_compiles_per_host_to_the_same_indications) {
   std::size_t compiled_count = 0;
   std::size_t indications = 0;
@@ -331,4 +425,65 @@ BOOST_AUTO_TEST_CASE(explain_names_the_rfc_2205_section_of_each_message_and_stat
       BOOST_TEST(text.find(section) != std::string::npos);
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(explain_puts_the_numbers_into_rfc_2212_s_bound_with_its_branch) {
+  const std::string folder = std::string(QOSBED_SOURCE_DIR) + "/scenarios/network/";
+  const auto first = test::command({"explain", folder + "guaranteed-peak-above-rate.yaml"});
+  BOOST_TEST(first.code == 0);
+  BOOST_TEST(
+      first.out.find("Receiver viewer at d asks for Guaranteed service for sender camera at R = "
+                     "20000 bytes/s;") != std::string::npos);
+  BOOST_TEST(first.out.find("   p > R >= r: (b - M)/R x (p - R)/(p - r) + (M + Ctot)/R + Dtot\n"
+                            "     = (4000 - 500)/20000 s x (40000 - 20000)/(40000 - 10000) + "
+                            "(500 + 2000)/20000 s + 2000 us\n"
+                            "     = 116666.7 us + 125000 us + 2000 us = 243666.7 us of queueing; "
+                            "with the path's MINIMUM_PATH_LATENCY of 3000 us, 246666.7 us end to "
+                            "end.\n") != std::string::npos);
+
+  const auto second = test::command({"explain", folder + "guaranteed-rate-above-peak.yaml"});
+  BOOST_TEST(second.code == 0);
+  BOOST_TEST(second.out.find("   R >= p: (M + Ctot)/R + Dtot") != std::string::npos);
+  BOOST_TEST(second.out.find("     = (500 + 2000)/50000 s + 2000 us\n"
+                             "     = 50000 us + 2000 us = 52000 us of queueing;") !=
+             std::string::npos);
+  BOOST_TEST(second.out.find("p > R >= r") == std::string::npos);
+
+  // A Controlled Load scenario has no Guaranteed section.
+  const auto none = test::command({"explain", folder + "reservation-confirmed.yaml"});
+  BOOST_TEST(none.out.find("Guaranteed service at the end") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(policies_name_a_node_that_runs_rsvp_and_its_limit) {
+  const std::string text = R"(scenario: policies
+sockets:
+  rx: { role: receiver }
+network:
+  nodes:
+    s: { host: 10.0.0.1 }
+    r1: { router: 10.0.1.1 }
+    x: { non_rsvp_router: 10.0.1.9 }
+    y: { router: 10.0.1.8, non_rsvp_router: 10.0.1.7 }
+    d: { host: 10.0.0.2 }
+  links:
+    - { between: [s, r1], bandwidth: 1250000 }
+  policies:
+    r2: { max_rate: 1000 }
+    x: { max_rate: 1000 }
+    r1: { max: 1000 }
+steps:
+  - app: bind
+    socket: rx
+)";
+  const auto result = scenario::load_text(text, "test.yaml");
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> expected = {
+      "test.yaml:9:8: error: a node is a map with one of 'host', 'router' or 'non_rsvp_router' "
+      "(its address)",
+      "test.yaml:14:5: error: unknown node 'r2' (did you mean 'r1'?)",
+      "test.yaml:15:5: error: node 'x' does not run RSVP: it has no policy control",
+      "test.yaml:16:9: error: missing required key 'max_rate'",
+      "test.yaml:16:11: error: unknown key 'max' (expected one of: max_rate)"};
+  BOOST_TEST(errors == expected, boost::test_tools::per_element());
 }

@@ -47,3 +47,9 @@ target_link_libraries(test_rsvp_adspec PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_guaranteed rsvp_guaranteed_test.cpp)
 target_link_libraries(test_rsvp_guaranteed PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_guaranteed_promise rsvp_guaranteed_promise_test.cpp)
+target_link_libraries(test_rsvp_guaranteed_promise PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_non_rsvp_router rsvp_non_rsvp_router_test.cpp)
+target_link_libraries(test_rsvp_non_rsvp_router PRIVATE qosbed_rsvp)

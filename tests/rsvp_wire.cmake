@@ -35,3 +35,21 @@ if(NOT WIN32 AND TARGET qosbed)
                    ${PROJECT_SOURCE_DIR}/scenarios ${PROJECT_SOURCE_DIR}/examples)
   set_tests_properties(capture_tshark PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 600)
 endif()
+
+# `qosbed report` names each sent message's objects as tshark -V sums them up, on the lessons
+# that between them send every object class and message type the model produces.
+if(NOT WIN32 AND TARGET qosbed)
+  set(report_objects_scenarios
+      reservation-confirmed admission-failure path-err-to-sender ff-two-senders se-shared
+      path-tear guaranteed-peak-above-rate policy-refuses-rate non-rsvp-router-break-bit)
+  list(TRANSFORM report_objects_scenarios PREPEND ${PROJECT_SOURCE_DIR}/scenarios/network/)
+  list(TRANSFORM report_objects_scenarios APPEND .yaml)
+  add_test(NAME report_objects_tshark
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/report_objects_tshark_test.py
+                   $<TARGET_FILE:qosbed> ${CMAKE_CURRENT_BINARY_DIR}/report_objects
+                   ${report_objects_scenarios})
+  set_tests_properties(report_objects_tshark PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+endif()
+
+qosbed_test(test_rsvp_wire_summary rsvp_wire_summary_test.cpp)
+target_link_libraries(test_rsvp_wire_summary PRIVATE qosbed_rsvp_wire)

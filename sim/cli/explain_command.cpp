@@ -3,6 +3,7 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/explain.hpp"
+#include "cli/explain_guaranteed.hpp"
 #include "cli/scenario_runs.hpp"
 #include "engine/clock.hpp"
 #include "runner/runner.hpp"
@@ -16,9 +17,12 @@ CommandHelp explain_help() {
       "\n"
       "Plays one scenario and tells its run step by step in plain words: what the application\n"
       "did, what the RSVP SP did and the rule behind it (R1-R10 and the decisions of\n"
-      "docs/behaviour.md), each RSVP message with its RFC 2205 section and the application\n"
-      "call behind it, and what the application should do next; then whether each\n"
-      "expectation held. Exit 0 when all hold, 1 when one fails, 2 on invalid input.";
+      "docs/behaviour.md), and what the application should do next; then whether each\n"
+      "expectation held. A network scenario's RSVP messages are told with the RFC 2205\n"
+      "section behind each and the application call behind them, and each receiver's\n"
+      "Guaranteed reservation at the end with its delay bound: the numbers put into RFC\n"
+      "2212's formula, its branch (p > R >= r or R >= p) named. Exit 0 when all hold, 1 when\n"
+      "one fails, 2 on invalid input.";
   return {usage, options};
 }
 
@@ -50,6 +54,12 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
   engine::TraceLog log;
   runner::RunOptions run_options;
   run_options.trace = &log;
+  std::string guaranteed;
+  if (scenario->network) {
+    run_options.on_network_end = [&](const runner::NetworkRun& network) {
+      guaranteed = explain_guaranteed(network, *scenario->network);
+    };
+  }
   const runner::RunResult result = runner::run(*scenario, run_options);
   Storyteller storyteller(*scenario, log.records());
   for (std::size_t index = 0; index < log.records().size(); ++index) {
@@ -60,6 +70,7 @@ int explain_command(const std::vector<std::string>& args, std::ostream& out, std
     if (!explanation.why.empty()) out << "   Why: " << explanation.why << "\n";
     if (!explanation.next.empty()) out << "   Next: " << explanation.next << "\n";
   }
+  if (!guaranteed.empty()) out << "\n" << guaranteed;
   // The closing sentence, in the words `qosbed run` and `qosbed report` count with.
   std::string counted = report::describe(expectations_of(result));
   counted.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(counted.front())));

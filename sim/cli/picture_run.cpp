@@ -53,6 +53,7 @@ std::optional<int> play_for_picture(const std::vector<std::string>& args, std::s
   run.scenario = std::move(*scenario);
   runner::RunOptions run_options;
   run_options.trace = &run.trace;
+  run_options.rsvp_objects = true;  // the report's trace table lists each message's objects
   run.result = runner::run(run.scenario, run_options);
   return std::nullopt;
 }

@@ -104,7 +104,9 @@ CommandHelp report_help() {
       "passed, its sequence diagram (as qosbed diagram draws it, at most N records, default\n"
       "400), each expectation as written with its result (passed, or the FILE:LINE: expected\n"
       "... vs actual ... messages), and the trace as a table (time, socket, kind, call,\n"
-      "result, detail). Exit codes as for qosbed run: 0 all expectations held, 1 one failed\n"
+      "result, detail); a network scenario's RSVP message, where it is sent, lists its\n"
+      "objects in its detail as Wireshark sums each up (SESSION: IPv4, Destination ...).\n"
+      "Exit codes as for qosbed run: 0 all expectations held, 1 one failed\n"
       "(the page is still written), 2 bad input, 3 the run stopped on an internal error.";
   return {usage, picture_options()};
 }

@@ -324,7 +324,7 @@ std::string scenario_schema() {
         &language::given_flowspec(), &language::object_kinds(), &language::adspec(),
         &language::guaranteed(), &language::raw(), &language::network(),
         &language::network_decisions(), &language::node(), &language::link(), &language::session(),
-        &language::sender(), &language::receiver()}) {
+        &language::sender(), &language::receiver(), &language::policy()}) {
     defs.add(std::string(map->name), map_definition(*map));
   }
   defs.add("step", step_definition());

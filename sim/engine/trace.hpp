@@ -57,6 +57,7 @@ struct ReadQos {
   std::optional<gqos::FlowSpec> sending;  // absent when the bytes are fewer than a QOS
   std::optional<gqos::FlowSpec> receiving;
   std::optional<gqos::StatusInfo> status_info;  // the first RSVP_STATUS_INFO, if any
+  std::optional<gqos::Adspec> adspec;           // the first RSVP_ADSPEC, if any
 };
 
 // A Provider call returned. For SIO_GET_QOS and SIO_SET_QOS `call` is "get_qos" / "set_qos",
@@ -178,6 +179,10 @@ struct RsvpRecord : RecordHead {
   std::string style;                       // Resv: "WF", "FF" or "SE"
   std::string error;                       // PathErr/ResvErr: "admission_failure", "no_path", ...
   std::optional<gqos::FlowSpec> flowspec;  // Path: Tspec; Resv/ResvConf: merged; ResvErr: failed
+  // `sent`, when the run was asked (RunOptions::rsvp_objects): each object of the message on the
+  // wire as Wireshark sums it up ("SESSION: IPv4, Destination 10.0.0.2, Protocol 17, Port 5000.
+  // "). No trace format writes it; `qosbed report` shows it.
+  std::vector<std::string> objects;
 };
 
 using TraceRecord =

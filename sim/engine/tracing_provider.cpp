@@ -160,6 +160,7 @@ std::string TracingProvider::read_returned(ReadQos& read, std::span<const std::b
     read.receiving = decoded.qos.receiving;
   }
   read.status_info = decoded.qos.status_info;
+  read.adspec = gqos::first_adspec(decoded.qos);
   if (decoded.ok()) return {};
   return std::string(gqos::describe(decoded.error)) + " at offset " +
          std::to_string(decoded.error_offset);

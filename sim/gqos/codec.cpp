@@ -302,6 +302,13 @@ std::optional<DestAddress> read_dest_addr(const DecodedObject& object,
   return dest;
 }
 
+std::optional<Adspec> first_adspec(const DecodedQos& qos) {
+  for (const DecodedObject& object : qos.objects) {
+    if (auto adspec = read_adspec(object)) return adspec;
+  }
+  return std::nullopt;
+}
+
 std::optional<Adspec> read_adspec(const DecodedObject& object) {
   constexpr std::size_t fixed = sizeof(AdGeneralParams) + sizeof(std::uint32_t);
   if (object.type != object_type::adspec || object.body.size() < fixed) return std::nullopt;

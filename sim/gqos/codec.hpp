@@ -130,6 +130,8 @@ void decode(std::span<const std::byte> bytes, std::uint64_t base_address, Decode
 // Typed readers of a decoded object's body; nullopt when the body is too short or inconsistent.
 std::optional<StatusInfo> read_status_info(const DecodedObject& object);
 std::optional<Adspec> read_adspec(const DecodedObject& object);
+// The first RSVP_ADSPEC of a decoded ProviderSpecific list that reads as one, if any.
+std::optional<Adspec> first_adspec(const DecodedQos& qos);
 
 // What an application asks for with RSVP_RESERVE_INFO: its first two fields, which lead the body
 // in every version of the structure.

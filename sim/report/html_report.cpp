@@ -120,6 +120,7 @@ struct Row {
     if (!m.style.empty()) detail.push_back("style " + m.style);
     if (!m.error.empty()) detail.push_back("error " + m.error);
     if (m.flowspec) detail.push_back("flowspec " + gqos::to_string(*m.flowspec));
+    for (const std::string& object : m.objects) detail.push_back(object);
   }
 };
 

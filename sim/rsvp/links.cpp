@@ -34,10 +34,21 @@ std::optional<Interface> Links::interface_toward(NodeId from, NodeId neighbour) 
   return std::nullopt;
 }
 
-void Links::send(Interface itf, Message message) {
+void Links::send(Interface itf, Message message, std::optional<NodeId> target) {
   const Link& link = topology_.link(itf.link);
   const NodeId to = link.other_end(itf.from);
-  if (observer_) observer_->on_sent(itf.from, to, itf.link, message);
+  const Routed via{itf.from, itf.link, target, 0};
+  if (observer_ && topology_.node(to).runs_rsvp) {
+    observer_->on_sent(itf.from, to, itf.link, message);
+  } else if (observer_) {
+    observer_->on_routed(itf.from, to, itf.link, message, via);
+  }
+  transmit(itf, std::move(message), via);
+}
+
+void Links::transmit(Interface itf, Message message, const Routed& via) {
+  const Link& link = topology_.link(itf.link);
+  const NodeId to = link.other_end(itf.from);
   if (!link.up || random_.lost(link.spec.loss)) {
     if (observer_) {
       observer_->on_dropped(itf.from, to, itf.link, message,
@@ -57,6 +68,7 @@ void Links::send(Interface itf, Message message) {
   in_flight.message = std::move(message);
   in_flight.to = to;
   in_flight.itf = itf;
+  in_flight.via = via;
   in_flight.event =
       queue_.schedule_at(queue_.now_us() + link.spec.delay_us, [this, slot] { arrive(slot); });
 }
@@ -68,9 +80,28 @@ void Links::arrive(std::uint32_t slot) {
   const Message message = std::move(in_flight.message);
   const NodeId to = in_flight.to;
   const Interface itf = in_flight.itf;
+  const Routed via = in_flight.via;
   in_flight.event = 0;
   free_in_flight_.push_back(slot);
-  deliver(to, itf.from, itf.link, message);
+  if (observer_) observer_->on_received(to, itf.from, itf.link, message);
+  if (!topology_.node(to).runs_rsvp) return forward(to, message, via);
+  if (receiver_) receiver_->deliver(to, via.hop, itf.link, message);
+}
+
+void Links::forward(NodeId at, Message message, Routed via) {
+  // Path and PathTear go to the session's address; the model routes it when a host has it (a
+  // group's members are known to the protocol alone, so a group's PATH stops here).
+  std::optional<NodeId> target = via.target;
+  if (!target) target = topology_.find_address(session_of(message).destination);
+  if (!target || *target == at) return;
+  const auto hop = routing_.next_hop(at, *target);
+  if (!hop) return;
+  ++via.routers;  // this one, for the IP TTL
+  if (observer_) {
+    const Link& link = topology_.link(hop->link);
+    observer_->on_routed(at, link.other_end(at), hop->link, message, via);
+  }
+  transmit(*hop, std::move(message), via);
 }
 
 void Links::send_toward(NodeId from, NodeId target, Message message) {
@@ -78,7 +109,7 @@ void Links::send_toward(NodeId from, NodeId target, Message message) {
     deliver(target, from, 0, message);
     return;
   }
-  if (auto hop = routing_.next_hop(from, target)) send(*hop, std::move(message));
+  if (auto hop = routing_.next_hop(from, target)) send(*hop, std::move(message), target);
 }
 
 void Links::deliver(NodeId at, NodeId from, LinkId link, const Message& message) {

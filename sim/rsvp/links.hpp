@@ -1,7 +1,10 @@
 // Messages on their way between neighbours: the topology, unicast routing and every message in
 // flight. A message sent on an interface is seen by the MessageObserver, then lost (by the link's
 // loss, drawn from the run's one generator) or dropped (the link is down), or else handed to the
-// MessageReceiver after the link's delay. Nothing here knows what a message means.
+// MessageReceiver after the link's delay. A router that does not run RSVP receives nothing: it
+// routes the message on, untouched, toward its IP destination, until an RSVP node gets it as
+// sent by the RSVP node it came from (RFC 2205 section 2.9). Nothing here knows what a message
+// means beyond where it is addressed.
 #pragma once
 
 #include <cstdint>
@@ -46,7 +49,10 @@ class Links {
   void set_link_loss(LinkId link, double loss);
   std::optional<Interface> interface_toward(NodeId from, NodeId neighbour) const;
 
-  void send(Interface itf, Message message);
+  // `target`: the RSVP node the message is addressed to, when routers that do not run RSVP may
+  // lie between (a Resv to its previous hop); none for Path and PathTear, addressed to the
+  // session's destination.
+  void send(Interface itf, Message message, std::optional<NodeId> target = std::nullopt);
   // Routed hop by hop like any unicast datagram toward `target` (a ResvConf to its receiver);
   // delivered at once when `from` is the target, and nowhere when it is unreachable.
   void send_toward(NodeId from, NodeId target, Message message);
@@ -60,9 +66,13 @@ class Links {
     Message message;
     NodeId to = 0;
     Interface itf;
+    Routed via;                 // the RSVP node it is from, and where it goes
     engine::EventId event = 0;  // 0 once delivered
   };
+  void transmit(Interface itf, Message message, const Routed& via);
   void arrive(std::uint32_t slot);
+  // At a router that does not run RSVP: on toward the message's destination, if routing has one.
+  void forward(NodeId at, Message message, Routed via);
   void deliver(NodeId at, NodeId from, LinkId link, const Message& message);
 
   engine::Scheduler& queue_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "gqos/constants.hpp"
 #include "rsvp/adspec.hpp"
 #include "rsvp/merge.hpp"
 #include "rsvp/overloaded.hpp"
@@ -157,7 +158,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
     const PathErr err{path.session, path.sender, ErrorSpec{ErrorCode::conflicting_dest_ports, at},
                       path.tspec};
     if (from) {
-      links_.send(Interface{*link, at}, err);
+      links_.send(Interface{*link, at}, err, *from);
     } else if (HostObserver* observer = host_observer(at)) {
       observer->on_path_error(err.session, err);
     }
@@ -165,6 +166,13 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   }
   // Search for the PSB of (session, sender); create it if there is none. A new PSB, a new
   // Tspec or a new PHOP needs a PATH refresh, and a new PHOP a RESV refresh to it.
+  // A PATH from a previous hop that is not the neighbour it came from crossed routers that do
+  // not run RSVP (RFC 2205 section 2.9, which detects it by IP TTL against Send_TTL): they
+  // composed nothing, so the ADSPEC's break bit says its values leave them out (RFC 2210
+  // section 3.3).
+  if (from && links_.topology().link(*link).other_end(at) != *from) {
+    path.adspec.general_params.flags |= gqos::ad_flag_break_bit;
+  }
   const PsbKey key{path.session, path.sender};
   auto [it, is_new] = index_[at].psbs.try_emplace(key);
   Psb& psb = it->second;
@@ -317,7 +325,7 @@ void NodeProtocol::on_path_err(NodeId at, const PathErr& err) {
   auto it = psbs.find(PsbKey{err.session, err.sender});
   if (it == psbs.end()) return;
   if (!it->second.local()) {
-    links_.send(Interface{*it->second.in_link, at}, err);
+    links_.send(Interface{*it->second.in_link, at}, err, it->second.phop);
   } else if (HostObserver* observer = host_observer(at)) {
     observer->on_path_error(err.session, err);
   }

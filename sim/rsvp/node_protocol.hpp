@@ -149,7 +149,8 @@ class NodeProtocol final : public MessageReceiver {
                  const FlowDescriptor& part) const;
   void set_blockade(NodeId node, const BlockadeKey& key, const gqos::FlowSpec& qb);
   void report_senders_gone(NodeId node, const Session& session, Cause cause);
-  void send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,
+  // To the next hop `nhop` that sent the request, back over the link it came in on.
+  void send_resv_err(NodeId at, LinkId link, NodeId nhop, const Session& session, ErrorCode code,
                      FlowDescriptor descriptor);
 
   engine::Scheduler& queue_;

@@ -83,7 +83,7 @@ void NodeProtocol::refuse_downstream(NodeId node, const Session& session,
   for (const Interface& itf : refused) {
     for (const auto& [key, rsb] : index_[node].rsbs.of(session)) {
       if (rsb.link != itf.link || rsb.descriptors.empty()) continue;
-      send_resv_err(node, itf.link, session, ErrorCode::admission_failure,
+      send_resv_err(node, itf.link, key.second, session, ErrorCode::admission_failure,
                     merge(Style::se, rsb.descriptors).front());
     }
   }
@@ -100,7 +100,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   // style", Appendix B code 5).
   for (const auto& [other, rsb] : rsbs.of(resv.session)) {
     if (other.second != from && rsb.style != resv.style) {
-      send_resv_err(at, link, resv.session, ErrorCode::conflicting_style, requested());
+      send_resv_err(at, link, from, resv.session, ErrorCode::conflicting_style, requested());
       return;
     }
   }
@@ -109,7 +109,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   // interface the RESV came in on; a descriptor with none left is refused with "No sender
   // information" (code 4) and the others go on.
   if (index.psbs.of(resv.session).begin() == std::default_sentinel) {
-    send_resv_err(at, link, resv.session, ErrorCode::no_path, requested());
+    send_resv_err(at, link, from, resv.session, ErrorCode::no_path, requested());
     return;
   }
   const std::vector<FlowDescriptor>* descriptors = &resv.descriptors;
@@ -127,7 +127,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
       }
       all = all && kept.filters.size() == descriptor.filters.size();
       if (kept.filters.empty()) {
-        send_resv_err(at, link, resv.session, ErrorCode::no_sender, descriptor);
+        send_resv_err(at, link, from, resv.session, ErrorCode::no_sender, descriptor);
       } else {
         with_senders.push_back(std::move(kept));
       }
@@ -139,7 +139,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   if (auto policy = policies_.find(at); policy != policies_.end()) {
     for (const auto& descriptor : *descriptors) {
       if (!policy->second(resv.session, descriptor)) {
-        send_resv_err(at, link, resv.session, ErrorCode::policy_failure, descriptor);
+        send_resv_err(at, link, from, resv.session, ErrorCode::policy_failure, descriptor);
         return;
       }
     }
@@ -171,7 +171,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
       } else {
         rsbs.erase(it);
       }
-      send_resv_err(at, link, resv.session, ErrorCode::admission_failure, requested());
+      send_resv_err(at, link, from, resv.session, ErrorCode::admission_failure, requested());
       return;
     }
     refuse_downstream(at, resv.session, refused);
@@ -283,20 +283,25 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
       if (confirm) links_.send_toward(at, *confirm, ResvConf{session, *confirm, merged});
       continue;
     }
-    const auto itf = links_.interface_toward(at, *phop);
+    // A previous hop past routers that do not run RSVP is no neighbour: routing reaches it.
+    auto itf = links_.interface_toward(at, *phop);
+    if (!itf) itf = links_.routing().next_hop(at, *phop);
     if (merged.empty()) {
-      if (index.remove_forwarded(session, *phop) && itf) links_.send(*itf, ResvTear{session});
+      if (index.remove_forwarded(session, *phop) && itf) {
+        links_.send(*itf, ResvTear{session}, *phop);
+      }
       continue;
     }
     index.add_forwarded(session, *phop);
-    if (itf) links_.send(*itf, Resv{session, style, std::move(merged), confirm});
+    if (itf) links_.send(*itf, Resv{session, style, std::move(merged), confirm}, *phop);
   }
   merge_scratch_ = std::move(scratch);
 }
 
-void NodeProtocol::send_resv_err(NodeId at, LinkId link, const Session& session, ErrorCode code,
-                                 FlowDescriptor descriptor) {
-  links_.send(Interface{link, at}, ResvErr{session, ErrorSpec{code, at}, std::move(descriptor)});
+void NodeProtocol::send_resv_err(NodeId at, LinkId link, NodeId nhop, const Session& session,
+                                 ErrorCode code, FlowDescriptor descriptor) {
+  links_.send(Interface{link, at}, ResvErr{session, ErrorSpec{code, at}, std::move(descriptor)},
+              nhop);
 }
 
 void NodeProtocol::set_blockade(NodeId node, const BlockadeKey& key, const gqos::FlowSpec& qb) {
@@ -338,7 +343,7 @@ void NodeProtocol::on_resv_err(NodeId at, NodeId from, const ResvErr& err) {
         !blockades_request(err.descriptor.flowspec, own.front().flowspec)) {
       continue;
     }
-    links_.send(Interface{*rsb.link, at}, err);
+    links_.send(Interface{*rsb.link, at}, err, key.second);
   }
 }
 

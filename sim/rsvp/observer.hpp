@@ -3,6 +3,8 @@
 // FD_QOS indications (see sp_adapter.hpp).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "rsvp/messages.hpp"
@@ -13,10 +15,26 @@ namespace qosbed::rsvp {
 
 enum class Drop { lost, link_down };
 
+// A message on a hop whose far end does not run RSVP: whose it is and where it goes.
+struct Routed {
+  NodeId hop = 0;       // the RSVP node that sent it: its RSVP_HOP
+  LinkId hop_link = 0;  // the link that node sent it on: its RSVP_HOP's LIH
+  // The RSVP node it is addressed to (its IP destination), when not the session's address.
+  std::optional<NodeId> target;
+  // The routers that do not run RSVP that have passed it on, the one sending it on this hop
+  // included: each takes one from its IP TTL.
+  std::uint8_t routers = 0;
+};
+
 class MessageObserver {
  public:
   virtual ~MessageObserver() = default;
   virtual void on_sent(NodeId from, NodeId to, LinkId link, const Message& message) = 0;
+  // `at` puts a message on a hop toward a router that does not run RSVP, or is such a router
+  // and passes it on untouched (RFC 2205 section 2.9). By default, like a message sent.
+  virtual void on_routed(NodeId at, NodeId to, LinkId link, const Message& message, const Routed&) {
+    on_sent(at, to, link, message);
+  }
   virtual void on_received(NodeId at, NodeId from, LinkId link, const Message& message) = 0;
   virtual void on_dropped(NodeId from, NodeId to, LinkId link, const Message& message,
                           Drop why) = 0;

@@ -3,7 +3,7 @@
 add_library(qosbed_rsvp STATIC rsvp/session.cpp rsvp/topology.cpp rsvp/routing.cpp
             rsvp/soft_state.cpp rsvp/messages.cpp rsvp/merge.cpp rsvp/links.cpp
             rsvp/traffic_control.cpp rsvp/node_protocol.cpp rsvp/node_reservation.cpp rsvp/host_api.cpp rsvp/network.cpp
-            rsvp/adspec.cpp rsvp/guaranteed.cpp
+            rsvp/adspec.cpp rsvp/guaranteed.cpp rsvp/guaranteed_promise.cpp
             rsvp/sp_adapter.cpp rsvp/sp_flowspec.cpp rsvp/socket_plan.cpp rsvp/host_sp.cpp
             rsvp/host_sp_events.cpp rsvp/host_sp_check_qos.cpp)
 target_link_libraries(qosbed_rsvp PUBLIC qosbed_engine qosbed_gqos)

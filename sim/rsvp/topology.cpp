@@ -19,6 +19,12 @@ NodeId Topology::add_router(std::string name, Address address) {
   return add_node(std::move(name), NodeKind::router, address);
 }
 
+NodeId Topology::add_non_rsvp_router(std::string name, Address address) {
+  const NodeId id = add_node(std::move(name), NodeKind::router, address);
+  nodes_[id].runs_rsvp = false;
+  return id;
+}
+
 LinkId Topology::add_link(NodeId a, NodeId b, LinkSpec spec) {
   if (a >= nodes_.size() || b >= nodes_.size()) throw std::invalid_argument("unknown node");
   if (a == b) throw std::invalid_argument("a link needs two different nodes");

@@ -18,6 +18,9 @@ struct Node {
   std::string name;
   NodeKind kind = NodeKind::host;
   Address address = 0;
+  // False for a router that does not run RSVP: it forwards RSVP messages as plain datagrams,
+  // untouched, and keeps no state (RFC 2205 section 2.9, non-RSVP clouds).
+  bool runs_rsvp = true;
 };
 
 inline constexpr std::uint32_t default_mtu = 1500;
@@ -56,6 +59,7 @@ class Topology {
  public:
   NodeId add_host(std::string name, Address address);
   NodeId add_router(std::string name, Address address);
+  NodeId add_non_rsvp_router(std::string name, Address address);
   // std::invalid_argument for an unknown node, a self loop or a loss outside [0, 1].
   LinkId add_link(NodeId a, NodeId b, LinkSpec spec);
 

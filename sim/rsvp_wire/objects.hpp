@@ -175,6 +175,7 @@ inline constexpr std::uint8_t no_path_information = 3;
 inline constexpr std::uint8_t no_sender_information = 4;
 inline constexpr std::uint8_t conflicting_reservation_style = 5;
 inline constexpr std::uint8_t unknown_reservation_style = 6;
+inline constexpr std::uint8_t conflicting_dest_ports = 7;
 inline constexpr std::uint8_t unknown_object_class = 13;
 inline constexpr std::uint8_t unknown_object_c_type = 14;
 }  // namespace error_code

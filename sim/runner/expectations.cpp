@@ -8,6 +8,7 @@
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/names.hpp"
+#include "runner/guaranteed_check.hpp"
 #include "scenario/flowspec_keys.hpp"
 
 namespace qosbed::runner {
@@ -78,6 +79,14 @@ class Comparison {
     }
   }
 
+  void adspec(const std::optional<scenario::AdspecFields>& expected,
+              const std::optional<gqos::Adspec>& actual) {
+    if (!expected) return;
+    for (const FieldMiss& field : adspec_misses(*expected, actual ? &*actual : nullptr)) {
+      miss(expected->mark, "adspec." + field.key, field.expected, field.actual);
+    }
+  }
+
   void miss(const scenario::Mark& mark, std::string_view name, const std::string& expected,
             const std::string& actual) {
     std::string message = "expected ";
@@ -109,6 +118,7 @@ void compare_returned(Comparison& compare, const scenario::ExpectReturned& expec
                 NameGroup::extended_status);
   compare.flowspec(expect.sending, "sending", actual.sending);
   compare.flowspec(expect.receiving, "receiving", actual.receiving);
+  compare.adspec(expect.adspec, actual.adspec);
 }
 
 std::optional<std::uint32_t> error_of(const CallResult& call) {
@@ -124,6 +134,7 @@ void CallResult::remember_returned_data(std::span<const std::byte> buffer, std::
   const gqos::DecodeResult decoded = gqos::decode(buffer.first(bytes));
   sending = decoded.qos.sending;
   receiving = decoded.qos.receiving;
+  adspec = gqos::first_adspec(decoded.qos);
   if (const auto& info = decoded.qos.status_info) {
     status = info->status_code;
     extended_status1 = info->extended_status1;
@@ -199,6 +210,7 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
           }
           returned.sending = seen.read.sending;
           returned.receiving = seen.read.receiving;
+          returned.adspec = seen.read.adspec;
           Comparison compare("completion", origin_of(*record), failures);
           compare_returned(compare, expect, seen.error, returned);
         } else if constexpr (std::is_same_v<T, scenario::ExpectWait>) {

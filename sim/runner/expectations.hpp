@@ -33,6 +33,7 @@ struct CallResult {
   std::optional<std::uint32_t> extended_status2;
   std::optional<gqos::FlowSpec> sending;
   std::optional<gqos::FlowSpec> receiving;
+  std::optional<gqos::Adspec> adspec;  // the first RSVP_ADSPEC in ProviderSpecific
   // Set when the last `app:` step could not be played (it made no call): where that step is.
   std::optional<scenario::Mark> not_played;
 

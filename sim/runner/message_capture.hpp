@@ -10,8 +10,7 @@
 #include <vector>
 
 #include "engine/clock.hpp"
-#include "rsvp/messages.hpp"
-#include "rsvp/topology.hpp"
+#include "rsvp/wire_form.hpp"
 #include "rsvp_wire/pcapng.hpp"
 #include "scenario/network.hpp"
 
@@ -21,16 +20,18 @@ class MessageCapture {
  public:
   // One interface per link of `spec`, named as the scenario names the link, described by the
   // nodes it joins. The caller checks `out` when the run is done.
-  MessageCapture(std::ostream& out, const scenario::NetworkSpec& spec, engine::TimeUs refresh_us);
+  MessageCapture(std::ostream& out, const scenario::NetworkSpec& spec);
 
-  void sent(engine::TimeUs t_us, const rsvp::Topology& topology, rsvp::NodeId from, rsvp::NodeId to,
-            rsvp::LinkId link, const rsvp::Message& message);
+  // `packet` on `link`'s interface at `t_us`, its IP TTL its Send_TTL less `routers`: the
+  // routers that do not run RSVP that passed it on (rsvp::Routed), each taking one, the sign RFC
+  // 2205 section 2.9 detects them by.
+  void write(engine::TimeUs t_us, const rsvp::WirePacket& packet, rsvp::LinkId link,
+             std::uint8_t routers);
 
  private:
   rsvp_wire::PcapngWriter writer_;
   std::vector<std::uint32_t> interfaces_;  // by link
-  engine::TimeUs refresh_us_;
-  std::uint16_t identification_ = 0;  // the IPv4 Identification of the next datagram
+  std::uint16_t identification_ = 0;       // the IPv4 Identification of the next datagram
 };
 
 }  // namespace qosbed::runner

@@ -5,6 +5,8 @@
 
 #include "engine/clock.hpp"
 #include "provider/ipv4.hpp"
+#include "rsvp_wire/summary.hpp"
+#include "runner/guaranteed_check.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -12,10 +14,16 @@ namespace {
 rsvp::Topology topology_of(const scenario::NetworkSpec& spec) {
   rsvp::Topology topology;
   for (const scenario::NetNode& node : spec.nodes) {
-    if (node.kind == scenario::NodeKind::host) {
-      topology.add_host(node.name, node.address);
-    } else {
-      topology.add_router(node.name, node.address);
+    switch (node.kind) {
+      case scenario::NodeKind::host:
+        topology.add_host(node.name, node.address);
+        break;
+      case scenario::NodeKind::router:
+        topology.add_router(node.name, node.address);
+        break;
+      case scenario::NodeKind::non_rsvp_router:
+        topology.add_non_rsvp_router(node.name, node.address);
+        break;
     }
   }
   for (const scenario::NetLink& link : spec.links) {
@@ -130,6 +138,14 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
       sessions_(sessions_of(spec)),
       network_(std::make_unique<rsvp::Network>(queue, topology_of(spec), options_of(spec))) {
   network_->set_message_observer(this);
+  refresh_us_ = network_->options().times.refresh_us;
+  for (const scenario::NetPolicy& policy : spec.policies) {
+    network_->set_policy(
+        static_cast<rsvp::NodeId>(policy.node),
+        [max_rate = policy.max_rate](const rsvp::Session&, const rsvp::FlowDescriptor& request) {
+          return request.flowspec.token_rate <= max_rate;
+        });
+  }
   host_sp_ = std::make_unique<rsvp::HostSp>(
       *network_,
       [this](rsvp::NodeId, gqos::SocketId socket, gqos::Indication indication) {
@@ -193,6 +209,25 @@ gqos::CheckQosAnswer NetworkRun::check_qos(provider::Socket socket, const gqos::
 rsvp::SenderId NetworkRun::sender_id(std::size_t sender) const {
   const scenario::NetSender& spec = spec_.senders[sender];
   return rsvp::SenderId{spec_.nodes[spec.host].address, spec.port};
+}
+
+std::vector<NetworkRun::ReceiverPromises> NetworkRun::guaranteed_promises() const {
+  std::vector<ReceiverPromises> all;
+  for (std::size_t i = 0; i < spec_.receivers.size(); ++i) {
+    const scenario::NetReceiver& receiver = spec_.receivers[i];
+    const auto host = static_cast<rsvp::NodeId>(receiver.host);
+    auto promises =
+        rsvp::guaranteed_promises(network_->state(host), host, sessions_[receiver.session]);
+    if (!promises.empty()) all.push_back({i, std::move(promises)});
+  }
+  return all;
+}
+
+std::string NetworkRun::sender_name(const rsvp::SenderId& sender) const {
+  for (std::size_t i = 0; i < spec_.senders.size(); ++i) {
+    if (sender_id(i) == sender) return spec_.senders[i].name;
+  }
+  return rsvp::to_string(sender);
 }
 
 rsvp::ReservationRequest NetworkRun::request_of(const scenario::NetReceiver& receiver) const {
@@ -273,7 +308,7 @@ void NetworkRun::stop() {
 }
 
 void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
-                       const rsvp::Message& message) {
+                       const rsvp::Message& message, std::vector<std::string> objects) {
   auto m = engine::record_at<engine::RsvpRecord>(engine::RecordHead{queue_.now_us(), {}});
   m.message = rsvp::name_of(message);
   m.action = std::move(action);
@@ -282,18 +317,37 @@ void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, r
   m.link = spec_.links[link].name;
   m.session = rsvp::to_string(rsvp::session_of(message));
   describe(message, m);
+  m.objects = std::move(objects);
   trace_.record(engine::TraceRecord(std::move(m)));
 }
 
 void NetworkRun::capture_to(std::ostream& out) {
-  capture_ = std::make_unique<MessageCapture>(out, spec_, options_of(spec_).times.refresh_us);
+  capture_ = std::make_unique<MessageCapture>(out, spec_);
+}
+
+void NetworkRun::sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
+                      const rsvp::Message& message, const rsvp::WireContext& wire,
+                      std::uint8_t routers) {
+  if (!capture_ && !describe_objects_) return trace("sent", from, to, link, message);
+  const rsvp::WirePacket packet = rsvp::to_wire(message, network_->topology(), wire);
+  trace(
+      "sent", from, to, link, message,
+      describe_objects_ ? rsvp_wire::object_summaries(packet.message) : std::vector<std::string>{});
+  if (capture_) capture_->write(queue_.now_us(), packet, link, routers);
 }
 
 void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                          const rsvp::Message& message) {
-  trace("sent", from, to, link, message);
-  if (capture_) capture_->sent(queue_.now_us(), network_->topology(), from, to, link, message);
+  sent(from, to, link, message, rsvp::WireContext{from, to, link, refresh_us_}, 0);
 }
+
+// As its RSVP hop sent it, to the RSVP node it is for.
+void NetworkRun::on_routed(rsvp::NodeId at, rsvp::NodeId to, rsvp::LinkId link,
+                           const rsvp::Message& message, const rsvp::Routed& via) {
+  sent(at, to, link, message,
+       rsvp::WireContext{via.hop, via.target.value_or(to), via.hop_link, refresh_us_}, via.routers);
+}
+
 void NetworkRun::on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
                              const rsvp::Message& message) {
   trace("received", from, at, link, message);
@@ -379,6 +433,9 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
   if (expect.blockade && session) {
     compare(expect.blockade, "blockade", rsvp::has_blockade(state, *session));
   }
+  if ((expect.adspec || expect.delay_bound_us) && session) {
+    check_path_terms(step, expect, *session, failures);
+  }
   if (!expect.toward) return;
   const std::string& toward = spec_.nodes[*expect.toward].name;
   const auto itf = network_->interface_toward(node, static_cast<rsvp::NodeId>(*expect.toward));
@@ -401,6 +458,36 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
                                      std::to_string(expect.reserved->value) + " vs actual " +
                                      std::to_string(reserved) + " bytes/s"});
     }
+  }
+}
+
+// The one sender's path state the step names, or the only one of the session at the node.
+void NetworkRun::check_path_terms(const scenario::Step& step, const scenario::ExpectState& expect,
+                                  const rsvp::Session& session,
+                                  std::vector<Failure>& failures) const {
+  const auto node = static_cast<rsvp::NodeId>(expect.node);
+  const std::string& name = spec_.nodes[expect.node].name;
+  const rsvp::NodeState& state = network_->state(node);
+  std::vector<std::pair<rsvp::SenderId, const rsvp::Psb*>> paths;
+  for (auto it = state.psbs.lower_bound(rsvp::PsbKey{session, rsvp::SenderId{}});
+       it != state.psbs.end() && it->first.first == session; ++it) {
+    if (!expect.sender || it->first.second == sender_id(*expect.sender)) {
+      paths.emplace_back(it->first.second, &it->second);
+    }
+  }
+  if (paths.size() != 1) {
+    failures.push_back(
+        Failure{step.mark, "expected path state of one sender at " + name + " vs actual " +
+                               std::to_string(paths.size()) +
+                               (paths.empty() ? "" : ": name the sender with 'sender'")});
+    return;
+  }
+  const auto& [sender, psb] = paths.front();
+  const std::string where = "at " + name + " for " + rsvp::to_string(sender);
+  if (expect.adspec) check_adspec(*expect.adspec, psb->adspec, where, failures);
+  if (expect.delay_bound_us) {
+    check_delay_bound(*expect.delay_bound_us, rsvp::guaranteed_promises(state, node, session),
+                      sender, where, failures);
   }
 }
 

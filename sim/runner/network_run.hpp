@@ -16,6 +16,7 @@
 #include "engine/event_queue.hpp"
 #include "engine/trace.hpp"
 #include "provider_stub/socket_qos_state.hpp"
+#include "rsvp/guaranteed_promise.hpp"
 #include "rsvp/host_sp.hpp"
 #include "rsvp/network.hpp"
 #include "runner/message_capture.hpp"
@@ -35,6 +36,9 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
 
   // From now on, every message sent is also written to `out` as a packet (message_capture.hpp).
   void capture_to(std::ostream& out);
+  // From now on, every message's `sent` record lists its objects as Wireshark sums them up
+  // (rsvp_wire/summary.hpp).
+  void describe_objects() { describe_objects_ = true; }
   // The scenario's socket `spec`, opened as `socket`, on the host of the sender or receiver that
   // names it, else on the host whose address it binds to; a socket on no host stays off the
   // network.
@@ -49,6 +53,16 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   engine::TimeUs end_us() const { return spec_.end_us.value_or(0); }
   const rsvp::Network& network() const { return *network_; }
 
+  // What each receiver's own Guaranteed request promises its senders now
+  // (rsvp/guaranteed_promise.hpp), receivers in file order; one that promises nothing is left out.
+  struct ReceiverPromises {
+    std::size_t receiver = 0;  // an index into NetworkSpec::receivers
+    std::vector<rsvp::GuaranteedPromise> promises;
+  };
+  std::vector<ReceiverPromises> guaranteed_promises() const;
+  // The scenario's name of the sender entry `sender` is, else its address and port.
+  std::string sender_name(const rsvp::SenderId& sender) const;
+
   // Against the rsvp records in `records`, as of `now_us`.
   void check(const scenario::Step& step, const scenario::ExpectMessage& expect,
              const std::vector<engine::TraceRecord>& records, engine::TimeUs now_us,
@@ -60,6 +74,9 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
                const rsvp::Message& message) override;
   void on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
                    const rsvp::Message& message) override;
+  // Traced as sent by `at`, captured as the datagram its RSVP hop sent (rsvp::Routed).
+  void on_routed(rsvp::NodeId at, rsvp::NodeId to, rsvp::LinkId link, const rsvp::Message& message,
+                 const rsvp::Routed& via) override;
   void on_dropped(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                   const rsvp::Message& message, rsvp::Drop why) override;
 
@@ -71,8 +88,14 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
 
  private:
   void trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
-             const rsvp::Message& message);
+             const rsvp::Message& message, std::vector<std::string> objects = {});
+  // A message put on `link`, in the wire form `wire` gives it: traced, described, captured.
+  void sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link, const rsvp::Message& message,
+            const rsvp::WireContext& wire, std::uint8_t routers);
   rsvp::SenderId sender_id(std::size_t sender) const;
+  // expect: state's adspec and delay_bound (runner/guaranteed_check.hpp).
+  void check_path_terms(const scenario::Step& step, const scenario::ExpectState& expect,
+                        const rsvp::Session& session, std::vector<Failure>& failures) const;
   rsvp::ReservationRequest request_of(const scenario::NetReceiver& receiver) const;
 
   engine::EventQueue& queue_;
@@ -85,6 +108,8 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   std::map<provider::Socket, rsvp::NodeId> hosts_;  // the placed sockets
   std::vector<engine::EventId> starts_;
   std::unique_ptr<MessageCapture> capture_;
+  engine::TimeUs refresh_us_ = 0;  // R, for TIME_VALUES on the wire
+  bool describe_objects_ = false;
   std::vector<engine::EventId> changes_;  // socket changes not yet handed to the SP
   bool stopped_ = false;
 };

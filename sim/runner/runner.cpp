@@ -36,8 +36,10 @@ class Player {
         provider_trace_(queue_, traced_, tee_),
         interrupt_(options.interrupt),
         capture_(options.capture),
+        rsvp_objects_(options.rsvp_objects),
         strict_(options.strict),
-        on_sp_indication_(options.on_sp_indication) {
+        on_sp_indication_(options.on_sp_indication),
+        on_network_end_(options.on_network_end) {
     tee_.add(log_);
     if (options.trace) tee_.add(*options.trace);
     emulator_.set_observer(&provider_trace_);
@@ -88,6 +90,7 @@ class Player {
     if (network_) {
       advance_to(std::max(network_->end_us(), queue_.now_us()), scenario_.steps.size());
       network_->stop();
+      if (on_network_end_) on_network_end_(*network_);
     }
     advance_to(std::numeric_limits<engine::TimeUs>::max(), scenario_.steps.size());
   }
@@ -129,6 +132,7 @@ class Player {
           emulator_.indicate(socket, indication);
         });
     if (capture_) network_->capture_to(*capture_);
+    if (rsvp_objects_) network_->describe_objects();
     emulator_.set_qos_observer(network_.get());
     open_sockets();
     for (const scenario::SocketSpec& socket : scenario_.sockets) {
@@ -225,12 +229,14 @@ class Player {
   std::unique_ptr<NetworkRun> network_;  // set for a scenario with `network:`
   std::size_t nothing_since_ = 0;
   const volatile std::sig_atomic_t* interrupt_;
-  std::ostream* capture_;    // --pcap
+  std::ostream* capture_;  // --pcap
+  bool rsvp_objects_;
   std::size_t current_ = 0;  // the step being played, for Stop
   bool strict_;
   std::function<void(engine::TimeUs, const std::string&, const gqos::Indication&,
                      std::optional<std::size_t>)>
       on_sp_indication_;
+  std::function<void(const NetworkRun&)> on_network_end_;
   std::optional<std::size_t> played_;          // the step played last
   std::vector<PlayedIndication> indications_;  // the sp: fd_qos steps played, in order
 };

@@ -56,6 +56,8 @@ struct RunResult {
   bool passed() const { return failures.empty() && !stopped; }
 };
 
+class NetworkRun;
+
 struct RunOptions {
   engine::TraceSink* trace = nullptr;  // also receives every record as it happens
   // Checked between steps and between provider events (a signal handler may set it): when it
@@ -68,6 +70,9 @@ struct RunOptions {
   // When set, a network scenario's RSVP messages are also written here as a pcapng capture
   // (runner/message_capture.hpp); a scenario without `network:` writes nothing.
   std::ostream* capture = nullptr;
+  // A network scenario's `sent` RSVP records also list the message's objects as Wireshark sums
+  // them up (engine::RsvpRecord::objects).
+  bool rsvp_objects = false;
   // A scenario that checks nothing fails instead of warning, and so does each `sp: fd_qos` step
   // the application never observed (runner/observed.hpp says what observed means).
   bool strict = false;
@@ -76,6 +81,8 @@ struct RunOptions {
   std::function<void(engine::TimeUs t_us, const std::string& socket, const gqos::Indication&,
                      std::optional<std::size_t> after_step)>
       on_sp_indication{};
+  // A network scenario: shown the network once it has stopped at its end, its state kept.
+  std::function<void(const NetworkRun&)> on_network_end{};
 };
 
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options = {});

@@ -101,8 +101,19 @@ constexpr Map object_map{"object", object_keys,
 
 // ---- network: -----------------------------------------------------------------------------------
 
-constexpr Key node_keys[] = {{"host", V::ipv4}, {"router", V::ipv4}};
-constexpr Map node_map{"node", node_keys, "a host or a router, with its IPv4 address", true};
+constexpr Key node_keys[] = {
+    {"host", V::ipv4},
+    {"router", V::ipv4},
+    {"non_rsvp_router",
+     V::ipv4,
+     false,
+     {},
+     nullptr,
+     "a router that does not run RSVP: it forwards RSVP messages untouched"},
+};
+constexpr Map node_map{"node", node_keys,
+                       "a host, a router or a router that does not run RSVP, with its IPv4 address",
+                       true};
 constexpr Key link_keys[] = {
     {"between", V::pair_of_texts, true},
     {"name", V::text},
@@ -157,6 +168,15 @@ constexpr Key network_decision_keys[] = {
 constexpr Map network_decisions_map{
     "network_decisions", network_decision_keys,
     "how the hosts' RSVP SPs choose where the documentation is silent (docs/behaviour.md)"};
+constexpr Key policy_keys[] = {
+    {"max_rate",
+     V::number,
+     true,
+     {},
+     nullptr,
+     "bytes/s: a request above it is refused with ResvErr policy control failure"},
+};
+constexpr Map policy_map{"policy", policy_keys, "a node's policy control"};
 constexpr Key network_keys[] = {
     {"refresh", V::duration, false, {}, nullptr, "R, default 30s"},
     {"k", V::round_count, false, {}, nullptr, "K, default 3"},
@@ -173,6 +193,7 @@ constexpr Key network_keys[] = {
     nested("sessions", V::named_maps, session_map),
     nested("senders", V::named_maps, sender_map),
     nested("receivers", V::named_maps, receiver_map),
+    nested("policies", V::named_maps, policy_map),
 };
 constexpr Map network_map{
     "network", network_keys,
@@ -310,6 +331,8 @@ constexpr Key call_keys[] = {
     nested("sending", V::map, flowspec_map),
     nested("receiving", V::map, flowspec_map),
     {"extended_status", V::extended_status},
+    Key("adspec", V::map, false, {}, &adspec_map,
+        "the RSVP_ADSPEC in ProviderSpecific; only the keys written are compared"),
 };
 constexpr Key expect_wait_keys[] = {{"result", V::name}};
 constexpr Key update_keys[] = {
@@ -342,6 +365,14 @@ constexpr Key state_keys[] = {
     word("blockade", presence_words),
     word("reservation", presence_words),
     {"reserved", V::number},
+    Key("adspec", V::map, false, {}, &adspec_map,
+        "the ADSPEC the sender's PATH brought to the node; only the keys written are compared"),
+    {"delay_bound",
+     V::duration,
+     false,
+     {},
+     nullptr,
+     "RFC 2212's end-to-end delay bound of the node's own Guaranteed request for the sender"},
 };
 
 constexpr Verb expect_kinds[] = {
@@ -414,6 +445,9 @@ const Map& sender() {
 }
 const Map& receiver() {
   return receiver_map;
+}
+const Map& policy() {
+  return policy_map;
 }
 
 std::span<const StepKind> step_kinds() {

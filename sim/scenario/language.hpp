@@ -122,6 +122,7 @@ const Map& link();
 const Map& session();
 const Map& sender();
 const Map& receiver();
+const Map& policy();
 
 // app, sp, net and expect, in that order.
 std::span<const StepKind> step_kinds();

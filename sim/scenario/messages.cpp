@@ -188,7 +188,7 @@ std::string duplicate_name(std::string_view title, std::string_view name) {
   return "two " + std::string(title) + "s named " + quoted(name);
 }
 std::string node_needs_one_kind() {
-  return "a node is a map with one of 'host' or 'router' (its address)";
+  return "a node is a map with one of 'host', 'router' or 'non_rsvp_router' (its address)";
 }
 std::string not_a_host(std::string_view key, std::string_view node) {
   return quoted(key) + " must be a host, and " + quoted(node) + " is a router";
@@ -245,8 +245,12 @@ std::string stopped_by_application(std::string_view key, std::string_view name,
 std::string state_needs(std::string_view key, std::string_view needed) {
   return quoted(key) + " needs " + std::string(needed);
 }
+std::string policy_without_rsvp(std::string_view node) {
+  return "node " + quoted(node) + " does not run RSVP: it has no policy control";
+}
 std::string no_state_check() {
-  return "expect: state needs one of path_state, resv_state, blockade, reservation, reserved";
+  return "expect: state needs one of path_state, resv_state, blockade, reservation, reserved, "
+         "adspec, delay_bound";
 }
 
 }  // namespace qosbed::scenario::msg

@@ -94,5 +94,6 @@ std::string stopped_by_application(std::string_view key, std::string_view name,
                                    std::string_view socket);
 std::string state_needs(std::string_view key, std::string_view needed);
 std::string no_state_check();
+std::string policy_without_rsvp(std::string_view node);
 
 }  // namespace qosbed::scenario::msg

@@ -19,7 +19,8 @@ namespace qosbed::scenario {
 
 struct Mark;
 
-enum class NodeKind { host, router };
+// A router that does not run RSVP forwards RSVP messages untouched (docs/rsvp.md).
+enum class NodeKind { host, router, non_rsvp_router };
 
 struct NetNode {
   std::string name;
@@ -85,6 +86,13 @@ struct NetDecisions {
   std::optional<std::uint32_t> best_effort_limit;       // D30: SIO_CHK_QOS ALLOWED_TO_SEND_DATA
 };
 
+// A node's policy control: a reservation request above `max_rate` bytes/s is refused with ResvErr
+// "policy control failure" (RFC 2205 Appendix B code 2).
+struct NetPolicy {
+  std::size_t node = 0;
+  std::uint32_t max_rate = 0;
+};
+
 struct NetworkSpec {
   // Soft-state timing (RFC 2205 section 3.7): the refresh period R and K; unset, the model's.
   std::optional<std::int64_t> refresh_us;
@@ -97,6 +105,7 @@ struct NetworkSpec {
   std::vector<NetSession> sessions;
   std::vector<NetSender> senders;
   std::vector<NetReceiver> receivers;
+  std::vector<NetPolicy> policies;
 };
 
 // ---- net: what happens to the network -------------------------------------------------------

@@ -54,6 +54,9 @@ void read_returned(Context& context, const MapView& step, ExpectReturned& return
   extended_status(context, step, returned);
   returned.sending = flowspec_field(context, step, "sending");
   returned.receiving = flowspec_field(context, step, "receiving");
+  if (const Entry* entry = step.find("adspec")) {
+    returned.adspec = read_adspec_fields(context, entry->value);
+  }
 }
 
 Expectation read_call(Context& context, const MapView& step, const StepEnv&) {

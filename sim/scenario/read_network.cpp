@@ -142,16 +142,20 @@ std::optional<std::size_t> host_ref(Context& context, const MapView& map,
 void read_nodes(Context& context, const MapView& top, NetworkSpec& network) {
   read_named(context, top, "nodes", [&](const Entry& item, const MapView& map) {
     map.allow_only(language::node().keys);
-    const Entry* host = map.find("host");
-    const Entry* router = map.find("router");
-    if ((host != nullptr) == (router != nullptr)) {
+    // In the order of NodeKind.
+    const Entry* kinds[] = {map.find("host"), map.find("router"), map.find("non_rsvp_router")};
+    const auto written = std::count_if(std::begin(kinds), std::end(kinds),
+                                       [](const Entry* kind) { return kind != nullptr; });
+    if (written != 1) {
       context.error(map.mark(), msg::node_needs_one_kind());
       return;
     }
+    const auto kind = std::find_if(std::begin(kinds), std::end(kinds),
+                                   [](const Entry* entry) { return entry != nullptr; });
     NetNode node;
     node.name = item.key;
-    node.kind = host ? NodeKind::host : NodeKind::router;
-    node.address = ipv4(context, (host ? host : router)->value).value_or(0);
+    node.kind = static_cast<NodeKind>(kind - std::begin(kinds));
+    node.address = ipv4(context, (*kind)->value).value_or(0);
     const auto taken = names_of(network.nodes);
     if (std::find(taken.begin(), taken.end(), node.name) != taken.end()) {
       context.error(item.key_mark, msg::duplicate_name("node", node.name));
@@ -248,6 +252,30 @@ bool read_endpoint(Context& context, const Entry& item, const MapView& map,
   }
   endpoint.socket = socket_of(context, map, sockets, role);
   return host.has_value();
+}
+
+// Policy control runs where RSVP does: a node that does not run it has none.
+void read_policies(Context& context, const MapView& top, NetworkSpec& network) {
+  read_named(context, top, "policies", [&](const Entry& item, const MapView& map) {
+    map.allow_only(language::policy().keys);
+    const auto node = std::find_if(network.nodes.begin(), network.nodes.end(),
+                                   [&](const NetNode& n) { return n.name == item.key; });
+    if (node == network.nodes.end()) {
+      const auto names = names_of(network.nodes);
+      context.error(item.key_mark, msg::unknown("node", item.key, closest(item.key, names), names));
+      return;
+    }
+    if (node->kind == NodeKind::non_rsvp_router) {
+      context.error(item.key_mark, msg::policy_without_rsvp(item.key));
+      return;
+    }
+    const Entry* max_rate = map.require("max_rate");
+    if (!max_rate) return;
+    if (auto rate = u32(context, max_rate->value)) {
+      network.policies.push_back(
+          NetPolicy{static_cast<std::size_t>(node - network.nodes.begin()), *rate});
+    }
+  });
 }
 
 void read_senders(Context& context, const MapView& top, NetworkSpec& network,
@@ -477,6 +505,7 @@ NetworkSpec read_network(Context& context, const Value& value,
   read_sessions(context, *map, network);
   read_senders(context, *map, network, sockets);
   read_receivers(context, *map, network, sockets);
+  read_policies(context, *map, network);
   return network;
 }
 
@@ -546,6 +575,11 @@ Expectation read_expect_state(Context& context, const MapView& step, const StepE
       expect.reserved = Field<std::uint64_t>{*bytes, entry->value.mark};
     }
   }
+  if (const Entry* entry = step.find("adspec"))
+    expect.adspec = read_adspec_fields(context, entry->value);
+  if (const Entry* entry = step.find("delay_bound")) {
+    expect.delay_bound_us = marked(duration(context, entry->value), *entry);
+  }
   auto require = [&](std::string_view key, bool needed, std::string_view what, bool has) {
     const Entry* entry = step.find(key);
     if (entry && needed && !has) context.error(entry->key_mark, msg::state_needs(key, what));
@@ -557,8 +591,11 @@ Expectation read_expect_state(Context& context, const MapView& step, const StepE
   require("reservation", true, "'session' and 'toward'",
           step.find("session") != nullptr && step.find("toward") != nullptr);
   require("reserved", true, "'toward'", step.find("toward") != nullptr);
+  require("adspec", true, "'session' or 'sender'", sessioned);
+  require("delay_bound", true, "'session' or 'sender'", sessioned);
   if (!step.find("path_state") && !step.find("resv_state") && !step.find("blockade") &&
-      !step.find("reservation") && !step.find("reserved")) {
+      !step.find("reservation") && !step.find("reserved") && !step.find("adspec") &&
+      !step.find("delay_bound")) {
     context.error(step.mark(), msg::no_state_check());
   }
   return expect;

@@ -69,6 +69,35 @@ std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value&
   return fields;
 }
 
+std::optional<AdspecFields> read_adspec_fields(Context& context, const Value& value) {
+  auto map = map_of(context, value);
+  if (!map) return std::nullopt;
+  map->allow_only(language::adspec().keys);
+  AdspecFields fields;
+  fields.mark = value.mark;
+  auto read = [&context](const MapView& in, std::string_view key,
+                         std::optional<std::uint32_t>& field) {
+    if (const Entry* entry = in.find(key)) field = u32_or_unspecified(context, entry->value);
+  };
+  read(*map, "hop_count", fields.hop_count);
+  read(*map, "path_bandwidth", fields.path_bandwidth);
+  read(*map, "minimum_latency", fields.minimum_latency);
+  read(*map, "path_mtu", fields.path_mtu);
+  if (const Entry* entry = map->find("break_bit"))
+    fields.break_bit = boolean(context, entry->value);
+  if (const Entry* entry = map->find("guaranteed")) {
+    if (auto guaranteed = map_of(context, entry->value)) {
+      guaranteed->allow_only(language::guaranteed().keys);
+      fields.guaranteed = true;
+      read(*guaranteed, "c_total", fields.c_total);
+      read(*guaranteed, "d_total", fields.d_total);
+      read(*guaranteed, "c_sum", fields.c_sum);
+      read(*guaranteed, "d_sum", fields.d_sum);
+    }
+  }
+  return fields;
+}
+
 std::optional<QosRequest> read_qos_request(Context& context, const Value& value) {
   auto map = map_of(context, value);
   if (!map) return std::nullopt;

@@ -1,5 +1,5 @@
-// Readers for the GQoS structures a scenario writes out: FLOWSPECs, the QoS an application
-// requests, socket addresses and the ExtendedStatus pair. Internal to the loader.
+// Readers for the GQoS structures a scenario writes out: FLOWSPECs, ADSPECs, the QoS an
+// application requests, socket addresses and the ExtendedStatus pair. Internal to the loader.
 #pragma once
 
 #include <optional>
@@ -19,6 +19,9 @@ std::optional<FlowSpecFields> read_flowspec(Context& context, const Value& value
 // request at all (R10), and no default would be right: NOCHANGE silently asks for nothing, and
 // QOS_NOT_SPECIFIED is no service type.
 std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value& value);
+
+// An `adspec:` map (RSVP_ADSPEC): only the fields written are set; marked at the map.
+std::optional<AdspecFields> read_adspec_fields(Context& context, const Value& value);
 
 std::optional<QosRequest> read_qos_request(Context& context, const Value& value);
 

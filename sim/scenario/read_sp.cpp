@@ -21,40 +21,29 @@ std::vector<std::string_view> object_kinds() {
   return kinds;
 }
 
-// A field the scenario may leave out: QOS_NOT_SPECIFIED then, as in a FLOWSPEC.
-std::uint32_t field(Context& context, const MapView& map, std::string_view key) {
-  const Entry* entry = map.find(key);
-  if (!entry) return gqos::qos_not_specified;
-  return u32_or_unspecified(context, entry->value).value_or(gqos::qos_not_specified);
-}
-
+// An RSVP_ADSPEC object: a field left out is QOS_NOT_SPECIFIED, as in a FLOWSPEC.
 gqos::ProviderObject read_adspec(Context& context, const Value& value) {
   gqos::Adspec adspec;
-  auto map = map_of(context, value);
-  if (!map) return gqos::make_adspec(adspec);
-  map->allow_only(language::adspec().keys);
+  const auto fields = read_adspec_fields(context, value);
+  if (!fields) return gqos::make_adspec(adspec);
+  const auto field = [](const std::optional<std::uint32_t>& written) {
+    return written.value_or(gqos::qos_not_specified);
+  };
   gqos::AdGeneralParams& general = adspec.general_params;
-  general.intserv_aware_hop_count = field(context, *map, "hop_count");
-  general.path_bandwidth_estimate = field(context, *map, "path_bandwidth");
-  general.minimum_latency = field(context, *map, "minimum_latency");
-  general.path_mtu = field(context, *map, "path_mtu");
-  general.flags = 0;
-  if (const Entry* entry = map->find("break_bit")) {
-    if (boolean(context, entry->value).value_or(false)) general.flags = gqos::ad_flag_break_bit;
-  }
-  if (const Entry* entry = map->find("guaranteed")) {
-    if (auto guaranteed = map_of(context, entry->value)) {
-      guaranteed->allow_only(language::guaranteed().keys);
-      // One guaranteed-service entry; its overrides say "nothing overridden".
-      gqos::ControlService service{};
-      service.service = gqos::service_type::guaranteed;
-      service.overrides = {gqos::qos_not_specified, gqos::qos_not_specified,
-                           gqos::qos_not_specified, gqos::qos_not_specified, 0};
-      service.guaranteed = {
-          field(context, *guaranteed, "c_total"), field(context, *guaranteed, "d_total"),
-          field(context, *guaranteed, "c_sum"), field(context, *guaranteed, "d_sum")};
-      adspec.services.push_back(service);
-    }
+  general.intserv_aware_hop_count = field(fields->hop_count);
+  general.path_bandwidth_estimate = field(fields->path_bandwidth);
+  general.minimum_latency = field(fields->minimum_latency);
+  general.path_mtu = field(fields->path_mtu);
+  general.flags = fields->break_bit.value_or(false) ? gqos::ad_flag_break_bit : 0;
+  if (fields->guaranteed) {
+    // One guaranteed-service entry; its overrides say "nothing overridden".
+    gqos::ControlService service{};
+    service.service = gqos::service_type::guaranteed;
+    service.overrides = {gqos::qos_not_specified, gqos::qos_not_specified, gqos::qos_not_specified,
+                         gqos::qos_not_specified, 0};
+    service.guaranteed = {field(fields->c_total), field(fields->d_total), field(fields->c_sum),
+                          field(fields->d_sum)};
+    adspec.services.push_back(service);
   }
   return gqos::make_adspec(adspec);
 }

@@ -41,6 +41,22 @@ struct FlowSpecFields {
   Mark mark;
 };
 
+// An ADSPEC as written (`adspec:` maps): only the fields named are set; marked at the map. An
+// `sp: fd_qos` object fills the rest with QOS_NOT_SPECIFIED; `expect: state` compares them.
+struct AdspecFields {
+  std::optional<std::uint32_t> hop_count;
+  std::optional<std::uint32_t> path_bandwidth;
+  std::optional<std::uint32_t> minimum_latency;
+  std::optional<std::uint32_t> path_mtu;
+  std::optional<bool> break_bit;
+  bool guaranteed = false;  // a `guaranteed:` map was written
+  std::optional<std::uint32_t> c_total;
+  std::optional<std::uint32_t> d_total;
+  std::optional<std::uint32_t> c_sum;
+  std::optional<std::uint32_t> d_sum;
+  Mark mark;
+};
+
 // What an application requests (socket `qos:`, `set_qos`, `connect`).
 struct QosRequest {
   std::optional<FlowSpecFields> sending;
@@ -144,6 +160,7 @@ struct ExpectReturned {
   std::optional<Field<std::uint32_t>> extended_status2;
   std::optional<FlowSpecFields> sending;
   std::optional<FlowSpecFields> receiving;
+  std::optional<AdspecFields> adspec;  // the RSVP_ADSPEC in ProviderSpecific
 };
 // The synchronous result of the step before. A SIO_GET_QOS that returned data at once (a
 // synchronous query, or an overlapped one that finished at once) also shows what it returned.
@@ -194,6 +211,10 @@ struct ExpectState {
   std::optional<Field<bool>> blockade;
   std::optional<Field<bool>> reservation;        // a reservation of the session installed
   std::optional<Field<std::uint64_t>> reserved;  // bytes/s reserved on the interface, all sessions
+  std::optional<AdspecFields> adspec;            // the ADSPEC the sender's PATH brought
+  // RFC 2212's end-to-end delay bound of the node's own Guaranteed request for the sender, in
+  // whole microseconds (rounded)
+  std::optional<Field<std::int64_t>> delay_bound_us;
 };
 
 using Expectation = std::variant<ExpectCall, ExpectCompletion, ExpectWait, ExpectUpdate,
