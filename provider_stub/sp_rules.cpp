@@ -287,6 +287,31 @@ int SpRules::connect(Socket socket, const provider::Address& remote,
   return 0;
 }
 
+// WSAJoinLeaf "has the same parameters and semantics as WSAConnect" [SDK:winsock2/nf-winsock2-
+// wsajoinleaf], so lpSQOS is checked as connect's is (D17, D34) and the socket is then bound and
+// may ask for its QoS (R3). D36: only the UDP entry is multipoint, and only a class D group is one
+// to join.
+int SpRules::join_leaf(Socket socket, const provider::Address& group,
+                       std::span<const std::byte> sending_qos, provider::JoinFlags flags) {
+  SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  gqos::DecodedQos qos;
+  const bool with_qos = !sending_qos.empty();
+  if (with_qos) {
+    if (const std::uint32_t error = parse_qos(sending_qos, qos)) return fail(error);
+  }
+  if (state->protocol == provider::Protocol::tcp) return fail(wsa::eopnotsupp);
+  if (!provider::is_multicast(group)) return fail(wsa::eaddrnotavail);
+  if (with_qos) {
+    if (const std::uint32_t error = admit_qos(qos, wsa::eopnotsupp)) return fail(error);
+    apply_qos(*state, qos);
+  }
+  state->connected = true;
+  state->bound = true;
+  qos_state_.joined(socket, group, with_qos ? &qos : nullptr, sending_qos, flags);
+  return 0;
+}
+
 int SpRules::shutdown(Socket socket, provider::Shutdown how) {
   const SocketState* state = state_of(socket);
   if (!state) return fail(wsa::enotsock);

@@ -67,6 +67,8 @@ class SpRules {
   int connect(Socket socket, const provider::Address& remote,
               std::span<const std::byte> sending_qos);
   int shutdown(Socket socket, provider::Shutdown how);
+  int join_leaf(Socket socket, const provider::Address& group,
+                std::span<const std::byte> sending_qos, provider::JoinFlags flags);
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine&& routine);

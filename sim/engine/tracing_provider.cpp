@@ -218,6 +218,17 @@ int TracingProvider::shutdown(provider::Socket socket, provider::Shutdown how) {
   return result;
 }
 
+int TracingProvider::join_leaf(provider::Socket socket, const provider::Address& group,
+                               std::span<const std::byte> sending_qos, provider::JoinFlags flags) {
+  const TimeUs began_us = clock_.now_us();
+  const int result = inner_.join_leaf(socket, group, sending_qos, flags);
+  trace_call(
+      socket, "join_leaf", result, began_us,
+      group.host + ":" + std::to_string(group.port) + " " + std::string(provider::name_of(flags)),
+      sending_qos);
+  return result;
+}
+
 int TracingProvider::ioctl(provider::Socket socket, std::uint32_t code,
                            std::span<const std::byte> in, std::span<std::byte> out,
                            std::uint32_t* bytes_returned, provider::Overlapped* overlapped,

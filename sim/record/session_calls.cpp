@@ -42,6 +42,15 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     app(scenario::AppEventSelect{call.asked_events.value_or(0)});
   } else if (call.call == "enum_network_events") {
     app(scenario::AppEnumNetworkEvents{});
+  } else if (call.call == "join_leaf") {
+    // The detail is "GROUP FLAGS", as the tracing provider writes it.
+    const std::size_t space = call.detail.find(' ');
+    const auto group = address_of(call.detail.substr(0, space));
+    for (const auto& [flags, name] : provider::join_flag_names) {
+      if (group && space != std::string::npos && name == call.detail.substr(space + 1)) {
+        app(scenario::AppJoinLeaf{*group, flags, qos_request(call.qos)});
+      }
+    }
   } else if (call.call == "shutdown") {
     for (const auto& [how, name] : provider::shutdown_names) {
       if (name == call.detail) app(scenario::AppShutdown{how});

@@ -34,6 +34,8 @@ constexpr std::string_view message_words[] = {"Path",    "Resv",    "PathTear", 
 constexpr std::string_view action_words[] = {"sent", "received", "lost", "dropped"};
 constexpr std::string_view no_address_words[] = {"none"};
 constexpr std::string_view how_words[] = {"receive", "send", "both"};
+// As provider::join_flag_names spells WSAJoinLeaf's JL_* flags.
+constexpr std::string_view join_words[] = {"sender_only", "receiver_only", "both"};
 
 constexpr Key word(std::string_view name, Words words, bool required = false,
                    std::string_view description = {}) {
@@ -235,6 +237,11 @@ constexpr Key set_qos_keys[] = {
     {"destination", V::address, false, {}, nullptr, "a QOS_DESTADDR object"},
 };
 constexpr Key shutdown_keys[] = {word("how", how_words, true)};
+constexpr Key join_leaf_keys[] = {
+    {"group", V::address, true, {}, nullptr, "the multicast group: WSAJoinLeaf's name"},
+    word("flags", join_words, true, "JL_SENDER_ONLY, JL_RECEIVER_ONLY or JL_BOTH"),
+    nested("qos", V::map, qos_map),
+};
 constexpr Key check_qos_keys[] = {
     {"selector", V::name, true, {}, nullptr, "ALLOWED_TO_SEND_DATA, LINE_RATE, ..."}};
 constexpr Key get_qos_keys[] = {
@@ -258,6 +265,7 @@ constexpr Verb app_verbs[] = {
     {"monitor", SocketUse::required, monitor_keys},
     {"shutdown", SocketUse::required, shutdown_keys},
     {"check_qos", SocketUse::required, check_qos_keys},
+    {"join_leaf", SocketUse::required, join_leaf_keys},
 };
 
 // ---- sp: ---------------------------------------------------------------------------------------
@@ -471,6 +479,9 @@ std::span<const std::string_view> no_address() {
 }
 std::span<const std::string_view> shutdown_hows() {
   return how_words;
+}
+std::span<const std::string_view> join_flags() {
+  return join_words;
 }
 
 bool has_key(std::span<const Key> keys, std::string_view name) {

@@ -79,6 +79,12 @@ struct AppSetQos {
 struct AppShutdown {
   provider::Shutdown how = provider::Shutdown::both;
 };
+// WSAJoinLeaf on the multicast group `group` with the socket's (or its own) QOS as lpSQOS.
+struct AppJoinLeaf {
+  provider::Address group;
+  provider::JoinFlags flags = provider::JoinFlags::both;
+  std::optional<QosRequest> qos;  // overrides the socket's `qos:` for this call
+};
 // SIO_CHK_QOS: `expect: call` compares the DWORD it returned as `value`.
 struct AppCheckQos {
   std::uint32_t selector = 0;
@@ -108,7 +114,7 @@ struct AppMonitor {
 
 using AppAction = std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait,
                                AppGetOverlappedResult, AppEventSelect, AppEnumNetworkEvents,
-                               AppClose, AppMonitor, AppShutdown, AppCheckQos>;
+                               AppClose, AppMonitor, AppShutdown, AppCheckQos, AppJoinLeaf>;
 
 // ---- sp: what the emulated provider does -------------------------------------------------
 

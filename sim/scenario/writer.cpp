@@ -128,6 +128,13 @@ class StepLines {
     lines.emplace_back("how", std::string(provider::name_of(shutdown.how)));
     return lines;
   }
+  Lines operator()(const AppJoinLeaf& join) {
+    Lines lines = app("join_leaf");
+    lines.emplace_back("group", join.group.host + ":" + std::to_string(join.group.port));
+    lines.emplace_back("flags", std::string(provider::name_of(join.flags)));
+    if (join.qos) lines.emplace_back("qos", qos_text(*join.qos));
+    return lines;
+  }
   Lines operator()(const AppCheckQos& check) {
     Lines lines = app("check_qos");
     lines.emplace_back("selector", named(NameGroup::chk_qos_selector, check.selector));
