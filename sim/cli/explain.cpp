@@ -152,6 +152,15 @@ Explanation call(const engine::CallRecord& r, const scenario::Scenario& scenario
       return {what, "The TokenRate is above what admission control allows (R10, D17).",
               "Ask for less, or carry on with best effort."};
     }
+    if (*r.error == gqos::status::eobjlength || *r.error == gqos::status::efilterstyle ||
+        *r.error == gqos::status::eflowcount) {
+      return {what,
+              "The RSVP_RESERVE_INFO asks what the SP cannot honour: an ObjectLength short of "
+              "the structure, a style the socket may not use (SE on TCP or a connected socket, "
+              "an unknown Style), or flow descriptors the style forbids or the buffer lacks "
+              "(D37).",
+              "Send a whole RSVP_RESERVE_INFO whose style suits the socket."};
+    }
   }
   if (r.call == "set_qos" && !failed) {
     return {what, "The provider accepted the QOS and starts RSVP signalling (R10).",

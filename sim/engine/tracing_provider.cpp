@@ -57,7 +57,11 @@ PassedQos passed_qos(std::span<const std::byte> bytes) {
                            std::to_string((a >> 8) & 0xFF) + "." + std::to_string(a & 0xFF) + ":" +
                            std::to_string(dest->port);
     }
-    if (!passed.reserve_info && !passed.shape_discard_mode && !passed.shaping_rate &&
+    // An RSVP_RESERVE_INFO that `style` and `confirm` cannot spell again (cut short, or naming
+    // flow descriptors) keeps its bytes too, so a recording passes the same object.
+    const bool plain_reserve = passed.reserve_info && passed.reserve_info->whole &&
+                               passed.reserve_info->num_flow_desc == 0;
+    if (!plain_reserve && !passed.shape_discard_mode && !passed.shaping_rate &&
         !passed.destination) {
       passed.body.assign(object.body.begin(), object.body.end());
     }

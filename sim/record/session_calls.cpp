@@ -27,7 +27,8 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     if (!no_address) spec.remote = remote;
     app(scenario::AppConnect{qos_request(call.qos), no_address});
   } else if (call.call == "set_qos") {
-    app(scenario::AppSetQos{qos_request(call.qos), call.detail != "sync", std::nullopt});
+    app(scenario::AppSetQos{qos_request(call.qos), call.detail != "sync",
+                            destination_of(call.qos)});
   } else if (call.call == "get_qos") {
     get_qos(call, *socket);
     // A Monitor's query is made in its completion routine, inside whatever the application is

@@ -65,20 +65,6 @@ constexpr Map given_flowspec_map{
     "given_flowspec", given_flowspec_keys,
     "a FLOWSPEC that is passed or delivered: it names its service_type"};
 
-constexpr Key qos_keys[] = {
-    nested("sending", V::map, given_flowspec_map),
-    nested("receiving", V::map, given_flowspec_map),
-    {"style", V::name},
-    {"confirm", V::boolean},
-};
-constexpr Map qos_map{"qos", qos_keys};
-
-constexpr Key socket_keys[] = {
-    word("role", role_words, true), word("protocol", protocol_words), {"local", V::address},
-    {"remote", V::address},         nested("qos", V::map, qos_map),
-};
-constexpr Map socket_map{"socket", socket_keys};
-
 // ---- ProviderSpecific objects ------------------------------------------------------------------
 
 constexpr Key guaranteed_keys[] = {
@@ -100,6 +86,21 @@ constexpr Key object_keys[] = {
 };
 constexpr Map object_map{"object", object_keys,
                          "a ProviderSpecific object: one kind, or end_of_list", true};
+
+constexpr Key qos_keys[] = {
+    nested("sending", V::map, given_flowspec_map),
+    nested("receiving", V::map, given_flowspec_map),
+    {"style", V::name},
+    {"confirm", V::boolean},
+    nested("objects", V::objects, object_map),
+};
+constexpr Map qos_map{"qos", qos_keys};
+
+constexpr Key socket_keys[] = {
+    word("role", role_words, true), word("protocol", protocol_words), {"local", V::address},
+    {"remote", V::address},         nested("qos", V::map, qos_map),
+};
+constexpr Map socket_map{"socket", socket_keys};
 
 // ---- network: -----------------------------------------------------------------------------------
 

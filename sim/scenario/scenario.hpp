@@ -48,6 +48,9 @@ struct QosRequest {
   std::optional<std::uint32_t>
       style;             // RSVP_RESERVE_INFO.Style; with `confirm`, the object is sent
   bool confirm = false;  // RSVP_RESERVE_INFO.ConfirmRequest
+  // `objects:`: further ProviderSpecific objects, after that RSVP_RESERVE_INFO, as written (a
+  // `raw:` one passes any object, malformed ones included).
+  std::vector<gqos::ProviderObject> objects;
   Mark mark;
 };
 

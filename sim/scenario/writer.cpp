@@ -69,6 +69,7 @@ Lines qos_lines(const QosRequest& qos) {
   if (qos.receiving) lines.emplace_back("receiving", flowspec_text(*qos.receiving));
   if (qos.style) lines.emplace_back("style", named(NameGroup::rsvp_style, *qos.style));
   if (qos.style || qos.confirm) lines.emplace_back("confirm", boolean_text(qos.confirm));
+  if (!qos.objects.empty()) lines.emplace_back("objects", objects_text(qos.objects));
   return lines;
 }
 
@@ -188,13 +189,7 @@ class StepLines {
                        extended_status_text(i.extended_status1, i.extended_status2));
     if (i.sending) lines.emplace_back("sending", flowspec_text(*i.sending));
     if (i.receiving) lines.emplace_back("receiving", flowspec_text(*i.receiving));
-    if (!i.objects.empty()) {
-      std::string objects;
-      for (const gqos::ProviderObject& object : i.objects) {
-        objects += (objects.empty() ? "" : ", ") + object_text(object);
-      }
-      lines.emplace_back("objects", "[" + objects + "]");
-    }
+    if (!i.objects.empty()) lines.emplace_back("objects", objects_text(i.objects));
     return lines;
   }
   Lines operator()(const SpFail& fail) {
