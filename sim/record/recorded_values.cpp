@@ -47,11 +47,18 @@ std::optional<scenario::QosRequest> qos_request(const std::optional<engine::Pass
   request.receiving = scenario::every_field(*passed->receiving);
   bool reserve_spelt = false;
   for (const engine::PassedObject& object : passed->objects) {
-    if (object.reserve_info && object.body.empty() && !reserve_spelt) {
-      // A whole RSVP_RESERVE_INFO without descriptors: what `style` and `confirm` send.
-      request.style = object.reserve_info->style;
-      request.confirm = object.reserve_info->confirm_request != 0;
-      reserve_spelt = true;
+    if (object.reserve_info && object.body.empty()) {
+      // A whole RSVP_RESERVE_INFO without descriptors: what `style` and `confirm` send, and
+      // the same object again for any after the first.
+      const std::uint32_t style = object.reserve_info->style;
+      const bool confirm = object.reserve_info->confirm_request != 0;
+      if (reserve_spelt) {
+        request.objects.push_back(gqos::make_reserve_info(style, confirm));
+      } else {
+        request.style = style;
+        request.confirm = confirm;
+        reserve_spelt = true;
+      }
     } else if (object.shape_discard_mode) {
       request.objects.push_back(gqos::make_sd_mode(*object.shape_discard_mode));
     } else if (object.shaping_rate) {
