@@ -81,6 +81,10 @@ class Emulator final : public provider::Provider {
     return sp_.connect(socket, remote, sending_qos);
   }
   int shutdown(Socket socket, provider::Shutdown how) override { return sp_.shutdown(socket, how); }
+  int join_leaf(Socket socket, const provider::Address& group,
+                std::span<const std::byte> sending_qos, provider::JoinFlags flags) override {
+    return sp_.join_leaf(socket, group, sending_qos, flags);
+  }
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine routine) override {

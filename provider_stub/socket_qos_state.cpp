@@ -81,6 +81,24 @@ void SocketQosState::connected(provider::Socket socket, const provider::Address&
   tell(socket, *qos);
 }
 
+void SocketQosState::joined(provider::Socket socket, const provider::Address& group,
+                            const gqos::DecodedQos* passed, std::span<const std::byte> buffer,
+                            provider::JoinFlags flags) {
+  gqos::SocketQos* qos = changing(socket);
+  if (!qos) return;
+  const gqos::Endpoint name{provider::parse_ipv4(group.host).value_or(0), group.port};
+  auto join = std::find_if(qos->groups.begin(), qos->groups.end(),
+                           [&](const gqos::GroupJoin& joined) { return joined.group == name; });
+  if (join == qos->groups.end()) join = qos->groups.insert(qos->groups.end(), {name});
+  // W32:using-wsajoinleaf-to-join-multicast-rsvp-sessions: the flags name "the direction in which
+  // QOS service is requested".
+  join->sending = flags != provider::JoinFlags::receiver_only;
+  join->receiving = flags != provider::JoinFlags::sender_only;
+  if (!qos->local) qos->local = local_endpoint({"0.0.0.0", 0});  // WSAJoinLeaf binds implicitly
+  if (passed) apply(*qos, *passed, buffer, false);
+  tell(socket, *qos);
+}
+
 void SocketQosState::qos_set(provider::Socket socket, const gqos::DecodedQos& passed,
                              std::span<const std::byte> buffer) {
   gqos::SocketQos* qos = changing(socket);

@@ -1,9 +1,9 @@
 // What each socket of the emulator has asked of the RSVP SP, as the plain gqos::SocketQos
 // (sim/gqos/socket_qos.hpp), kept beside the emulator's Winsock-level state and told to a
 // QosObserver after every call that changed it: bind, connect (with or without a QOS, or with no
-// address), SIO_SET_QOS, shutdown, close. The emulator keeps deciding what a call returns; this
-// records only what a call it accepted changed. Whoever runs the RSVP network (the runner's
-// NetworkRun) is the observer, and answers SIO_CHK_QOS, which needs the network's state.
+// address), WSAJoinLeaf, SIO_SET_QOS, shutdown, close. The emulator keeps deciding what a call
+// returns; this records only what a call it accepted changed. Whoever runs the RSVP network (the
+// runner's NetworkRun) is the observer, and answers SIO_CHK_QOS, which needs the network's state.
 #pragma once
 
 #include <cstdint>
@@ -37,6 +37,9 @@ class SocketQosState {
   // `qos`: lpSQOS when the call passed one, decoded from `buffer`.
   void connected(provider::Socket socket, const provider::Address& remote,
                  const gqos::DecodedQos* qos, std::span<const std::byte> buffer);
+  // WSAJoinLeaf: `qos` its lpSQOS when it passed one.
+  void joined(provider::Socket socket, const provider::Address& group, const gqos::DecodedQos* qos,
+              std::span<const std::byte> buffer, provider::JoinFlags flags);
   void qos_set(provider::Socket socket, const gqos::DecodedQos& qos,
                std::span<const std::byte> buffer);
   void shut_down(provider::Socket socket, provider::Shutdown how);

@@ -272,9 +272,15 @@ int SpRules::connect(Socket socket, const provider::Address& remote,
   if (with_qos) {
     if (const std::uint32_t error = parse_qos(sending_qos, qos)) return fail(error);
   }
-  if (state->connected && state->protocol == provider::Protocol::tcp) return fail(wsa::eisconn);
   // Winsock: no address disconnects a UDP socket; TCP cannot connect to ADDR_ANY.
   const bool disconnect = provider::is_no_address(remote);
+  if (with_qos) {
+    const bool one_peer = state->protocol == provider::Protocol::tcp || !disconnect;
+    if (const std::uint32_t error = reserve_info_error(qos, sending_qos, one_peer)) {
+      return fail(error);
+    }
+  }
+  if (state->connected && state->protocol == provider::Protocol::tcp) return fail(wsa::eisconn);
   if (disconnect && state->protocol == provider::Protocol::tcp) return fail(wsa::eaddrnotavail);
   if (with_qos) {
     if (const std::uint32_t error = admit_qos(qos, wsa::eopnotsupp)) return fail(error);
@@ -284,6 +290,34 @@ int SpRules::connect(Socket socket, const provider::Address& remote,
   state->connected = !disconnect;
   state->bound = true;
   qos_state_.connected(socket, remote, with_qos ? &qos : nullptr, sending_qos);
+  return 0;
+}
+
+// WSAJoinLeaf "has the same parameters and semantics as WSAConnect" [SDK:winsock2/nf-winsock2-
+// wsajoinleaf], so lpSQOS is checked as connect's is (D17, D34) and the socket is then bound and
+// may ask for its QoS (R3). D36: only the UDP entry is multipoint, and only a class D group is one
+// to join.
+int SpRules::join_leaf(Socket socket, const provider::Address& group,
+                       std::span<const std::byte> sending_qos, provider::JoinFlags flags) {
+  SocketState* state = state_of(socket);
+  if (!state) return fail(wsa::enotsock);
+  gqos::DecodedQos qos;
+  const bool with_qos = !sending_qos.empty();
+  if (with_qos) {
+    if (const std::uint32_t error = parse_qos(sending_qos, qos)) return fail(error);
+    if (const std::uint32_t error = reserve_info_error(qos, sending_qos, false)) {
+      return fail(error);
+    }
+  }
+  if (state->protocol == provider::Protocol::tcp) return fail(wsa::eopnotsupp);
+  if (!provider::is_multicast(group)) return fail(wsa::eaddrnotavail);
+  if (with_qos) {
+    if (const std::uint32_t error = admit_qos(qos, wsa::eopnotsupp)) return fail(error);
+    apply_qos(*state, qos);
+  }
+  state->connected = true;
+  state->bound = true;
+  qos_state_.joined(socket, group, with_qos ? &qos : nullptr, sending_qos, flags);
   return 0;
 }
 
@@ -419,6 +453,8 @@ int SpRules::set_qos(Socket socket, SocketState& state, std::span<const std::byt
   if (!overlapped && !bytes_returned) return fail(wsa::efault);
   gqos::DecodedQos qos;
   if (const std::uint32_t error = parse_qos(in, qos)) return fail(error);
+  const bool one_peer = state.protocol == provider::Protocol::tcp || state.connected;
+  if (const std::uint32_t error = reserve_info_error(qos, in, one_peer)) return fail(error);
   if (const std::uint32_t error = admit_qos(qos, wsa::enoprotoopt)) return fail(error);
   apply_qos(state, qos);
   qos_state_.qos_set(socket, qos, in);
@@ -439,6 +475,36 @@ std::uint32_t SpRules::parse_qos(std::span<const std::byte> in, gqos::DecodedQos
     return options_.decisions.invalid_flowspec;
   }
   qos = std::move(decoded.qos);
+  return wsa::no_error;
+}
+
+// D37, in the words of W32:overriding-default-rsvp-filter-style-settings unless named.
+std::uint32_t SpRules::reserve_info_error(const gqos::DecodedQos& qos,
+                                          std::span<const std::byte> in, bool one_peer) {
+  const auto base = reinterpret_cast<std::uint64_t>(in.data());
+  for (const gqos::DecodedObject& object : qos.objects) {
+    const auto reserve = gqos::read_reserve_info(object);
+    if (!reserve) continue;
+    // "An object with an invalid ObjectLength field was specified in the QOS provider-specific
+    // buffer" (WSA_QOS_EOBJLENGTH): shorter than RSVP_RESERVE_INFO.
+    if (!reserve->whole) return gqos::status::eobjlength;
+    namespace style = gqos::rsvp_style;
+    if (reserve->style > style::shared_explicit) return gqos::status::efilterstyle;
+    // "The RSVP_SHARED_EXPLICIT_STYLE object cannot be applied to TCP receivers or to connected
+    // UDP receivers."
+    if (reserve->style == style::shared_explicit && one_peer) return gqos::status::efilterstyle;
+    // WF: "flowdescriptors must not be specified"; SE: "NumFlowDesc ... is set to 1"; several FF
+    // descriptors "cannot be done with TCP receivers" nor connected UDP ones.
+    const std::uint32_t count = reserve->num_flow_desc;
+    const bool too_many = (reserve->style == style::wildcard && count != 0) ||
+                          (reserve->style == style::shared_explicit && count > 1) ||
+                          (reserve->style == style::fixed_filter && one_peer && count > 1);
+    // NumFlowDesc FLOWDESCRIPTORs must lie at FlowDescList inside the buffer given.
+    const bool missing =
+        count != 0 && !gqos::offset_in(in, base, reserve->flow_desc_list,
+                                       std::size_t{count} * sizeof(gqos::FlowDescriptor));
+    if (too_many || missing) return gqos::status::eflowcount;
+  }
   return wsa::no_error;
 }
 

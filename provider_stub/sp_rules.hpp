@@ -67,6 +67,8 @@ class SpRules {
   int connect(Socket socket, const provider::Address& remote,
               std::span<const std::byte> sending_qos);
   int shutdown(Socket socket, provider::Shutdown how);
+  int join_leaf(Socket socket, const provider::Address& group,
+                std::span<const std::byte> sending_qos, provider::JoinFlags flags);
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine&& routine);
@@ -123,6 +125,10 @@ class SpRules {
   // D17 in the order of D1: parse_qos checks the parameters (WSAEFAULT, WSAEINVAL), admit_qos the
   // profile and then admission; each returns 0 or the error, and a QOS is applied only after both.
   std::uint32_t parse_qos(std::span<const std::byte> in, gqos::DecodedQos& qos) const;
+  // D37: what the RSVP_RESERVE_INFO of `qos` (decoded from `in`) asks that the SP cannot honour,
+  // for a socket that will have one peer (TCP, connected UDP) when `one_peer`; 0 or the error.
+  static std::uint32_t reserve_info_error(const gqos::DecodedQos& qos,
+                                          std::span<const std::byte> in, bool one_peer);
   std::uint32_t admit_qos(const gqos::DecodedQos& qos, std::uint32_t unsupported_error) const;
   static void apply_qos(SocketState& state, const gqos::DecodedQos& qos);
   static void pend(SocketState& state, Request request);

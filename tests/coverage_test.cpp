@@ -62,9 +62,9 @@ BOOST_AUTO_TEST_CASE(rules_cited_reads_parenthesised_lists_of_rule_ids_only) {
       rules_cited("(RFC 2205 section 3.1.3) (windows-xp, windows-2003) (R11) (D21)").empty());
   BOOST_TEST(rules_cited("(R5, windows-xp) (R5,D6) (R6 ) every R (R1").empty());
   BOOST_TEST(rules_cited("").empty());
-  BOOST_TEST(qosbed::cli::behaviour_rules().size() == 30u);
+  BOOST_TEST(qosbed::cli::behaviour_rules().size() == 32u);
   BOOST_TEST(qosbed::cli::behaviour_rules().front().id == "R1");
-  BOOST_TEST(qosbed::cli::behaviour_rules().back().id == "D20");
+  BOOST_TEST(qosbed::cli::behaviour_rules().back().id == "D37");
 }
 
 // Every rule id explain writes in a `why` is in a citation coverage reads: a change of wording
@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
   BOOST_TEST(coverage.code == 0);
   BOOST_TEST(
       coverage.out ==
-      "3 scenarios exercise 19/30 rules, 2/27 statuses, 3/15 errors, 3/5 notification modes.\n"
+      "3 scenarios exercise 19/32 rules, 2/27 statuses, 3/15 errors, 3/5 notification modes.\n"
       "\n"
       "rule  scenarios  what it says (docs/behaviour.md)\n"
       "R1            1  an overlapped SIO_GET_QOS pends until the next FD_QOS indication\n"
@@ -136,6 +136,9 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
       "D18           -  no-qos-provider: an overlapped query fails at once too\n"
       "D19           1  event_select records FD_QOS at once for an indication already queued\n"
       "D20           -  an RSVP error's FLOWSPEC is in the direction of the socket it reaches\n"
+      "D36           -  join_leaf checks its QOS as connect does; only UDP joins, only a class D "
+      "group\n"
+      "D37           -  an RSVP_RESERVE_INFO the SP cannot honour fails with its WSA_QOS_E* code\n"
       "\n"
       "status                      scenarios\n"
       "WSA_QOS_RECEIVERS                   -\n"
@@ -191,7 +194,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
       "monitor                    -  the client library's Monitor reporting to its listener\n"
       "\n"
       "Not exercised by any scenario:\n"
-      "  rules: R5 D1 D3 D4 D5 D6 D7 D16 D17 D18 D20\n"
+      "  rules: R5 D1 D3 D4 D5 D6 D7 D16 D17 D18 D20 D36 D37\n"
       "  statuses: WSA_QOS_RECEIVERS WSA_QOS_NO_RECEIVERS WSA_QOS_REQUEST_CONFIRMED\n"
       "            WSA_QOS_ADMISSION_FAILURE WSA_QOS_POLICY_FAILURE WSA_QOS_BAD_STYLE\n"
       "            WSA_QOS_BAD_OBJECT WSA_QOS_TRAFFIC_CTRL_ERROR WSA_QOS_GENERIC_ERROR\n"
@@ -251,7 +254,9 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_json) {
       R"j({"name":"D17","title":"SIO_SET_QOS and connect check the QOS and the admission limit","scenarios":[]},)j"
       R"j({"name":"D18","title":"no-qos-provider: an overlapped query fails at once too","scenarios":[]},)j"
       R"j({"name":"D19","title":"event_select records FD_QOS at once for an indication already queued","scenarios":[)j" + q(drain) + R"j(]},)j"
-      R"j({"name":"D20","title":"an RSVP error's FLOWSPEC is in the direction of the socket it reaches","scenarios":[]}],)j"
+      R"j({"name":"D20","title":"an RSVP error's FLOWSPEC is in the direction of the socket it reaches","scenarios":[]},)j"
+      R"j({"name":"D36","title":"join_leaf checks its QOS as connect does; only UDP joins, only a class D group","scenarios":[]},)j"
+      R"j({"name":"D37","title":"an RSVP_RESERVE_INFO the SP cannot honour fails with its WSA_QOS_E* code","scenarios":[]}],)j"
       R"j("statuses":[)j"
       R"j({"name":"WSA_QOS_RECEIVERS","value":11005,"scenarios":[]},)j"
       R"j({"name":"WSA_QOS_SENDERS","value":11006,"scenarios":[)j" + q(pend) + R"j(]},)j"

@@ -66,6 +66,10 @@ class SpWithOwnEvents final : public provider::Provider {
     return emulator_.connect(s, remote, qos);
   }
   int shutdown(Socket s, provider::Shutdown how) override { return emulator_.shutdown(s, how); }
+  int join_leaf(Socket s, const provider::Address& group, std::span<const std::byte> qos,
+                provider::JoinFlags flags) override {
+    return emulator_.join_leaf(s, group, qos, flags);
+  }
   int ioctl(Socket s, std::uint32_t code, std::span<const std::byte> in, std::span<std::byte> out,
             std::uint32_t* bytes, provider::Overlapped* overlapped,
             provider::CompletionRoutine routine) override {

@@ -89,6 +89,10 @@ class FakeProvider final : public provider::Provider {
     return 0;
   }
   int shutdown(provider::Socket, provider::Shutdown) override { return 0; }
+  int join_leaf(provider::Socket, const provider::Address&, std::span<const std::byte>,
+                provider::JoinFlags) override {
+    return 0;
+  }
   bool get_overlapped_result(provider::Socket, provider::Overlapped*, std::uint32_t*, bool,
                              std::uint32_t*) override {
     return false;

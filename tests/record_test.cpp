@@ -169,6 +169,9 @@ BOOST_AUTO_TEST_CASE(a_recording_replays_to_the_same_trace) {
            "scenarios/regression/two-indications-arrive-in-order.yaml",
            "scenarios/regression/event-notified-query-get-overlapped-result.yaml",
            "scenarios/regression/decisions-overridden.yaml",
+           "scenarios/rules/r10-join-leaf-asks-like-connect.yaml",
+           "scenarios/rules/r10-reserve-info-malformed.yaml",
+           "scenarios/rules/r10-reserve-info-style-not-allowed.yaml",
        }) {
     BOOST_TEST_CONTEXT(file) {
       scenario::LoadResult original =

@@ -162,6 +162,51 @@ BOOST_FIXTURE_TEST_CASE(set_qos_resolves_nochange_and_reads_its_objects, Fixture
   BOOST_TEST(recorder.told.size() == before);
 }
 
+BOOST_FIXTURE_TEST_CASE(join_leaf_joins_a_group_in_the_directions_its_flags_name, Fixture) {
+  // W32:using-wsajoinleaf-to-join-multicast-rsvp-sessions: JL_RECEIVER_ONLY, JL_SENDER_ONLY and
+  // JL_BOTH say "the direction in which QOS service is requested".
+  const Socket rx = emulator.open(provider::Role::receiver, provider::Protocol::udp);
+  BOOST_REQUIRE_EQUAL(emulator.bind(rx, {"0.0.0.0", 5000}), 0);
+  const auto receive = qos_of(no_change, controlled_load(8000));
+  BOOST_REQUIRE_EQUAL(
+      emulator.join_leaf(rx, {"224.1.1.1", 5000}, receive, provider::JoinFlags::receiver_only), 0);
+  BOOST_REQUIRE(last().groups.size() == 1u);
+  BOOST_TEST((last().groups[0].group == gqos::Endpoint{0xE0010101, 5000}));
+  BOOST_TEST(last().groups[0].receiving);
+  BOOST_TEST(!last().groups[0].sending);
+  BOOST_TEST(last().receiving.token_rate == 8000u);  // lpSQOS applies as WSAConnect's does
+  BOOST_TEST(last().qos_calls == 1u);
+  BOOST_TEST(!last().peer.has_value());  // a group is no peer: the socket stays unconnected
+
+  // Joining the same group again changes its directions, without a second membership; another
+  // group is one more. An unbound socket is bound implicitly, as by WSAConnect (D32).
+  BOOST_REQUIRE_EQUAL(emulator.join_leaf(rx, {"224.1.1.1", 5000}, {}, provider::JoinFlags::both),
+                      0);
+  BOOST_REQUIRE(last().groups.size() == 1u);
+  BOOST_TEST((last().groups[0].sending && last().groups[0].receiving));
+  BOOST_TEST(last().qos_calls == 1u);  // no lpSQOS: no QoS call
+  const Socket tx = emulator.open(provider::Role::sender, provider::Protocol::udp);
+  BOOST_REQUIRE_EQUAL(
+      emulator.join_leaf(tx, {"224.1.1.2", 5002}, {}, provider::JoinFlags::sender_only), 0);
+  BOOST_TEST(recorder.told.back().socket == tx);
+  BOOST_TEST((last().local == gqos::Endpoint{0, 1025}));
+  BOOST_TEST((last().groups[0].sending && !last().groups[0].receiving));
+
+  // D36: no multipoint TCP, no group that is not class D, and nothing told of a refused join.
+  const std::size_t before = recorder.told.size();
+  const Socket tcp = emulator.open(provider::Role::receiver, provider::Protocol::tcp);
+  BOOST_TEST(emulator.join_leaf(tcp, {"224.1.1.1", 5000}, {}, provider::JoinFlags::both) ==
+             provider::socket_error);
+  BOOST_TEST(emulator.last_error() == gqos::wsa::eopnotsupp);
+  BOOST_TEST(emulator.join_leaf(tx, {"10.0.0.2", 5000}, {}, provider::JoinFlags::both) ==
+             provider::socket_error);
+  BOOST_TEST(emulator.last_error() == gqos::wsa::eaddrnotavail);
+  BOOST_TEST(emulator.join_leaf(tx, {"224.1.1.2", 5002}, qos_of(controlled_load(0), no_change),
+                                provider::JoinFlags::sender_only) == provider::socket_error);
+  BOOST_TEST(emulator.last_error() == gqos::wsa::einval);  // D34, as for WSAConnect
+  BOOST_TEST(recorder.told.size() == before);
+}
+
 BOOST_FIXTURE_TEST_CASE(shutdown_and_close_end_each_direction, Fixture) {
   const Socket s = emulator.open(provider::Role::both, provider::Protocol::udp);
   BOOST_REQUIRE_EQUAL(emulator.bind(s, {"10.0.0.2", 5000}), 0);

@@ -6,7 +6,7 @@
 namespace qosbed::cli {
 namespace {
 
-constexpr std::array<BehaviourRule, 30> rules{{
+constexpr std::array<BehaviourRule, 32> rules{{
     {"R1", "an overlapped SIO_GET_QOS pends until the next FD_QOS indication"},
     {"R2", "a completion carries one direction's FLOWSPEC"},
     {"R3", "a sender may ask once connected, a receiver once bound"},
@@ -37,6 +37,9 @@ constexpr std::array<BehaviourRule, 30> rules{{
     {"D18", "no-qos-provider: an overlapped query fails at once too"},
     {"D19", "event_select records FD_QOS at once for an indication already queued"},
     {"D20", "an RSVP error's FLOWSPEC is in the direction of the socket it reaches"},
+    // D21-D35 are the network's host SP's (rsvp::HostSp), not the emulator's.
+    {"D36", "join_leaf checks its QOS as connect does; only UDP joins, only a class D group"},
+    {"D37", "an RSVP_RESERVE_INFO the SP cannot honour fails with its WSA_QOS_E* code"},
 }};
 
 bool is_rule(std::string_view id) {

@@ -1,8 +1,9 @@
 // The behaviour rules of the emulated RSVP SP (docs/behaviour.md): R1-R10, from Windows'
-// documentation, and the DECISIONs D1-D20 qosbed takes where it is silent, each with a short title;
-// and reading back which of them a text cites. `qosbed explain` attributes each event of a run to
-// its rules in words ("... stays queued (R5, D6)."), and `qosbed coverage` counts those citations,
-// so the two never disagree on which rules a run exercised.
+// documentation, and the DECISIONs D1-D20, D36 and D37 qosbed takes where it is silent (D21-D35
+// are the network's host SP's), each with a short title; and reading back which of them a text
+// cites. `qosbed explain` attributes each event of a run to its rules in words ("... stays queued
+// (R5, D6)."), and `qosbed coverage` counts those citations, so the two never disagree on which
+// rules a run exercised.
 #pragma once
 
 #include <span>
@@ -16,7 +17,7 @@ struct BehaviourRule {
   std::string_view title;  // what it says, in a few words
 };
 
-// R1-R10, then D1-D20.
+// R1-R10, then D1-D20, D36, D37.
 std::span<const BehaviourRule> behaviour_rules();
 
 // The ids of the rules `text` cites, in the order of behaviour_rules(), each once. A citation is a

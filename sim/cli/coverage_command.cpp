@@ -121,15 +121,16 @@ CommandHelp coverage_help() {
       "usage: qosbed coverage [--format text|json] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and tells which behaviour rules (R1-R10 and\n"
-      "decisions D1-D20 of docs/behaviour.md), statuses (WSA_QOS_*), errors (WSAE*, WSA_*) and\n"
-      "notification modes their runs exercise, with how many scenarios exercise each, then what\n"
-      "no scenario touches. A rule counts when `qosbed explain` cites it for an event of a run;\n"
-      "a status when an FD_QOS indication with it reaches a socket; an error when a call or a\n"
-      "completion reports it; a mode (routine, event, sync, event-select, monitor) when the\n"
-      "application learns of a result through it. Whether the expectations hold does not\n"
-      "matter here: `qosbed run` checks them. Folders are searched for .yaml files (skipping\n"
-      "folders named invalid). --format json writes one JSON object with the scenarios of each\n"
-      "item. Exit 0, or 2 on invalid input (an invalid scenario, a missing file, a wrong option).";
+      "decisions D1-D20, D36 and D37 of docs/behaviour.md), statuses (WSA_QOS_*), errors\n"
+      "(WSAE*, WSA_*) and notification modes their runs exercise, with how many scenarios\n"
+      "exercise each, then what no scenario touches. A rule counts when `qosbed explain` cites\n"
+      "it for an event of a run; a status when an FD_QOS indication with it reaches a socket;\n"
+      "an error when a call or a completion reports it; a mode (routine, event, sync,\n"
+      "event-select, monitor) when the application learns of a result through it. Whether the\n"
+      "expectations hold does not matter here: `qosbed run` checks them. Folders are searched\n"
+      "for .yaml files (skipping folders named invalid). --format json writes one JSON object\n"
+      "with the scenarios of each item. Exit 0, or 2 on invalid input (an invalid scenario, a\n"
+      "missing file, a wrong option).";
   return {usage, options};
 }
 

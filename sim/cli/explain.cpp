@@ -127,7 +127,23 @@ Explanation call(const engine::CallRecord& r, const scenario::Scenario& scenario
             "requests a reservation (R10).",
             "Issue an overlapped SIO_GET_QOS to hear of RESV messages."};
   }
-  if ((r.call == "set_qos" || r.call == "connect") && failed) {
+  if (r.call == "join_leaf" && !failed) {
+    return {what,
+            "The socket joined a multicast group in the directions its flags name; a QOS given "
+            "with WSAJoinLeaf requests a reservation as WSAConnect's does (R10, D36).",
+            "Issue an overlapped SIO_GET_QOS to hear of PATH and RESV messages of the group."};
+  }
+  if (r.call == "join_leaf" && failed && *r.error == wsa::eaddrnotavail) {
+    return {what, "Only a class D address is a multicast group to join (D36).",
+            "Join a group in 224.0.0.0/4."};
+  }
+  if (r.call == "join_leaf" && failed && *r.error == wsa::eopnotsupp) {
+    return {what,
+            "Only a UDP socket is multipoint (D36), and a TokenRate above what admission control "
+            "allows is refused as for WSAConnect (R10, D17).",
+            "Join with a UDP socket, or ask for less."};
+  }
+  if ((r.call == "set_qos" || r.call == "connect" || r.call == "join_leaf") && failed) {
     if (*r.error == wsa::einval) {
       return {what, "The QOS asks for a service without a valid FLOWSPEC (R10, D17).",
               "Fix the FLOWSPEC: a TokenRate other than 0, a known service type."};
@@ -135,6 +151,15 @@ Explanation call(const engine::CallRecord& r, const scenario::Scenario& scenario
     if (*r.error == wsa::eopnotsupp) {
       return {what, "The TokenRate is above what admission control allows (R10, D17).",
               "Ask for less, or carry on with best effort."};
+    }
+    if (*r.error == gqos::status::eobjlength || *r.error == gqos::status::efilterstyle ||
+        *r.error == gqos::status::eflowcount) {
+      return {what,
+              "The RSVP_RESERVE_INFO asks what the SP cannot honour: an ObjectLength short of "
+              "the structure, a style the socket may not use (SE on TCP or a connected socket, "
+              "an unknown Style), or flow descriptors the style forbids or the buffer lacks "
+              "(D37).",
+              "Send a whole RSVP_RESERVE_INFO whose style suits the socket."};
     }
   }
   if (r.call == "set_qos" && !failed) {

@@ -1,6 +1,6 @@
 // `qosbed explain`: a run told step by step in plain words, for teaching. Each trace record
 // becomes what happened, the rule behind the provider's action (the rules R1-R10 and the
-// DECISIONs D1-D20 of docs/behaviour.md) and what the application should do next.
+// DECISIONs D1-D20, D36 and D37 of docs/behaviour.md) and what the application should do next.
 #pragma once
 
 #include <string>

@@ -57,7 +57,11 @@ PassedQos passed_qos(std::span<const std::byte> bytes) {
                            std::to_string((a >> 8) & 0xFF) + "." + std::to_string(a & 0xFF) + ":" +
                            std::to_string(dest->port);
     }
-    if (!passed.reserve_info && !passed.shape_discard_mode && !passed.shaping_rate &&
+    // An RSVP_RESERVE_INFO that `style` and `confirm` cannot spell again (cut short, or naming
+    // flow descriptors) keeps its bytes too, so a recording passes the same object.
+    const bool plain_reserve = passed.reserve_info && passed.reserve_info->whole &&
+                               passed.reserve_info->num_flow_desc == 0;
+    if (!plain_reserve && !passed.shape_discard_mode && !passed.shaping_rate &&
         !passed.destination) {
       passed.body.assign(object.body.begin(), object.body.end());
     }
@@ -216,6 +220,17 @@ int TracingProvider::shutdown(provider::Socket socket, provider::Shutdown how) {
   const TimeUs began_us = clock_.now_us();
   const int result = inner_.shutdown(socket, how);
   trace_call(socket, "shutdown", result, began_us, provider::name_of(how));
+  return result;
+}
+
+int TracingProvider::join_leaf(provider::Socket socket, const provider::Address& group,
+                               std::span<const std::byte> sending_qos, provider::JoinFlags flags) {
+  const TimeUs began_us = clock_.now_us();
+  const int result = inner_.join_leaf(socket, group, sending_qos, flags);
+  trace_call(
+      socket, "join_leaf", result, began_us,
+      group.host + ":" + std::to_string(group.port) + " " + std::string(provider::name_of(flags)),
+      sending_qos);
   return result;
 }
 

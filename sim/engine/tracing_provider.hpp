@@ -39,6 +39,8 @@ class TracingProvider final : public provider::Provider {
   int connect(provider::Socket socket, const provider::Address& remote,
               std::span<const std::byte> sending_qos) override;
   int shutdown(provider::Socket socket, provider::Shutdown how) override;
+  int join_leaf(provider::Socket socket, const provider::Address& group,
+                std::span<const std::byte> sending_qos, provider::JoinFlags flags) override;
   int ioctl(provider::Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned,
             provider::Overlapped* overlapped, provider::CompletionRoutine routine) override;

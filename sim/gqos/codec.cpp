@@ -240,7 +240,25 @@ std::optional<StatusInfo> read_status_info(const DecodedObject& object) {
 
 std::optional<ReserveRequest> read_reserve_info(const DecodedObject& object) {
   if (object.type != object_type::reserve_info || object.body.size() < 8) return std::nullopt;
-  return ReserveRequest{load_u32(object.body, 0), load_u32(object.body, 4)};
+  ReserveRequest request{load_u32(object.body, 0), load_u32(object.body, 4)};
+  constexpr std::size_t count_at = offsetof(RsvpReserveInfo, num_flow_desc) - header_size;
+  constexpr std::size_t list_at = offsetof(RsvpReserveInfo, flow_desc_list) - header_size;
+  if (object.length >= sizeof(RsvpReserveInfo)) {
+    request.whole = true;
+    request.num_flow_desc = load_u32(object.body, count_at);
+    request.flow_desc_list =
+        load_u32(object.body, list_at) | (std::uint64_t{load_u32(object.body, list_at + 4)} << 32);
+  }
+  return request;
+}
+
+std::optional<std::size_t> offset_in(std::span<const std::byte> buffer, std::uint64_t base_address,
+                                     std::uint64_t pointer, std::size_t size) {
+  if (buffer.size() < size || pointer < base_address ||
+      pointer - base_address > buffer.size() - size) {
+    return std::nullopt;
+  }
+  return static_cast<std::size_t>(pointer - base_address);
 }
 
 namespace {
@@ -289,11 +307,9 @@ std::optional<DestAddress> read_dest_addr(const DecodedObject& object,
   const std::uint64_t pointer =
       load_u32(object.body, 0) | (std::uint64_t{load_u32(object.body, 4)} << 32);
   const std::uint32_t length = load_u32(object.body, 8);
-  if (length < sockaddr_in_size || buffer.size() < sockaddr_in_size || pointer < base_address ||
-      pointer - base_address > buffer.size() - sockaddr_in_size) {
-    return std::nullopt;
-  }
-  const std::size_t at = static_cast<std::size_t>(pointer - base_address);
+  const auto offset = offset_in(buffer, base_address, pointer, sockaddr_in_size);
+  if (length < sockaddr_in_size || !offset) return std::nullopt;
+  const std::size_t at = *offset;
   const auto byte = [&](std::size_t i) { return std::to_integer<std::uint32_t>(buffer[at + i]); };
   if ((byte(0) | byte(1) << 8) != af_inet) return std::nullopt;
   DestAddress dest;

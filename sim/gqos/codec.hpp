@@ -134,12 +134,22 @@ std::optional<Adspec> read_adspec(const DecodedObject& object);
 std::optional<Adspec> first_adspec(const DecodedQos& qos);
 
 // What an application asks for with RSVP_RESERVE_INFO: its first two fields, which lead the body
-// in every version of the structure.
+// in every version of the structure, and, when its ObjectLength covers the whole Win64 structure
+// (`whole`), how many flow descriptors it names and where (0 otherwise).
 struct ReserveRequest {
   std::uint32_t style = 0;
   std::uint32_t confirm_request = 0;
+  bool whole = false;
+  std::uint32_t num_flow_desc = 0;
+  std::uint64_t flow_desc_list = 0;  // FlowDescList, an address in the writer's space
+  friend bool operator==(const ReserveRequest&, const ReserveRequest&) = default;
 };
 std::optional<ReserveRequest> read_reserve_info(const DecodedObject& object);
+
+// Where `size` bytes at `pointer` lie in `buffer`, whose first byte lives at `base_address`:
+// their offset, or nullopt when any of them lies outside.
+std::optional<std::size_t> offset_in(std::span<const std::byte> buffer, std::uint64_t base_address,
+                                     std::uint64_t pointer, std::size_t size);
 
 // The IPv4 destination of a QOS_DESTADDR whose SocketAddress points into `buffer` (decoded with
 // `base_address`, as decode() was) at an AF_INET sockaddr of SocketAddressLength bytes; nullopt

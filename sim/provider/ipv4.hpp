@@ -35,4 +35,10 @@ inline bool is_no_address(const Address& address) {
   return address.port == 0 && (address.host.empty() || parse_ipv4(address.host) == 0u);
 }
 
+// A class D address (224.0.0.0/4): an IP multicast group, what WSAJoinLeaf joins.
+inline bool is_multicast(const Address& address) {
+  const auto parsed = parse_ipv4(address.host);
+  return parsed && (*parsed >> 28) == 0xE;
+}
+
 }  // namespace qosbed::provider

@@ -30,6 +30,8 @@ enum class Role { sender, receiver, both };
 enum class Protocol { udp, tcp };
 // shutdown's `how`: SD_RECEIVE 0, SD_SEND 1, SD_BOTH 2.
 enum class Shutdown { receive = 0, send = 1, both = 2 };
+// WSAJoinLeaf's dwFlags: JL_SENDER_ONLY 0x01, JL_RECEIVER_ONLY 0x02, JL_BOTH 0x04.
+enum class JoinFlags { sender_only = 0x01, receiver_only = 0x02, both = 0x04 };
 
 // As scenarios and traces spell them.
 inline constexpr std::array<std::pair<Role, std::string_view>, 3> role_names{{
@@ -45,6 +47,11 @@ inline constexpr std::array<std::pair<Shutdown, std::string_view>, 3> shutdown_n
     {Shutdown::receive, "receive"},
     {Shutdown::send, "send"},
     {Shutdown::both, "both"},
+}};
+inline constexpr std::array<std::pair<JoinFlags, std::string_view>, 3> join_flag_names{{
+    {JoinFlags::sender_only, "sender_only"},
+    {JoinFlags::receiver_only, "receiver_only"},
+    {JoinFlags::both, "both"},
 }};
 
 constexpr std::string_view name_of(Role role) {
@@ -64,6 +71,13 @@ constexpr std::string_view name_of(Protocol protocol) {
 constexpr std::string_view name_of(Shutdown how) {
   for (const auto& [entry, text] : shutdown_names) {
     if (entry == how) return text;
+  }
+  return "?";
+}
+
+constexpr std::string_view name_of(JoinFlags flags) {
+  for (const auto& [entry, text] : join_flag_names) {
+    if (entry == flags) return text;
   }
   return "?";
 }
@@ -122,6 +136,12 @@ class Provider {
                       std::span<const std::byte> sending_qos) = 0;
   // shutdown.
   virtual int shutdown(Socket socket, Shutdown how) = 0;
+  // WSAJoinLeaf on a UDP socket: joins the multicast group `group` (WSAJoinLeaf's `name`) in the
+  // directions `flags` names, with `sending_qos` as lpSQOS (empty for none; lpGQOS is reserved
+  // and null). For IP multicast, a non-rooted control plane, the descriptor WSAJoinLeaf returns
+  // is `socket` itself, so this returns 0 or socket_error as WSAConnect does.
+  virtual int join_leaf(Socket socket, const Address& group, std::span<const std::byte> sending_qos,
+                        JoinFlags flags) = 0;
 
   // WSAIoctl. SIO_GET_QOS and SIO_SET_QOS are what GQoS uses, and SIO_CHK_QOS (a DWORD selector
   // in, a DWORD out) asks the RSVP SP what it can do. With `overlapped` null the call is

@@ -215,6 +215,27 @@ int WinsockProvider::bind(Socket socket, const Address& local) {
   return 0;
 }
 
+namespace {
+
+// lpSQOS of WSAConnect and WSAJoinLeaf from the encoded `sending_qos` (empty: null). Winsock
+// follows ProviderSpecific.buf, so it must point into the bytes given; a malformed object list
+// inside them is left for the service provider to judge. False when Winsock could not read it.
+bool lp_sqos_of(std::span<const std::byte> sending_qos, QOS& qos, QOS*& lp_sqos) {
+  if (sending_qos.empty()) return true;
+  const auto decoded = gqos::decode(sending_qos);
+  using gqos::DecodeError;
+  if (decoded.error == DecodeError::qos_truncated ||
+      decoded.error == DecodeError::len_past_buffer ||
+      decoded.error == DecodeError::buf_outside_buffer) {
+    return false;
+  }
+  std::memcpy(&qos, sending_qos.data(), sizeof qos);
+  lp_sqos = &qos;
+  return true;
+}
+
+}  // namespace
+
 int WinsockProvider::connect(Socket socket, const Address& remote,
                              std::span<const std::byte> sending_qos) {
   if (!ready()) return socket_error;
@@ -222,21 +243,28 @@ int WinsockProvider::connect(Socket socket, const Address& remote,
   if (!to_sockaddr(remote, &address)) return fail(WSAEINVAL);
   QOS qos;
   QOS* lp_sqos = nullptr;
-  if (!sending_qos.empty()) {
-    // Winsock follows ProviderSpecific.buf, so it must point into the bytes given; a malformed
-    // object list inside them is left for the service provider to judge.
-    auto decoded = gqos::decode(sending_qos);
-    using gqos::DecodeError;
-    if (decoded.error == DecodeError::qos_truncated ||
-        decoded.error == DecodeError::len_past_buffer ||
-        decoded.error == DecodeError::buf_outside_buffer) {
-      return fail(WSAEFAULT);
-    }
-    std::memcpy(&qos, sending_qos.data(), sizeof qos);
-    lp_sqos = &qos;
-  }
+  if (!lp_sqos_of(sending_qos, qos, lp_sqos)) return fail(WSAEFAULT);
   if (WSAConnect(to_native(socket), reinterpret_cast<const sockaddr*>(&address), sizeof address,
                  nullptr, nullptr, lp_sqos, nullptr) == SOCKET_ERROR) {
+    return fail_with_last_winsock_error();
+  }
+  return 0;
+}
+
+int WinsockProvider::join_leaf(Socket socket, const Address& group,
+                               std::span<const std::byte> sending_qos, JoinFlags flags) {
+  if (!ready()) return socket_error;
+  sockaddr_in address;
+  if (!to_sockaddr(group, &address)) return fail(WSAEINVAL);
+  QOS qos;
+  QOS* lp_sqos = nullptr;
+  if (!lp_sqos_of(sending_qos, qos, lp_sqos)) return fail(WSAEFAULT);
+  // JoinFlags' values are JL_SENDER_ONLY, JL_RECEIVER_ONLY and JL_BOTH. ws2_32 accepts only a
+  // socket opened with the multipoint flags, which open() does not set (they would make the RSVP
+  // SP treat a unicast socket as multicast), so it answers with its own error here.
+  if (WSAJoinLeaf(to_native(socket), reinterpret_cast<const sockaddr*>(&address), sizeof address,
+                  nullptr, nullptr, lp_sqos, nullptr,
+                  static_cast<DWORD>(flags)) == INVALID_SOCKET) {
     return fail_with_last_winsock_error();
   }
   return 0;

@@ -53,6 +53,8 @@ class WinsockProvider final : public Provider {
   int connect(Socket socket, const Address& remote,
               std::span<const std::byte> sending_qos) override;
   int shutdown(Socket socket, Shutdown how) override;
+  int join_leaf(Socket socket, const Address& group, std::span<const std::byte> sending_qos,
+                JoinFlags flags) override;
   int ioctl(Socket socket, std::uint32_t code, std::span<const std::byte> in,
             std::span<std::byte> out, std::uint32_t* bytes_returned, Overlapped* overlapped,
             CompletionRoutine routine) override;

@@ -45,13 +45,39 @@ std::optional<scenario::QosRequest> qos_request(const std::optional<engine::Pass
   scenario::QosRequest request;
   request.sending = scenario::every_field(*passed->sending);
   request.receiving = scenario::every_field(*passed->receiving);
-  const auto reserve = std::find_if(passed->objects.begin(), passed->objects.end(),
-                                    [](const engine::PassedObject& o) { return o.reserve_info; });
-  if (reserve != passed->objects.end()) {
-    request.style = reserve->reserve_info->style;
-    request.confirm = reserve->reserve_info->confirm_request != 0;
+  bool reserve_spelt = false;
+  for (const engine::PassedObject& object : passed->objects) {
+    if (object.reserve_info && object.body.empty()) {
+      // A whole RSVP_RESERVE_INFO without descriptors: what `style` and `confirm` send, and
+      // the same object again for any after the first.
+      const std::uint32_t style = object.reserve_info->style;
+      const bool confirm = object.reserve_info->confirm_request != 0;
+      if (reserve_spelt) {
+        request.objects.push_back(gqos::make_reserve_info(style, confirm));
+      } else {
+        request.style = style;
+        request.confirm = confirm;
+        reserve_spelt = true;
+      }
+    } else if (object.shape_discard_mode) {
+      request.objects.push_back(gqos::make_sd_mode(*object.shape_discard_mode));
+    } else if (object.shaping_rate) {
+      request.objects.push_back(gqos::make_shaping_rate(*object.shaping_rate));
+    } else if (!object.destination) {  // QOS_DESTADDR is set_qos's `destination`
+      gqos::ProviderObject raw{object.type, object.body, std::nullopt};
+      if (object.length != raw.encoded_size()) raw.declared_length = object.length;
+      request.objects.push_back(std::move(raw));
+    }
   }
   return request;
+}
+
+std::optional<provider::Address> destination_of(const std::optional<engine::PassedQos>& passed) {
+  if (!passed) return std::nullopt;
+  for (const engine::PassedObject& object : passed->objects) {
+    if (object.destination) return address_of(*object.destination);
+  }
+  return std::nullopt;
 }
 
 scenario::Expectation completion_result(std::uint32_t error, std::uint32_t bytes) {

@@ -33,6 +33,8 @@ bool is_socket_id(std::string_view id);
 // The QOS an application passed as a `qos:` request; none for fewer bytes than a QOS. Of the
 // ProviderSpecific objects only RSVP_RESERVE_INFO has a scenario spelling.
 std::optional<scenario::QosRequest> qos_request(const std::optional<engine::PassedQos>& passed);
+// The address of the first QOS_DESTADDR the QOS passed (set_qos's `destination`), if any.
+std::optional<provider::Address> destination_of(const std::optional<engine::PassedQos>& passed);
 
 // `expect: completion` with the error and bytes alone: a result the application read again.
 scenario::Expectation completion_result(std::uint32_t error, std::uint32_t bytes);

@@ -27,7 +27,8 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     if (!no_address) spec.remote = remote;
     app(scenario::AppConnect{qos_request(call.qos), no_address});
   } else if (call.call == "set_qos") {
-    app(scenario::AppSetQos{qos_request(call.qos), call.detail != "sync", std::nullopt});
+    app(scenario::AppSetQos{qos_request(call.qos), call.detail != "sync",
+                            destination_of(call.qos)});
   } else if (call.call == "get_qos") {
     get_qos(call, *socket);
     // A Monitor's query is made in its completion routine, inside whatever the application is
@@ -42,6 +43,15 @@ void SessionRecorder::call(const engine::CallRecord& call) {
     app(scenario::AppEventSelect{call.asked_events.value_or(0)});
   } else if (call.call == "enum_network_events") {
     app(scenario::AppEnumNetworkEvents{});
+  } else if (call.call == "join_leaf") {
+    // The detail is "GROUP FLAGS", as the tracing provider writes it.
+    const std::size_t space = call.detail.find(' ');
+    const auto group = address_of(call.detail.substr(0, space));
+    for (const auto& [flags, name] : provider::join_flag_names) {
+      if (group && space != std::string::npos && name == call.detail.substr(space + 1)) {
+        app(scenario::AppJoinLeaf{*group, flags, qos_request(call.qos)});
+      }
+    }
   } else if (call.call == "shutdown") {
     for (const auto& [how, name] : provider::shutdown_names) {
       if (name == call.detail) app(scenario::AppShutdown{how});

@@ -142,6 +142,12 @@ void AppPlayer::play(const scenario::Step& step, const scenario::AppAction& acti
           const auto& remote = runtime->spec->remote;
           const provider::Address& to = app.no_address ? any_address : remote.value_or(any_address);
           remember_call(step, "connect", traced_.connect(runtime->handle, to, qos));
+        } else if constexpr (std::is_same_v<T, scenario::AppJoinLeaf>) {
+          std::vector<std::byte> qos;
+          if (const auto* request = request_for(*runtime->spec, app.qos))
+            qos = encode_request(*request);
+          remember_call(step, "join_leaf",
+                        traced_.join_leaf(runtime->handle, app.group, qos, app.flags));
         } else if constexpr (std::is_same_v<T, scenario::AppShutdown>) {
           remember_call(step, "shutdown", traced_.shutdown(runtime->handle, app.how));
         } else if constexpr (std::is_same_v<T, scenario::AppCheckQos>) {

@@ -28,6 +28,7 @@ std::vector<std::byte> encode_request(const scenario::QosRequest& request,
     content.objects.push_back(gqos::make_reserve_info(
         request.style.value_or(gqos::rsvp_style::default_style), request.confirm));
   }
+  content.objects.insert(content.objects.end(), request.objects.begin(), request.objects.end());
   if (destination) {
     content.objects.push_back(gqos::make_dest_addr(
         provider::parse_ipv4(destination->host).value_or(0), destination->port));

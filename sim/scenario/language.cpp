@@ -34,6 +34,8 @@ constexpr std::string_view message_words[] = {"Path",    "Resv",    "PathTear", 
 constexpr std::string_view action_words[] = {"sent", "received", "lost", "dropped"};
 constexpr std::string_view no_address_words[] = {"none"};
 constexpr std::string_view how_words[] = {"receive", "send", "both"};
+// As provider::join_flag_names spells WSAJoinLeaf's JL_* flags.
+constexpr std::string_view join_words[] = {"sender_only", "receiver_only", "both"};
 
 constexpr Key word(std::string_view name, Words words, bool required = false,
                    std::string_view description = {}) {
@@ -63,20 +65,6 @@ constexpr Map given_flowspec_map{
     "given_flowspec", given_flowspec_keys,
     "a FLOWSPEC that is passed or delivered: it names its service_type"};
 
-constexpr Key qos_keys[] = {
-    nested("sending", V::map, given_flowspec_map),
-    nested("receiving", V::map, given_flowspec_map),
-    {"style", V::name},
-    {"confirm", V::boolean},
-};
-constexpr Map qos_map{"qos", qos_keys};
-
-constexpr Key socket_keys[] = {
-    word("role", role_words, true), word("protocol", protocol_words), {"local", V::address},
-    {"remote", V::address},         nested("qos", V::map, qos_map),
-};
-constexpr Map socket_map{"socket", socket_keys};
-
 // ---- ProviderSpecific objects ------------------------------------------------------------------
 
 constexpr Key guaranteed_keys[] = {
@@ -98,6 +86,21 @@ constexpr Key object_keys[] = {
 };
 constexpr Map object_map{"object", object_keys,
                          "a ProviderSpecific object: one kind, or end_of_list", true};
+
+constexpr Key qos_keys[] = {
+    nested("sending", V::map, given_flowspec_map),
+    nested("receiving", V::map, given_flowspec_map),
+    {"style", V::name},
+    {"confirm", V::boolean},
+    nested("objects", V::objects, object_map),
+};
+constexpr Map qos_map{"qos", qos_keys};
+
+constexpr Key socket_keys[] = {
+    word("role", role_words, true), word("protocol", protocol_words), {"local", V::address},
+    {"remote", V::address},         nested("qos", V::map, qos_map),
+};
+constexpr Map socket_map{"socket", socket_keys};
 
 // ---- network: -----------------------------------------------------------------------------------
 
@@ -256,6 +259,11 @@ constexpr Key set_qos_keys[] = {
     {"destination", V::address, false, {}, nullptr, "a QOS_DESTADDR object"},
 };
 constexpr Key shutdown_keys[] = {word("how", how_words, true)};
+constexpr Key join_leaf_keys[] = {
+    {"group", V::address, true, {}, nullptr, "the multicast group: WSAJoinLeaf's name"},
+    word("flags", join_words, true, "JL_SENDER_ONLY, JL_RECEIVER_ONLY or JL_BOTH"),
+    nested("qos", V::map, qos_map),
+};
 constexpr Key check_qos_keys[] = {
     {"selector", V::name, true, {}, nullptr, "ALLOWED_TO_SEND_DATA, LINE_RATE, ..."}};
 constexpr Key get_qos_keys[] = {
@@ -279,6 +287,7 @@ constexpr Verb app_verbs[] = {
     {"monitor", SocketUse::required, monitor_keys},
     {"shutdown", SocketUse::required, shutdown_keys},
     {"check_qos", SocketUse::required, check_qos_keys},
+    {"join_leaf", SocketUse::required, join_leaf_keys},
 };
 
 // ---- sp: ---------------------------------------------------------------------------------------
@@ -505,6 +514,9 @@ std::span<const std::string_view> no_address() {
 }
 std::span<const std::string_view> shutdown_hows() {
   return how_words;
+}
+std::span<const std::string_view> join_flags() {
+  return join_words;
 }
 
 bool has_key(std::span<const Key> keys, std::string_view name) {

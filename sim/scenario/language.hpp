@@ -146,6 +146,7 @@ std::span<const std::string_view> messages();
 std::span<const std::string_view> actions();
 std::span<const std::string_view> no_address();     // none: connect's `remote:`
 std::span<const std::string_view> shutdown_hows();  // receive, send, both
+std::span<const std::string_view> join_flags();     // sender_only, receiver_only, both
 
 // A key's names, for messages that list what a map takes.
 bool has_key(std::span<const Key> keys, std::string_view name);

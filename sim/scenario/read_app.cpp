@@ -52,6 +52,21 @@ AppAction read_shutdown(Context& context, const MapView& step, const StepEnv&) {
   return shutdown;
 }
 
+AppAction read_join_leaf(Context& context, const MapView& step, const StepEnv&) {
+  AppJoinLeaf join;
+  if (const Entry* entry = step.require("group")) {
+    if (auto group = read_address(context, entry->value)) join.group = *group;
+  }
+  if (const Entry* entry = step.require("flags")) {
+    // language::join_flags(): sender_only, receiver_only, both, as provider::join_flag_names.
+    if (auto index = choice_index(context, entry->value, "flags", language::join_flags())) {
+      join.flags = provider::join_flag_names[*index].first;
+    }
+  }
+  if (const Entry* entry = step.find("qos")) join.qos = read_qos_request(context, entry->value);
+  return join;
+}
+
 AppAction read_check_qos(Context& context, const MapView& step, const StepEnv&) {
   AppCheckQos check;
   if (const Entry* entry = step.require("selector")) {
@@ -153,6 +168,7 @@ constexpr Verb<AppAction> verbs[] = {
     {"monitor", read_monitor},
     {"shutdown", read_shutdown},
     {"check_qos", read_check_qos},
+    {"join_leaf", read_join_leaf},
 };
 
 }  // namespace

@@ -164,7 +164,8 @@ void check_driven_receiver(Context& context, const MapView& map, const NetworkSp
   if (!socket.qos) return;
   const QosRequest& qos = *socket.qos;
   if (const Entry* entry = map.find("style")) {
-    // The socket's style: RSVP_RESERVE_INFO's, else its type's default (W32:default-rsvp-filter-style-settings).
+    // The socket's style: RSVP_RESERVE_INFO's, else its type's default
+    // (W32:default-rsvp-filter-style-settings).
     const bool ff_default = socket.protocol == provider::Protocol::tcp || socket.remote;
     const std::uint32_t asked =
         qos.style && *qos.style != gqos::rsvp_style::default_style

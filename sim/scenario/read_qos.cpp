@@ -116,6 +116,13 @@ std::optional<QosRequest> read_qos_request(Context& context, const Value& value)
   if (const Entry* entry = map->find("confirm")) {
     request.confirm = boolean(context, entry->value).value_or(false);
   }
+  if (const Entry* entry = map->find("objects")) {
+    if (auto items = list_of(context, entry->value, "a list of objects")) {
+      for (const Value& item : *items) {
+        if (auto object = read_object(context, item)) request.objects.push_back(*object);
+      }
+    }
+  }
   return request;
 }
 

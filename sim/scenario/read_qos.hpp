@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "gqos/codec.hpp"
 #include "gqos/layout.hpp"
 #include "provider/provider.hpp"
 #include "scenario/flowspec_keys.hpp"
@@ -24,6 +25,9 @@ std::optional<FlowSpecFields> read_given_flowspec(Context& context, const Value&
 std::optional<AdspecFields> read_adspec_fields(Context& context, const Value& value);
 
 std::optional<QosRequest> read_qos_request(Context& context, const Value& value);
+
+// One item of an `objects:` list: a ProviderSpecific object, or nothing after reporting why.
+std::optional<gqos::ProviderObject> read_object(Context& context, const Value& item);
 
 std::optional<provider::Address> read_address(Context& context, const Value& value);
 

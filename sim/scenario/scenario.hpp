@@ -64,6 +64,9 @@ struct QosRequest {
   std::optional<std::uint32_t>
       style;             // RSVP_RESERVE_INFO.Style; with `confirm`, the object is sent
   bool confirm = false;  // RSVP_RESERVE_INFO.ConfirmRequest
+  // `objects:`: further ProviderSpecific objects, after that RSVP_RESERVE_INFO, as written (a
+  // `raw:` one passes any object, malformed ones included).
+  std::vector<gqos::ProviderObject> objects;
   Mark mark;
 };
 
@@ -95,6 +98,12 @@ struct AppSetQos {
 struct AppShutdown {
   provider::Shutdown how = provider::Shutdown::both;
 };
+// WSAJoinLeaf on the multicast group `group` with the socket's (or its own) QOS as lpSQOS.
+struct AppJoinLeaf {
+  provider::Address group;
+  provider::JoinFlags flags = provider::JoinFlags::both;
+  std::optional<QosRequest> qos;  // overrides the socket's `qos:` for this call
+};
 // SIO_CHK_QOS: `expect: call` compares the DWORD it returned as `value`.
 struct AppCheckQos {
   std::uint32_t selector = 0;
@@ -124,7 +133,7 @@ struct AppMonitor {
 
 using AppAction = std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait,
                                AppGetOverlappedResult, AppEventSelect, AppEnumNetworkEvents,
-                               AppClose, AppMonitor, AppShutdown, AppCheckQos>;
+                               AppClose, AppMonitor, AppShutdown, AppCheckQos, AppJoinLeaf>;
 
 // ---- sp: what the emulated provider does -------------------------------------------------
 

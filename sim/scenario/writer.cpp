@@ -69,6 +69,7 @@ Lines qos_lines(const QosRequest& qos) {
   if (qos.receiving) lines.emplace_back("receiving", flowspec_text(*qos.receiving));
   if (qos.style) lines.emplace_back("style", named(NameGroup::rsvp_style, *qos.style));
   if (qos.style || qos.confirm) lines.emplace_back("confirm", boolean_text(qos.confirm));
+  if (!qos.objects.empty()) lines.emplace_back("objects", objects_text(qos.objects));
   return lines;
 }
 
@@ -128,6 +129,13 @@ class StepLines {
     lines.emplace_back("how", std::string(provider::name_of(shutdown.how)));
     return lines;
   }
+  Lines operator()(const AppJoinLeaf& join) {
+    Lines lines = app("join_leaf");
+    lines.emplace_back("group", join.group.host + ":" + std::to_string(join.group.port));
+    lines.emplace_back("flags", std::string(provider::name_of(join.flags)));
+    if (join.qos) lines.emplace_back("qos", qos_text(*join.qos));
+    return lines;
+  }
   Lines operator()(const AppCheckQos& check) {
     Lines lines = app("check_qos");
     lines.emplace_back("selector", named(NameGroup::chk_qos_selector, check.selector));
@@ -181,13 +189,7 @@ class StepLines {
                        extended_status_text(i.extended_status1, i.extended_status2));
     if (i.sending) lines.emplace_back("sending", flowspec_text(*i.sending));
     if (i.receiving) lines.emplace_back("receiving", flowspec_text(*i.receiving));
-    if (!i.objects.empty()) {
-      std::string objects;
-      for (const gqos::ProviderObject& object : i.objects) {
-        objects += (objects.empty() ? "" : ", ") + object_text(object);
-      }
-      lines.emplace_back("objects", "[" + objects + "]");
-    }
+    if (!i.objects.empty()) lines.emplace_back("objects", objects_text(i.objects));
     return lines;
   }
   Lines operator()(const SpFail& fail) {

@@ -34,6 +34,8 @@ std::string flowspec_text(const FlowSpecFields& fields);
 // `{ shaping_rate: ... }` where that spelling makes the same bytes, else `{ raw: { type, length
 // (when declared), hex } }`.
 std::string object_text(const gqos::ProviderObject& object);
+// An `objects:` list on one line: `[end_of_list, { raw: ... }]`.
+std::string objects_text(const std::vector<gqos::ProviderObject>& objects);
 
 // What a writer adds to a step for the person who reads it.
 struct StepNotes {

@@ -136,4 +136,12 @@ std::string object_text(const gqos::ProviderObject& object) {
   return flow_map({"raw: " + flow_map(entries)});
 }
 
+std::string objects_text(const std::vector<gqos::ProviderObject>& objects) {
+  std::string text;
+  for (const gqos::ProviderObject& object : objects) {
+    text += (text.empty() ? "" : ", ") + object_text(object);
+  }
+  return "[" + text + "]";
+}
+
 }  // namespace qosbed::scenario
