@@ -12,6 +12,7 @@
 #include "rsvp/adspec.hpp"
 #include "rsvp/sp_adapter.hpp"
 #include "rsvp_fixture.hpp"
+#include "rsvp_indication_adapter.hpp"
 
 using namespace rsvp_test;
 namespace status = gqos::status;

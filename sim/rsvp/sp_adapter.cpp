@@ -157,33 +157,4 @@ std::uint64_t fingerprint(const gqos::Indication& indication) {
   return hash.value();
 }
 
-void IndicationAdapter::on_path(const Session& session, const SenderId&, const Psb& psb) {
-  sink_(session, senders_indication(psb));
-}
-
-void IndicationAdapter::on_no_senders(const Session& session, Cause) {
-  sink_(session, no_senders_indication());
-}
-
-void IndicationAdapter::on_reservation(const Session& session, Style,
-                                       const std::vector<FlowDescriptor>& reserved) {
-  sink_(session, receivers_indication(reserved));
-}
-
-void IndicationAdapter::on_no_reservations(const Session& session, Cause) {
-  sink_(session, no_receivers_indication());
-}
-
-void IndicationAdapter::on_confirmed(const Session& session, const ResvConf& conf) {
-  sink_(session, confirmed_indication(conf));
-}
-
-void IndicationAdapter::on_reservation_error(const Session& session, const ResvErr& err) {
-  sink_(session, error_indication(err));
-}
-
-void IndicationAdapter::on_path_error(const Session& session, const PathErr& err) {
-  sink_(session, error_indication(err));
-}
-
 }  // namespace qosbed::rsvp

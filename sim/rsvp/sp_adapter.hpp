@@ -1,14 +1,10 @@
 // The FD_QOS indications an application sees for its host's RSVP state changes, as
 // gqos::Indication values whose one FLOWSPEC lies in the direction docs/behaviour.md D10 gives
-// the status (D20 for errors). HostSp (host_sp.hpp) hands them to the sockets of the session;
-// IndicationAdapter, for scenarios whose senders and receivers the network starts itself, to
-// whoever maps the session to a socket.
+// the status (D20 for errors). HostSp (host_sp.hpp) hands them to the sockets of the session.
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
-#include <utility>
 #include <vector>
 
 #include "gqos/indication.hpp"
@@ -45,24 +41,5 @@ gqos::Indication error_indication(const PathErr& err);
 // extended status, FLOWSPECs and objects. Two indications that differ differ in it but for a
 // chance of one in 2^64: enough to tell a change from a repeat without keeping the indication.
 std::uint64_t fingerprint(const gqos::Indication& indication);
-
-// A HostObserver that hands every indication to a sink.
-class IndicationAdapter final : public HostObserver {
- public:
-  using Sink = std::function<void(const Session&, gqos::Indication)>;
-  explicit IndicationAdapter(Sink sink) : sink_(std::move(sink)) {}
-
-  void on_path(const Session& session, const SenderId&, const Psb& psb) override;
-  void on_no_senders(const Session& session, Cause) override;
-  void on_reservation(const Session& session, Style,
-                      const std::vector<FlowDescriptor>& reserved) override;
-  void on_no_reservations(const Session& session, Cause) override;
-  void on_confirmed(const Session& session, const ResvConf& conf) override;
-  void on_reservation_error(const Session& session, const ResvErr& err) override;
-  void on_path_error(const Session& session, const PathErr& err) override;
-
- private:
-  Sink sink_;
-};
 
 }  // namespace qosbed::rsvp
