@@ -1,4 +1,6 @@
 qosbed_test(test_scenario_loader scenario_loader_test.cpp)
+qosbed_test(test_scenario_loader_options scenario_loader_options_test.cpp)
 target_link_libraries(test_scenario_loader PRIVATE qosbed_scenario)
+target_link_libraries(test_scenario_loader_options PRIVATE qosbed_scenario)
 target_compile_definitions(test_scenario_loader
   PRIVATE QOSBED_SCENARIOS_DIR="${PROJECT_SOURCE_DIR}/scenarios")

@@ -457,27 +457,6 @@ std::optional<Field<bool>> presence_field(Context& context, const MapView& step,
   return marked(word(context, entry->value, key, language::presences(), presence), *entry);
 }
 
-// `decisions:` of the network (D21-D25, D30).
-NetDecisions read_decisions(Context& context, const Value& value) {
-  NetDecisions decisions;
-  auto map = map_of(context, value);
-  if (!map) return decisions;
-  map->allow_only(language::network_decisions().keys);
-  const auto number = [&](std::string_view key, std::optional<std::uint32_t>& field) {
-    if (const Entry* entry = map->find(key)) field = u32(context, entry->value);
-  };
-  const auto flag = [&](std::string_view key, std::optional<bool>& field) {
-    if (const Entry* entry = map->find(key)) field = boolean(context, entry->value);
-  };
-  number("bucket_size", decisions.bucket_size);
-  number("peak_rate", decisions.peak_rate);
-  flag("explicit_teardown", decisions.explicit_teardown);
-  flag("unsignalled_receiver_hears_path", decisions.unsignalled_receiver_hears_path);
-  flag("told_on_join", decisions.told_on_join);
-  number("best_effort_limit", decisions.best_effort_limit);
-  return decisions;
-}
-
 }  // namespace
 
 NetworkSpec read_network(Context& context, const Value& value,
@@ -498,7 +477,7 @@ NetworkSpec read_network(Context& context, const Value& value,
   if (const Entry* seed = map->find("seed")) network.seed = u32(context, seed->value).value_or(1);
   if (const Entry* end = map->find("end")) network.end_us = duration(context, end->value);
   if (const Entry* decisions = map->find("decisions")) {
-    network.decisions = read_decisions(context, decisions->value);
+    network.decisions = read_network_decisions(context, decisions->value);
   }
   if (map->require("nodes")) read_nodes(context, *map, network);
   read_links(context, *map, network);

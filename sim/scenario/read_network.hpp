@@ -21,6 +21,9 @@ void check_driven_sender(Context& context, const MapView& map, const NetworkSpec
 void check_driven_receiver(Context& context, const MapView& map, const NetworkSpec& network,
                            const NetReceiver& receiver, const SocketSpec& socket, bool host_known);
 
+// The network's `decisions:` (read_network_decisions.cpp).
+NetDecisions read_network_decisions(Context& context, const Value& value);
+
 std::span<const Verb<NetAction>> net_verbs();
 
 Expectation read_expect_message(Context& context, const MapView& step, const StepEnv& env);

@@ -8,6 +8,7 @@ add_library(qosbed_scenario STATIC
   scenario/read_app.cpp
   scenario/read_expect.cpp
   scenario/read_network.cpp
+  scenario/read_network_decisions.cpp
   scenario/read_objects.cpp
   scenario/read_driven.cpp
   scenario/read_qos.cpp
