@@ -56,8 +56,11 @@ DWORD WINAPI send_with_qos(LPVOID parameter) {
   const WSAEVENT event = WSACreateEvent();
   std::vector<char> buffer(1024);
   int read = 0;
+  // Outside the loop: a query still pending when the worker gives up is aborted by closesocket,
+  // which writes its result into this OVERLAPPED; it must outlive the request.
+  WSAOVERLAPPED overlapped{};
   while (read < job.updates) {
-    WSAOVERLAPPED overlapped{};
+    overlapped = WSAOVERLAPPED{};
     overlapped.hEvent = event;
     DWORD bytes = 0;
     if (WSAIoctl(s, SIO_GET_QOS, nullptr, 0, buffer.data(), static_cast<DWORD>(buffer.size()),
