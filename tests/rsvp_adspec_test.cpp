@@ -8,19 +8,6 @@
 
 using namespace rsvp_test;
 
-namespace {
-
-LinkSpec gs_link(std::uint64_t bandwidth, TimeUs delay_us, std::uint32_t mtu, std::uint32_t c,
-                 TimeUs d_us) {
-  LinkSpec spec = link(bandwidth, delay_us);
-  spec.mtu = mtu;
-  spec.c = c;
-  spec.d_us = d_us;
-  return spec;
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_CASE(a_sender_starts_with_nothing_limiting_and_both_fragments) {
   const gqos::Adspec adspec = initial_adspec();
   const gqos::AdGeneralParams& general = adspec.general_params;

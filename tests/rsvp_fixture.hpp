@@ -45,6 +45,16 @@ inline LinkSpec link(std::uint64_t bandwidth, TimeUs delay_us, double loss = 0.0
   return LinkSpec{bandwidth, delay_us, loss, std::nullopt};
 }
 
+// A link with the PATH_MTU and RFC 2212 error terms C and D the ADSPEC composes.
+inline LinkSpec gs_link(std::uint64_t bandwidth, TimeUs delay_us, std::uint32_t mtu,
+                        std::uint32_t c, TimeUs d_us) {
+  LinkSpec spec = link(bandwidth, delay_us);
+  spec.mtu = mtu;
+  spec.c = c;
+  spec.d_us = d_us;
+  return spec;
+}
+
 // One line per host event, "<time us> <host> <event> <detail>", in the order they happened.
 class Recorder final : public HostObserver {
  public:

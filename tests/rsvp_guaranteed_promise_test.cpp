@@ -13,15 +13,6 @@ constexpr TimeUs second = rsvp_test::s;
 
 namespace {
 
-LinkSpec gs_link(std::uint64_t bandwidth, TimeUs delay_us, std::uint32_t mtu, std::uint32_t c,
-                 TimeUs d_us) {
-  LinkSpec spec = link(bandwidth, delay_us);
-  spec.mtu = mtu;
-  spec.c = c;
-  spec.d_us = d_us;
-  return spec;
-}
-
 // r 10000 B/s, b 4000 B, p 40000 B/s, M 500 B.
 gqos::FlowSpec tspec() {
   return gqos::FlowSpec{10'000,
