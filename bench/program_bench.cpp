@@ -40,7 +40,7 @@ void BM_program_60s_session(benchmark::State& state) {
     return;
   }
   program::ProgramRunOptions options;
-  options.command = {QOSBED_VIRTUAL_TIME_PROGRAM};
+  options.programs = {program::ProgramSpec{{}, {QOSBED_VIRTUAL_TIME_PROGRAM}}};
   for (auto _ : state) {
     const auto start = std::chrono::steady_clock::now();
     program::ProgramRunResult result;

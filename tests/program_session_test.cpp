@@ -14,6 +14,7 @@
 #include "gqos/codec.hpp"
 #include "gqos/constants.hpp"
 #include "program/session.hpp"
+#include "program/turns.hpp"
 #include "provider_stub/emulator.hpp"
 #include "win32/protocol.hpp"
 
@@ -50,15 +51,24 @@ class Program {
     traced_.name_socket(rx, "rx");
     session_ = std::make_unique<program::Session>(traced_, emulator_, queue_, log_,
                                                   std::vector{program::ScenarioSocket{&spec_, rx}});
+    turns_.add(*session_, "");
     rx_ = rx;
   }
 
+  // What the program is told next: when all of its threads wait, what Turns gives it once the
+  // clock has moved.
   program::Outcome send(Call call, std::uint32_t thread, const win32::Fields& body = {}) {
     win32::Writer writer(static_cast<std::uint32_t>(call), thread);
     writer.append(body.bytes());
     const std::vector<std::byte>& frame = writer.frame();
-    return session_->serve(win32::read_head(frame.data()),
-                           std::span(frame).subspan(win32::frame_head_bytes));
+    program::Outcome outcome = session_->serve(win32::read_head(frame.data()),
+                                               std::span(frame).subspan(win32::frame_head_bytes));
+    if (!outcome.waiting) return outcome;
+    program::Turns::Next next = turns_.next();
+    program::Outcome after;
+    after.failure = std::move(next.failure);
+    if (next.turn) after.frames = std::move(next.turn->frames);
+    return after;
   }
   // A request whose reply goes to the same thread at once.
   Frame call(Call call, std::uint32_t thread, const win32::Fields& body = {}) {
@@ -91,6 +101,7 @@ class Program {
   scenario::SocketSpec spec_;
   provider::Socket rx_ = provider::invalid_socket;
   std::unique_ptr<program::Session> session_;
+  program::Turns turns_{queue_};
 };
 
 std::string failure_of(const program::Outcome& outcome) {

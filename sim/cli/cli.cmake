@@ -17,7 +17,7 @@ target_link_libraries(qosbed_cli PUBLIC qosbed_runner qosbed_scenario qosbed_rep
 if(WIN32)
   target_link_libraries(qosbed_cli PRIVATE qosbed_winsock)
 else()
-  target_sources(qosbed_cli PRIVATE cli/program_command.cpp)
+  target_sources(qosbed_cli PRIVATE cli/program_command.cpp cli/command_words.cpp)
   target_link_libraries(qosbed_cli PRIVATE qosbed_program)
 endif()
 qosbed_warnings(qosbed_cli)

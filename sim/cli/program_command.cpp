@@ -1,10 +1,13 @@
-// `qosbed run [OPTIONS] SCENARIO.yaml -- PROGRAM [ARGS...]`: one scenario played against the
-// user's own program (sim/program), linked with qosbed::win32 or an .exe run under Wine.
+// `qosbed run [OPTIONS] SCENARIO.yaml -- PROGRAM [ARGS...]`, or `--program HOST=COMMAND` for
+// each of several hosts: one scenario played against the user's own programs (sim/program),
+// linked with qosbed::win32 or .exe files run under Wine.
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <string>
 
 #include "cli/arguments.hpp"
+#include "cli/command_words.hpp"
 #include "cli/commands.hpp"
 #include "cli/scenario_runs.hpp"
 #include "program/program_run.hpp"
@@ -22,6 +25,7 @@ namespace {
 constexpr std::string_view usage =
     "usage: qosbed run [--verbose] [--trace json|text] [--timeout SECONDS] [--record OUT.yaml]\n"
     "                  [--wine-prefix DIR] SCENARIO.yaml -- PROGRAM [ARGS...]\n"
+    "       qosbed run [OPTIONS] NETWORK.yaml --program HOST=COMMAND...\n"
     "\n"
     "Plays one scenario against your own program: a Windows GQoS client built from its\n"
     "unmodified source with qosbed::win32, or a PROGRAM.exe built for Windows, which runs\n"
@@ -41,6 +45,14 @@ constexpr std::string_view usage =
     "steps (docs/own-client.md, Through a network). --timeout bounds the wall-clock time\n"
     "of the whole run (default 60), Wine's start included.\n"
     "\n"
+    "--program HOST=COMMAND, once for each of several hosts of a network scenario, runs one\n"
+    "program per host instead: COMMAND (PROGRAM ARGS..., split at blanks, with '...', \"...\"\n"
+    "and \\ as a shell has them, nothing expanded) takes over the scenario sockets placed on\n"
+    "the network node HOST, so a real sender and a real receiver signal to each other\n"
+    "through the network. One thread of one program runs at a time and the clock moves\n"
+    "only when every thread of every program waits (docs/own-client.md, One program per\n"
+    "host).\n"
+    "\n"
     "A PROGRAM.exe runs in a fresh Wine prefix made in a temporary folder and removed after\n"
     "(Wine takes seconds to make one), or with --wine-prefix DIR in DIR, made by Wine at its\n"
     "first use and reused after; qosbed installs nothing in it.\n"
@@ -49,6 +61,59 @@ constexpr std::string_view usage =
     "calls, each indication it read an sp: step and what it saw expectations, so it replays\n"
     "without the program (docs/recording.md says what has no step: another thread's calls\n"
     "are recorded in the order they were made, data calls not at all).";
+
+// The programs of `--program HOST=COMMAND` options, checked against the scenario's network;
+// false, each problem said on `err`, when one is not right.
+bool programs_per_host(const std::vector<std::string>& options, const std::string& file,
+                       const scenario::Scenario& scenario,
+                       std::vector<program::ProgramSpec>& programs, std::ostream& err) {
+  if (!scenario.network) {
+    err << "qosbed: " << file
+        << ": --program HOST=COMMAND runs a program on a network host; this scenario has no "
+           "network: (run its one program with -- PROGRAM)\n";
+    return false;
+  }
+  std::string hosts;
+  for (const scenario::NetNode& node : scenario.network->nodes) {
+    if (node.kind == scenario::NodeKind::host) hosts += (hosts.empty() ? "" : ", ") + node.name;
+  }
+  for (const std::string& option : options) {
+    const std::size_t equals = option.find('=');
+    if (equals == std::string::npos || equals == 0) {
+      err << "qosbed: --program takes HOST=COMMAND, not '" << option << "'\n";
+      return false;
+    }
+    program::ProgramSpec spec;
+    spec.host = option.substr(0, equals);
+    const auto node =
+        std::find_if(scenario.network->nodes.begin(), scenario.network->nodes.end(),
+                     [&](const scenario::NetNode& each) { return each.name == spec.host; });
+    if (node == scenario.network->nodes.end() || node->kind != scenario::NodeKind::host) {
+      err << "qosbed: --program " << spec.host << "=...: " << file << " has no host " << spec.host
+          << " (its hosts: " << hosts << ")\n";
+      return false;
+    }
+    for (const program::ProgramSpec& other : programs) {
+      if (other.host == spec.host) {
+        err << "qosbed: --program " << spec.host << "=... is given twice: one program per host\n";
+        return false;
+      }
+    }
+    std::string error;
+    const auto words = command_words(std::string_view(option).substr(equals + 1), error);
+    if (!words) {
+      err << "qosbed: --program " << spec.host << "=...: " << error << "\n";
+      return false;
+    }
+    if (words->empty()) {
+      err << "qosbed: --program " << spec.host << "= names no program\n";
+      return false;
+    }
+    spec.command = *words;
+    programs.push_back(std::move(spec));
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -64,10 +129,18 @@ int program_run_command(const std::vector<std::string>& args,
       "wine-prefix", po::value<std::string>()->value_name("DIR"),
       "run a PROGRAM.exe in this Wine prefix (default: a fresh one)")(
       "record", po::value<std::string>()->value_name("FILE"),
-      "write the session as a scenario to FILE");
+      "write the session as a scenario to FILE")(
+      "program", po::value<std::vector<std::string>>()->value_name("HOST=COMMAND"),
+      "run COMMAND on the network's host HOST; once per host");
   Parsed parsed;
   if (auto done = parse(args, options, usage, parsed, out, err)) return *done;
-  if (command.empty()) {
+  const bool per_host = parsed.values.count("program") > 0;
+  if (per_host && !command.empty()) {
+    err << "qosbed: give either -- PROGRAM for the only program or --program HOST=COMMAND for "
+           "each host, not both\n";
+    return exit_bad_input;
+  }
+  if (!per_host && command.empty()) {
     err << "qosbed: no program after --\n" << usage << "\n";
     return exit_bad_input;
   }
@@ -95,15 +168,23 @@ int program_run_command(const std::vector<std::string>& args,
   const std::string& file = parsed.paths.front();
   const auto scenario = load(file, err);
   if (!scenario) return exit_bad_input;
+  std::vector<program::ProgramSpec> programs;
+  if (!per_host) {
+    programs.push_back(program::ProgramSpec{{}, command});
+  } else if (!programs_per_host(parsed.values["program"].as<std::vector<std::string>>(), file,
+                                *scenario, programs, err)) {
+    return exit_bad_input;
+  }
+  const std::string& first = programs.front().command.front();
 
   std::unique_ptr<engine::TraceSink> shown;
   if (format == "json") shown = std::make_unique<report::JsonTraceWriter>(out);
   if (format == "text") {
-    out << "# " << file << " (" << scenario->name << ") -- " << command.front() << "\n";
+    out << "# " << file << " (" << scenario->name << ") -- " << first << "\n";
     shown = std::make_unique<report::TextTraceWriter>(out);
   }
   program::ProgramRunOptions run_options;
-  run_options.command = command;
+  run_options.programs = programs;
   run_options.trace = shown.get();
   run_options.before_program_runs = [&out] { out.flush(); };
   run_options.timeout = std::chrono::milliseconds(std::llround(timeout * 1000));
@@ -149,8 +230,8 @@ int program_run_command(const std::vector<std::string>& args,
         << engine::format_time(result.run.end_us) << "\n";
     return 128 + interrupt_signal;
   }
-  (format.empty() ? out : err) << file << " -- " << command.front() << ": "
-                               << (result.passed() ? "passed" : "FAILED") << " ("
+  (format.empty() ? out : err) << file << " -- " << first << (programs.size() > 1 ? ", ..." : "")
+                               << ": " << (result.passed() ? "passed" : "FAILED") << " ("
                                << report::describe(expectations_of(result.run))
                                << (result.program_failure ? "; the program failed" : "") << ")\n";
   return result.passed() ? exit_ok : exit_failed;

@@ -121,18 +121,24 @@ CommandHelp run_help() {
       "With -- PROGRAM, the scenario plays against your own program instead of its app:\n"
       "steps: a Windows GQoS client built with qosbed::win32, or a PROGRAM.exe run under Wine\n"
       "(docs/own-client.md); then --timeout SECONDS bounds the run's wall-clock time and\n"
-      "--wine-prefix DIR names the Wine prefix (`qosbed run --help --` says more).";
+      "--wine-prefix DIR names the Wine prefix (`qosbed run --help --` says more). With\n"
+      "--program HOST=COMMAND for each of several hosts of a network scenario, one program\n"
+      "runs per host, all on the one clock.";
   return {usage, options};
 }
 
 int run_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   const auto dashes = std::find(args.begin(), args.end(), "--");
-  if (dashes != args.end()) {
+  const bool per_host = std::any_of(args.begin(), dashes, [](const std::string& arg) {
+    return arg == "--program" || arg.rfind("--program=", 0) == 0;
+  });
+  if (dashes != args.end() || per_host) {
 #ifdef _WIN32
     err << "qosbed: run -- PROGRAM plays a scenario against a program on Linux only\n";
     return exit_bad_input;
 #else
-    return program_run_command({args.begin(), dashes}, {dashes + 1, args.end()}, out, err);
+    return program_run_command({args.begin(), dashes},
+                               {dashes == args.end() ? dashes : dashes + 1, args.end()}, out, err);
 #endif
   }
   const CommandHelp help = run_help();

@@ -1,7 +1,7 @@
 # qosbed's side of `qosbed run SCENARIO -- PROGRAM`: the program as a child process, the channel
 # to it, and the session that serves its calls in virtual time; a Windows program under Wine.
 add_library(qosbed_program STATIC program/session.cpp program/sockets.cpp program/requests.cpp
-                                  program/threads.cpp program/process.cpp program/wine.cpp
+                                  program/threads.cpp program/turns.cpp program/process.cpp program/wine.cpp
                                   program/program_run.cpp)
 target_link_libraries(qosbed_program PUBLIC qosbed_runner qosbed_scenario)
 # Where qosbed finds its ws2_32.dll, from its own folder: in the build tree (sim/win32/win32.cmake),

@@ -9,6 +9,7 @@
 #include "engine/tracing_provider.hpp"
 #include "program/process.hpp"
 #include "program/session.hpp"
+#include "program/turns.hpp"
 #include "program/wine.hpp"
 #include "provider_stub/emulator.hpp"
 #include "record/session_recorder.hpp"
@@ -127,90 +128,166 @@ class ProgramRun {
     }
   }
 
-  void play_program() {
-    session_ = std::make_unique<Session>(traced_, emulator_, queue_, tee_, start_network());
-    session_->on_time_passing([this](TimeUs t_us) { check_before(t_us); });
-    if (recorder_) {
-      session_->on_own_socket([this](const std::string& id, provider::Protocol protocol) {
-        recorder_->add_socket(id, provider::Role::both, protocol);
-      });
+  // One program of the run and its host.
+  struct Program {
+    const ProgramSpec* spec = nullptr;
+    std::unique_ptr<Session> session;
+    std::unique_ptr<Process> process;
+  };
+
+  // "the program", or with one program per host "the program on s".
+  static std::string who(const Program& program) {
+    return program.spec->host.empty() ? "the program" : "the program on " + program.spec->host;
+  }
+
+  // Each program takes the scenario sockets of its host; the only program takes them all.
+  void open_sessions() {
+    const std::vector<ScenarioSocket> sockets = start_network();
+    for (const ProgramSpec& spec : options_.programs) {
+      std::vector<ScenarioSocket> own;
+      for (const ScenarioSocket& socket : sockets) {
+        if (spec.host.empty() || network_->host_of(socket.handle) == spec.host) {
+          own.push_back(socket);
+        }
+      }
+      Program program;
+      program.spec = &spec;
+      program.session =
+          std::make_unique<Session>(traced_, emulator_, queue_, tee_, std::move(own), spec.host);
+      if (recorder_) {
+        program.session->on_own_socket([this](const std::string& id, provider::Protocol protocol) {
+          recorder_->add_socket(id, provider::Role::both, protocol);
+        });
+      }
+      turns_.add(*program.session, spec.host);
+      programs_.push_back(std::move(program));
     }
+    turns_.on_time_passing([this](TimeUs t_us) { check_before(t_us); });
+  }
+
+  void play_program() {
+    open_sessions();
     schedule_steps();
     // The network stops at its end, after the steps of that time, so that a program waiting for
     // nothing more is told so.
     if (network_) queue_.schedule_at(network_->end_us(), [this] { network_->stop(); });
-    queue_.run_until(0);  // what the scenario does at 0 comes before the program's first call
-    std::string error;
-    process_ = Process::start(options_.command, options_.wine_prefix, error);
-    if (!process_) {
-      result_.start_error = error;
-      return;
+    queue_.run_until(0);  // what the scenario does at 0 comes before the programs' first calls
+    for (Program& program : programs_) {
+      std::string error;
+      program.process = Process::start(program.spec->command, options_.wine_prefix, error);
+      if (!program.process) {
+        result_.start_error = (programs_.size() > 1 ? who(program) + ": " : "") + error;
+        return;  // the ones started are stopped as the run ends
+      }
     }
     const WallClock::time_point deadline = WallClock::now() + options_.timeout;
     serve(deadline);
-    const Ending ending = process_->ending();
     if (result_.program_failure || result_.interrupted) return;
-    const std::string when = " at t=" + engine::format_time(queue_.now_us());
-    if (!session_->connected()) {
-      result_.program_failure =
-          "the program " + describe(ending) +
-          (process_->under_wine()
-               ? " without calling qosbed's ws2_32.dll: " +
-                     why_never_connected(ending.exited, ending.code)
-               : " without calling qosbed_win32: is it linked with qosbed::win32?");
-    } else if (!ending.exited || ending.code != 0) {
-      result_.program_failure = "the program " + describe(ending) + when;
+    std::vector<std::string> failures;
+    for (Program& program : programs_) {
+      if (auto failure = judge_ending(program)) failures.push_back(std::move(*failure));
     }
-    const TimeUs last_step = scenario_.steps.empty() ? 0 : scenario_.steps.back().at_us;
-    if (ending.exited && last_step > queue_.now_us()) {
-      result_.notes.push_back(
-          "the program " + describe(ending) + when +
-          ", before the scenario's last step at t=" + engine::format_time(last_step));
+    if (!failures.empty()) {
+      std::string text = failures.front();
+      for (std::size_t i = 1; i < failures.size(); ++i) text += "; " + failures[i];
+      result_.program_failure = std::move(text);
     }
   }
 
-  // Serves the program's requests until it ends or must be stopped.
+  // Why the program that ended failed, if it did; notes an early end.
+  std::optional<std::string> judge_ending(Program& program) {
+    const Ending ending = program.process->ending();
+    const std::string when = " at t=" + engine::format_time(queue_.now_us());
+    const TimeUs last_step = scenario_.steps.empty() ? 0 : scenario_.steps.back().at_us;
+    if (ending.exited && last_step > queue_.now_us()) {
+      result_.notes.push_back(
+          who(program) + " " + describe(ending) + when +
+          ", before the scenario's last step at t=" + engine::format_time(last_step));
+    }
+    if (!program.session->connected()) {
+      return who(program) + " " + describe(ending) +
+             (program.process->under_wine()
+                  ? " without calling qosbed's ws2_32.dll: " +
+                        why_never_connected(ending.exited, ending.code)
+                  : " without calling qosbed_win32: is it linked with qosbed::win32?");
+    }
+    if (!ending.exited || ending.code != 0) return who(program) + " " + describe(ending) + when;
+    return std::nullopt;
+  }
+
+  // Serves the programs' requests, one program at a time (turns.hpp), until all have ended or
+  // the run must be stopped.
   void serve(WallClock::time_point deadline) {
+    std::size_t current = 0;
     for (;;) {
+      Program& program = programs_[current];
       win32::FrameHead head;
       std::vector<std::byte> body;
       std::string error;
-      switch (process_->read(head, body, deadline, options_.interrupt, error)) {
+      switch (program.process->read(head, body, deadline, options_.interrupt, error)) {
         case Process::Read::frame:
           break;
-        case Process::Read::ended:
-          return;
+        case Process::Read::ended: {
+          turns_.ended(current);
+          if (!take_turn(current, deadline)) return;
+          continue;
+        }
         case Process::Read::timed_out:
-          return stop("the program ran out of wall-clock time (--timeout " +
-                      seconds(options_.timeout) + ") at t=" + engine::format_time(queue_.now_us()) +
-                      state());
+          return stop("the program" + std::string(programs_.size() > 1 ? "s" : "") +
+                      " ran out of wall-clock time (--timeout " + seconds(options_.timeout) +
+                      ") at t=" + engine::format_time(queue_.now_us()) + state());
         case Process::Read::interrupted:
           result_.interrupted = true;
-          process_->kill();
+          for (Program& each : programs_) each.process->kill();
           return;
         case Process::Read::broken:
-          return stop("the program broke the channel: " + error);
+          return stop(who(program) + " broke the channel: " + error);
       }
-      Outcome outcome = session_->serve(head, body);
-      if (outcome.failure) return stop(*outcome.failure);
-      // What qosbed wrote of the trace goes out before the program runs on and writes its own.
-      if (options_.before_program_runs) options_.before_program_runs();
-      for (const std::vector<std::byte>& frame : outcome.frames) {
-        if (!process_->write(frame, deadline)) break;  // it ended: the next read says so
+      last_served_ = current;
+      Outcome outcome = program.session->serve(head, body);
+      if (outcome.failure) {
+        return stop(programs_.size() > 1 ? program.spec->host + ": " + *outcome.failure
+                                         : *outcome.failure);
       }
+      if (outcome.waiting) {
+        if (!take_turn(current, deadline)) return;
+        continue;
+      }
+      write(program, outcome.frames, deadline);
+    }
+  }
+
+  // Hands the turn to the program whose thread runs next; false when the serving is over.
+  bool take_turn(std::size_t& current, WallClock::time_point deadline) {
+    Turns::Next next = turns_.next();
+    if (next.failure) {
+      stop(std::move(*next.failure));
+      return false;
+    }
+    if (!next.turn) return false;
+    current = next.turn->program;
+    write(programs_[current], next.turn->frames, deadline);
+    return true;
+  }
+
+  void write(Program& program, const std::vector<std::vector<std::byte>>& frames,
+             WallClock::time_point deadline) {
+    // What qosbed wrote of the trace goes out before the program runs on and writes its own.
+    if (options_.before_program_runs) options_.before_program_runs();
+    for (const std::vector<std::byte>& frame : frames) {
+      if (!program.process->write(frame, deadline)) break;  // it ended: the next read says so
     }
   }
 
   std::string state() const {
-    if (!session_->connected()) return ", before its first call to qosbed_win32";
     std::string text = ":";
-    for (const std::string& line : session_->describe_threads()) text += "\n  " + line;
+    for (const std::string& line : turns_.describe()) text += "\n  " + line;
     return text;
   }
 
   void stop(std::string why) {
     result_.program_failure = std::move(why);
-    process_->kill();
+    for (Program& program : programs_) program.process->kill();
   }
 
   // What the scenario still does after the program, and every expectation not checked yet.
@@ -247,10 +324,19 @@ class ProgramRun {
       const auto since = std::find_if(records.begin(), records.end(), [&](const auto& r) {
         return engine::head_of(r).t_us > step.at_us;
       });
-      checker_.check(step, expectation, session_->last_call(step.socket),
+      checker_.check(step, expectation, last_call(step.socket),
                      static_cast<std::size_t>(since - records.begin()), as_of, failures);
     }
     result_.run.expectations.push_back({index, {failures.begin() + before, failures.end()}});
+  }
+
+  // The last call a program made on `socket` by now; on any socket, by the program served last.
+  std::optional<runner::CallResult> last_call(const std::string& socket) const {
+    if (socket.empty()) return programs_[last_served_].session->last_call(socket);
+    for (const Program& program : programs_) {
+      if (auto call = program.session->last_call(socket)) return call;
+    }
+    return std::nullopt;
   }
 
   struct Check {
@@ -272,8 +358,9 @@ class ProgramRun {
   std::size_t next_check_ = 0;
   std::unique_ptr<record::SessionRecorder> recorder_;
   std::unique_ptr<runner::NetworkRun> network_;  // set for a scenario with `network:`
-  std::unique_ptr<Session> session_;
-  std::unique_ptr<Process> process_;
+  Turns turns_{queue_};
+  std::vector<Program> programs_;
+  std::size_t last_served_ = 0;
   ProgramRunResult result_;
 };
 

@@ -1,9 +1,10 @@
 // `qosbed run SCENARIO.yaml -- PROGRAM [ARGS...]`: plays a scenario against a user's own
-// program instead of its `app:` steps. The program runs as a child process linked with
-// qosbed_win32, or as a Windows program under Wine with qosbed's ws2_32.dll; its calls reach the
-// scenario's emulated provider (and network) through a Session, in virtual time; the scenario's
-// `sp:` and `net:` steps play on the same clock; every expectation is checked once virtual time has
-// passed it, and the rest when the program is done.
+// program instead of its `app:` steps; `--program HOST=COMMAND`, one program per host of a
+// network scenario. A program runs as a child process linked with qosbed_win32, or as a Windows
+// program under Wine with qosbed's ws2_32.dll; its calls reach the scenario's emulated provider
+// (and network) through a Session, in virtual time (turns.hpp); the scenario's `sp:` and `net:`
+// steps play on the same clock; every expectation is checked once virtual time has passed it,
+// and the rest when the programs are done.
 #pragma once
 
 #include <chrono>
@@ -19,8 +20,15 @@
 
 namespace qosbed::program {
 
+// One program to run: PROGRAM ARGS..., on the network host `host`, whose scenario sockets it
+// takes over; with no host, the run's only program, on every host.
+struct ProgramSpec {
+  std::string host;
+  std::vector<std::string> command;
+};
+
 struct ProgramRunOptions {
-  std::vector<std::string> command;  // PROGRAM ARGS...
+  std::vector<ProgramSpec> programs;
   engine::TraceSink* trace = nullptr;
   // Called before the program is let run on: flushes the output `trace` shares with it.
   std::function<void()> before_program_runs;
@@ -36,11 +44,11 @@ struct ProgramRunOptions {
 
 struct ProgramRunResult {
   runner::RunResult run;  // the expectations, as for a scripted run
-  // Why the program failed, when it did: it exited non-zero or was killed, called something
+  // Why a program failed, when one did: it exited non-zero or was killed, called something
   // qosbed does not model, broke the channel, waited with nothing left to happen, or ran out of
-  // wall time.
+  // wall time. With one program per host each failure names its host.
   std::optional<std::string> program_failure;
-  // The program could not be started at all (a missing file): bad input.
+  // A program could not be started at all (a missing file): bad input.
   std::optional<std::string> start_error;
   // Worth knowing, not a failure: "the program exited at t=..., before the scenario's last step".
   std::vector<std::string> notes;

@@ -15,13 +15,14 @@ using win32::Reader;
 
 Session::Session(engine::TracingProvider& traced, provider::Provider& untraced,
                  engine::EventQueue& queue, engine::TraceSink& trace,
-                 std::vector<ScenarioSocket> sockets)
+                 std::vector<ScenarioSocket> sockets, std::string host)
     : traced_(traced),
       untraced_(untraced),
       queue_(queue),
       trace_(trace),
       scenario_sockets_(std::move(sockets)),
-      taken_(scenario_sockets_.size(), false) {}
+      taken_(scenario_sockets_.size(), false),
+      host_(std::move(host)) {}
 
 Session::~Session() = default;
 
@@ -194,37 +195,30 @@ Session::Served Session::dispatch(Call call, Reader& body) {
 }
 
 // The running thread `from` blocked (or ended): the oldest ready thread runs next; with none
-// ready, the clock moves on until one is.
+// ready, the program waits.
 Outcome Session::schedule(std::uint32_t from) {
-  for (;;) {
-    hand_over_routines();
-    post_async_selects();
-    wake_ready();
-    if (!ready_.empty()) {
-      const std::uint32_t next = ready_.front();
-      ready_.pop_front();
-      ThreadState& thread = *threads_.at(next);
-      Answer answer = std::move(*thread.answer);
-      thread.answer.reset();
-      thread.state = ThreadState::State::running;
-      Outcome outcome;
-      if (next != from) outcome.frames.push_back(switch_frame(from, next));
-      outcome.frames.push_back(frame_for(next, std::move(answer)));
-      running_ = next;
-      return outcome;
-    }
-    if (!advance()) {
-      std::string why = "the program waits with nothing left to happen (t=" +
-                        engine::format_time(queue_.now_us()) + "):";
-      for (const std::string& line : describe_threads()) why += "\n  " + line;
-      return fail(why);
-    }
+  hand_over_routines();
+  post_async_selects();
+  wake_ready();
+  if (ready_.empty()) {
+    Outcome outcome;
+    outcome.waiting = true;
+    return outcome;
   }
+  const std::uint32_t next = ready_.front();
+  ready_.pop_front();
+  ThreadState& thread = *threads_.at(next);
+  Answer answer = std::move(*thread.answer);
+  thread.answer.reset();
+  thread.state = ThreadState::State::running;
+  Outcome outcome;
+  if (next != from) outcome.frames.push_back(switch_frame(from, next));
+  outcome.frames.push_back(frame_for(next, std::move(answer)));
+  running_ = next;
+  return outcome;
 }
 
-// Moves the clock to the next instant something is due: scheduled events, or a wait's deadline.
-bool Session::advance() {
-  const std::optional<engine::TimeUs> event = queue_.next_time_us();
+std::optional<engine::TimeUs> Session::next_deadline() const {
   std::optional<engine::TimeUs> deadline;
   for (const auto& [id, thread] : threads_) {
     if (thread->state != ThreadState::State::blocked) continue;
@@ -233,12 +227,7 @@ bool Session::advance() {
       deadline = wait->deadline_us;
     }
   }
-  if (!event && !deadline) return false;
-  const engine::TimeUs next = event && (!deadline || *event <= *deadline) ? *event : *deadline;
-  if (next > queue_.now_us() && time_passing_) time_passing_(next);
-  // Everything the scenario does at an instant happens before the program runs at it.
-  queue_.run_until(next);
-  return true;
+  return deadline;
 }
 
 std::vector<std::byte> Session::frame_for(std::uint32_t thread, Answer answer) {

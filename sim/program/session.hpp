@@ -1,9 +1,9 @@
 // qosbed's side of one program's run: serves the calls of a program linked with qosbed_win32 on
 // a Provider (the emulator under a TracingProvider, so its calls are traced as `app:` steps are),
 // owns its threads, handles (events, threads, windows), message queues and overlapped requests,
-// and decides in virtual time which of its threads runs: one at a time, the running one until it
-// blocks, then the oldest ready one; when none is ready the clock advances to the next scheduled
-// event or deadline (docs/own-client.md, "Threads"). The session knows frames, not pipes or
+// and decides which of its threads runs: one at a time, the running one until it blocks, then the
+// oldest ready one; when none is ready it says so, and Turns (turns.hpp) moves the clock or lets
+// another program run (docs/own-client.md, "Threads"). The session knows frames, not pipes or
 // processes: program_run.cpp carries its frames over the channel.
 #pragma once
 
@@ -36,26 +36,24 @@ struct ScenarioSocket {
 // What one request from the program led to.
 struct Outcome {
   std::vector<std::vector<std::byte>> frames;  // to write to the program, in order
-  // Set when the run cannot go on: a malformed request, a call qosbed does not model, or a wait
-  // that nothing left could end. The frames are then empty.
+  // Set when the run cannot go on: a malformed request, a call qosbed does not model. The frames
+  // are then empty.
   std::optional<std::string> failure;
+  // Every thread of the program waits: no frame goes out until something wakes one (resume).
+  bool waiting = false;
 };
 
 class Session {
  public:
   // `traced` is what the program's calls go to; `untraced` the provider below it, which the
   // session asks whether an event is set and hands completion routines over through, unseen by
-  // the trace. `sockets` are open already.
+  // the trace. `sockets` are open already. `host`, when one program runs per host, names the
+  // program's own sockets ("s#1"), which are "#1" otherwise.
   Session(engine::TracingProvider& traced, provider::Provider& untraced, engine::EventQueue& queue,
-          engine::TraceSink& trace, std::vector<ScenarioSocket> sockets);
+          engine::TraceSink& trace, std::vector<ScenarioSocket> sockets, std::string host = {});
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
-
-  // Called before the clock moves on to `t_us`, later than now.
-  void on_time_passing(std::function<void(engine::TimeUs)> listener) {
-    time_passing_ = std::move(listener);
-  }
 
   // Called when the program opens a socket of its own, one no scenario socket stands for.
   void on_own_socket(std::function<void(const std::string& id, provider::Protocol)> listener) {
@@ -64,6 +62,11 @@ class Session {
 
   // One frame from the program (its size field excluded).
   Outcome serve(const win32::FrameHead& head, std::span<const std::byte> body);
+  // After the program waited (Outcome::waiting) and time or another program moved on: a thread
+  // woken since runs, or the program still waits.
+  Outcome resume() { return schedule(running_); }
+  // The earliest timeout of a wait the program's threads are in.
+  std::optional<engine::TimeUs> next_deadline() const;
 
   // The thread whose request comes next.
   std::uint32_t running() const { return running_; }
@@ -113,6 +116,8 @@ class Session {
   Served send(win32::Reader& body);
   Served receive(win32::Reader& body);
   ProgramSocket* find_socket(std::uint64_t handle);
+  // The name of the program's `order`-th socket while it stands for no scenario socket.
+  std::string own_name(std::size_t order) const { return host_ + "#" + std::to_string(order); }
   // Decides which scenario socket `socket` stands for, if it stands for none yet.
   void assign(ProgramSocket& socket, const win32::WireAddress* bound,
               const win32::WireAddress* connected);
@@ -164,8 +169,6 @@ class Session {
   void wake_ready();
   bool any_alertable_waiter() const;
   bool signalled(std::uint64_t handle) const;
-  // Advances the clock by one event or deadline; false when nothing is left to happen.
-  bool advance();
   std::string describe(const ThreadState& thread) const;
 
   engine::TracingProvider& traced_;
@@ -174,7 +177,7 @@ class Session {
   engine::TraceSink& trace_;
   std::vector<ScenarioSocket> scenario_sockets_;
   std::vector<bool> taken_;  // per scenario socket: a program socket stands for it
-  std::function<void(engine::TimeUs)> time_passing_;
+  std::string host_;
   std::function<void(const std::string&, provider::Protocol)> own_socket_;
 
   Handles handles_;

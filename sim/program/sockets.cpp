@@ -111,7 +111,7 @@ void Session::assign(ProgramSocket& socket, const win32::WireAddress* bound,
   // More sockets than the scenario names: the rest are the program's own, sending and
   // receiving as it decides.
   socket.provider = untraced_.open(provider::Role::both, socket.protocol);
-  socket.name = "#" + std::to_string(socket.order);
+  socket.name = own_name(socket.order);
   traced_.name_socket(socket.provider, socket.name);
   if (own_socket_) own_socket_(socket.name, socket.protocol);
 }
@@ -152,7 +152,7 @@ Session::Served Session::open_socket(Reader& body) {
   socket->handle = handles_.next();
   socket->protocol = protocol == 17 ? provider::Protocol::udp : provider::Protocol::tcp;
   socket->order = ++sockets_opened_;
-  socket->name = "#" + std::to_string(socket->order);
+  socket->name = own_name(socket->order);
   Answer answer;
   answer.fields.u64(socket->handle);
   sockets_[socket->handle] = std::move(socket);
@@ -273,7 +273,7 @@ Session::Served Session::accept_decision(Reader& body) {
   connection->scenario = listener->scenario;
   connection->local = listener->local;
   connection->peer = wire_of(*scenario_sockets_[*listener->scenario].spec->remote);
-  listener->name = "#" + std::to_string(listener->order);
+  listener->name = own_name(listener->order);
   listener->provider = provider::invalid_socket;
   listener->scenario.reset();
   listener->handed_over = true;

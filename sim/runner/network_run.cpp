@@ -182,6 +182,12 @@ void NetworkRun::place(const scenario::SocketSpec& spec, provider::Socket socket
   if (host) hosts_[socket] = static_cast<rsvp::NodeId>(*host);
 }
 
+std::optional<std::string> NetworkRun::host_of(provider::Socket socket) const {
+  const auto placed = hosts_.find(socket);
+  if (placed == hosts_.end()) return std::nullopt;
+  return spec_.nodes.at(placed->second).name;
+}
+
 void NetworkRun::on_socket_qos(provider::Socket socket, const gqos::SocketQos& qos) {
   const auto placed = hosts_.find(socket);
   // After its end the network is silent: a call then starts no signalling, whose refreshes would

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,8 @@ class NetworkRun final : public rsvp::MessageObserver, public provider_stub::Qos
   // names it, else on the host whose address it binds to; a socket on no host stays off the
   // network.
   void place(const scenario::SocketSpec& spec, provider::Socket socket);
+  // The name of the host `place` put `socket` on, if any.
+  std::optional<std::string> host_of(provider::Socket socket) const;
   // Schedules each scripted sender's first PATH and each scripted receiver's request at their
   // start times.
   void start();

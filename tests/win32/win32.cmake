@@ -43,6 +43,9 @@ endif()
 # The session's protocol and scheduling, frame by frame, without a process.
 qosbed_test(test_program_session program_session_test.cpp)
 target_link_libraries(test_program_session PRIVATE qosbed_program)
+# Several programs on one clock, and the words of --program HOST=COMMAND.
+qosbed_test(test_program_turns program_turns_test.cpp)
+target_link_libraries(test_program_turns PRIVATE qosbed_program qosbed_cli)
 
 include(${CMAKE_CURRENT_LIST_DIR}/program_test.cmake)
 foreach(program IN ITEMS misbehave virtual_time api)
@@ -145,6 +148,26 @@ qosbed_expect_run(win32/zero-timeout 2 ""
                   ${run} --timeout 0 ${scenario} -- $<TARGET_FILE:win32_api>)
 qosbed_expect_run(win32/scripted-option 2 "" "unrecognised option '--junit'"
                   ${run} --junit out.xml ${scenario} -- $<TARGET_FILE:win32_api>)
+# --program HOST=COMMAND: a host of the scenario's network, once each, a command that parses.
+set(network ${PROJECT_SOURCE_DIR}/examples/two-hosts.yaml)
+set(api $<TARGET_FILE:win32_api>)
+qosbed_expect_run(win32/program-unknown-host 2 ""
+                  "qosbed: --program r1=...: [^ ]*two-hosts.yaml has no host r1 \\(its hosts: s, d\\)"
+                  ${run} ${network} --program "r1=${api}")
+qosbed_expect_run(win32/program-twice 2 ""
+                  "qosbed: --program s=... is given twice: one program per host"
+                  ${run} ${network} --program "s=${api}" --program "s=${api}")
+qosbed_expect_run(win32/program-open-quote 2 ""
+                  "qosbed: --program d=...: the quote ' at character 1 of the command is not closed"
+                  ${run} ${network} --program "d='${api}")
+qosbed_expect_run(win32/program-no-command 2 "" "qosbed: --program d= names no program"
+                  ${run} ${network} --program "d=")
+qosbed_expect_run(win32/program-without-network 2 ""
+                  "timeline.yaml: --program HOST=COMMAND runs a program on a network host; this scenario has no network:"
+                  ${run} ${scenario} --program "s=${api}")
+qosbed_expect_run(win32/program-and-dashes 2 ""
+                  "qosbed: give either -- PROGRAM for the only program or --program HOST=COMMAND for each host, not both"
+                  ${run} ${network} --program "s=${api}" -- ${api})
 qosbed_expect_run(win32/invalid-scenario 2 "" "missing-role.yaml:[0-9]+:[0-9]+: error: "
                   ${run} ${PROJECT_SOURCE_DIR}/scenarios/invalid/missing-role.yaml
                   -- $<TARGET_FILE:win32_api>)
