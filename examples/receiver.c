@@ -3,10 +3,12 @@
  * SIO_GET_QOS at a time and a completion routine, which runs in an alertable SleepEx. Its first
  * buffer holds only a QOS, so the provider answers WSAENOBUFS with the size it needs and the
  * receiver asks again with that much. It prints the ReceivingFlowspec and the RSVP_STATUS_INFO of
- * each update.
+ * each update. Given a token rate, it first asks for a controlled-load reservation of that many
+ * bytes per second with SIO_SET_QOS, which a network's RSVP SP turns into RESV messages.
  *
- *   receiver [UPDATES [ADDRESS]]   binds ADDRESS:5000 (default 10.0.0.2); exit 0 once UPDATES
- *                                  updates (default 2) were read, 1 after 5 idle seconds
+ *   receiver [UPDATES [ADDRESS [PORT [TOKEN_RATE]]]]
+ *       binds ADDRESS:PORT (default 10.0.0.2:5000); exit 0 once UPDATES updates (default 2) were
+ *       read, 1 after 5 idle seconds
  *
  * Built on Windows against the SDK (ws2_32), or anywhere against qosbed::win32 and run with
  * `qosbed run examples/receiver.yaml -- receiver`. */
@@ -64,6 +66,30 @@ static SOCKET open_qos_socket(void) {
   return s;
 }
 
+/* Asks for a controlled-load reservation: the receiving FLOWSPEC, nothing to send. */
+static int reserve(SOCKET s, ULONG token_rate) {
+  QOS qos;
+  DWORD returned = 0;
+  memset(&qos, 0, sizeof qos);
+  qos.SendingFlowspec.ServiceType = SERVICETYPE_NOTRAFFIC;
+  qos.ReceivingFlowspec.ServiceType = SERVICETYPE_CONTROLLEDLOAD;
+  qos.ReceivingFlowspec.TokenRate = token_rate;
+  qos.ReceivingFlowspec.TokenBucketSize = 4096;
+  qos.ReceivingFlowspec.PeakBandwidth = QOS_NOT_SPECIFIED;
+  qos.ReceivingFlowspec.Latency = QOS_NOT_SPECIFIED;
+  qos.ReceivingFlowspec.DelayVariation = QOS_NOT_SPECIFIED;
+  qos.ReceivingFlowspec.MaxSduSize = QOS_NOT_SPECIFIED;
+  qos.ReceivingFlowspec.MinimumPolicedSize = QOS_NOT_SPECIFIED;
+  qos.SendingFlowspec.TokenRate = QOS_NOT_SPECIFIED;
+  qos.SendingFlowspec.TokenBucketSize = QOS_NOT_SPECIFIED;
+  qos.SendingFlowspec.PeakBandwidth = QOS_NOT_SPECIFIED;
+  qos.SendingFlowspec.Latency = QOS_NOT_SPECIFIED;
+  qos.SendingFlowspec.DelayVariation = QOS_NOT_SPECIFIED;
+  qos.SendingFlowspec.MaxSduSize = QOS_NOT_SPECIFIED;
+  qos.SendingFlowspec.MinimumPolicedSize = QOS_NOT_SPECIFIED;
+  return WSAIoctl(s, SIO_SET_QOS, &qos, sizeof qos, NULL, 0, &returned, NULL, NULL);
+}
+
 static void print_update(const char* buffer, DWORD bytes) {
   const QOS* qos = (const QOS*)buffer;
   const FLOWSPEC* flow = &qos->ReceivingFlowspec;
@@ -93,10 +119,14 @@ int main(int argc, char** argv) {
   s = open_qos_socket();
   memset(&local, 0, sizeof local);
   local.sin_family = AF_INET;
-  local.sin_port = htons(5000);
+  local.sin_port = htons((u_short)(argc > 3 ? atoi(argv[3]) : 5000));
   local.sin_addr.s_addr = inet_addr(argc > 2 ? argv[2] : "10.0.0.2");
   if (s == INVALID_SOCKET || bind(s, (struct sockaddr*)&local, sizeof local) == SOCKET_ERROR) {
     printf("bind failed %d\n", WSAGetLastError());
+    return 1;
+  }
+  if (argc > 4 && reserve(s, (ULONG)strtoul(argv[4], NULL, 10)) == SOCKET_ERROR) {
+    printf("SIO_SET_QOS failed %d\n", WSAGetLastError());
     return 1;
   }
   while (seen < wanted && idle < MAX_IDLE_WAITS) {

@@ -79,6 +79,17 @@ qosbed_wine_program_test(wine/deadlock misbehave ${timeline} EXIT 1 ARGS deadloc
 qosbed_wine_program_test(wine/busy misbehave ${timeline} EXIT 1 ARGS busy TIMEOUT 3
                          ERROR "the program ran out of wall-clock time \\(--timeout 3 s\\) at t=10.000 ms:\n  thread 1 \\(main\\) runs")
 
+# One .exe per host: the sender on s and the receiver on d, both under Wine, reserve through r1.
+set(output "update bytes=220 receiving service=2 token_rate=16000 status=11006"
+           "worker: update at 4 ms sending service=2 token_rate=16000"
+           "two-hosts.yaml -- [^ ]*sender.exe, ...: passed \\(all 6 expectations held\\)")
+qosbed_expect_run_command(command 0 "${output}" "" $<TARGET_FILE:qosbed> run --timeout 60 --wine-prefix ${wine_prefix}
+  ${PROJECT_SOURCE_DIR}/examples/two-hosts.yaml
+  --program "s='${windows}/examples/sender.exe' 1"
+  --program "d='${windows}/examples/receiver.exe' 2 10.0.0.1 6000 16000")
+add_test(NAME wine/example/two-hosts COMMAND ${skip_without_wine} ${command})
+qosbed_wine_properties(wine/example/two-hosts)
+
 # Windows' own handles beside qosbed's, and a call outside the model that only an .exe can make.
 qosbed_wine_program_test(wine/windows-handles wine_calls ${timeline} EXIT 0 ARGS handles
                          OUTPUT "mutex wait 0, event wait 0, at 1000 ms\r?\nclosed 1 1\r?\n")
