@@ -212,6 +212,58 @@ BOOST_AUTO_TEST_CASE(explain_names_the_call_behind_each_message) {
       "no address, NOTRAFFIC or BESTEFFORT) is torn down at once"));
 }
 
+// The host SP's decisions are cited where the trace shows them at work, and only there.
+BOOST_AUTO_TEST_CASE(explain_cites_the_host_sp_decisions_a_trace_shows) {
+  const auto explain = [](const std::string& scenario) {
+    const Result explained =
+        command({"explain", QOSBED_SOURCE_DIR "/scenarios/network/" + scenario + ".yaml"});
+    BOOST_TEST(explained.code == 0);
+    return explained.out;
+  };
+  const std::string defaults = explain("app-sender-tspec-defaults");
+  BOOST_TEST(why_of(defaults, 4)
+                 .find("the next ephemeral port first, the port its "
+                       "SENDER_TEMPLATE carries (D32).") != std::string::npos);
+  BOOST_TEST(
+      why_of(defaults, 5)
+          .ends_with(
+              "Its entry names tx: that socket's calls, not the entry's start and senders, decide "
+              "what it "
+              "signals (D33). TokenBucketSize was not specified: b = M, the largest packet (D21). "
+              "PeakBandwidth was not specified: p = +infinity (D22)."));
+  BOOST_TEST(
+      why_of(defaults, 12)
+          .ends_with(
+              "Its FLOWSPEC is the receiving FLOWSPEC with what it left unspecified taken from the "
+              "sender's Tspec (D26)."));
+  // A bound sender that gave its whole Tspec: neither D32 nor D21/D22.
+  const std::string bound = explain("app-resv-waits-for-path");
+  BOOST_TEST(bound.find("(D32)") == std::string::npos);
+  BOOST_TEST(bound.find("(D21)") == std::string::npos);
+  BOOST_TEST(why_of(bound, 6).find("(D22)") != std::string::npos);
+  // Told on entering (D25) at 1 s; at 5.002 s in the other the PATH's arrival tells it.
+  const std::string late = explain("app-late-receiver-told-at-once");
+  BOOST_TEST(why_of(late, 11).ends_with(
+      "The socket entered a session that already had this state, and is told it at once (D25)."));
+  BOOST_TEST(bound.find("(D25)") == std::string::npos);
+  const std::string unsignalled = explain("app-unsignalled-receiver-hears-path");
+  BOOST_TEST(why_of(unsignalled, 11)
+                 .ends_with("With SERVICE_NO_QOS_SIGNALING the receiver still hears PATH, and "
+                            "sends no RESV (D24)."));
+  // A scripted entry names no socket: no application decides, D33 is not cited.
+  const Result scripted =
+      command({"explain", QOSBED_SOURCE_DIR "/scenarios/network/no-confirm-when-blockaded.yaml"});
+  BOOST_TEST(scripted.out.find("(D33)") == std::string::npos);
+}
+
+// The bundled suite is the map's own test: every rule has a scenario that shows it.
+BOOST_AUTO_TEST_CASE(the_bundled_suite_exercises_every_rule) {
+  const Result coverage = command({"coverage", QOSBED_SOURCE_DIR "/scenarios"});
+  BOOST_TEST(coverage.code == 0);
+  BOOST_TEST(coverage.out.find(" exercise 47/47 rules,") != std::string::npos);
+  BOOST_TEST(coverage.out.find("\n  rules:") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(explain_names_the_call_behind_a_refresh) {
   Folder folder;
   std::ifstream bundled(QOSBED_SOURCE_DIR "/scenarios/network/app-close-sends-path-tear.yaml");

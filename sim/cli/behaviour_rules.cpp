@@ -6,7 +6,7 @@
 namespace qosbed::cli {
 namespace {
 
-constexpr std::array<BehaviourRule, 32> rules{{
+constexpr std::array<BehaviourRule, 47> rules{{
     {"R1", "an overlapped SIO_GET_QOS pends until the next FD_QOS indication"},
     {"R2", "a completion carries one direction's FLOWSPEC"},
     {"R3", "a sender may ask once connected, a receiver once bound"},
@@ -37,7 +37,23 @@ constexpr std::array<BehaviourRule, 32> rules{{
     {"D18", "no-qos-provider: an overlapped query fails at once too"},
     {"D19", "event_select records FD_QOS at once for an indication already queued"},
     {"D20", "an RSVP error's FLOWSPEC is in the direction of the socket it reaches"},
-    // D21-D35 are the network's host SP's (rsvp::HostSp), not the emulator's.
+    // D21-D33 are the network's host SP's (rsvp::HostSp): explain cites them where a trace
+    // shows them at work (explain_decisions.cpp).
+    {"D21", "an unspecified sending TokenBucketSize gives b = M"},
+    {"D22", "an unspecified sending PeakBandwidth gives p = +infinity"},
+    {"D23", "QoS that ends sends PathTear or ResvTear at once"},
+    {"D24", "a NO_QOS_SIGNALING receiver hears PATH and sends no RESV"},
+    {"D25", "a socket entering a session is told the state the session has"},
+    {"D26", "a RESV's FLOWSPEC takes unspecified fields from the sender's Tspec"},
+    {"D27", "FF or SE without flow descriptors reserves for every sender"},
+    {"D28", "a socket is not told again what it was last told"},
+    {"D29", "a multicast receiver's FLOWSPEC applies to every group it joined"},
+    {"D30", "SIO_CHK_QOS is answered from the network"},
+    {"D31", "SIO_CHK_QOS takes a 4-byte selector and answers at once"},
+    {"D32", "a socket that connects unbound is bound to an ephemeral port"},
+    {"D33", "a driven entry's signalling starts and ends with its application's calls"},
+    {"D34", "a FLOWSPEC that asks for a service is refused for what the SDK forbids"},
+    {"D35", "NOTRAFFIC with NOCHANGE keeps the other direction's ConfirmRequest"},
     {"D36", "join_leaf checks its QOS as connect does; only UDP joins, only a class D group"},
     {"D37", "an RSVP_RESERVE_INFO the SP cannot honour fails with its WSA_QOS_E* code"},
 }};

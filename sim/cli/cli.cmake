@@ -6,7 +6,7 @@ add_library(qosbed_cli STATIC cli/arguments.cpp cli/scenario_files.cpp cli/main_
                               cli/new_command.cpp
                               cli/schema.cpp cli/schema_command.cpp cli/scenario_runs.cpp cli/run_outputs.cpp
                               cli/picture_run.cpp cli/diagram_command.cpp cli/report_command.cpp
-                              cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp cli/explain_cause.cpp
+                              cli/compile.cpp cli/compile_command.cpp cli/explain_rsvp.cpp cli/explain_cause.cpp cli/explain_decisions.cpp
                               cli/explain_guaranteed.cpp
                               cli/winsock_run.cpp cli/behaviour_rules.cpp cli/coverage.cpp
                               cli/coverage_command.cpp cli/option_facts.cpp cli/man_page.cpp

@@ -100,6 +100,11 @@ Explanation get_qos_call(const engine::CallRecord& r, const scenario::Scenario& 
     case wsa::eopnotsupp:
       return {fails, "There is no QoS service provider on this system (profile no-qos-provider).",
               "Stop asking: run without QoS."};
+    case wsa::enoprotoopt:
+      return {fails,
+              "There is no QoS service provider on this system (profile no-qos-provider): "
+              "SIO_GET_QOS fails at once, overlapped or not (D18).",
+              "Stop asking: run without QoS."};
     case wsa::enotsock:
       return {fails, "The socket is closed or was never opened (D1).", ""};
     default:
@@ -145,7 +150,7 @@ Explanation call(const engine::CallRecord& r, const scenario::Scenario& scenario
   }
   if ((r.call == "set_qos" || r.call == "connect" || r.call == "join_leaf") && failed) {
     if (*r.error == wsa::einval) {
-      return {what, "The QOS asks for a service without a valid FLOWSPEC (R10, D17).",
+      return {what, "The QOS asks for a service without a valid FLOWSPEC (R10, D17, D34).",
               "Fix the FLOWSPEC: a TokenRate other than 0, a known service type."};
     }
     if (*r.error == wsa::eopnotsupp) {
@@ -416,6 +421,9 @@ Explanation Storyteller::explain(std::size_t index) {
   // A message a host's RSVP SP sent for an application: the call behind it comes first.
   if (std::string because = calls_.because(index); !because.empty()) {
     explanation.why = because + " " + explanation.why;
+  }
+  if (std::string cited = decisions_.cited(index); !cited.empty()) {
+    explanation.why += (explanation.why.empty() ? "" : " ") + cited;
   }
   return explanation;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/explain_cause.hpp"
+#include "cli/explain_decisions.hpp"
 #include "cli/explain_requests.hpp"
 #include "engine/trace.hpp"
 #include "scenario/scenario.hpp"
@@ -27,7 +28,11 @@ struct Explanation {
 class Storyteller {
  public:
   Storyteller(const scenario::Scenario& scenario, const std::vector<engine::TraceRecord>& records)
-      : scenario_(scenario), records_(records), requests_(records), calls_(scenario, records) {}
+      : scenario_(scenario),
+        records_(records),
+        requests_(records),
+        calls_(scenario, records),
+        decisions_(scenario, records, calls_) {}
 
   // Call for every record, in order.
   Explanation explain(std::size_t index);
@@ -37,6 +42,7 @@ class Storyteller {
   const std::vector<engine::TraceRecord>& records_;
   RequestLedger requests_;
   CallBehind calls_;
+  DecisionsAtWork decisions_;
 };
 
 }  // namespace qosbed::cli

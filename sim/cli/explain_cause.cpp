@@ -41,7 +41,7 @@ std::string_view consequence(const std::string& message) {
   if (message == "PathTear" || message == "ResvTear") {
     return "QoS that ends (closesocket, shutdown, connect with no address, NOTRAFFIC or "
            "BESTEFFORT) is torn down at once, not left to time out "
-           "(W32:closing-the-qos-connection)";
+           "(W32:closing-the-qos-connection) (D23)";
   }
   return {};
 }

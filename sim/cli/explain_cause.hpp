@@ -27,12 +27,12 @@ class CallBehind {
   // behind it (a scripted entry, a router, an error or a confirmation).
   std::string because(std::size_t index) const;
 
- private:
   // The sockets of the driven entries on `host` in `session` that send (Path, PathTear) or
   // receive (Resv, ResvTear).
   std::vector<std::string> sockets_of(const std::string& host, const std::string& session,
                                       bool sending) const;
 
+ private:
   const scenario::Scenario& scenario_;
   const std::vector<engine::TraceRecord>& records_;
 };
