@@ -156,6 +156,9 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
     scenario.steps =
         read_steps(context, entry->value, ids, scenario.network ? &*scenario.network : nullptr);
   }
+  if (const Entry* entry = top.find("network"); entry && scenario.network) {
+    check_driven_steps(context, entry->value, scenario);
+  }
   // The network runs until `end`, or until the application is done with its last step.
   if (scenario.network && !scenario.network->end_us) {
     std::int64_t last_us = 0;

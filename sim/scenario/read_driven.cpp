@@ -64,7 +64,7 @@ void check_protocol(Context& context, const MapView& map, const NetSession& sess
 // Each field written in both FLOWSPECs must be the same.
 void check_flowspec(Context& context, const MapView& map, std::string_view key,
                     const std::optional<FlowSpecFields>& asked, std::string_view asked_as,
-                    const SocketSpec& socket) {
+                    std::string_view who) {
   const Entry* entry = map.find(key);
   if (!entry || !asked) return;
   const auto written = read_given_flowspec(context, entry->value);
@@ -73,13 +73,12 @@ void check_flowspec(Context& context, const MapView& map, std::string_view key,
     const auto& mine = (*written).*field.written;
     const auto& theirs = (*asked).*field.written;
     if (!mine || !theirs || *mine == *theirs) continue;
-    context.error(
-        written->mark,
-        msg::driven_conflict(
-            "'" + std::string(key) + "' " + std::string(field.key) + " " + std::to_string(*mine),
-            "socket '" + socket.id + "', whose " + std::string(asked_as) + " " +
-                std::string(field.key) + " is " + std::to_string(*theirs),
-            asked->mark));
+    context.error(written->mark, msg::driven_conflict(
+                                     "'" + std::string(key) + "' " + std::string(field.key) + " " +
+                                         std::to_string(*mine),
+                                     std::string(who) + ", whose " + std::string(asked_as) + " " +
+                                         std::string(field.key) + " is " + std::to_string(*theirs),
+                                     asked->mark));
     return;
   }
 }
@@ -138,7 +137,12 @@ void check_driven_sender(Context& context, const MapView& map, const NetworkSpec
                                          socket.mark));
     }
   }
-  if (socket.qos) check_flowspec(context, map, "tspec", socket.qos->sending, "sending", socket);
+  if (socket.qos) check_driven_sender_qos(context, map, *socket.qos, "socket '" + socket.id + "'");
+}
+
+void check_driven_sender_qos(Context& context, const MapView& map, const QosRequest& qos,
+                             std::string_view who) {
+  check_flowspec(context, map, "tspec", qos.sending, "sending", who);
 }
 
 void check_driven_receiver(Context& context, const MapView& map, const NetworkSpec& network,
@@ -161,8 +165,13 @@ void check_driven_receiver(Context& context, const MapView& map, const NetworkSp
                                          socket.mark));
     }
   }
-  if (!socket.qos) return;
-  const QosRequest& qos = *socket.qos;
+  if (socket.qos) {
+    check_driven_receiver_qos(context, map, socket, *socket.qos, "socket '" + socket.id + "'");
+  }
+}
+
+void check_driven_receiver_qos(Context& context, const MapView& map, const SocketSpec& socket,
+                               const QosRequest& qos, std::string_view who) {
   if (const Entry* entry = map.find("style")) {
     // The socket's style: RSVP_RESERVE_INFO's, else its type's default
     // (W32:default-rsvp-filter-style-settings).
@@ -176,7 +185,7 @@ void check_driven_receiver(Context& context, const MapView& map, const NetworkSp
     if (written && *written != asked) {
       context.error(entry->value.mark,
                     msg::driven_conflict("'style' " + entry->value.node.Scalar(),
-                                         "socket '" + socket.id + "', whose reservation is " +
+                                         std::string(who) + ", whose reservation is " +
                                              std::string(style_name(asked)),
                                          qos.mark));
     }
@@ -185,12 +194,12 @@ void check_driven_receiver(Context& context, const MapView& map, const NetworkSp
     if (entry->value.node.IsScalar() && (entry->value.node.Scalar() == "true") != qos.confirm) {
       context.error(entry->value.mark,
                     msg::driven_conflict("'confirm' " + entry->value.node.Scalar(),
-                                         "socket '" + socket.id + "', whose ConfirmRequest is " +
+                                         std::string(who) + ", whose ConfirmRequest is " +
                                              (qos.confirm ? "true" : "false"),
                                          qos.mark));
     }
   }
-  check_flowspec(context, map, "flowspec", qos.receiving, "receiving", socket);
+  check_flowspec(context, map, "flowspec", qos.receiving, "receiving", who);
 }
 
 }  // namespace qosbed::scenario::detail

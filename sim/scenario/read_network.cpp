@@ -300,6 +300,22 @@ void read_senders(Context& context, const MapView& top, NetworkSpec& network,
   });
 }
 
+// The QOS a step passes of its own, and the call's name.
+std::pair<const QosRequest*, std::string_view> own_qos(const Step& step) {
+  const auto* app = std::get_if<AppAction>(&step.action);
+  if (!app) return {nullptr, {}};
+  if (const auto* connect = std::get_if<AppConnect>(app)) {
+    return {connect->qos ? &*connect->qos : nullptr, "connect"};
+  }
+  if (const auto* set_qos = std::get_if<AppSetQos>(app)) {
+    return {set_qos->qos ? &*set_qos->qos : nullptr, "set_qos"};
+  }
+  if (const auto* join = std::get_if<AppJoinLeaf>(app)) {
+    return {join->qos ? &*join->qos : nullptr, "join_leaf"};
+  }
+  return {nullptr, {}};
+}
+
 void read_receivers(Context& context, const MapView& top, NetworkSpec& network,
                     std::span<const SocketSpec> sockets) {
   read_named(context, top, "receivers", [&](const Entry& item, const MapView& map) {
@@ -578,6 +594,31 @@ Expectation read_expect_state(Context& context, const MapView& step, const StepE
     context.error(step.mark(), msg::no_state_check());
   }
   return expect;
+}
+
+void check_driven_steps(Context& context, const Value& network, const Scenario& scenario) {
+  if (context.failed()) return;
+  auto top = map_of(context, network);
+  if (!top) return;
+  const auto each = [&](std::string_view key, auto check) {
+    read_named(context, *top, key, [&](const Entry&, const MapView& map) {
+      const Entry* named = map.find("socket");
+      if (!named || !named->value.node.IsScalar()) return;
+      const SocketSpec* socket = driving(scenario.sockets, named->value.node.Scalar());
+      if (!socket) return;
+      for (const Step& step : scenario.steps) {
+        if (step.socket != socket->id) continue;
+        const auto [qos, call] = own_qos(step);
+        if (qos)
+          check(map, *socket, *qos, "the " + std::string(call) + " of socket '" + socket->id + "'");
+      }
+    });
+  };
+  each("senders", [&](const MapView& map, const SocketSpec&, const QosRequest& qos,
+                      const std::string& who) { check_driven_sender_qos(context, map, qos, who); });
+  each("receivers",
+       [&](const MapView& map, const SocketSpec& socket, const QosRequest& qos,
+           const std::string& who) { check_driven_receiver_qos(context, map, socket, qos, who); });
 }
 
 }  // namespace qosbed::scenario::detail

@@ -21,6 +21,17 @@ void check_driven_sender(Context& context, const MapView& map, const NetworkSpec
 void check_driven_receiver(Context& context, const MapView& map, const NetworkSpec& network,
                            const NetReceiver& receiver, const SocketSpec& socket, bool host_known);
 
+// What a driven entry writes against a QOS its application passes: the socket's `qos:` (above)
+// or a step's own (`connect`, `set_qos`, `join_leaf` with `qos:`); `who` names that QOS's owner
+// in a message.
+void check_driven_sender_qos(Context& context, const MapView& map, const QosRequest& qos,
+                             std::string_view who);
+void check_driven_receiver_qos(Context& context, const MapView& map, const SocketSpec& socket,
+                               const QosRequest& qos, std::string_view who);
+// Every step's own QOS on a driven socket against its entry, once the steps are read; only for
+// a scenario read without error so far, as it reads the entries again.
+void check_driven_steps(Context& context, const Value& network, const Scenario& scenario);
+
 // The network's `decisions:` (read_network_decisions.cpp).
 NetDecisions read_network_decisions(Context& context, const Value& value);
 

@@ -63,7 +63,10 @@ Mark Context::mark(const YAML::Node& node) const {
 }
 
 void Context::error(Mark mark, std::string message) {
-  diagnostics_.push_back(Diagnostic{std::move(mark), std::move(message)});
+  Diagnostic diagnostic{std::move(mark), std::move(message)};
+  // A value read twice (a driven entry's FLOWSPEC, read and then compared) is told once.
+  if (std::find(diagnostics_.begin(), diagnostics_.end(), diagnostic) != diagnostics_.end()) return;
+  diagnostics_.push_back(std::move(diagnostic));
 }
 
 std::vector<Diagnostic> Context::take() {
