@@ -132,6 +132,18 @@ Explanation call(const engine::CallRecord& r, const scenario::Scenario& scenario
             "requests a reservation (R10).",
             "Issue an overlapped SIO_GET_QOS to hear of RESV messages."};
   }
+  if (r.call == "listen" && !failed) {
+    return {what,
+            "The socket waits for the one connection its scenario socket's remote: makes; "
+            "listening, it is in no RSVP session and hears nothing (D38).",
+            "Accept the connection: the accepted socket may ask for its QoS."};
+  }
+  if (r.call == "accept" && !failed) {
+    return {what,
+            "The accepted connection is the socket from now on, connected to its peer with the "
+            "QOS the condition function left in lpSQOS, requested as WSAConnect's is (R10, D38).",
+            "Issue an overlapped SIO_GET_QOS to hear of the peer's PATH and RESV messages."};
+  }
   if (r.call == "join_leaf" && !failed) {
     return {what,
             "The socket joined a multicast group in the directions its flags name; a QOS given "

@@ -216,6 +216,19 @@ int TracingProvider::connect(provider::Socket socket, const provider::Address& r
   return result;
 }
 
+int TracingProvider::listen(provider::Socket socket) {
+  trace_call(socket, "listen", 0, clock_.now_us());
+  return 0;
+}
+
+int TracingProvider::accept(provider::Socket socket, const provider::Address& peer,
+                            std::span<const std::byte> qos) {
+  const TimeUs began_us = clock_.now_us();
+  const int result = inner_.connect(socket, peer, qos);
+  trace_call(socket, "accept", result, began_us, peer.host + ":" + std::to_string(peer.port), qos);
+  return result;
+}
+
 int TracingProvider::shutdown(provider::Socket socket, provider::Shutdown how) {
   const TimeUs began_us = clock_.now_us();
   const int result = inner_.shutdown(socket, how);

@@ -60,6 +60,14 @@ class TracingProvider final : public provider::Provider {
   int close(provider::Socket socket) override;
   std::uint32_t last_error() const override { return inner_.last_error(); }
 
+  // listen and WSAAccept, which the provider has no calls for (docs/behaviour.md D38): listen
+  // only records the call; accept makes the listening socket the connection from `peer`, which
+  // the condition function accepted leaving `qos` in lpSQOS: the provider connects it with that
+  // QOS, as WSAConnect would, and the trace records `accept`.
+  int listen(provider::Socket socket);
+  int accept(provider::Socket socket, const provider::Address& peer,
+             std::span<const std::byte> qos);
+
  private:
   RecordHead head(provider::Socket socket) const;
   // `qos`: the QOS the call passed (connect, SIO_SET_QOS), shown decoded.

@@ -52,6 +52,14 @@ void SessionRecorder::call(const engine::CallRecord& call) {
         app(scenario::AppJoinLeaf{*group, flags, qos_request(call.qos)});
       }
     }
+  } else if (call.call == "listen") {
+    app(scenario::AppListen{});
+  } else if (call.call == "accept") {
+    // The scenario's accept names its peer; a program's is traced without one and is not a step.
+    const auto peer = address_of(call.detail);
+    if (!peer) return;
+    spec.remote = peer;
+    app(scenario::AppAccept{qos_request(call.qos)});
   } else if (call.call == "shutdown") {
     for (const auto& [how, name] : provider::shutdown_names) {
       if (name == call.detail) app(scenario::AppShutdown{how});

@@ -148,6 +148,14 @@ void AppPlayer::play(const scenario::Step& step, const scenario::AppAction& acti
             qos = encode_request(*request);
           remember_call(step, "join_leaf",
                         traced_.join_leaf(runtime->handle, app.group, qos, app.flags));
+        } else if constexpr (std::is_same_v<T, scenario::AppListen>) {
+          remember_call(step, "listen", traced_.listen(runtime->handle));
+        } else if constexpr (std::is_same_v<T, scenario::AppAccept>) {
+          std::vector<std::byte> qos;
+          if (const auto* request = request_for(*runtime->spec, app.qos))
+            qos = encode_request(*request);
+          remember_call(step, "accept",
+                        traced_.accept(runtime->handle, *runtime->spec->remote, qos));
         } else if constexpr (std::is_same_v<T, scenario::AppShutdown>) {
           remember_call(step, "shutdown", traced_.shutdown(runtime->handle, app.how));
         } else if constexpr (std::is_same_v<T, scenario::AppCheckQos>) {

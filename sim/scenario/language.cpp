@@ -264,6 +264,7 @@ constexpr Key join_leaf_keys[] = {
     word("flags", join_words, true, "JL_SENDER_ONLY, JL_RECEIVER_ONLY or JL_BOTH"),
     nested("qos", V::map, qos_map),
 };
+constexpr Key accept_keys[] = {nested("qos", V::map, qos_map)};
 constexpr Key check_qos_keys[] = {
     {"selector", V::name, true, {}, nullptr, "ALLOWED_TO_SEND_DATA, LINE_RATE, ..."}};
 constexpr Key get_qos_keys[] = {
@@ -288,6 +289,8 @@ constexpr Verb app_verbs[] = {
     {"shutdown", SocketUse::required, shutdown_keys},
     {"check_qos", SocketUse::required, check_qos_keys},
     {"join_leaf", SocketUse::required, join_leaf_keys},
+    {"listen", SocketUse::required, {}},
+    {"accept", SocketUse::required, accept_keys},
 };
 
 // ---- sp: ---------------------------------------------------------------------------------------

@@ -156,6 +156,7 @@ std::optional<Scenario> read_scenario(Context& context, const YAML::Node& root) 
     scenario.steps =
         read_steps(context, entry->value, ids, scenario.network ? &*scenario.network : nullptr);
   }
+  check_connection_steps(context, scenario);
   if (const Entry* entry = top.find("network"); entry && scenario.network) {
     check_driven_steps(context, entry->value, scenario);
   }

@@ -225,6 +225,24 @@ std::string place(const Mark& mark) {
 }
 }  // namespace
 
+std::string listen_needs_tcp(std::string_view socket, const Mark& other) {
+  return "'listen' needs a TCP socket: socket " + quoted(socket) + ", declared at " + place(other) +
+         ", is UDP";
+}
+std::string listen_needs_bind(std::string_view socket) {
+  return "'listen' needs socket " + quoted(socket) + " bound by an earlier 'bind' step";
+}
+std::string accept_needs_listen(std::string_view socket) {
+  return "'accept' needs an earlier 'listen' on socket " + quoted(socket);
+}
+std::string accept_needs_remote(std::string_view socket, const Mark& other) {
+  return "'accept' takes the connection from the socket's 'remote:', and socket " + quoted(socket) +
+         ", declared at " + place(other) + ", has none";
+}
+std::string accepted_already(std::string_view socket, const Mark& other) {
+  return "socket " + quoted(socket) + " accepted its one connection already, at " + place(other);
+}
+
 std::string decided_by_application(std::string_view key, std::string_view kind,
                                    std::string_view socket) {
   return "a " + std::string(kind) + " that names socket " + quoted(socket) + " takes no " +

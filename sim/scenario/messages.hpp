@@ -89,6 +89,13 @@ std::string decided_by_application(std::string_view key, std::string_view kind,
 // `written` (what the entry says) against `fixed` (what the application's declaration says),
 // which was written at `other`.
 std::string driven_conflict(std::string_view written, std::string_view fixed, const Mark& other);
+// listen and accept in the wrong place (D38); `other` is the socket's declaration or the step
+// that already accepted.
+std::string listen_needs_tcp(std::string_view socket, const Mark& other);
+std::string listen_needs_bind(std::string_view socket);
+std::string accept_needs_listen(std::string_view socket);
+std::string accept_needs_remote(std::string_view socket, const Mark& other);
+std::string accepted_already(std::string_view socket, const Mark& other);
 std::string port_without_bind(std::string_view kind, std::string_view socket, const Mark& other);
 std::string stopped_by_application(std::string_view key, std::string_view name,
                                    std::string_view socket);

@@ -1,4 +1,7 @@
 // `app:` verbs: what the application does.
+#include <algorithm>
+#include <map>
+
 #include "gqos/constants.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/messages.hpp"
@@ -29,6 +32,16 @@ AppAction read_connect(Context& context, const MapView& step, const StepEnv&) {
         choice_index(context, entry->value, "remote", language::no_address()).has_value();
   }
   return connect;
+}
+
+AppAction read_listen(Context&, const MapView&, const StepEnv&) {
+  return AppListen{};
+}
+
+AppAction read_accept(Context& context, const MapView& step, const StepEnv&) {
+  AppAccept accept;
+  if (const Entry* entry = step.find("qos")) accept.qos = read_qos_request(context, entry->value);
+  return accept;
 }
 
 AppAction read_set_qos(Context& context, const MapView& step, const StepEnv&) {
@@ -169,12 +182,50 @@ constexpr Verb<AppAction> verbs[] = {
     {"shutdown", read_shutdown},
     {"check_qos", read_check_qos},
     {"join_leaf", read_join_leaf},
+    {"listen", read_listen},
+    {"accept", read_accept},
 };
 
 }  // namespace
 
 std::span<const Verb<AppAction>> app_verbs() {
   return verbs;
+}
+
+void check_connection_steps(Context& context, const Scenario& scenario) {
+  struct State {
+    bool bound = false;
+    bool listening = false;
+    std::optional<Mark> accepted;
+  };
+  std::map<std::string, State> states;
+  for (const Step& step : scenario.steps) {
+    const auto* app = std::get_if<AppAction>(&step.action);
+    if (!app) continue;
+    const auto spec = std::find_if(scenario.sockets.begin(), scenario.sockets.end(),
+                                   [&](const SocketSpec& s) { return s.id == step.socket; });
+    if (spec == scenario.sockets.end()) continue;
+    State& state = states[step.socket];
+    if (std::holds_alternative<AppBind>(*app)) {
+      state.bound = true;
+    } else if (std::holds_alternative<AppListen>(*app)) {
+      if (spec->protocol != provider::Protocol::tcp) {
+        context.error(step.mark, msg::listen_needs_tcp(step.socket, spec->mark));
+      } else if (!state.bound) {
+        context.error(step.mark, msg::listen_needs_bind(step.socket));
+      }
+      state.listening = true;
+    } else if (std::holds_alternative<AppAccept>(*app)) {
+      if (!state.listening) {
+        context.error(step.mark, msg::accept_needs_listen(step.socket));
+      } else if (!spec->remote) {
+        context.error(step.mark, msg::accept_needs_remote(step.socket, spec->mark));
+      } else if (state.accepted) {
+        context.error(step.mark, msg::accepted_already(step.socket, *state.accepted));
+      }
+      if (!state.accepted) state.accepted = step.mark;
+    }
+  }
 }
 
 }  // namespace qosbed::scenario::detail

@@ -29,6 +29,9 @@ struct Verb {
 };
 
 std::span<const Verb<AppAction>> app_verbs();
+// listen and accept in an order the model can play (docs/behaviour.md D38): on a TCP socket
+// bound by an earlier step, accept after listen, from the socket's `remote:`, once.
+void check_connection_steps(Context& context, const Scenario& scenario);
 std::span<const Verb<SpAction>> sp_verbs();
 std::span<const Verb<Expectation>> expect_kinds();
 

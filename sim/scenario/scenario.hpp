@@ -104,6 +104,15 @@ struct AppJoinLeaf {
   provider::JoinFlags flags = provider::JoinFlags::both;
   std::optional<QosRequest> qos;  // overrides the socket's `qos:` for this call
 };
+// listen on a bound TCP socket: the one connection its `remote:` makes is then accepted by
+// `accept` (docs/behaviour.md D38).
+struct AppListen {};
+// WSAAccept of the connection from the socket's `remote:`, whose condition function leaves `qos`
+// (the socket's `qos:` when absent) in lpSQOS and returns CF_ACCEPT; the socket id stands for the
+// accepted connection from then on.
+struct AppAccept {
+  std::optional<QosRequest> qos;
+};
 // SIO_CHK_QOS: `expect: call` compares the DWORD it returned as `value`.
 struct AppCheckQos {
   std::uint32_t selector = 0;
@@ -131,9 +140,10 @@ struct AppMonitor {
   std::uint32_t initial_buffer = 0;
 };
 
-using AppAction = std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait,
-                               AppGetOverlappedResult, AppEventSelect, AppEnumNetworkEvents,
-                               AppClose, AppMonitor, AppShutdown, AppCheckQos, AppJoinLeaf>;
+using AppAction =
+    std::variant<AppBind, AppConnect, AppSetQos, AppGetQos, AppWait, AppGetOverlappedResult,
+                 AppEventSelect, AppEnumNetworkEvents, AppClose, AppMonitor, AppShutdown,
+                 AppCheckQos, AppJoinLeaf, AppListen, AppAccept>;
 
 // ---- sp: what the emulated provider does -------------------------------------------------
 

@@ -136,6 +136,12 @@ class StepLines {
     if (join.qos) lines.emplace_back("qos", qos_text(*join.qos));
     return lines;
   }
+  Lines operator()(const AppListen&) { return app("listen"); }
+  Lines operator()(const AppAccept& accept) {
+    Lines lines = app("accept");
+    if (accept.qos) lines.emplace_back("qos", qos_text(*accept.qos));
+    return lines;
+  }
   Lines operator()(const AppCheckQos& check) {
     Lines lines = app("check_qos");
     lines.emplace_back("selector", named(NameGroup::chk_qos_selector, check.selector));
