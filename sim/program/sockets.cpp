@@ -277,7 +277,8 @@ Session::Served Session::accept_decision(Reader& body) {
   listener->provider = provider::invalid_socket;
   listener->scenario.reset();
   listener->handed_over = true;
-  trace_call(*connection, "accept", 0, 0);
+  // Connected to its peer, the connection is in the peer's RSVP session (D38).
+  traced_.accept(connection->provider, *scenario_sockets_[*connection->scenario].spec->remote, {});
   if (!qos.empty()) {
     std::uint32_t bytes = 0;
     const int result =

@@ -55,7 +55,6 @@ void SessionRecorder::call(const engine::CallRecord& call) {
   } else if (call.call == "listen") {
     app(scenario::AppListen{});
   } else if (call.call == "accept") {
-    // The scenario's accept names its peer; a program's is traced without one and is not a step.
     const auto peer = address_of(call.detail);
     if (!peer) return;
     spec.remote = peer;
