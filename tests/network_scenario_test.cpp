@@ -483,7 +483,8 @@ steps:
       "(its address)",
       "test.yaml:14:5: error: unknown node 'r2' (did you mean 'r1'?)",
       "test.yaml:15:5: error: node 'x' does not run RSVP: it has no policy control",
-      "test.yaml:16:9: error: missing required key 'max_rate'",
-      "test.yaml:16:11: error: unknown key 'max' (expected one of: max_rate)"};
+      "test.yaml:16:9: error: a policy needs 'max_rate' (reservations), 'max_sender_rate' "
+      "(senders) or both",
+      "test.yaml:16:11: error: unknown key 'max' (expected one of: max_rate, max_sender_rate)"};
   BOOST_TEST(errors == expected, boost::test_tools::per_element());
 }

@@ -239,6 +239,34 @@ BOOST_AUTO_TEST_CASE(a_policy_refusal_fails_with_a_policy_error) {
   BOOST_TEST(net.reserved(Interface{b.r1_m, b.r1}) == 0u);
 }
 
+// A sender refused by a node's policy (RFC 2205 section 2.5, Appendix B code 2 in a PathErr): its
+// PATH goes no further and leaves no path state there; the sender's host hears the PathErr.
+BOOST_AUTO_TEST_CASE(a_policy_refusing_a_sender_sends_a_path_err) {
+  engine::EventQueue queue;
+  Branching b;
+  Network net(queue, b.t);
+  std::vector<std::string> log;
+  Recorder at_s(queue, "s", log);
+  Recorder at_d1(queue, "d1", log);
+  net.set_host_observer(b.s, &at_s);
+  net.set_host_observer(b.d1, &at_d1);
+  net.set_path_policy(
+      b.r1, [](const Session&, const gqos::FlowSpec& tspec) { return tspec.token_rate <= 8'000; });
+  const Session session = session_to(0x0A000002);
+  net.start_sender(b.s, session, 6000, flowspec(50'000));
+  queue.run_until(20 * ms);
+  BOOST_TEST(count(log, "s path_err policy failure") == 1u);
+  BOOST_TEST(net.state(b.s).psbs.size() == 1u);  // its own, which it keeps refreshing
+  BOOST_TEST(net.state(b.r1).psbs.empty());
+  BOOST_TEST(net.state(b.m).psbs.empty());
+  BOOST_TEST(count(log, "d1 path") == 0u);
+  // A Tspec within the policy passes.
+  net.start_sender(b.s, session, 6001, flowspec(8'000));
+  queue.run_until(40 * ms);
+  BOOST_TEST(net.state(b.r1).psbs.size() == 1u);
+  BOOST_TEST(count(log, "d1 path 6001 rate 8000") == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(path_tear_removes_state_downstream_at_once) {
   engine::EventQueue queue;
   Branching b;

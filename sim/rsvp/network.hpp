@@ -54,6 +54,9 @@ class Network {
     protocol_.set_host_observer(host, observer);
   }
   void set_policy(NodeId node, Policy policy) { protocol_.set_policy(node, std::move(policy)); }
+  void set_path_policy(NodeId node, PathPolicy policy) {
+    protocol_.set_path_policy(node, std::move(policy));
+  }
 
   // Network changes. A link change recomputes routes; state follows with the next refresh.
   void set_link_up(LinkId link, bool up) { links_.set_link_up(link, up); }

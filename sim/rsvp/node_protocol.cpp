@@ -56,6 +56,10 @@ HostObserver* NodeProtocol::host_observer(NodeId host) const {
   return found == host_observers_.end() ? nullptr : found->second;
 }
 
+void NodeProtocol::set_path_policy(NodeId node, PathPolicy policy) {
+  path_policies_[node] = std::move(policy);
+}
+
 void NodeProtocol::set_policy(NodeId node, Policy policy) {
   policies_[node] = std::move(policy);
 }
@@ -152,17 +156,24 @@ bool NodeProtocol::conflicting_dest_ports(NodeId node, const Session& session) c
 void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<LinkId> link,
                            Path path) {
   // Error checking: a session whose DstPort conflicts with another's is refused with a PathErr
-  // (RFC 2205 section 3.2, Appendix B code 7), and the PATH dropped.
-  if (conflicting_dest_ports(at, path.session)) {
-    static_assert(may_appear_in_path_err(ErrorCode::conflicting_dest_ports));
-    const PathErr err{path.session, path.sender, ErrorSpec{ErrorCode::conflicting_dest_ports, at},
-                      path.tspec};
+  // (RFC 2205 section 3.2, Appendix B code 7), and so is a sender the node's policy control
+  // refuses (section 2.5, Appendix B code 2); the PATH is dropped, and no path state made.
+  const auto refuse = [&](ErrorCode code) {
+    const PathErr err{path.session, path.sender, ErrorSpec{code, at}, path.tspec};
     if (from) {
       links_.send(Interface{*link, at}, err, *from);
     } else if (HostObserver* observer = host_observer(at)) {
       observer->on_path_error(err.session, err);
     }
-    return;
+  };
+  if (conflicting_dest_ports(at, path.session)) {
+    static_assert(may_appear_in_path_err(ErrorCode::conflicting_dest_ports));
+    return refuse(ErrorCode::conflicting_dest_ports);
+  }
+  if (const auto policy = path_policies_.find(at);
+      policy != path_policies_.end() && !policy->second(path.session, path.tspec)) {
+    static_assert(may_appear_in_path_err(ErrorCode::policy_failure));
+    return refuse(ErrorCode::policy_failure);
   }
   // Search for the PSB of (session, sender); create it if there is none. A new PSB, a new
   // Tspec or a new PHOP needs a PATH refresh, and a new PHOP a RESV refresh to it.

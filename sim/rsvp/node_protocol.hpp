@@ -26,8 +26,10 @@
 
 namespace qosbed::rsvp {
 
-// A node's policy: false refuses a request with a policy failure.
+// A node's policy: false refuses a request (a Resv's flow descriptor) with a policy failure.
 using Policy = std::function<bool(const Session&, const FlowDescriptor&)>;
+// A node's policy for senders: false refuses a Path with its Tspec with a policy failure.
+using PathPolicy = std::function<bool(const Session&, const gqos::FlowSpec& tspec)>;
 
 // A receiving application at a host, as the protocol there needs to know it.
 struct LocalReceiver {
@@ -60,6 +62,7 @@ class NodeProtocol final : public MessageReceiver {
   void set_host_observer(NodeId host, HostObserver* observer);  // nullptr: none
   HostObserver* host_observer(NodeId host) const;
   void set_policy(NodeId node, Policy policy);
+  void set_path_policy(NodeId node, PathPolicy policy);
   // Makes `host` a destination of sessions addressed to `group`.
   void join(NodeId host, Address group);
 
@@ -160,6 +163,7 @@ class NodeProtocol final : public MessageReceiver {
   LocalApplications* applications_ = nullptr;
   std::map<NodeId, HostObserver*> host_observers_;
   std::map<NodeId, Policy> policies_;
+  std::map<NodeId, PathPolicy> path_policies_;
   std::map<Address, std::set<NodeId>> groups_;
   std::map<Address, NodeId> hosts_;
   std::vector<NodeState> nodes_;

@@ -140,11 +140,19 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
   network_->set_message_observer(this);
   refresh_us_ = network_->options().times.refresh_us;
   for (const scenario::NetPolicy& policy : spec.policies) {
-    network_->set_policy(
-        static_cast<rsvp::NodeId>(policy.node),
-        [max_rate = policy.max_rate](const rsvp::Session&, const rsvp::FlowDescriptor& request) {
-          return request.flowspec.token_rate <= max_rate;
-        });
+    const auto node = static_cast<rsvp::NodeId>(policy.node);
+    if (policy.max_rate) {
+      network_->set_policy(node, [max_rate = *policy.max_rate](
+                                     const rsvp::Session&, const rsvp::FlowDescriptor& request) {
+        return request.flowspec.token_rate <= max_rate;
+      });
+    }
+    if (policy.max_sender_rate) {
+      network_->set_path_policy(node, [max_rate = *policy.max_sender_rate](
+                                          const rsvp::Session&, const gqos::FlowSpec& tspec) {
+        return tspec.token_rate <= max_rate;
+      });
+    }
   }
   host_sp_ = std::make_unique<rsvp::HostSp>(
       *network_,

@@ -174,10 +174,16 @@ constexpr Map network_decisions_map{
 constexpr Key policy_keys[] = {
     {"max_rate",
      V::number,
-     true,
+     false,
      {},
      nullptr,
      "bytes/s: a request above it is refused with ResvErr policy control failure"},
+    {"max_sender_rate",
+     V::number,
+     false,
+     {},
+     nullptr,
+     "bytes/s: a sender whose Tspec asks more is refused with PathErr policy control failure"},
 };
 constexpr Map policy_map{"policy", policy_keys, "a node's policy control"};
 constexpr Key network_keys[] = {

@@ -263,6 +263,9 @@ std::string stopped_by_application(std::string_view key, std::string_view name,
 std::string state_needs(std::string_view key, std::string_view needed) {
   return quoted(key) + " needs " + std::string(needed);
 }
+std::string policy_needs_a_limit() {
+  return "a policy needs 'max_rate' (reservations), 'max_sender_rate' (senders) or both";
+}
 std::string policy_without_rsvp(std::string_view node) {
   return "node " + quoted(node) + " does not run RSVP: it has no policy control";
 }

@@ -102,5 +102,6 @@ std::string stopped_by_application(std::string_view key, std::string_view name,
 std::string state_needs(std::string_view key, std::string_view needed);
 std::string no_state_check();
 std::string policy_without_rsvp(std::string_view node);
+std::string policy_needs_a_limit();
 
 }  // namespace qosbed::scenario::msg

@@ -86,11 +86,13 @@ struct NetDecisions {
   std::optional<std::uint32_t> best_effort_limit;       // D30: SIO_CHK_QOS ALLOWED_TO_SEND_DATA
 };
 
-// A node's policy control: a reservation request above `max_rate` bytes/s is refused with ResvErr
-// "policy control failure" (RFC 2205 Appendix B code 2).
+// A node's policy control: a reservation request above `max_rate` bytes/s is refused with ResvErr,
+// a sender whose Tspec's token rate is above `max_sender_rate` with PathErr, "policy control
+// failure" (RFC 2205 Appendix B code 2). At least one is set.
 struct NetPolicy {
   std::size_t node = 0;
-  std::uint32_t max_rate = 0;
+  std::optional<std::uint32_t> max_rate;
+  std::optional<std::uint32_t> max_sender_rate;
 };
 
 struct NetworkSpec {

@@ -269,12 +269,17 @@ void read_policies(Context& context, const MapView& top, NetworkSpec& network) {
       context.error(item.key_mark, msg::policy_without_rsvp(item.key));
       return;
     }
-    const Entry* max_rate = map.require("max_rate");
-    if (!max_rate) return;
-    if (auto rate = u32(context, max_rate->value)) {
-      network.policies.push_back(
-          NetPolicy{static_cast<std::size_t>(node - network.nodes.begin()), *rate});
+    NetPolicy policy;
+    policy.node = static_cast<std::size_t>(node - network.nodes.begin());
+    if (const Entry* entry = map.find("max_rate")) policy.max_rate = u32(context, entry->value);
+    if (const Entry* entry = map.find("max_sender_rate")) {
+      policy.max_sender_rate = u32(context, entry->value);
     }
+    if (!map.find("max_rate") && !map.find("max_sender_rate")) {
+      context.error(map.mark(), msg::policy_needs_a_limit());
+      return;
+    }
+    network.policies.push_back(policy);
   });
 }
 
