@@ -67,26 +67,26 @@ static SOCKET open_qos_socket(void) {
 }
 
 /* Asks for a controlled-load reservation: the receiving FLOWSPEC, nothing to send. */
+/* Every field a FLOWSPEC leaves to the provider. */
+static void unspecified(FLOWSPEC* flow, SERVICETYPE service) {
+  flow->TokenRate = QOS_NOT_SPECIFIED;
+  flow->TokenBucketSize = QOS_NOT_SPECIFIED;
+  flow->PeakBandwidth = QOS_NOT_SPECIFIED;
+  flow->Latency = QOS_NOT_SPECIFIED;
+  flow->DelayVariation = QOS_NOT_SPECIFIED;
+  flow->ServiceType = service;
+  flow->MaxSduSize = QOS_NOT_SPECIFIED;
+  flow->MinimumPolicedSize = QOS_NOT_SPECIFIED;
+}
+
 static int reserve(SOCKET s, ULONG token_rate) {
   QOS qos;
   DWORD returned = 0;
   memset(&qos, 0, sizeof qos);
-  qos.SendingFlowspec.ServiceType = SERVICETYPE_NOTRAFFIC;
-  qos.ReceivingFlowspec.ServiceType = SERVICETYPE_CONTROLLEDLOAD;
+  unspecified(&qos.SendingFlowspec, SERVICETYPE_NOTRAFFIC);
+  unspecified(&qos.ReceivingFlowspec, SERVICETYPE_CONTROLLEDLOAD);
   qos.ReceivingFlowspec.TokenRate = token_rate;
   qos.ReceivingFlowspec.TokenBucketSize = 4096;
-  qos.ReceivingFlowspec.PeakBandwidth = QOS_NOT_SPECIFIED;
-  qos.ReceivingFlowspec.Latency = QOS_NOT_SPECIFIED;
-  qos.ReceivingFlowspec.DelayVariation = QOS_NOT_SPECIFIED;
-  qos.ReceivingFlowspec.MaxSduSize = QOS_NOT_SPECIFIED;
-  qos.ReceivingFlowspec.MinimumPolicedSize = QOS_NOT_SPECIFIED;
-  qos.SendingFlowspec.TokenRate = QOS_NOT_SPECIFIED;
-  qos.SendingFlowspec.TokenBucketSize = QOS_NOT_SPECIFIED;
-  qos.SendingFlowspec.PeakBandwidth = QOS_NOT_SPECIFIED;
-  qos.SendingFlowspec.Latency = QOS_NOT_SPECIFIED;
-  qos.SendingFlowspec.DelayVariation = QOS_NOT_SPECIFIED;
-  qos.SendingFlowspec.MaxSduSize = QOS_NOT_SPECIFIED;
-  qos.SendingFlowspec.MinimumPolicedSize = QOS_NOT_SPECIFIED;
   return WSAIoctl(s, SIO_SET_QOS, &qos, sizeof qos, NULL, 0, &returned, NULL, NULL);
 }
 
