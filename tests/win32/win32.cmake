@@ -48,7 +48,7 @@ qosbed_test(test_program_turns program_turns_test.cpp)
 target_link_libraries(test_program_turns PRIVATE qosbed_program qosbed_cli)
 
 include(${CMAKE_CURRENT_LIST_DIR}/program_test.cmake)
-foreach(program IN ITEMS misbehave virtual_time api)
+foreach(program IN ITEMS misbehave virtual_time api tcp_server)
   add_executable(win32_${program} win32/programs/${program}.c)
   set_target_properties(win32_${program} PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON
                                                      C_EXTENSIONS OFF)
@@ -61,6 +61,9 @@ qosbed_warnings(win32_raw_channel)
 
 set(timeline win32/programs/timeline.yaml)
 qosbed_program_test(win32/api win32_api win32/programs/api.yaml EXIT 0 OUTPUT "\n0 failed\n")
+# A TCP server's WSAAccept in a network: the accepted connection reserves for its peer (D38).
+qosbed_program_test(win32/tcp-server win32_tcp_server win32/programs/tcp-server.yaml EXIT 0
+                    OUTPUT "accepted 10.0.0.1:6000\nstatus 11006\n")
 qosbed_program_test(win32/virtual-time win32_virtual_time ${timeline} EXIT 0
                     OUTPUT "GetTickCount advanced 60000 ms"
                            "QueryPerformanceCounter advanced 600000000 ticks at 10000000 per second"
