@@ -44,7 +44,10 @@ CommandHelp run_help() {
       "observed")("timeout", po::value<double>()->value_name("SECONDS"),
                   "with -- PROGRAM: stop the program after this much wall-clock time (default 60)")(
       "wine-prefix", po::value<std::string>()->value_name("DIR"),
-      "with -- PROGRAM.exe: the Wine prefix to run it in (default: a fresh one)");
+      "with -- PROGRAM.exe: the Wine prefix to run it in (default: a fresh one)")(
+      "program", po::value<std::vector<std::string>>()->value_name("HOST=COMMAND"),
+      "instead of -- PROGRAM, in a network scenario: run COMMAND on the host HOST (repeatable, "
+      "once per host)");
   RunOutputs::add_options(options);
   constexpr std::string_view usage =
       "usage: qosbed run [--verbose] [--trace json|text] [--junit FILE|-] [--tap FILE|-]\n"
