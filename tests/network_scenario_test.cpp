@@ -162,6 +162,28 @@ BOOST_AUTO_TEST_CASE(a_network_decision_changes_what_the_host_sp_sends) {
       "test.yaml:33: expected message ResvTear sent from d count 1 vs actual 0 (by 8.000 ms)");
 }
 
+// An entry holds for the whole run: a step's own QOS that asks for another rate disagrees with
+// it; one that ends or keeps the direction's QoS (BESTEFFORT, NOCHANGE) does not.
+BOOST_AUTO_TEST_CASE(a_driven_entry_is_checked_against_each_step_s_own_qos) {
+  load_ok(chain +
+          "  - app: set_qos\n    socket: rx\n    qos: { receiving: { service_type: "
+          "best_effort } }\n");
+  load_ok(chain +
+          "  - app: set_qos\n    socket: rx\n    qos: { sending: { service_type: "
+          "controlled_load, token_rate: 1000 }, receiving: { service_type: no_change } }\n");
+  const auto result = scenario::load_text(
+      chain +
+          "  - app: set_qos\n    socket: rx\n    qos: { receiving: { service_type: "
+          "controlled_load, token_rate: 9000 } }\n",
+      "test.yaml");
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  BOOST_TEST_REQUIRE(errors.size() == 1u);
+  BOOST_TEST(errors[0].find("error: 'flowspec' token_rate 8000 disagrees with the set_qos of "
+                            "socket 'rx', whose receiving token_rate is 9000 at test.yaml:") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(names_are_checked_with_a_suggestion) {
   std::string text = chain;
   text.replace(text.find("host: d, session: video"), 23, "host: dd, session: vido");

@@ -17,8 +17,8 @@ std::uint32_t service_of(const gqos::FlowSpec& flowspec) {
 
 // The calls after which a socket may be in a session it was not in before.
 bool enters_sessions(const engine::CallRecord& call) {
-  constexpr std::array<std::string_view, 6> calls = {"bind",      "connect", "set_qos",
-                                                     "join_leaf", "accept",  "shutdown"};
+  constexpr std::array<std::string_view, 5> calls = {"bind", "connect", "set_qos", "join_leaf",
+                                                     "accept"};
   return call.result == 0 && std::find(calls.begin(), calls.end(), call.call) != calls.end();
 }
 

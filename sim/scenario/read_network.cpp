@@ -305,6 +305,17 @@ void read_senders(Context& context, const MapView& top, NetworkSpec& network,
   });
 }
 
+// A step's FLOWSPEC that asks for no service (NOTRAFFIC, BESTEFFORT, NOCHANGE) ends or keeps
+// its direction's QoS: nothing an entry writes can disagree with it.
+void drop_no_service(std::optional<FlowSpecFields>& flowspec) {
+  if (!flowspec || !flowspec->service_type) return;
+  const std::uint32_t service = *flowspec->service_type & ~gqos::service_type::flags;
+  if (service == gqos::service_type::no_traffic || service == gqos::service_type::best_effort ||
+      service == gqos::service_type::no_change) {
+    flowspec.reset();
+  }
+}
+
 // The QOS a step passes of its own, and the call's name.
 std::pair<const QosRequest*, std::string_view> own_qos(const Step& step) {
   const auto* app = std::get_if<AppAction>(&step.action);
@@ -614,16 +625,26 @@ void check_driven_steps(Context& context, const Value& network, const Scenario& 
       for (const Step& step : scenario.steps) {
         if (step.socket != socket->id) continue;
         const auto [qos, call] = own_qos(step);
-        if (qos)
-          check(map, *socket, *qos, "the " + std::string(call) + " of socket '" + socket->id + "'");
+        if (!qos) continue;
+        QosRequest asking = *qos;
+        drop_no_service(asking.sending);
+        drop_no_service(asking.receiving);
+        check(map, *socket, asking, "the " + std::string(call) + " of socket '" + socket->id + "'");
       }
     });
   };
-  each("senders", [&](const MapView& map, const SocketSpec&, const QosRequest& qos,
-                      const std::string& who) { check_driven_sender_qos(context, map, qos, who); });
-  each("receivers",
-       [&](const MapView& map, const SocketSpec& socket, const QosRequest& qos,
-           const std::string& who) { check_driven_receiver_qos(context, map, socket, qos, who); });
+  each("senders",
+       [&](const MapView& map, const SocketSpec&, const QosRequest& qos, const std::string& who) {
+         if (qos.sending) check_driven_sender_qos(context, map, qos, who);
+       });
+  // A QOS that asks nothing of the receiving direction and carries no RSVP_RESERVE_INFO keeps
+  // its style and ConfirmRequest as they were (D35).
+  each("receivers", [&](const MapView& map, const SocketSpec& socket, const QosRequest& qos,
+                        const std::string& who) {
+    if (qos.receiving || qos.style || qos.confirm) {
+      check_driven_receiver_qos(context, map, socket, qos, who);
+    }
+  });
 }
 
 }  // namespace qosbed::scenario::detail
