@@ -46,10 +46,21 @@ BOOST_AUTO_TEST_CASE(values_print_under_their_first_sdk_name) {
   BOOST_TEST(!name_of(NameGroup::wait_result, 7).has_value());
 }
 
+// qossp.h numbers GQOS_NET_POLICY (ExtendedStatus1) and GQOS_POLICY_ERROR_UNKNOWN
+// (ExtendedStatus2) both 56200: the position chooses the name.
+BOOST_AUTO_TEST_CASE(an_extended_status_is_named_by_its_position) {
+  BOOST_TEST(name_or_number(NameGroup::extended_status, 56200) == "GQOS_NET_POLICY");
+  BOOST_TEST(name_or_number(NameGroup::extended_status_value, 56200) ==
+             "GQOS_POLICY_ERROR_UNKNOWN");
+  BOOST_TEST(name_or_number(NameGroup::extended_status_value, 56103) == "GQOS_BANDWIDTH");
+  BOOST_TEST(*value_of(NameGroup::extended_status_value, "GQOS_POLICY_ERROR_UNKNOWN") == 56200u);
+}
+
 BOOST_AUTO_TEST_CASE(every_table_entry_reads_back_to_its_value) {
-  for (NameGroup group : {NameGroup::service_type, NameGroup::object_type, NameGroup::status,
-                          NameGroup::error, NameGroup::wait_result, NameGroup::rsvp_style,
-                          NameGroup::extended_status, NameGroup::sd_mode, NameGroup::ioctl}) {
+  for (NameGroup group :
+       {NameGroup::service_type, NameGroup::object_type, NameGroup::status, NameGroup::error,
+        NameGroup::wait_result, NameGroup::rsvp_style, NameGroup::extended_status,
+        NameGroup::extended_status_value, NameGroup::sd_mode, NameGroup::ioctl}) {
     for (const NamedValue& entry : names_of(group)) {
       BOOST_TEST_CONTEXT(entry.name) {
         BOOST_TEST(*value_of(group, entry.name) == entry.value);

@@ -311,6 +311,7 @@ std::span<const std::string_view> prefixes_of(NameGroup group) {
     case NameGroup::rsvp_style:
       return style;
     case NameGroup::extended_status:
+    case NameGroup::extended_status_value:
       return extended;
     case NameGroup::sd_mode:
       return sd;
@@ -377,6 +378,7 @@ std::span<const NamedValue> names_of(NameGroup group) {
     case NameGroup::rsvp_style:
       return rsvp_styles;
     case NameGroup::extended_status:
+    case NameGroup::extended_status_value:
       return extended_statuses;
     case NameGroup::sd_mode:
       return sd_modes;
@@ -389,6 +391,11 @@ std::span<const NamedValue> names_of(NameGroup group) {
 }
 
 std::optional<std::string_view> name_of(NameGroup group, std::uint32_t value) {
+  // qossp.h gives 56200 to both GQOS_NET_POLICY, a code for ExtendedStatus1, and
+  // GQOS_POLICY_ERROR_UNKNOWN, a value for ExtendedStatus2.
+  if (group == NameGroup::extended_status_value && value == extended_status::net_policy) {
+    return "GQOS_POLICY_ERROR_UNKNOWN";
+  }
   for (const NamedValue& entry : names_of(group)) {
     if (entry.value == value) return entry.name;
   }
@@ -448,6 +455,7 @@ std::string_view group_title(NameGroup group) {
     case NameGroup::rsvp_style:
       return "RSVP style";
     case NameGroup::extended_status:
+    case NameGroup::extended_status_value:
       return "extended status";
     case NameGroup::sd_mode:
       return "shape/discard mode";

@@ -17,7 +17,8 @@ enum class NameGroup {
   error,  // Winsock error codes, 0 included
   wait_result,
   rsvp_style,
-  extended_status,
+  extended_status,        // RSVP_STATUS_INFO.ExtendedStatus1, and any GQOS_* value
+  extended_status_value,  // ExtendedStatus2: the same names, 56200 GQOS_POLICY_ERROR_UNKNOWN
   sd_mode,
   ioctl,
   chk_qos_selector,  // SIO_CHK_QOS's input (qossp.h)

@@ -81,7 +81,7 @@ void add_status(JsonObject& object, std::uint32_t status, std::uint32_t extended
                 std::uint32_t extended_status2) {
   named(object, "status", status, NameGroup::status);
   named(object, "extended_status1", extended_status1, NameGroup::extended_status);
-  named(object, "extended_status2", extended_status2, NameGroup::extended_status);
+  named(object, "extended_status2", extended_status2, NameGroup::extended_status_value);
 }
 
 // What a query's buffer held: its status, then its FLOWSPECs.

@@ -153,7 +153,7 @@ class TextLine {
     add("status", gqos::name_or_number(NameGroup::status, status));
     if (extended1 != 0 || extended2 != 0) {
       add("extended_status", gqos::name_or_number(NameGroup::extended_status, extended1) + "/" +
-                                 gqos::name_or_number(NameGroup::extended_status, extended2));
+                                 gqos::name_or_number(NameGroup::extended_status_value, extended2));
     }
   }
   void read(const engine::ReadQos& read) {

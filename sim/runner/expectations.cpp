@@ -115,7 +115,7 @@ void compare_returned(Comparison& compare, const scenario::ExpectReturned& expec
   compare.field(expect.extended_status1, "extended_status[0]", actual.extended_status1,
                 NameGroup::extended_status);
   compare.field(expect.extended_status2, "extended_status[1]", actual.extended_status2,
-                NameGroup::extended_status);
+                NameGroup::extended_status_value);
   compare.flowspec(expect.sending, "sending", actual.sending);
   compare.flowspec(expect.receiving, "receiving", actual.receiving);
   compare.adspec(expect.adspec, actual.adspec);
@@ -253,7 +253,7 @@ void ExpectationChecker::check(const scenario::Step& step, const scenario::Expec
                         NameGroup::extended_status);
           compare.field(expect.extended_status2, "extended_status[1]",
                         of_update(&engine::UpdateRecord::extended_status2),
-                        NameGroup::extended_status);
+                        NameGroup::extended_status_value);
           compare.field(expect.error, "error", error ? error->error : 0, NameGroup::error);
           compare.flowspec(expect.flowspec, "flowspec",
                            update ? std::optional(update->flowspec) : std::nullopt);

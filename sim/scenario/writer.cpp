@@ -40,7 +40,7 @@ std::string address_text(const provider::Address& address) {
 }
 std::string extended_status_text(std::uint32_t first, std::uint32_t second) {
   return "[" + named(NameGroup::extended_status, first) + ", " +
-         named(NameGroup::extended_status, second) + "]";
+         named(NameGroup::extended_status_value, second) + "]";
 }
 
 std::string_view role_text(provider::Role role) {
