@@ -440,8 +440,9 @@ BOOST_AUTO_TEST_CASE(explain_names_the_rfc_2205_section_of_each_message_and_stat
   for (const char* section :
        {"(RFC 2205 section 3.1.3)", "(RFC 2205 sections 3.1.4 and 2.2)",
         "(RFC 2205 section 3.1.9; confirmation, section 2.6)",
-        "In the network: a Path reached this host and created or changed its path state (RFC "
-        "2205 section 3.1.3).",
+        "In the network: the path state it tells of came with a Path that reached this host, now "
+        "or "
+        "before the socket entered the session (RFC 2205 section 3.1.3).",
         "In the network: a ResvConf reached this receiver (RFC 2205 section 3.1.9)."}) {
     BOOST_TEST_CONTEXT(section) {
       BOOST_TEST(text.find(section) != std::string::npos);

@@ -95,11 +95,11 @@ Explanation explain_rsvp(const engine::RsvpRecord& m) {
 std::string rfc_basis_of(std::uint32_t status) {
   switch (status) {
     case gqos::status::senders:
-      return "In the network: a Path reached this host and created or changed its path state "
-             "(RFC 2205 section 3.1.3).";
+      return "In the network: the path state it tells of came with a Path that reached this "
+             "host, now or before the socket entered the session (RFC 2205 section 3.1.3).";
     case gqos::status::receivers:
-      return "In the network: a Resv reached this sender's host and changed what is reserved "
-             "for it (RFC 2205 section 3.1.4).";
+      return "In the network: what is reserved for this sender came with a Resv that reached its "
+             "host, now or before the socket entered the session (RFC 2205 section 3.1.4).";
     case gqos::status::no_senders:
       return "In the network: the last sender's path state is gone, torn down by a PathTear "
              "(RFC 2205 section 3.1.5) or timed out after L (sections 2.3 and 3.7).";
