@@ -34,28 +34,35 @@ std::optional<gqos::ReserveRequest> reserve_info_of(const engine::PassedQos& qos
   return std::nullopt;
 }
 
-}  // namespace
-
-std::optional<gqos::FlowSpec> DecisionsAtWork::asked(const std::string& socket, std::size_t index,
-                                                     bool sending) const {
+// What `pick` finds in the last QOS `socket` passed, in a call that succeeded before `index`,
+// that has it.
+template <typename Pick>
+auto last_passed(const std::vector<engine::TraceRecord>& records, const std::string& socket,
+                 std::size_t index, Pick pick) -> decltype(pick(engine::PassedQos{})) {
   for (std::size_t i = index; i-- > 0;) {
-    const auto* call = std::get_if<engine::CallRecord>(&records_[i]);
+    const auto* call = std::get_if<engine::CallRecord>(&records[i]);
     if (!call || call->socket != socket || call->result != 0 || !call->qos) continue;
-    const std::optional<gqos::FlowSpec>& flowspec =
-        sending ? call->qos->sending : call->qos->receiving;
-    if (flowspec && service_of(*flowspec) != service::no_change) return flowspec;
+    if (auto found = pick(*call->qos)) return found;
   }
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<gqos::FlowSpec> DecisionsAtWork::asked(const std::string& socket, std::size_t index,
+                                                     bool sending) const {
+  return last_passed(records_, socket, index,
+                     [sending](const engine::PassedQos& qos) -> std::optional<gqos::FlowSpec> {
+                       const std::optional<gqos::FlowSpec>& flowspec =
+                           sending ? qos.sending : qos.receiving;
+                       if (flowspec && service_of(*flowspec) != service::no_change) return flowspec;
+                       return std::nullopt;
+                     });
+}
+
 std::optional<gqos::ReserveRequest> DecisionsAtWork::reserve_info(const std::string& socket,
                                                                   std::size_t index) const {
-  for (std::size_t i = index; i-- > 0;) {
-    const auto* call = std::get_if<engine::CallRecord>(&records_[i]);
-    if (!call || call->socket != socket || call->result != 0 || !call->qos) continue;
-    if (auto request = reserve_info_of(*call->qos)) return request;
-  }
-  return std::nullopt;
+  return last_passed(records_, socket, index, reserve_info_of);
 }
 
 std::string DecisionsAtWork::call(const engine::CallRecord& call, std::size_t index) const {
