@@ -34,6 +34,11 @@ std::optional<gqos::ReserveRequest> reserve_info_of(const engine::PassedQos& qos
   return std::nullopt;
 }
 
+void add_sentence(std::string& text, std::string_view sentence) {
+  if (!text.empty()) text += ' ';
+  text += sentence;
+}
+
 // What `pick` finds in the last QOS `socket` passed, in a call that succeeded before `index`,
 // that has it.
 template <typename Pick>
@@ -85,24 +90,24 @@ std::string DecisionsAtWork::call(const engine::CallRecord& call, std::size_t in
                   earlier->call == "join_leaf");
         });
     if (!bound_before) {
-      text +=
-          "The socket was unbound, so it is bound to INADDR_ANY and the next ephemeral port "
-          "first, the port its SENDER_TEMPLATE carries (D32).";
+      add_sentence(text,
+                   "The socket was unbound, so it is bound to INADDR_ANY and the next ephemeral "
+                   "port first, the port its SENDER_TEMPLATE carries (D32).");
     }
   }
   if (call.call == "join_leaf" && call.detail.find("sender_only") == std::string::npos) {
-    text += std::string(text.empty() ? "" : " ") +
-            "Joined to receive, the host is a member of the group, and the socket's receiving "
-            "FLOWSPEC applies to every group it joined (D29).";
+    add_sentence(text,
+                 "Joined to receive, the host is a member of the group, and the socket's "
+                 "receiving FLOWSPEC applies to every group it joined (D29).");
   }
   if (call.qos && call.qos->sending && call.qos->receiving && !reserve_info_of(*call.qos)) {
     const std::uint32_t sending = service_of(*call.qos->sending);
     const std::uint32_t receiving = service_of(*call.qos->receiving);
     if ((sending == service::no_traffic && receiving == service::no_change) ||
         (sending == service::no_change && receiving == service::no_traffic)) {
-      text += std::string(text.empty() ? "" : " ") +
-              "NOTRAFFIC with NOCHANGE and no RSVP_RESERVE_INFO leaves the receiving "
-              "direction's ConfirmRequest as it was (D35).";
+      add_sentence(text,
+                   "NOTRAFFIC with NOCHANGE and no RSVP_RESERVE_INFO leaves the receiving "
+                   "direction's ConfirmRequest as it was (D35).");
     }
   }
   return text;
@@ -133,32 +138,33 @@ std::string DecisionsAtWork::indication(const engine::FdQosRecord& indication,
                                         std::size_t index) const {
   if (!scenario_.network) return {};
   std::string text;
-  const auto add = [&text](std::string_view sentence) {
-    text += std::string(text.empty() ? "" : " ") + std::string(sentence);
-  };
   if (told_on_entering(indication, index)) {
-    add("The socket entered a session that already had this state, and is told it at once "
-        "(D25).");
+    add_sentence(text,
+                 "The socket entered a session that already had this state, and is told it at once "
+                 "(D25).");
   }
   const std::uint32_t status = indication.status;
   if (status == gqos::status::senders || status == gqos::status::no_senders) {
     const std::optional<gqos::FlowSpec> receiving = asked(indication.socket, index, false);
     if (receiving && (receiving->service_type & service::no_qos_signaling_flag) != 0) {
-      add("With SERVICE_NO_QOS_SIGNALING the receiver still hears PATH, and sends no RESV "
-          "(D24).");
+      add_sentence(text,
+                   "With SERVICE_NO_QOS_SIGNALING the receiver still hears PATH, and sends no RESV "
+                   "(D24).");
     }
   }
   if (status == gqos::status::no_senders) {
-    add("NO_SENDERS goes only to a socket told WSA_QOS_SENDERS since (D28).");
+    add_sentence(text, "NO_SENDERS goes only to a socket told WSA_QOS_SENDERS since (D28).");
   } else if (status == gqos::status::no_receivers) {
-    add("NO_RECEIVERS goes only to a socket told WSA_QOS_RECEIVERS since (D28).");
+    add_sentence(text, "NO_RECEIVERS goes only to a socket told WSA_QOS_RECEIVERS since (D28).");
   }
   if (status == gqos::status::bad_style) {
-    add("A socket whose style differs from the earliest socket's in the host's one request of "
+    add_sentence(
+        text,
+        "A socket whose style differs from the earliest socket's in the host's one request of "
         "the session is left out of it (D27).");
   }
   if (from_an_error(status) && (indication.sending || indication.receiving)) {
-    add("The FLOWSPEC that failed lies in this socket's direction (D20).");
+    add_sentence(text, "The FLOWSPEC that failed lies in this socket's direction (D20).");
   }
   return text;
 }
