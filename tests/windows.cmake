@@ -53,13 +53,19 @@ if(CMAKE_CROSSCOMPILING AND TARGET example_receiver)
                "no QoS service provider for protocol 17[^a-z]*completion error 10045" TIMEOUT 60)
 endif()
 
-# Under a cross build every test runs in Wine, whose prefix a setup fixture creates first: the
-# first Wine start builds the prefix, and tests started in parallel would otherwise all wait on
-# that, each against its own timeout.
+# Under a cross build every test runs in Wine. A setup fixture makes the prefix first (the first
+# Wine start builds it, and tests started in parallel would otherwise all wait on that, each
+# against its own timeout) and keeps one wineserver running until the cleanup fixture ends it: a
+# wineserver that exits between two tests (3 s after its last program) can refuse the program
+# that starts as it goes, which fails that test with no output at all.
 if(CMAKE_CROSSCOMPILING AND CMAKE_CROSSCOMPILING_EMULATOR)
-  add_test(NAME wine_prefix COMMAND ${CMAKE_CROSSCOMPILING_EMULATOR} wineboot -i)
-  set_tests_properties(wine_prefix PROPERTIES FIXTURES_SETUP wine TIMEOUT 300)
   get_property(all_tests DIRECTORY PROPERTY TESTS)
-  list(REMOVE_ITEM all_tests wine_prefix)
+  foreach(action IN ITEMS start stop)
+    add_test(NAME wine_session/${action}
+             COMMAND ${CMAKE_COMMAND} -DACTION=${action} -DPREFIX=${CMAKE_BINARY_DIR}/wineprefix -P
+                     ${CMAKE_CURRENT_SOURCE_DIR}/win32/wine_session.cmake)
+  endforeach()
+  set_tests_properties(wine_session/start PROPERTIES FIXTURES_SETUP wine TIMEOUT 600)
+  set_tests_properties(wine_session/stop PROPERTIES FIXTURES_CLEANUP wine TIMEOUT 120)
   set_tests_properties(${all_tests} PROPERTIES FIXTURES_REQUIRED wine)
 endif()

@@ -1,5 +1,6 @@
-# Script of the wine/session-start and wine/session-stop tests, the fixture of the tests that run
-# a program under Wine (tests/win32/wine.cmake). ACTION=start makes the Wine prefix PREFIX unless a
+# Script of the fixture tests that start and stop a Wine session: wine/session-* for the tests that
+# run a program under Wine (tests/win32/wine.cmake), wine_session/* for the Windows build's tests
+# (tests/windows.cmake). ACTION=start makes the Wine prefix PREFIX unless a
 # run made it already (Wine takes seconds to make one), keeps its wineserver running for 300 s
 # after its last program, and starts the session's own programs (services, devices) with their
 # output to /dev/null, so that no test waits for them or pays for their start: each test's
