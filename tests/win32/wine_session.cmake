@@ -1,10 +1,10 @@
 # Script of the fixture tests that start and stop a Wine session: wine/session-* for the tests that
 # run a program under Wine (tests/win32/wine.cmake), wine_session/* for the Windows build's tests
-# (tests/windows.cmake). ACTION=start makes the Wine prefix PREFIX unless a
-# run made it already (Wine takes seconds to make one), keeps its wineserver running for 300 s
-# after its last program, and starts the session's own programs (services, devices) with their
-# output to /dev/null, so that no test waits for them or pays for their start: each test's
-# `qosbed run --wine-prefix PREFIX` then starts its program alone. ACTION=stop ends the session.
+# (tests/windows.cmake). ACTION=start makes the Wine prefix PREFIX unless a run made it already
+# (Wine takes seconds to make one), keeps its wineserver running for 300 s after its last program,
+# and starts the session's own programs (services, devices) with their output to /dev/null, so
+# that no test waits for them or pays for their start: each test then starts its program alone.
+# ACTION=stop ends the session.
 foreach(variable IN ITEMS ACTION PREFIX)
   if(NOT DEFINED ${variable})
     message(FATAL_ERROR "wine_session.cmake: -D ${variable}=... is required")
