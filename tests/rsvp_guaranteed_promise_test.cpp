@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(peak_above_the_rate_puts_the_path_s_ctot_and_dtot_in_the_fi
   BOOST_TEST(promise.rate == 20'000.0);
   BOOST_TEST(promise.c_tot == 2'000.0);
   BOOST_TEST(promise.d_tot_us == 2'000.0);
-  BOOST_TEST(promise.adspec.general_params.path_mtu == 576u);
+  BOOST_TEST(promise.adspec.general.path_mtu == 576u);
   BOOST_TEST_REQUIRE(promise.bound.has_value());
   BOOST_TEST(promise.bound->peak_above_rate);
   // 116666.7 + 125000 + 2000 us.

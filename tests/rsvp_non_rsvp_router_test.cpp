@@ -78,13 +78,13 @@ BOOST_AUTO_TEST_CASE(the_router_keeps_nothing_and_its_neighbours_take_each_other
 
 BOOST_AUTO_TEST_CASE(past_the_router_the_adspec_has_its_break_bit_and_lacks_its_link) {
   Cloud cloud;
-  const gqos::AdGeneralParams& at_r1 = cloud.psb(cloud.r1).adspec.general_params;
+  const gqos::AdGeneralParams& at_r1 = cloud.psb(cloud.r1).adspec.general;
   BOOST_TEST(at_r1.flags == 0u);
-  const gqos::AdGeneralParams& at_d = cloud.psb(cloud.d).adspec.general_params;
+  const gqos::AdGeneralParams& at_d = cloud.psb(cloud.d).adspec.general;
   BOOST_TEST(at_d.flags == gqos::ad_flag_break_bit);
   BOOST_TEST(at_d.intserv_aware_hop_count == 3u);  // s, r1, r2: x composed nothing
   BOOST_TEST(at_d.path_mtu == 1500u);              // x - r2's 576 unseen
-  BOOST_TEST(cloud.psb(cloud.d).adspec.services[0].guaranteed.c_total == 3000u);
+  BOOST_TEST(cloud.psb(cloud.d).adspec.guaranteed.c_total == 3000u);
 }
 
 BOOST_AUTO_TEST_CASE(teardown_and_errors_cross_the_router_too) {

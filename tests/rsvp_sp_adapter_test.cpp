@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_reservation_with_confirmation_gives_senders_receivers_and
   BOOST_TEST_REQUIRE(senders.indication.objects.size() == 1u);
   // The ADSPEC says what the path offers: 3 hops, its narrowest link, the sum of delays, the
   // links' default MTU; Guaranteed and Controlled Load fragments, with no C or D on these links.
-  gqos::Adspec expected = initial_adspec();
+  gqos::Adspec expected = adspec_object(PathAdspec{});
   expected.general_params = gqos::AdGeneralParams{3, 500'000, 3'000, default_mtu, 0};
   BOOST_TEST((senders.indication.objects[0] == gqos::make_adspec(expected)));
 
@@ -191,7 +191,7 @@ BOOST_AUTO_TEST_CASE(a_sender_finds_what_is_reserved_for_it) {
 }
 
 BOOST_AUTO_TEST_CASE(indications_that_differ_have_different_fingerprints) {
-  const Psb psb{flowspec(30'000), gqos::Adspec{}, std::nullopt, std::nullopt, {}, 0, 0, 0};
+  const Psb psb{flowspec(30'000), PathAdspec{}, std::nullopt, std::nullopt, {}, 0, 0, 0};
   const gqos::Indication senders = senders_indication(psb);
   BOOST_TEST(fingerprint(senders) == fingerprint(senders_indication(psb)));
   gqos::Indication other = senders;

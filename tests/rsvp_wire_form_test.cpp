@@ -50,8 +50,9 @@ WireContext on(NodeId from, NodeId to, LinkId link) {
 
 BOOST_AUTO_TEST_CASE(a_path_goes_from_the_sender_to_the_session_with_the_hop_it_left) {
   Line line;
-  gqos::Adspec adspec;
-  adspec.general_params = {1, 1'000'000, 1'000, gqos::qos_not_specified, 0};
+  PathAdspec adspec;
+  adspec.general = {1, 1'000'000, 1'000, gqos::qos_not_specified, 0};
+  adspec.guaranteed = {1500, 1000, 1500, 1000};
   const Path path{session, sender, flowspec(8000), adspec};
   const WirePacket packet =
       to_wire(path, line.t, WireContext{line.r, line.d, line.r_d, 45'000'000});
@@ -68,17 +69,18 @@ BOOST_AUTO_TEST_CASE(a_path_goes_from_the_sender_to_the_session_with_the_hop_it_
   BOOST_REQUIRE(m.sender->adspec.has_value());
   BOOST_TEST((m.sender->adspec->general ==
               wire::GeneralParameters{false, 1, 1'000'000, 1'000, gqos::qos_not_specified}));
-  BOOST_TEST(!m.sender->adspec->guaranteed.has_value());
+  BOOST_REQUIRE(m.sender->adspec->guaranteed.has_value());
+  BOOST_TEST(
+      (m.sender->adspec->guaranteed->terms == wire::GuaranteedTerms{1500, 1000, 1500, 1000}));
+  BOOST_TEST(m.sender->adspec->controlled_load.has_value());
 }
 
 BOOST_AUTO_TEST_CASE(unspecified_rates_and_an_infinite_bandwidth_are_infinity) {
   Line line;
   gqos::FlowSpec tspec = flowspec(8000);
   tspec.peak_bandwidth = gqos::qos_not_specified;
-  gqos::Adspec adspec;
-  adspec.general_params = {0, gqos::positive_infinity_rate, 0, gqos::qos_not_specified, 0};
   const WirePacket packet =
-      to_wire(Path{session, sender, tspec, adspec}, line.t, on(line.s, line.r, line.s_r));
+      to_wire(Path{session, sender, tspec, PathAdspec{}}, line.t, on(line.s, line.r, line.s_r));
   const auto& descriptor = *std::get<wire::Path>(packet.message.body).sender;
   BOOST_TEST(std::isinf(descriptor.tspec->peak));
   BOOST_TEST(std::isinf(descriptor.adspec->general.path_bandwidth));

@@ -44,7 +44,7 @@ void put_bound(std::ostream& out, const rsvp::GuaranteedPromise& promise) {
     out << "     = " << packet << " + " << us(bound.d_tot_us) << "\n";
     out << "     = ";
   }
-  const double latency = promise.adspec.general_params.minimum_latency;
+  const double latency = promise.adspec.general.minimum_latency;
   out << us(bound.packet_us) << " + " << us(bound.d_tot_us) << " = " << us(bound.total_us())
       << " of queueing; with the path's MINIMUM_PATH_LATENCY of " << us(latency) << ", "
       << us(bound.total_us() + latency) << " end to end.\n";

@@ -23,40 +23,29 @@ constexpr gqos::AdGeneralParams no_overrides{gqos::qos_not_specified, gqos::qos_
 
 }  // namespace
 
-gqos::Adspec initial_adspec() {
-  gqos::Adspec adspec;
-  adspec.general_params =
-      gqos::AdGeneralParams{0, gqos::positive_infinity_rate, 0, gqos::qos_not_specified, 0};
-  adspec.services.push_back(gqos::ControlService{0, gqos::service_type::guaranteed, no_overrides,
-                                                 gqos::AdGuaranteed{0, 0, 0, 0}});
-  adspec.services.push_back(gqos::ControlService{0, gqos::service_type::controlled_load,
-                                                 no_overrides, gqos::AdGuaranteed{0, 0, 0, 0}});
-  return adspec;
-}
-
-void compose_hop(gqos::Adspec& adspec, const LinkSpec& link) {
-  gqos::AdGeneralParams& general = adspec.general_params;
+void compose_hop(PathAdspec& adspec, const LinkSpec& link) {
+  gqos::AdGeneralParams& general = adspec.general;
   general.intserv_aware_hop_count = add(general.intserv_aware_hop_count, 1);
   general.path_bandwidth_estimate =
       std::min(general.path_bandwidth_estimate, saturate(link.bandwidth));
   general.minimum_latency = add(general.minimum_latency, static_cast<std::uint64_t>(link.delay_us));
   general.path_mtu = std::min(general.path_mtu, link.mtu);
-  for (gqos::ControlService& service : adspec.services) {
-    if (service.service != gqos::service_type::guaranteed) continue;
-    const auto d_us = static_cast<std::uint64_t>(link.d_us);
-    gqos::AdGuaranteed& terms = service.guaranteed;
-    terms.c_total = add(terms.c_total, link.c);
-    terms.d_total = add(terms.d_total, d_us);
-    terms.c_sum = add(terms.c_sum, link.c);
-    terms.d_sum = add(terms.d_sum, d_us);
-  }
+  const auto d_us = static_cast<std::uint64_t>(link.d_us);
+  gqos::AdGuaranteed& terms = adspec.guaranteed;
+  terms.c_total = add(terms.c_total, link.c);
+  terms.d_total = add(terms.d_total, d_us);
+  terms.c_sum = add(terms.c_sum, link.c);
+  terms.d_sum = add(terms.d_sum, d_us);
 }
 
-const gqos::AdGuaranteed* guaranteed_terms(const gqos::Adspec& adspec) {
-  for (const gqos::ControlService& service : adspec.services) {
-    if (service.service == gqos::service_type::guaranteed) return &service.guaranteed;
-  }
-  return nullptr;
+gqos::Adspec adspec_object(const PathAdspec& adspec) {
+  gqos::Adspec object;
+  object.general_params = adspec.general;
+  object.services.push_back(
+      gqos::ControlService{0, gqos::service_type::guaranteed, no_overrides, adspec.guaranteed});
+  object.services.push_back(gqos::ControlService{0, gqos::service_type::controlled_load,
+                                                 no_overrides, gqos::AdGuaranteed{0, 0, 0, 0}});
+  return object;
 }
 
 }  // namespace qosbed::rsvp

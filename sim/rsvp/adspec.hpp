@@ -4,22 +4,34 @@
 #pragma once
 
 #include "gqos/codec.hpp"
+#include "gqos/constants.hpp"
 #include "rsvp/topology.hpp"
 
 namespace qosbed::rsvp {
 
-// No hop yet and nothing limiting: the general parameters at their composition identities, a
-// Guaranteed fragment with zero error terms and a Controlled Load fragment that overrides
-// nothing.
-gqos::Adspec initial_adspec();
+// Every PATH of the model carries a Guaranteed fragment and a Controlled Load fragment, and
+// neither overrides a general parameter, so only what composition changes is held: the general
+// parameters and Guaranteed service's error terms, in place. A PSB keeps one for its sender at
+// every hop, where a list of fragments on the heap would cost an allocation each.
+//
+// A default PathAdspec is what the sender starts with: no hop yet and nothing limiting, the
+// general parameters at their composition identities and zero error terms.
+struct PathAdspec {
+  gqos::AdGeneralParams general{0, gqos::positive_infinity_rate, 0, gqos::qos_not_specified, 0};
+  gqos::AdGuaranteed guaranteed{0, 0, 0, 0};
+
+  // Whether a hop on the path ran no Integrated Services and composed nothing.
+  bool broken() const { return (general.flags & gqos::ad_flag_break_bit) != 0; }
+};
 
 // One more Integrated Services hop whose outgoing link is `link`: NUMBER_OF_IS_HOPS + 1,
 // AVAILABLE_PATH_BANDWIDTH and PATH_MTU the minimum, MINIMUM_PATH_LATENCY the sum (saturating at
 // "infinite"). Ctot/Dtot and Csum/Dsum add the link's C and D; the model has no reshaping point,
 // so the sums since the last one are the totals.
-void compose_hop(gqos::Adspec& adspec, const LinkSpec& link);
+void compose_hop(PathAdspec& adspec, const LinkSpec& link);
 
-// The Guaranteed fragment's terms, if the ADSPEC has one.
-const gqos::AdGuaranteed* guaranteed_terms(const gqos::Adspec& adspec);
+// The RSVP_ADSPEC a receiving application reads: the general parameters, then the Guaranteed
+// fragment with its terms and the Controlled Load fragment, neither overriding anything.
+gqos::Adspec adspec_object(const PathAdspec& adspec);
 
 }  // namespace qosbed::rsvp

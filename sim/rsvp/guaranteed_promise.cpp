@@ -32,24 +32,20 @@ std::string why_unbounded(const GuaranteedPromise& promise) {
 }
 
 void bound(GuaranteedPromise& promise) {
-  const gqos::AdGuaranteed* terms = guaranteed_terms(promise.adspec);
-  if ((promise.adspec.general_params.flags & gqos::ad_flag_break_bit) != 0) {
+  if (promise.adspec.broken()) {
     promise.no_bound =
         "the ADSPEC's break bit is set: a hop on the path is no Integrated Services hop and "
         "added no C and D (RFC 2210 section 3.3)";
     return;
   }
-  if (!terms) {
-    promise.no_bound = "the ADSPEC has no Guaranteed fragment";
-    return;
-  }
-  if (terms->c_total == gqos::positive_infinity_rate ||
-      terms->d_total == gqos::positive_infinity_rate) {
+  const gqos::AdGuaranteed& terms = promise.adspec.guaranteed;
+  if (terms.c_total == gqos::positive_infinity_rate ||
+      terms.d_total == gqos::positive_infinity_rate) {
     promise.no_bound = "Ctot or Dtot is infinite";
     return;
   }
-  promise.c_tot = terms->c_total;
-  promise.d_tot_us = terms->d_total;
+  promise.c_tot = terms.c_total;
+  promise.d_tot_us = terms.d_total;
   promise.bucket = token_bucket_of(promise.tspec);
   if (!promise.bucket) {
     promise.no_bound = "the sender's Tspec does not give r, b and M";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gqos/codec.hpp"
+#include "rsvp/adspec.hpp"
 #include "rsvp/guaranteed.hpp"
 #include "rsvp/state.hpp"
 
@@ -17,7 +18,7 @@ namespace qosbed::rsvp {
 struct GuaranteedPromise {
   SenderId sender;
   gqos::FlowSpec tspec{};  // the sender's, from its path state at the receiver's host
-  gqos::Adspec adspec;     // as the PATH brought it there: every link on the way composed
+  PathAdspec adspec;       // as the PATH brought it there: every link on the way composed
   double rate = 0;         // R, bytes/s: the request's TokenRate (docs/behaviour.md D26)
   double c_tot = 0;        // the ADSPEC's Ctot, bytes
   double d_tot_us = 0;     // and Dtot

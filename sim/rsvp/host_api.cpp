@@ -53,7 +53,7 @@ void HostApi::start_sender(NodeId host, const Session& session, std::uint16_t po
 void HostApi::refresh_path(SenderApps::value_type& entry) {
   const auto& [session, sender] = entry.first;
   SenderApp& app = entry.second;
-  protocol_.originate_path(app.host, Path{session, sender, app.tspec, initial_adspec()});
+  protocol_.originate_path(app.host, Path{session, sender, app.tspec, PathAdspec{}});
   app.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
                                  [this, &entry] { refresh_path(entry); });
 }

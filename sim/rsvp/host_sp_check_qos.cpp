@@ -38,7 +38,7 @@ std::uint32_t end_to_end(const NodeState& state, const SocketPlan& plan, Address
     std::optional<bool> broken;
     for_each_upstream_path(state, session, [&](const SenderId& sender, const Psb& psb) {
       if (broken || (plan.peer && *plan.peer != sender)) return;
-      broken = (psb.adspec.general_params.flags & gqos::ad_flag_break_bit) != 0;
+      broken = psb.adspec.broken();
     });
     if (broken) return *broken ? 0 : 1;
   }

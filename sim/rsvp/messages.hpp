@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gqos/codec.hpp"
+#include "rsvp/adspec.hpp"
 #include "rsvp/session.hpp"
 
 namespace qosbed::rsvp {
@@ -40,7 +41,7 @@ struct Path {
   Session session;
   SenderId sender;
   gqos::FlowSpec tspec{};
-  gqos::Adspec adspec;  // what the path so far offers, updated on every link
+  PathAdspec adspec;  // what the path so far offers, updated on every link
 };
 
 struct Resv {

@@ -182,7 +182,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   // composed nothing, so the ADSPEC's break bit says its values leave them out (RFC 2210
   // section 3.3).
   if (from && links_.topology().link(*link).other_end(at) != *from) {
-    path.adspec.general_params.flags |= gqos::ad_flag_break_bit;
+    path.adspec.general.flags |= gqos::ad_flag_break_bit;
   }
   const PsbKey key{path.session, path.sender};
   auto [it, is_new] = index_[at].psbs.try_emplace(key);

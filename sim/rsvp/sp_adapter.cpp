@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "gqos/constants.hpp"
+#include "rsvp/adspec.hpp"
 
 namespace qosbed::rsvp {
 
@@ -97,7 +98,7 @@ class Fnv1a {
 
 gqos::Indication senders_indication(const Psb& psb) {
   auto indication = make(gqos::status::senders, psb.tspec);
-  indication.objects.push_back(gqos::make_adspec(psb.adspec));
+  indication.objects.push_back(gqos::make_adspec(adspec_object(psb.adspec)));
   return indication;
 }
 

@@ -10,6 +10,7 @@
 
 #include "engine/clock.hpp"
 #include "gqos/codec.hpp"
+#include "rsvp/adspec.hpp"
 #include "rsvp/session.hpp"
 #include "rsvp/session_map.hpp"
 #include "rsvp/topology.hpp"
@@ -19,7 +20,7 @@ namespace qosbed::rsvp {
 // What a PATH left at a node (RFC 2205 section 3.1).
 struct Psb {
   gqos::FlowSpec tspec{};
-  gqos::Adspec adspec;
+  PathAdspec adspec;
   std::optional<NodeId> phop;     // the upstream neighbour; none at the sender's own host
   std::optional<LinkId> in_link;  // the link the PATH arrived on
   std::vector<Interface> outs;    // where the PATH was forwarded

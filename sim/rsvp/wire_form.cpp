@@ -55,7 +55,8 @@ wire::GeneralOverrides overrides_of(const gqos::AdGeneralParams& general) {
   return out;
 }
 
-wire::Adspec adspec_of(const gqos::Adspec& adspec) {
+wire::Adspec adspec_of(const PathAdspec& path_adspec) {
+  const gqos::Adspec adspec = adspec_object(path_adspec);
   const gqos::AdGeneralParams& general = adspec.general_params;
   wire::Adspec out;
   out.general = wire::GeneralParameters{

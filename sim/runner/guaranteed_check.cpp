@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "gqos/constants.hpp"
-#include "rsvp/adspec.hpp"
 
 namespace qosbed::runner {
 namespace {
@@ -12,6 +11,14 @@ namespace {
 // As the scenario language writes a field.
 std::string field_text(std::uint32_t value) {
   return value == gqos::qos_not_specified ? "not_specified" : std::to_string(value);
+}
+
+// The Guaranteed fragment's terms, if the ADSPEC has one.
+const gqos::AdGuaranteed* guaranteed_terms(const gqos::Adspec& adspec) {
+  for (const gqos::ControlService& service : adspec.services) {
+    if (service.service == gqos::service_type::guaranteed) return &service.guaranteed;
+  }
+  return nullptr;
 }
 
 }  // namespace
@@ -45,7 +52,7 @@ std::vector<FieldMiss> adspec_misses(const scenario::AdspecFields& expected,
     }
   }
   if (!expected.guaranteed) return misses;
-  const gqos::AdGuaranteed* terms = actual ? rsvp::guaranteed_terms(*actual) : nullptr;
+  const gqos::AdGuaranteed* terms = actual ? guaranteed_terms(*actual) : nullptr;
   auto term = [terms](gqos::Ulong gqos::AdGuaranteed::*member) {
     return terms ? std::optional<std::uint32_t>(terms->*member) : std::nullopt;
   };

@@ -5,6 +5,7 @@
 
 #include "engine/clock.hpp"
 #include "provider/ipv4.hpp"
+#include "rsvp/adspec.hpp"
 #include "rsvp_wire/summary.hpp"
 #include "runner/guaranteed_check.hpp"
 
@@ -498,7 +499,7 @@ void NetworkRun::check_path_terms(const scenario::Step& step, const scenario::Ex
   }
   const auto& [sender, psb] = paths.front();
   const std::string where = "at " + name + " for " + rsvp::to_string(sender);
-  if (expect.adspec) check_adspec(*expect.adspec, psb->adspec, where, failures);
+  if (expect.adspec) check_adspec(*expect.adspec, rsvp::adspec_object(psb->adspec), where, failures);
   if (expect.delay_bound_us) {
     check_delay_bound(*expect.delay_bound_us, rsvp::guaranteed_promises(state, node, session),
                       sender, where, failures);
