@@ -191,7 +191,8 @@ BOOST_AUTO_TEST_CASE(a_sender_finds_what_is_reserved_for_it) {
 }
 
 BOOST_AUTO_TEST_CASE(indications_that_differ_have_different_fingerprints) {
-  const Psb psb{flowspec(30'000), PathAdspec{}, std::nullopt, std::nullopt, {}, 0, 0, 0};
+  Psb psb;
+  psb.tspec = flowspec(30'000);
   const gqos::Indication senders = senders_indication(psb);
   BOOST_TEST(fingerprint(senders) == fingerprint(senders_indication(psb)));
   gqos::Indication other = senders;

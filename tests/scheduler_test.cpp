@@ -93,6 +93,20 @@ BOOST_AUTO_TEST_CASE_TEMPLATE(an_order_taken_early_places_a_later_scheduled_even
   BOOST_TEST(order == (std::vector<int>{1, 2, 3}));
 }
 
+BOOST_AUTO_TEST_CASE_TEMPLATE(a_running_event_knows_its_place_in_the_order, Implementation,
+                              Schedulers) {
+  Implementation implementation;
+  Scheduler& scheduler = implementation;
+  std::vector<std::uint64_t> seen;
+  const auto taken = scheduler.take_order();                                      // 0
+  scheduler.schedule_at(5, [&] { seen.push_back(scheduler.running_order()); });   // 1
+  scheduler.schedule_at(10, [&] { seen.push_back(scheduler.running_order()); });  // 2
+  scheduler.schedule_in_order(10, taken, [&] { seen.push_back(scheduler.running_order()); });
+  scheduler.run_until(10);
+  // At 10 the event placed at the order taken first runs before the one scheduled at 2.
+  BOOST_TEST(seen == (std::vector<std::uint64_t>{1, 0, 2}));
+}
+
 // Against a sorted reference, over enough events that every shape of the implementation is used
 // (a heap's every level, partly filled groups of children included): each event that runs must
 // be the reference's earliest (time, then scheduling order), with many equal times, orders taken

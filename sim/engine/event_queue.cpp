@@ -78,6 +78,7 @@ bool EventQueue::run_next() {
   const HeapEntry entry = heap_.pop_earliest();
   Action action = release(slot_of(entry));
   now_us_ = entry.at_us;
+  running_order_ = entry.order >> slot_bits;
   announce_upcoming();
   action();
   return true;

@@ -21,6 +21,7 @@ class EventQueue final : public Scheduler {
  public:
   TimeUs now_us() const override { return now_us_; }
   std::uint64_t take_order() override { return next_order_++; }
+  std::uint64_t running_order() const override { return running_order_; }
   void cancel(EventId id) override;
   std::optional<Due> next_due() override;
   std::optional<TimeUs> next_time_us() override;
@@ -64,6 +65,7 @@ class EventQueue final : public Scheduler {
   std::size_t hinted_ = 0;     // queued events with a hint: none, nothing to announce
   TimeUs now_us_ = 0;
   std::uint64_t next_order_ = 0;
+  std::uint64_t running_order_ = 0;
 };
 
 }  // namespace qosbed::engine

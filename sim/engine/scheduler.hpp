@@ -50,6 +50,10 @@ class Scheduler : public Clock {
   // taken. This lets a soft-state timer that is refreshed often keep one event in the scheduler
   // and move it only when it comes due, instead of cancelling and scheduling on every refresh.
   virtual std::uint64_t take_order() = 0;
+  // The place in the scheduling order of the event now running: the order it was scheduled in,
+  // or the one given to schedule_in_order. A timer that is moved only when it comes due (see
+  // take_order) tells by it whether it is still the state's latest place, without carrying it.
+  virtual std::uint64_t running_order() const = 0;
   // As schedule_at, in the place `order` (from take_order, used once).
   EventId schedule_in_order(TimeUs at_us, std::uint64_t order, Action action,
                             PrefetchHint hint = {}) {

@@ -112,9 +112,8 @@ void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
   if (it == psbs.end() || !it->second.local() || it->second.timer != 0) return;
   // Nothing refreshes it any more: it times out L after its last PATH, like the path state of
   // every node downstream.
-  Psb& psb = it->second;
-  psb.expiry_order = queue_.take_order();
-  psb.timer = schedule_cleanup(host, key, psb);
+  it->second.expiry_order = queue_.take_order();
+  it->second.timer = schedule_cleanup(*it);
 }
 
 void NodeProtocol::forget_reported(NodeId host, const Session& session) {
@@ -127,6 +126,7 @@ void NodeProtocol::forget_reported(NodeId host, const Session& session) {
 void NodeProtocol::set_local_request(NodeId host, const Session& session, Style style,
                                      std::vector<FlowDescriptor> descriptors) {
   auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
+  rsb.node = host;
   rsb.style = style;
   rsb.descriptors = std::move(descriptors);
   index_[host].state_changed(session);
@@ -187,6 +187,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   const PsbKey key{path.session, path.sender};
   auto [it, is_new] = index_[at].psbs.try_emplace(key);
   Psb& psb = it->second;
+  psb.node = at;
   const bool changed = is_new || psb.tspec != path.tspec || psb.phop != from;
   psb.tspec = path.tspec;
   psb.adspec = path.adspec;
@@ -214,7 +215,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   // Start or restart the cleanup timer of the PSB. A local sender's has none while its
   // application refreshes it; it would expire L after this PATH.
   if (from) {
-    arm_psb_timer(at, key, psb);
+    arm_timer(*it);
   } else {
     cancel(psb.timer);
     psb.expires_us = queue_.now_us() + lifetime_us();
@@ -253,51 +254,45 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
 // Soft-state cleanup (RFC 2205 section 3.7), one timer per PSB and per RSB. A refresh only moves
 // expires_us and takes a new place in the queue's order: rescheduling at every refresh would
 // churn the queue. The state times out when its event comes due with no refresh since.
-template <typename Key, typename State>
-engine::EventId NodeProtocol::schedule_cleanup(NodeId node, const Key& key, const State& state) {
-  return queue_.schedule_in_order(
-      state.expires_us, state.expiry_order, [this, node, key, order = state.expiry_order] {
-        State* now = find_state(node, key);
-        if (!now) return;
-        if (now->expiry_order != order) {  // refreshed since: expire in the later place
-          now->timer = schedule_cleanup(node, key, *now);
-          return;
-        }
-        now->timer = 0;
-        time_out(node, key, *now);
-      });
+template <typename Entry>
+engine::EventId NodeProtocol::schedule_cleanup(Entry& entry) {
+  return queue_.schedule_in_order(entry.second.expires_us, entry.second.expiry_order,
+                                  [this, &entry] {
+                                    auto& state = entry.second;
+                                    // Refreshed since: expire in the later place.
+                                    if (state.expiry_order != queue_.running_order()) {
+                                      state.timer = schedule_cleanup(entry);
+                                      return;
+                                    }
+                                    state.timer = 0;
+                                    time_out(entry);
+                                  });
 }
 
-void NodeProtocol::arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb) {
-  psb.expires_us = queue_.now_us() + lifetime_us();
-  psb.expiry_order = queue_.take_order();
-  if (psb.timer == 0) psb.timer = schedule_cleanup(node, key, psb);
+template <typename Entry>
+void NodeProtocol::arm(Entry& entry) {
+  auto& state = entry.second;
+  state.expires_us = queue_.now_us() + lifetime_us();
+  state.expiry_order = queue_.take_order();
+  if (state.timer == 0) state.timer = schedule_cleanup(entry);
 }
 
-void NodeProtocol::arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb) {
-  rsb.expires_us = queue_.now_us() + lifetime_us();
-  rsb.expiry_order = queue_.take_order();
-  if (rsb.timer == 0) rsb.timer = schedule_cleanup(node, key, rsb);
+void NodeProtocol::arm_timer(PsbEntry& entry) {
+  arm(entry);
 }
 
-Psb* NodeProtocol::find_state(NodeId node, const PsbKey& key) {
-  auto& psbs = index_[node].psbs;
-  const auto it = psbs.find(key);
-  return it == psbs.end() ? nullptr : &it->second;
+void NodeProtocol::arm_timer(RsbEntry& entry) {
+  arm(entry);
 }
 
-Rsb* NodeProtocol::find_state(NodeId node, const RsbKey& key) {
-  auto& rsbs = index_[node].rsbs;
-  const auto it = rsbs.find(key);
-  return it == rsbs.end() ? nullptr : &it->second;
+void NodeProtocol::time_out(const PsbEntry& entry) {
+  const auto& [key, psb] = entry;
+  on_path_tear(psb.node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
 }
 
-void NodeProtocol::time_out(NodeId node, const PsbKey& key, const Psb& psb) {
-  on_path_tear(node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
-}
-
-void NodeProtocol::time_out(NodeId node, const RsbKey& key, const Rsb&) {
-  on_resv_tear(node, key.second, Cause::timeout, key.first);
+void NodeProtocol::time_out(const RsbEntry& entry) {
+  const auto& [key, rsb] = entry;
+  on_resv_tear(rsb.node, key.second, Cause::timeout, key.first);
 }
 
 // RFC 2209 PATHTEAR MESSAGE ARRIVES; a timed-out PSB is torn down as if a PathTear had come from

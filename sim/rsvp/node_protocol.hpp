@@ -115,18 +115,18 @@ class NodeProtocol final : public MessageReceiver {
 
   // Soft-state expiry: each refresh moves expires_us and takes a new place in the queue's order;
   // the one event in the queue moves there only when it comes due (see Scheduler::take_order).
-  void arm_psb_timer(NodeId node, const PsbKey& key, Psb& psb);
-  void arm_rsb_timer(NodeId node, const RsbKey& key, Rsb& rsb);
-  // The cleanup timer of the PSB or RSB `state` under `key`, due at its expires_us in its
-  // expiry_order.
-  template <typename Key, typename State>
-  engine::EventId schedule_cleanup(NodeId node, const Key& key, const State& state);
-  // The PSB or RSB under `key` at `node`; nullptr once it is gone.
-  Psb* find_state(NodeId node, const PsbKey& key);
-  Rsb* find_state(NodeId node, const RsbKey& key);
+  void arm_timer(PsbEntry& entry);
+  void arm_timer(RsbEntry& entry);
+  // The cleanup timer of a PSB or RSB with its key (a node's map entry), due at its expires_us in
+  // its expiry_order. The event holds the entry's address alone, which fits std::function's own
+  // storage: an entry stays in place until erased, and erasing it cancels the timer first.
+  template <typename Entry>
+  engine::EventId schedule_cleanup(Entry& entry);
+  template <typename Entry>
+  void arm(Entry& entry);
   // A PSB that timed out is torn down as by a PathTear, an RSB as by a ResvTear.
-  void time_out(NodeId node, const PsbKey& key, const Psb& psb);
-  void time_out(NodeId node, const RsbKey& key, const Rsb& rsb);
+  void time_out(const PsbEntry& entry);
+  void time_out(const RsbEntry& entry);
   void cancel(std::uint64_t& timer);
   // The senders of `session` at `node` whose PATH went out on `itf_link` (or, with none, the
   // PATHs that arrived here for a local receiver), among those for which `keep` holds, into

@@ -148,6 +148,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   const RsbKey key{resv.session, from};
   const auto [it, added] = rsbs.try_emplace(key);
   Rsb& rsb = it->second;
+  rsb.node = at;
   // A refresh that changes nothing, while the session's reservations are known to be installed
   // as its state gives them, would find every one in place: traffic control is left alone.
   const bool current = !added && index.installed(resv.session) && rsb.style == resv.style &&
@@ -167,7 +168,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
       // Control failure", code 1). Nothing goes upstream: no ResvConf can come back for it.
       if (old) {
         rsb = *old;
-        arm_rsb_timer(at, key, rsb);
+        arm_timer(*it);
       } else {
         rsbs.erase(it);
       }
@@ -178,7 +179,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   }
   rsb.confirm_to = resv.confirm_to;
   // Start or restart the cleanup timer of the RSB; RESV REFRESH to the previous hops.
-  arm_rsb_timer(at, key, rsb);
+  arm_timer(*it);
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
 }
 

@@ -23,6 +23,7 @@ struct Psb {
   PathAdspec adspec;
   std::optional<NodeId> phop;     // the upstream neighbour; none at the sender's own host
   std::optional<LinkId> in_link;  // the link the PATH arrived on
+  NodeId node = 0;                // where it is kept: its cleanup timer names only its entry
   std::vector<Interface> outs;    // where the PATH was forwarded
   // L after the last PATH. A local sender's times out only once its application is silent.
   engine::TimeUs expires_us = 0;
@@ -38,6 +39,7 @@ struct Psb {
 // when nhop is the node itself (a receiver host).
 struct Rsb {
   Style style = Style::wf;
+  NodeId node = 0;  // where it is kept, as in Psb
   std::vector<FlowDescriptor> descriptors;
   std::optional<NodeId> confirm_to;
   std::optional<LinkId> link;  // toward nhop; none for the local request
@@ -66,6 +68,8 @@ struct Blockade {
 
 using PsbKey = std::pair<Session, SenderId>;
 using RsbKey = std::pair<Session, NodeId>;  // session, next hop
+using PsbEntry = std::map<PsbKey, Psb>::value_type;
+using RsbEntry = std::map<RsbKey, Rsb>::value_type;
 
 struct NodeState {
   std::map<PsbKey, Psb> psbs;
