@@ -180,6 +180,7 @@ class NodeProtocol final : public MessageReceiver {
   };
   MergeScratch merge_scratch_;
   std::vector<Interface> outs_scratch_;
+  std::vector<SenderId> senders_scratch_;  // a RESV's senders with path state on its link
 };
 
 }  // namespace qosbed::rsvp

@@ -2,6 +2,7 @@
 // control with admission, blockade state, and the RESV refresh each node sends upstream.
 #include <algorithm>
 #include <cassert>
+#include <iterator>
 #include <utility>
 
 #include "rsvp/merge.hpp"
@@ -115,25 +116,37 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   const std::vector<FlowDescriptor>* descriptors = &resv.descriptors;
   std::vector<FlowDescriptor> with_senders;
   if (resv.style != Style::wf) {
-    std::vector<SenderId> senders;
+    // Taken and given back, so that a refresh allocates nothing.
+    std::vector<SenderId> senders = std::move(senders_scratch_);
+    senders.clear();
     routed(at, resv.session, link, senders, [](const Psb&) { return true; });
-    bool all = true;
-    for (const auto& descriptor : resv.descriptors) {
-      FlowDescriptor kept{descriptor.flowspec, {}};
-      for (const auto& sender : descriptor.filters) {
-        if (std::binary_search(senders.begin(), senders.end(), sender)) {
-          kept.filters.push_back(sender);
+    const auto has_path = [&senders](const SenderId& sender) {
+      return std::binary_search(senders.begin(), senders.end(), sender);
+    };
+    const bool all = !resv.descriptors.empty() &&
+                     std::all_of(resv.descriptors.begin(), resv.descriptors.end(),
+                                 [&has_path](const FlowDescriptor& descriptor) {
+                                   return !descriptor.filters.empty() &&
+                                          std::all_of(descriptor.filters.begin(),
+                                                      descriptor.filters.end(), has_path);
+                                 });
+    if (!all) {
+      for (const auto& descriptor : resv.descriptors) {
+        FlowDescriptor kept{descriptor.flowspec, {}};
+        std::copy_if(descriptor.filters.begin(), descriptor.filters.end(),
+                     std::back_inserter(kept.filters), has_path);
+        if (kept.filters.empty()) {
+          send_resv_err(at, link, from, resv.session, ErrorCode::no_sender, descriptor);
+        } else {
+          with_senders.push_back(std::move(kept));
         }
       }
-      all = all && kept.filters.size() == descriptor.filters.size();
-      if (kept.filters.empty()) {
-        send_resv_err(at, link, from, resv.session, ErrorCode::no_sender, descriptor);
-      } else {
-        with_senders.push_back(std::move(kept));
-      }
     }
-    if (with_senders.empty()) return;
-    if (!all) descriptors = &with_senders;
+    senders_scratch_ = std::move(senders);
+    if (!all) {
+      if (with_senders.empty()) return;
+      descriptors = &with_senders;
+    }
   }
   // Policy control ("Policy Control failure", code 2).
   if (auto policy = policies_.find(at); policy != policies_.end()) {
