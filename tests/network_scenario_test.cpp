@@ -507,7 +507,72 @@ steps:
       "test.yaml:14:5: error: unknown node 'r2' (did you mean 'r1'?)",
       "test.yaml:15:5: error: node 'x' does not run RSVP: it has no policy control",
       "test.yaml:16:9: error: a policy needs 'max_rate' (reservations), 'max_sender_rate' "
-      "(senders) or both",
-      "test.yaml:16:11: error: unknown key 'max' (expected one of: max_rate, max_sender_rate)"};
+      "(senders), 'users' (the identities it admits) or several",
+      "test.yaml:16:11: error: unknown key 'max' (expected one of: max_rate, max_sender_rate, "
+      "users)"};
   BOOST_TEST(errors == expected, boost::test_tools::per_element());
+}
+
+// A host names its user; a policy's users are a non-empty list of names.
+BOOST_AUTO_TEST_CASE(users_are_a_hosts_and_a_policys_list_of_names) {
+  const std::string text = R"(scenario: users
+sockets:
+  rx: { role: receiver }
+network:
+  nodes:
+    s: { host: 10.0.0.1, user: alice }
+    r1: { router: 10.0.1.1, user: bob }
+    r2: { router: 10.0.1.2 }
+    r3: { router: 10.0.1.3 }
+    d: { host: 10.0.0.2, user: [alice] }
+  links:
+    - { between: [s, r1], bandwidth: 1250000 }
+  policies:
+    r1: { users: alice }
+    r2: { users: [] }
+    r3: { users: [alice, { name: bob }] }
+steps:
+  - app: bind
+    socket: rx
+)";
+  const auto result = scenario::load_text(text, "test.yaml");
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> expected = {
+      "test.yaml:7:29: error: node 'r1' is a router: only a host's RSVP SP names its user",
+      "test.yaml:10:32: error: 'user' must be a user name such as alice, not a list",
+      "test.yaml:14:18: error: 'users' must be a list of user names, not 'alice'",
+      "test.yaml:15:18: error: 'users' must name at least one user: a policy that admits no one "
+      "refuses every PATH and RESV",
+      "test.yaml:16:26: error: 'users' must be a user name such as alice, not a map"};
+  BOOST_TEST(errors == expected, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_hosts_user_and_a_policys_users_are_read) {
+  const std::string text = R"(scenario: users
+sockets:
+  rx: { role: receiver }
+network:
+  nodes:
+    s: { host: 10.0.0.1, user: alice }
+    r1: { router: 10.0.1.1 }
+    d: { host: 10.0.0.2 }
+  links:
+    - { between: [s, r1], bandwidth: 1250000 }
+    - { between: [r1, d], bandwidth: 1250000 }
+  policies:
+    r1: { users: [alice, bob], max_rate: 9000 }
+steps:
+  - app: bind
+    socket: rx
+)";
+  const auto result = scenario::load_text(text, "test.yaml");
+  BOOST_TEST(result.diagnostics.empty());
+  const scenario::NetworkSpec& network = *result.scenario->network;
+  BOOST_TEST(network.nodes[0].user == "alice");
+  BOOST_TEST(network.nodes[2].user.empty());
+  BOOST_TEST(network.policies.size() == 1u);
+  BOOST_TEST(network.policies[0].users == (std::vector<std::string>{"alice", "bob"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(*network.policies[0].max_rate == 9000u);
 }

@@ -113,6 +113,12 @@ constexpr Key node_keys[] = {
      {},
      nullptr,
      "a router that does not run RSVP: it forwards RSVP messages untouched"},
+    {"user",
+     V::text,
+     false,
+     {},
+     nullptr,
+     "a host's user: an AUTH_USER policy element in every PATH and RESV it sends (D39)"},
 };
 constexpr Map node_map{"node", node_keys,
                        "a host, a router or a router that does not run RSVP, with its IPv4 address",
@@ -184,6 +190,12 @@ constexpr Key policy_keys[] = {
      {},
      nullptr,
      "bytes/s: a sender whose Tspec asks more is refused with PathErr policy control failure"},
+    {"users",
+     V::texts,
+     false,
+     {},
+     nullptr,
+     "the identities admitted: a PATH or RESV whose POLICY_DATA names none is refused"},
 };
 constexpr Map policy_map{"policy", policy_keys, "a node's policy control"};
 constexpr Key network_keys[] = {

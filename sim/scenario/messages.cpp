@@ -264,7 +264,15 @@ std::string state_needs(std::string_view key, std::string_view needed) {
   return quoted(key) + " needs " + std::string(needed);
 }
 std::string policy_needs_a_limit() {
-  return "a policy needs 'max_rate' (reservations), 'max_sender_rate' (senders) or both";
+  return "a policy needs 'max_rate' (reservations), 'max_sender_rate' (senders), 'users' (the "
+         "identities it admits) or several";
+}
+std::string policy_users_empty() {
+  return "'users' must name at least one user: a policy that admits no one refuses every PATH "
+         "and RESV";
+}
+std::string user_on_router(std::string_view node) {
+  return "node " + quoted(node) + " is a router: only a host's RSVP SP names its user";
 }
 std::string policy_without_rsvp(std::string_view node) {
   return "node " + quoted(node) + " does not run RSVP: it has no policy control";

@@ -103,5 +103,7 @@ std::string state_needs(std::string_view key, std::string_view needed);
 std::string no_state_check();
 std::string policy_without_rsvp(std::string_view node);
 std::string policy_needs_a_limit();
+std::string policy_users_empty();
+std::string user_on_router(std::string_view node);
 
 }  // namespace qosbed::scenario::msg

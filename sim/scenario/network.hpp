@@ -26,6 +26,9 @@ struct NetNode {
   std::string name;
   NodeKind kind = NodeKind::host;
   std::uint32_t address = 0;
+  // A host's user: its RSVP SP names them in an AUTH_USER policy element of every PATH and RESV
+  // it originates (docs/behaviour.md D39); empty, no POLICY_DATA.
+  std::string user;
 };
 
 // A full-duplex link; each direction has the bandwidth, delay and loss.
@@ -87,12 +90,14 @@ struct NetDecisions {
 };
 
 // A node's policy control: a reservation request above `max_rate` bytes/s is refused with ResvErr,
-// a sender whose Tspec's token rate is above `max_sender_rate` with PathErr, "policy control
+// a sender whose Tspec's token rate is above `max_sender_rate` with PathErr, and, with `users`,
+// a RESV or PATH whose POLICY_DATA names none of them with ResvErr or PathErr, "policy control
 // failure" (RFC 2205 Appendix B code 2). At least one is set.
 struct NetPolicy {
   std::size_t node = 0;
   std::optional<std::uint32_t> max_rate;
   std::optional<std::uint32_t> max_sender_rate;
+  std::vector<std::string> users;  // the identities admitted; empty: any, or none
 };
 
 struct NetworkSpec {

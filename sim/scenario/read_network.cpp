@@ -156,6 +156,13 @@ void read_nodes(Context& context, const MapView& top, NetworkSpec& network) {
     node.name = item.key;
     node.kind = static_cast<NodeKind>(kind - std::begin(kinds));
     node.address = ipv4(context, (*kind)->value).value_or(0);
+    if (const Entry* user = map.find("user")) {
+      if (node.kind != NodeKind::host) {
+        context.error(user->key_mark, msg::user_on_router(node.name));
+      } else {
+        node.user = text(context, user->value, "a user name such as alice").value_or("");
+      }
+    }
     const auto taken = names_of(network.nodes);
     if (std::find(taken.begin(), taken.end(), node.name) != taken.end()) {
       context.error(item.key_mark, msg::duplicate_name("node", node.name));
@@ -275,7 +282,17 @@ void read_policies(Context& context, const MapView& top, NetworkSpec& network) {
     if (const Entry* entry = map.find("max_sender_rate")) {
       policy.max_sender_rate = u32(context, entry->value);
     }
-    if (!map.find("max_rate") && !map.find("max_sender_rate")) {
+    if (const Entry* entry = map.find("users")) {
+      if (auto items = list_of(context, entry->value, "a list of user names")) {
+        for (const Value& name : *items) {
+          if (auto user = text(context, name, "a user name such as alice")) {
+            policy.users.push_back(std::move(*user));
+          }
+        }
+        if (items->empty()) context.error(entry->value.mark, msg::policy_users_empty());
+      }
+    }
+    if (!map.find("max_rate") && !map.find("max_sender_rate") && !map.find("users")) {
       context.error(map.mark(), msg::policy_needs_a_limit());
       return;
     }
