@@ -53,3 +53,6 @@ target_link_libraries(test_rsvp_guaranteed_promise PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_non_rsvp_router rsvp_non_rsvp_router_test.cpp)
 target_link_libraries(test_rsvp_non_rsvp_router PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_policy_data rsvp_policy_data_test.cpp)
+target_link_libraries(test_rsvp_policy_data PRIVATE qosbed_rsvp)

@@ -229,8 +229,9 @@ BOOST_AUTO_TEST_CASE(a_policy_refusal_fails_with_a_policy_error) {
   std::vector<std::string> log;
   Recorder at_d1(queue, "d1", log);
   net.set_host_observer(b.d1, &at_d1);
-  net.set_policy(
-      b.r1, [](const Session&, const FlowDescriptor& d) { return d.flowspec.token_rate <= 8'000; });
+  net.set_policy(b.r1, [](const Session&, const FlowDescriptor& d, const PolicyElements&) {
+    return d.flowspec.token_rate <= 8'000;
+  });
   const Session session = session_to(0x0A000002);
   net.start_sender(b.s, session, 6000, flowspec(50'000));
   net.reserve(b.d1, session, wf(10'000));
@@ -250,8 +251,9 @@ BOOST_AUTO_TEST_CASE(a_policy_refusing_a_sender_sends_a_path_err) {
   Recorder at_d1(queue, "d1", log);
   net.set_host_observer(b.s, &at_s);
   net.set_host_observer(b.d1, &at_d1);
-  net.set_path_policy(
-      b.r1, [](const Session&, const gqos::FlowSpec& tspec) { return tspec.token_rate <= 8'000; });
+  net.set_path_policy(b.r1, [](const Session&, const gqos::FlowSpec& tspec, const PolicyElements&) {
+    return tspec.token_rate <= 8'000;
+  });
   const Session session = session_to(0x0A000002);
   net.start_sender(b.s, session, 6000, flowspec(50'000));
   queue.run_until(20 * ms);

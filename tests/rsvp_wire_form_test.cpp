@@ -10,6 +10,7 @@
 #include "rsvp_fixture.hpp"
 #include "rsvp_wire/decode.hpp"
 #include "rsvp_wire/encode.hpp"
+#include "rsvp_wire/identity.hpp"
 #include "rsvp_wire/ipv4.hpp"
 
 using namespace rsvp_test;
@@ -101,6 +102,69 @@ BOOST_AUTO_TEST_CASE(a_resv_goes_to_the_previous_hop_with_its_style_and_confirma
   BOOST_REQUIRE(m.descriptors.size() == 1u);
   BOOST_TEST((m.descriptors[0].filters == std::vector<wire::FilterSpec>{{s_address, 6000}}));
   BOOST_TEST((m.descriptors[0].flowspec->rspec == wire::Rspec{8000, 0}));
+}
+
+// RFC 2205 section 3.1.3: POLICY_DATA after TIME_VALUES, before the sender descriptor; RFC 3182:
+// one AUTH_USER element per user, its identity a CREDENTIAL ASCII_ID attribute.
+BOOST_AUTO_TEST_CASE(a_path_with_policy_data_encodes_and_decodes_to_its_users) {
+  Line line;
+  PolicyTable policies;
+  const PolicyRef alice = policies.intern({PolicyElement{"alice"}});
+  Path path{session, sender, flowspec(8000), PathAdspec{}, alice};
+  WireContext context = on(line.s, line.r, line.s_r);
+  context.policies = &policies;
+  const WirePacket packet = to_wire(path, line.t, context);
+  const auto& m = std::get<wire::Path>(packet.message.body);
+  BOOST_REQUIRE(m.policy.size() == 1u);
+  BOOST_REQUIRE(m.policy[0].elements.size() == 1u);
+  const wire::PolicyElement& element = m.policy[0].elements[0];
+  BOOST_TEST(element.type == 2u);  // AUTH_USER
+  // Length 9 (4 + "alice"), A-Type 2 CREDENTIAL, SubType 1 ASCII_ID, "alice", 3 bytes of padding.
+  const std::vector<std::byte> expected{
+      std::byte{0},   std::byte{9},   std::byte{2},   std::byte{1}, std::byte{'a'}, std::byte{'l'},
+      std::byte{'i'}, std::byte{'c'}, std::byte{'e'}, std::byte{0}, std::byte{0},   std::byte{0}};
+  BOOST_TEST((element.data == expected));
+
+  const std::vector<std::byte> bytes = wire::encode(packet.message);
+  const wire::DecodeResult decoded = wire::decode(bytes);
+  BOOST_REQUIRE(decoded.ok());
+  BOOST_TEST((decoded.message == packet.message));
+  const auto& back = std::get<wire::Path>(decoded.message.body);
+  BOOST_TEST(wire::auth_user_identity(back.policy[0].elements[0]).value_or("") == "alice");
+
+  // Without a table, or without POLICY_DATA, the object is left out.
+  const WirePacket no_table = to_wire(path, line.t, on(line.s, line.r, line.s_r));
+  BOOST_TEST(std::get<wire::Path>(no_table.message.body).policy.empty());
+  path.policy = no_policy;
+  const WirePacket none = to_wire(path, line.t, context);
+  BOOST_TEST(std::get<wire::Path>(none.message.body).policy.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_resv_carries_every_user_of_its_policy_data_in_one_object) {
+  Line line;
+  PolicyTable policies;
+  const PolicyRef both = policies.intern({PolicyElement{"bob"}, PolicyElement{"alice"}});
+  const Resv resv{session, Style::wf, {{flowspec(8000), {}}}, std::nullopt, both};
+  WireContext context = on(line.d, line.r, line.r_d);
+  context.policies = &policies;
+  const WirePacket packet = to_wire(resv, line.t, context);
+  const auto& m = std::get<wire::Resv>(packet.message.body);
+  BOOST_REQUIRE(m.policy.size() == 1u);
+  BOOST_REQUIRE(m.policy[0].elements.size() == 2u);
+  BOOST_TEST(wire::auth_user_identity(m.policy[0].elements[0]).value_or("") == "alice");
+  BOOST_TEST(wire::auth_user_identity(m.policy[0].elements[1]).value_or("") == "bob");
+}
+
+BOOST_AUTO_TEST_CASE(an_identity_is_read_only_from_a_well_formed_auth_user) {
+  BOOST_TEST(wire::auth_user_identity(wire::auth_user("bob")).value_or("") == "bob");
+  // Exactly four letters: no padding.
+  BOOST_TEST(wire::auth_user("dave").data.size() == 8u);
+  wire::PolicyElement app = wire::auth_user("bob");
+  app.type = wire::p_type::auth_app;
+  BOOST_TEST(!wire::auth_user_identity(app).has_value());
+  wire::PolicyElement cut = wire::auth_user("bob");
+  cut.data.resize(4);  // the attribute says 7 bytes, the element holds its header only
+  BOOST_TEST(!wire::auth_user_identity(cut).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(a_guaranteed_flowspec_carries_its_delay_variation_as_the_slack_term) {

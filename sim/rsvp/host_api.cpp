@@ -20,7 +20,8 @@ HostApi::HostApi(engine::Scheduler& queue, const Topology& topology, NodeProtoco
       topology_(topology),
       protocol_(protocol),
       random_(random),
-      refresh_us_(refresh_us) {}
+      refresh_us_(refresh_us),
+      host_policies_(topology.nodes().size(), no_policy) {}
 
 HostApi::~HostApi() {
   halt();
@@ -53,7 +54,8 @@ void HostApi::start_sender(NodeId host, const Session& session, std::uint16_t po
 void HostApi::refresh_path(SenderApps::value_type& entry) {
   const auto& [session, sender] = entry.first;
   SenderApp& app = entry.second;
-  protocol_.originate_path(app.host, Path{session, sender, app.tspec, PathAdspec{}});
+  protocol_.originate_path(
+      app.host, Path{session, sender, app.tspec, PathAdspec{}, host_policies_[app.host]});
   app.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
                                  [this, &entry] { refresh_path(entry); });
 }
@@ -77,7 +79,8 @@ void HostApi::stop_sender(NodeId host, const Session& session, std::uint16_t por
 }
 
 void HostApi::reserve(NodeId host, const Session& session, ReservationRequest request) {
-  protocol_.set_local_request(host, session, request.style, std::move(request.descriptors));
+  protocol_.set_local_request(host, session, request.style, std::move(request.descriptors),
+                              host_policies_[host]);
   auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
   cancel(entry.second.timer);
   entry.second.receiver.confirm_pending = request.confirm;
@@ -85,7 +88,8 @@ void HostApi::reserve(NodeId host, const Session& session, ReservationRequest re
 }
 
 void HostApi::change_request(NodeId host, const Session& session, ReservationRequest request) {
-  protocol_.set_local_request(host, session, request.style, std::move(request.descriptors));
+  protocol_.set_local_request(host, session, request.style, std::move(request.descriptors),
+                              host_policies_[host]);
   auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
   entry.second.receiver.confirm_pending = request.confirm;
   if (entry.second.timer == 0) schedule_resv_refresh(entry);

@@ -49,6 +49,10 @@ class HostApi final : public LocalApplications {
   void silence_receiver(NodeId host, const Session& session);
   void release(NodeId host, const Session& session);
 
+  // The POLICY_DATA every PATH and RESV `host` originates carries from now on (its refreshes
+  // too); no_policy, as at first, for none.
+  void set_host_policy(NodeId host, PolicyRef policy) { host_policies_.at(host) = policy; }
+
   // Cancels every refresh: the applications are silent from now on.
   void halt();
 
@@ -94,6 +98,7 @@ class HostApi final : public LocalApplications {
   engine::TimeUs refresh_us_;
   SenderApps senders_;
   ReceiverApps receivers_;
+  std::vector<PolicyRef> host_policies_;  // by node
 };
 
 }  // namespace qosbed::rsvp

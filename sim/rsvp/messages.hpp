@@ -11,6 +11,7 @@
 
 #include "gqos/codec.hpp"
 #include "rsvp/adspec.hpp"
+#include "rsvp/policy_data.hpp"
 #include "rsvp/session.hpp"
 
 namespace qosbed::rsvp {
@@ -41,7 +42,8 @@ struct Path {
   Session session;
   SenderId sender;
   gqos::FlowSpec tspec{};
-  PathAdspec adspec;  // what the path so far offers, updated on every link
+  PathAdspec adspec;             // what the path so far offers, updated on every link
+  PolicyRef policy = no_policy;  // POLICY_DATA: the sender's host's, forwarded unchanged
 };
 
 struct Resv {
@@ -49,6 +51,7 @@ struct Resv {
   Style style = Style::wf;
   std::vector<FlowDescriptor> descriptors;
   std::optional<NodeId> confirm_to;  // RESV_CONFIRM: the receiver asking for a ResvConf
+  PolicyRef policy = no_policy;      // POLICY_DATA: of the requests merged into it
 };
 
 struct PathTear {

@@ -21,7 +21,7 @@ Network::Network(engine::Scheduler& queue, Topology topology, NetworkOptions opt
       random_(options.seed),
       links_(queue, std::move(topology), random_),
       traffic_control_(links_.topology()),
-      protocol_(queue, links_, traffic_control_, options_.times),
+      protocol_(queue, links_, traffic_control_, options_.times, policy_table_),
       hosts_(queue, links_.topology(), protocol_, random_, options_.times.refresh_us) {
   links_.set_receiver(&protocol_);
   protocol_.set_applications(&hosts_);

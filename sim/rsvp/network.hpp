@@ -12,6 +12,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/scheduler.hpp"
@@ -20,6 +21,7 @@
 #include "rsvp/messages.hpp"
 #include "rsvp/node_protocol.hpp"
 #include "rsvp/observer.hpp"
+#include "rsvp/policy_data.hpp"
 #include "rsvp/soft_state.hpp"
 #include "rsvp/state.hpp"
 #include "rsvp/topology.hpp"
@@ -54,6 +56,13 @@ class Network {
     protocol_.set_host_observer(host, observer);
   }
   void set_policy(NodeId node, Policy policy) { protocol_.set_policy(node, std::move(policy)); }
+  // The user of the applications on `host`: its RSVP SP puts an AUTH_USER policy element naming
+  // them in the POLICY_DATA of every PATH and RESV it originates (docs/behaviour.md D39).
+  void set_user(NodeId host, std::string user) {
+    hosts_.set_host_policy(host, policy_table_.intern({PolicyElement{std::move(user)}}));
+  }
+  // What the messages' PolicyRefs stand for.
+  const PolicyTable& policy_table() const { return policy_table_; }
   void set_path_policy(NodeId node, PathPolicy policy) {
     protocol_.set_path_policy(node, std::move(policy));
   }
@@ -107,6 +116,7 @@ class Network {
   // own events when destroyed, in the reverse order.
   NetworkOptions options_;
   Random random_;
+  PolicyTable policy_table_;
   Links links_;
   TrafficControl traffic_control_;
   NodeProtocol protocol_;

@@ -13,11 +13,12 @@
 namespace qosbed::rsvp {
 
 NodeProtocol::NodeProtocol(engine::Scheduler& queue, Links& links, TrafficControl& traffic_control,
-                           const SoftStateTimes& times)
+                           const SoftStateTimes& times, PolicyTable& policies)
     : queue_(queue),
       links_(links),
       traffic_control_(traffic_control),
       times_(times),
+      policy_table_(policies),
       nodes_(links.topology().nodes().size()) {
   const Topology& topology = links.topology();
   for (NodeId id = 0; id < topology.nodes().size(); ++id) {
@@ -124,10 +125,11 @@ void NodeProtocol::forget_reported(NodeId host, const Session& session) {
 }
 
 void NodeProtocol::set_local_request(NodeId host, const Session& session, Style style,
-                                     std::vector<FlowDescriptor> descriptors) {
+                                     std::vector<FlowDescriptor> descriptors, PolicyRef policy) {
   auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
   rsb.node = host;
   rsb.style = style;
+  rsb.policy = policy;
   rsb.descriptors = std::move(descriptors);
   index_[host].state_changed(session);
 }
@@ -171,7 +173,8 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
     return refuse(ErrorCode::conflicting_dest_ports);
   }
   if (const auto policy = path_policies_.find(at);
-      policy != path_policies_.end() && !policy->second(path.session, path.tspec)) {
+      policy != path_policies_.end() &&
+      !policy->second(path.session, path.tspec, policy_table_.elements(path.policy))) {
     static_assert(may_appear_in_path_err(ErrorCode::policy_failure));
     return refuse(ErrorCode::policy_failure);
   }
@@ -193,6 +196,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   psb.adspec = path.adspec;
   psb.phop = from;
   psb.in_link = link;
+  psb.policy = path.policy;
 
   // The OutInterface_list from routing. Only routers forward; a host forwards its own senders'
   // PATH only. A destination routing cannot reach is no RSVP error (RFC 2205 Appendix B has no

@@ -26,10 +26,14 @@
 
 namespace qosbed::rsvp {
 
-// A node's policy: false refuses a request (a Resv's flow descriptor) with a policy failure.
-using Policy = std::function<bool(const Session&, const FlowDescriptor&)>;
-// A node's policy for senders: false refuses a Path with its Tspec with a policy failure.
-using PathPolicy = std::function<bool(const Session&, const gqos::FlowSpec& tspec)>;
+// A node's policy: false refuses a request (a Resv's flow descriptor, with the POLICY_DATA the
+// Resv carries) with a policy failure.
+using Policy =
+    std::function<bool(const Session&, const FlowDescriptor&, const PolicyElements& policy_data)>;
+// A node's policy for senders: false refuses a Path, with its Tspec and POLICY_DATA, with a
+// policy failure.
+using PathPolicy = std::function<bool(const Session&, const gqos::FlowSpec& tspec,
+                                      const PolicyElements& policy_data)>;
 
 // A receiving application at a host, as the protocol there needs to know it.
 struct LocalReceiver {
@@ -51,8 +55,10 @@ class LocalApplications {
 
 class NodeProtocol final : public MessageReceiver {
  public:
+  // `policies` resolves the POLICY_DATA messages carry; a RESV merged from requests carrying
+  // different sets carries their union (PolicyTable::merged).
   NodeProtocol(engine::Scheduler& queue, Links& links, TrafficControl& traffic_control,
-               const SoftStateTimes& times);
+               const SoftStateTimes& times, PolicyTable& policies);
   // Cancels every timer still held: the queue may outlive the protocol.
   ~NodeProtocol();
   NodeProtocol(const NodeProtocol&) = delete;
@@ -85,9 +91,10 @@ class NodeProtocol final : public MessageReceiver {
   // A local sender is gone without a word: its path state, here too, times out L after its last
   // PATH, and the network finds out by timeout.
   void forget_local_sender(NodeId host, const PsbKey& key);
-  // A local receiver's request, made or changed; forward_resv sends it.
+  // A local receiver's request, made or changed, with the POLICY_DATA of its RESV; forward_resv
+  // sends it.
   void set_local_request(NodeId host, const Session& session, Style style,
-                         std::vector<FlowDescriptor> descriptors);
+                         std::vector<FlowDescriptor> descriptors, PolicyRef policy);
   void forget_local_request(NodeId host, const Session& session);
   // Sends the merged request of `session` upstream, one RESV per previous hop, or ResvTear where
   // nothing is left; tells local senders what is reserved for them.
@@ -160,6 +167,7 @@ class NodeProtocol final : public MessageReceiver {
   Links& links_;
   TrafficControl& traffic_control_;
   SoftStateTimes times_;
+  PolicyTable& policy_table_;
   LocalApplications* applications_ = nullptr;
   std::map<NodeId, HostObserver*> host_observers_;
   std::map<NodeId, Policy> policies_;

@@ -151,7 +151,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   // Policy control ("Policy Control failure", code 2).
   if (auto policy = policies_.find(at); policy != policies_.end()) {
     for (const auto& descriptor : *descriptors) {
-      if (!policy->second(resv.session, descriptor)) {
+      if (!policy->second(resv.session, descriptor, policy_table_.elements(resv.policy))) {
         send_resv_err(at, link, from, resv.session, ErrorCode::policy_failure, descriptor);
         return;
       }
@@ -191,6 +191,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
     refuse_downstream(at, resv.session, refused);
   }
   rsb.confirm_to = resv.confirm_to;
+  rsb.policy = resv.policy;
   // Start or restart the cleanup timer of the RSB; RESV REFRESH to the previous hops.
   arm_timer(*it);
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
@@ -241,6 +242,7 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
 
   for (const auto& phop : upstream) {
     Style style = Style::wf;
+    PolicyRef policy = no_policy;
     auto& parts = scratch.parts;
     parts.clear();
     // Where the parts of the request that asked for this RESV's confirmation lie: its RSB's
@@ -251,7 +253,10 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
       routed(at, session, rsb.link, scratch.senders,
              [&](const Psb& psb) { return psb.phop == phop; });
       const std::size_t before = parts.size();
-      if (restrict(rsb, scratch.senders, scratch.rsb_parts, parts)) style = rsb.style;
+      if (restrict(rsb, scratch.senders, scratch.rsb_parts, parts)) {
+        style = rsb.style;
+        policy = policy_table_.merged(policy, rsb.policy);
+      }
       if (confirm_to && (rsb.link ? rsb.confirm_to == confirm_to : *confirm_to == at)) {
         confirm_first = before;
         confirm_end = parts.size();
@@ -307,7 +312,7 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
       continue;
     }
     index.add_forwarded(session, *phop);
-    if (itf) links_.send(*itf, Resv{session, style, std::move(merged), confirm}, *phop);
+    if (itf) links_.send(*itf, Resv{session, style, std::move(merged), confirm, policy}, *phop);
   }
   merge_scratch_ = std::move(scratch);
 }

@@ -11,6 +11,7 @@
 #include "engine/clock.hpp"
 #include "gqos/codec.hpp"
 #include "rsvp/adspec.hpp"
+#include "rsvp/policy_data.hpp"
 #include "rsvp/session.hpp"
 #include "rsvp/session_map.hpp"
 #include "rsvp/topology.hpp"
@@ -31,6 +32,7 @@ struct Psb {
   // The queue's scheduling order taken at the last refresh: the expiry runs in that place, as if
   // the timer had been rescheduled at each refresh (see Scheduler::take_order).
   std::uint64_t expiry_order = 0;
+  PolicyRef policy = no_policy;  // the POLICY_DATA the PATH brought
 
   bool local() const { return !phop.has_value(); }
 };
@@ -39,7 +41,8 @@ struct Psb {
 // when nhop is the node itself (a receiver host).
 struct Rsb {
   Style style = Style::wf;
-  NodeId node = 0;  // where it is kept, as in Psb
+  NodeId node = 0;               // where it is kept, as in Psb
+  PolicyRef policy = no_policy;  // the POLICY_DATA the RESV brought (the local request: the host's)
   std::vector<FlowDescriptor> descriptors;
   std::optional<NodeId> confirm_to;
   std::optional<LinkId> link;  // toward nhop; none for the local request

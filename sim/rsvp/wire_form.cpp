@@ -4,6 +4,7 @@
 
 #include "gqos/constants.hpp"
 #include "rsvp/overloaded.hpp"
+#include "rsvp_wire/identity.hpp"
 
 namespace qosbed::rsvp {
 
@@ -118,6 +119,16 @@ wire::ErrorSpec error_of(const ErrorSpec& error, const Topology& topology) {
                          static_cast<std::uint8_t>(error.code), value};
 }
 
+// RFC 2750 section 3.1: one POLICY_DATA object may hold several policy elements.
+std::vector<wire::PolicyData> policy_of(PolicyRef policy, const PolicyTable* policies) {
+  if (policy == no_policy || !policies) return {};
+  wire::PolicyData data;
+  for (const PolicyElement& element : policies->elements(policy)) {
+    data.elements.push_back(wire::auth_user(element.user));
+  }
+  return {std::move(data)};
+}
+
 }  // namespace
 
 WirePacket to_wire(const Message& message, const Topology& topology, const WireContext& context) {
@@ -138,7 +149,7 @@ WirePacket to_wire(const Message& message, const Topology& topology, const WireC
                 session_of(m.session),
                 hop,
                 times,
-                {},
+                policy_of(m.policy, context.policies),
                 wire::SenderDescriptor{filter_of(m.sender), tspec_of(m.tspec), adspec_of(m.adspec)},
                 {}};
             packet.source = m.sender.address;
@@ -147,9 +158,15 @@ WirePacket to_wire(const Message& message, const Topology& topology, const WireC
           [&](const Resv& m) {
             std::optional<wire::ResvConfirm> confirm;
             if (m.confirm_to) confirm = wire::ResvConfirm{topology.node(*m.confirm_to).address};
-            packet.message.body = wire::Resv{
-                session_of(m.session),         hop, times, confirm, {}, {}, style_of(m.style),
-                descriptors_of(m.descriptors), {}};
+            packet.message.body = wire::Resv{session_of(m.session),
+                                             hop,
+                                             times,
+                                             confirm,
+                                             {},
+                                             policy_of(m.policy, context.policies),
+                                             style_of(m.style),
+                                             descriptors_of(m.descriptors),
+                                             {}};
           },
           [&](const PathTear& m) {
             packet.message.body = wire::PathTear{

@@ -18,6 +18,9 @@
 //   FLOWSPEC RFC 2205 section 3.1.6 lets it leave out.
 // - ResvConf's ERROR_SPEC names the node sending it on this hop (RFC 2205 section 3.1.9 wants
 //   the one that confirmed, which the model does not keep).
+// - A Path or Resv with POLICY_DATA carries one POLICY_DATA object, without option objects,
+//   holding an AUTH_USER element (rsvp_wire/identity.hpp) per user in it; the model keeps none in
+//   PathErr and ResvErr, whose grammar allows it.
 #pragma once
 
 #include <optional>
@@ -25,6 +28,7 @@
 #include "engine/clock.hpp"
 #include "gqos/layout.hpp"
 #include "rsvp/messages.hpp"
+#include "rsvp/policy_data.hpp"
 #include "rsvp/topology.hpp"
 #include "rsvp_wire/message.hpp"
 
@@ -36,6 +40,7 @@ struct WireContext {
   NodeId to = 0;
   LinkId link = 0;
   engine::TimeUs refresh_us = 30'000'000;  // R
+  const PolicyTable* policies = nullptr;   // resolves the message's POLICY_DATA; none: left out
 };
 
 struct WirePacket {

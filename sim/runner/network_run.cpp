@@ -140,18 +140,29 @@ NetworkRun::NetworkRun(engine::EventQueue& queue, const scenario::NetworkSpec& s
       network_(std::make_unique<rsvp::Network>(queue, topology_of(spec), options_of(spec))) {
   network_->set_message_observer(this);
   refresh_us_ = network_->options().times.refresh_us;
+  for (std::size_t node = 0; node < spec.nodes.size(); ++node) {
+    if (!spec.nodes[node].user.empty()) {
+      network_->set_user(static_cast<rsvp::NodeId>(node), spec.nodes[node].user);
+    }
+  }
   for (const scenario::NetPolicy& policy : spec.policies) {
     const auto node = static_cast<rsvp::NodeId>(policy.node);
-    if (policy.max_rate) {
-      network_->set_policy(node, [max_rate = *policy.max_rate](
-                                     const rsvp::Session&, const rsvp::FlowDescriptor& request) {
-        return request.flowspec.token_rate <= max_rate;
+    // A policy naming users admits only messages whose POLICY_DATA names one of them.
+    const auto admits_user = [users = policy.users](const rsvp::PolicyElements& policy_data) {
+      return users.empty() || rsvp::names_a_user(policy_data, users);
+    };
+    if (policy.max_rate || !policy.users.empty()) {
+      network_->set_policy(node, [max_rate = policy.max_rate, admits_user](
+                                     const rsvp::Session&, const rsvp::FlowDescriptor& request,
+                                     const rsvp::PolicyElements& policy_data) {
+        return (!max_rate || request.flowspec.token_rate <= *max_rate) && admits_user(policy_data);
       });
     }
-    if (policy.max_sender_rate) {
-      network_->set_path_policy(node, [max_rate = *policy.max_sender_rate](
-                                          const rsvp::Session&, const gqos::FlowSpec& tspec) {
-        return tspec.token_rate <= max_rate;
+    if (policy.max_sender_rate || !policy.users.empty()) {
+      network_->set_path_policy(node, [max_rate = policy.max_sender_rate, admits_user](
+                                          const rsvp::Session&, const gqos::FlowSpec& tspec,
+                                          const rsvp::PolicyElements& policy_data) {
+        return (!max_rate || tspec.token_rate <= *max_rate) && admits_user(policy_data);
       });
     }
   }
@@ -353,14 +364,17 @@ void NetworkRun::sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
 
 void NetworkRun::on_sent(rsvp::NodeId from, rsvp::NodeId to, rsvp::LinkId link,
                          const rsvp::Message& message) {
-  sent(from, to, link, message, rsvp::WireContext{from, to, link, refresh_us_}, 0);
+  sent(from, to, link, message,
+       rsvp::WireContext{from, to, link, refresh_us_, &network_->policy_table()}, 0);
 }
 
 // As its RSVP hop sent it, to the RSVP node it is for.
 void NetworkRun::on_routed(rsvp::NodeId at, rsvp::NodeId to, rsvp::LinkId link,
                            const rsvp::Message& message, const rsvp::Routed& via) {
   sent(at, to, link, message,
-       rsvp::WireContext{via.hop, via.target.value_or(to), via.hop_link, refresh_us_}, via.routers);
+       rsvp::WireContext{via.hop, via.target.value_or(to), via.hop_link, refresh_us_,
+                         &network_->policy_table()},
+       via.routers);
 }
 
 void NetworkRun::on_received(rsvp::NodeId at, rsvp::NodeId from, rsvp::LinkId link,
