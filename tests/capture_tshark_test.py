@@ -7,7 +7,9 @@ the capture and `--trace json` the trace. tshark then reads the capture, and:
     virtual time;
   - every RSVP checksum verifies ("[correct]"), no packet is malformed, and the capture has no
     expert error or warning (-z expert; IP header checksums checked);
-  - `tshark -Y rsvp` shows them all.
+  - `tshark -Y rsvp` shows them all;
+  - a scenario whose hosts name no user sends no POLICY_DATA, and the POLICY_DATA of
+    policy-data-identity-refused's first messages names the users its hosts name (D39).
 tshark missing (Debian's tshark package) is a skip, exit code 77, not a pass.
 
 usage: capture_tshark_test.py QOSBED WORK_DIR FOLDER...
@@ -25,6 +27,40 @@ SKIP = 77
 MESSAGE_TYPES = {"Path": "1", "Resv": "2", "PathErr": "3", "ResvErr": "4", "PathTear": "5",
                  "ResvTear": "6", "ResvConf": "7"}
 FIELDS = ["rsvp.msg", "frame.interface_name", "frame.time_epoch"]
+# The first packets of a scenario, each as its RSVP type and the user its POLICY_DATA names.
+IDENTITIES = {
+    "policy-data-identity-refused": [("1", "alice"), ("1", "bob"), ("1", "alice"), ("3", None),
+                                     ("2", "alice"), ("2", "alice")],
+}
+AUTH_USER, CREDENTIAL, ASCII_ID = 2, 2, 1
+
+
+def user_of(policy_data):
+    """The user an RSVP POLICY_DATA body names: RFC 2750's Data Offset (from the object header)
+    to its policy elements, each Length and P-Type, then for AUTH_USER RFC 3182's attributes,
+    each Length (padding not counted), A-Type and SubType; the CREDENTIAL ASCII_ID's value."""
+    at = int.from_bytes(policy_data[0:2], "big") - 4
+    while at + 4 <= len(policy_data):
+        length = int.from_bytes(policy_data[at:at + 2], "big")
+        p_type = int.from_bytes(policy_data[at + 2:at + 4], "big")
+        attribute, end = at + 4, at + length
+        while p_type == AUTH_USER and attribute + 4 <= end:
+            size = int.from_bytes(policy_data[attribute:attribute + 2], "big")
+            if policy_data[attribute + 2] == CREDENTIAL and policy_data[attribute + 3] == ASCII_ID:
+                return policy_data[attribute + 4:attribute + size].decode("ascii")
+            attribute += (size + 3) // 4 * 4
+        at = end
+    return None
+
+
+def identities(capture):
+    """Each packet's RSVP type and the user of its POLICY_DATA (None without one)."""
+    found = []
+    for line in tshark(str(capture), "-T", "fields", "-e", "rsvp.msg",
+                       "-e", "rsvp.policy.data").splitlines():
+        msg_type, _, data = line.partition("\t")
+        found.append((msg_type, user_of(bytes.fromhex(data.split(",")[0])) if data else None))
+    return found
 
 
 def sent_messages(qosbed, scenario, capture):
@@ -70,6 +106,18 @@ def problems(capture, sent):
     return found
 
 
+def policy_problems(scenario, capture):
+    carried = identities(capture)
+    expected = IDENTITIES.get(scenario.stem)
+    if expected is not None:
+        if carried[:len(expected)] != expected:
+            return [f"POLICY_DATA users {carried[:len(expected)]}, expected {expected}"]
+        return []
+    if not re.search(r"\buser:", scenario.read_text()) and any(user for _, user in carried):
+        return ["POLICY_DATA sent though no host names a user"]
+    return []
+
+
 def main():
     qosbed, work = sys.argv[1], pathlib.Path(sys.argv[2])
     if shutil.which("tshark") is None:
@@ -96,11 +144,14 @@ def main():
     if not problems(broken, sent) or not problems(first, sent[:-1]):
         print(f"the checks found nothing wrong with a broken capture of {scenario}")
         return 1
+    if user_of(bytes.fromhex("000800000010000200090201616c696365000000")) != "alice":
+        print("an AUTH_USER naming alice does not read as alice")
+        return 1
     for scenario in scenarios:
         capture = work / (scenario.stem + ".pcapng")
         sent = sent_messages(qosbed, scenario, capture)
         packets += len(sent)
-        found = problems(capture, sent)
+        found = problems(capture, sent) + policy_problems(scenario, capture)
         for problem in found:
             print(f"{scenario}: {problem}")
         failed += bool(found)

@@ -41,7 +41,8 @@ endif()
 if(NOT WIN32 AND TARGET qosbed)
   set(report_objects_scenarios
       reservation-confirmed admission-failure path-err-to-sender ff-two-senders se-shared
-      path-tear guaranteed-peak-above-rate policy-refuses-rate non-rsvp-router-break-bit)
+      path-tear guaranteed-peak-above-rate policy-refuses-rate non-rsvp-router-break-bit
+      policy-data-identity-refused)
   list(TRANSFORM report_objects_scenarios PREPEND ${PROJECT_SOURCE_DIR}/scenarios/network/)
   list(TRANSFORM report_objects_scenarios APPEND .yaml)
   add_test(NAME report_objects_tshark
