@@ -208,8 +208,14 @@ Json map_definition(const language::Map& map) {
   Json schema = type("object");
   if (!map.description.empty()) schema.add("description", Json::string(map.description));
   schema.add("additionalProperties", Json::literal("false"));
-  if (map.one_key) {
+  if (map.one_of == map.keys.size()) {
     schema.add("minProperties", Json::number(1)).add("maxProperties", Json::number(1));
+  } else if (map.one_of > 0) {
+    Json each = Json::array();
+    for (const language::Key& key : map.keys.first(map.one_of)) {
+      each.push(Json::object().add("required", strings(std::span(&key.name, 1))));
+    }
+    schema.add("oneOf", std::move(each));
   }
   add_keys(schema, map.keys, Json::object(), Json::array());
   return schema;

@@ -85,7 +85,8 @@ constexpr Key object_keys[] = {
     nested("raw", V::map, raw_map),
 };
 constexpr Map object_map{"object", object_keys,
-                         "a ProviderSpecific object: one kind, or end_of_list", true};
+                         "a ProviderSpecific object: one kind, or end_of_list",
+                         std::size(object_keys)};
 
 constexpr Key qos_keys[] = {
     nested("sending", V::map, given_flowspec_map),
@@ -120,9 +121,11 @@ constexpr Key node_keys[] = {
      nullptr,
      "a host's user: an AUTH_USER policy element in every PATH and RESV it sends (D39)"},
 };
-constexpr Map node_map{"node", node_keys,
-                       "a host, a router or a router that does not run RSVP, with its IPv4 address",
-                       true};
+constexpr Map node_map{
+    "node", node_keys,
+    "a host (which may name its user), a router or a router that does not run RSVP, with its "
+    "IPv4 address",
+    3};  // host, router or non_rsvp_router
 constexpr Key link_keys[] = {
     {"between", V::pair_of_texts, true},
     {"name", V::text},

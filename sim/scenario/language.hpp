@@ -70,14 +70,15 @@ struct Key {
 
 struct Map {
   constexpr Map(std::string_view name, std::span<const Key> keys, std::string_view description = {},
-                bool one_key = false)
-      : name(name), keys(keys), description(description), one_key(one_key) {}
+                std::size_t one_of = 0)
+      : name(name), keys(keys), description(description), one_of(one_of) {}
 
   std::string_view name;  // what the schema calls its definition
   std::span<const Key> keys;
   std::string_view description;
-  // Exactly one of the keys is written (a node is a host or a router; an object one kind).
-  bool one_key;
+  // Exactly one of the first `one_of` keys is written (a node is a host or a router, and may
+  // name its user; an object is one kind); 0: no such rule.
+  std::size_t one_of;
 };
 
 enum class SocketUse { required, optional, none };
