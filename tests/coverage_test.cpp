@@ -62,9 +62,9 @@ BOOST_AUTO_TEST_CASE(rules_cited_reads_parenthesised_lists_of_rule_ids_only) {
       rules_cited("(RFC 2205 section 3.1.3) (windows-xp, windows-2003) (R11) (D99)").empty());
   BOOST_TEST(rules_cited("(R5, windows-xp) (R5,D6) (R6 ) every R (R1").empty());
   BOOST_TEST(rules_cited("").empty());
-  BOOST_TEST(qosbed::cli::behaviour_rules().size() == 48u);
+  BOOST_TEST(qosbed::cli::behaviour_rules().size() == 49u);
   BOOST_TEST(qosbed::cli::behaviour_rules().front().id == "R1");
-  BOOST_TEST(qosbed::cli::behaviour_rules().back().id == "D38");
+  BOOST_TEST(qosbed::cli::behaviour_rules().back().id == "D39");
 }
 
 // Every rule id explain writes in a `why` is in a citation coverage reads: a change of wording
@@ -103,7 +103,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
   BOOST_TEST(coverage.code == 0);
   BOOST_TEST(
       coverage.out ==
-      "3 scenarios exercise 19/48 rules, 2/27 statuses, 3/15 errors, 3/5 notification modes.\n"
+      "3 scenarios exercise 19/49 rules, 2/27 statuses, 3/15 errors, 3/5 notification modes.\n"
       "\n"
       "rule  scenarios  what it says (docs/behaviour.md)\n"
       "R1            1  an overlapped SIO_GET_QOS pends until the next FD_QOS indication\n"
@@ -155,6 +155,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
       "group\n"
       "D37           -  an RSVP_RESERVE_INFO the SP cannot honour fails with its WSA_QOS_E* code\n"
       "D38           -  accept connects the listening socket to its peer with the condition's QOS\n"
+      "D39           -  a host's user is named in the POLICY_DATA of every PATH and RESV it sends\n"
       "\n"
       "status                      scenarios\n"
       "WSA_QOS_RECEIVERS                   -\n"
@@ -211,7 +212,7 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_a_table) {
       "\n"
       "Not exercised by any scenario:\n"
       "  rules: R5 D1 D3 D4 D5 D6 D7 D16 D17 D18 D20 D21 D22 D23 D24 D25 D26 D27 D28 D29 D30\n"
-      "         D31 D32 D33 D34 D35 D36 D37 D38\n"
+      "         D31 D32 D33 D34 D35 D36 D37 D38 D39\n"
       "  statuses: WSA_QOS_RECEIVERS WSA_QOS_NO_RECEIVERS WSA_QOS_REQUEST_CONFIRMED\n"
       "            WSA_QOS_ADMISSION_FAILURE WSA_QOS_POLICY_FAILURE WSA_QOS_BAD_STYLE\n"
       "            WSA_QOS_BAD_OBJECT WSA_QOS_TRAFFIC_CTRL_ERROR WSA_QOS_GENERIC_ERROR\n"
@@ -289,7 +290,8 @@ BOOST_AUTO_TEST_CASE(coverage_of_three_scenarios_as_json) {
       R"j({"name":"D35","title":"NOTRAFFIC with NOCHANGE keeps the other direction's ConfirmRequest","scenarios":[]},)j"
       R"j({"name":"D36","title":"join_leaf checks its QOS as connect does; only UDP joins, only a class D group","scenarios":[]},)j"
       R"j({"name":"D37","title":"an RSVP_RESERVE_INFO the SP cannot honour fails with its WSA_QOS_E* code","scenarios":[]},)j"
-      R"j({"name":"D38","title":"accept connects the listening socket to its peer with the condition's QOS","scenarios":[]}],)j"
+      R"j({"name":"D38","title":"accept connects the listening socket to its peer with the condition's QOS","scenarios":[]},)j"
+      R"j({"name":"D39","title":"a host's user is named in the POLICY_DATA of every PATH and RESV it sends","scenarios":[]}],)j"
       R"j("statuses":[)j"
       R"j({"name":"WSA_QOS_RECEIVERS","value":11005,"scenarios":[]},)j"
       R"j({"name":"WSA_QOS_SENDERS","value":11006,"scenarios":[)j" + q(pend) + R"j(]},)j"

@@ -6,7 +6,7 @@
 namespace qosbed::cli {
 namespace {
 
-constexpr std::array<BehaviourRule, 48> rules{{
+constexpr std::array<BehaviourRule, 49> rules{{
     {"R1", "an overlapped SIO_GET_QOS pends until the next FD_QOS indication"},
     {"R2", "a completion carries one direction's FLOWSPEC"},
     {"R3", "a sender may ask once connected, a receiver once bound"},
@@ -57,6 +57,7 @@ constexpr std::array<BehaviourRule, 48> rules{{
     {"D36", "join_leaf checks its QOS as connect does; only UDP joins, only a class D group"},
     {"D37", "an RSVP_RESERVE_INFO the SP cannot honour fails with its WSA_QOS_E* code"},
     {"D38", "accept connects the listening socket to its peer with the condition's QOS"},
+    {"D39", "a host's user is named in the POLICY_DATA of every PATH and RESV it sends"},
 }};
 
 bool is_rule(std::string_view id) {

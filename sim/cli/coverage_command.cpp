@@ -121,7 +121,7 @@ CommandHelp coverage_help() {
       "usage: qosbed coverage [--format text|json] FILE|FOLDER...\n"
       "\n"
       "Plays each scenario on the emulated RSVP SP and tells which behaviour rules (R1-R10 and\n"
-      "decisions D1-D38 of docs/behaviour.md), statuses (WSA_QOS_*), errors\n"
+      "decisions D1-D39 of docs/behaviour.md), statuses (WSA_QOS_*), errors\n"
       "(WSAE*, WSA_*) and notification modes their runs exercise, with how many scenarios\n"
       "exercise each, then what no scenario touches. A rule counts when `qosbed explain` cites\n"
       "it for an event of a run; a status when an FD_QOS indication with it reaches a socket;\n"

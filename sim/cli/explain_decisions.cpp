@@ -169,15 +169,26 @@ std::string DecisionsAtWork::indication(const engine::FdQosRecord& indication,
   return text;
 }
 
+std::string DecisionsAtWork::user_named(const engine::RsvpRecord& message) const {
+  const auto& nodes = scenario_.network->nodes;
+  const auto node = std::find_if(nodes.begin(), nodes.end(), [&](const scenario::NetNode& n) {
+    return n.name == message.from;
+  });
+  if (node == nodes.end() || node->user.empty()) return {};
+  return "Its host's user is " + node->user +
+         ": the SP names them in an AUTH_USER policy element of its POLICY_DATA (D39).";
+}
+
 std::string DecisionsAtWork::message(const engine::RsvpRecord& message, std::size_t index) const {
-  if (message.action != "sent") return {};
+  if (message.action != "sent" || !scenario_.network) return {};
   const bool path = message.message == "Path";
   if (!path && message.message != "Resv") return {};
+  std::string text = user_named(message);
   const std::vector<std::string> sockets = calls_.sockets_of(message.from, message.session, path);
-  if (sockets.empty()) return {};
-  std::string text = "Its entry names " + sockets.front() +
-                     ": that socket's calls, not the entry's start and senders, decide what it "
-                     "signals (D33).";
+  if (sockets.empty()) return text;
+  add_sentence(text, "Its entry names " + sockets.front() +
+                         ": that socket's calls, not the entry's start and senders, decide what "
+                         "it signals (D33).");
   if (path) {
     const std::optional<gqos::FlowSpec> sending = asked(sockets.front(), index, true);
     if (sending && sending->token_bucket_size == gqos::qos_not_specified) {

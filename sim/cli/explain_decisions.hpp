@@ -1,4 +1,4 @@
-// Which of the network's host-SP decisions (docs/behaviour.md D20-D35) a trace record shows at
+// Which of the network's host-SP decisions (docs/behaviour.md D20-D39) a trace record shows at
 // work, as sentences citing them: `qosbed explain` adds them to its story, and `qosbed coverage`
 // counts a decision as exercised from them. Each is cited only where the trace itself shows it:
 // the QOS a call passed, the records around an indication, the message a host sent.
@@ -27,6 +27,8 @@ class DecisionsAtWork {
   std::string call(const engine::CallRecord& call, std::size_t index) const;
   std::string indication(const engine::FdQosRecord& indication, std::size_t index) const;
   std::string message(const engine::RsvpRecord& message, std::size_t index) const;
+  // A Path or Resv its host sent: the user the host names (D39), or empty.
+  std::string user_named(const engine::RsvpRecord& message) const;
   // The indication came from a call of its socket that put it in a session (D25), not from a
   // message that reached its host.
   bool told_on_entering(const engine::FdQosRecord& indication, std::size_t index) const;
