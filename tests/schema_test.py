@@ -29,6 +29,7 @@ STRUCTURALLY_WRONG = [
     "number-past-32-bits.yaml", "several-problems.yaml", "step-without-kind.yaml",
     "unknown-key.yaml", "unknown-profile.yaml", "unknown-verb.yaml", "wait-takes-no-socket.yaml",
     "wrong-type.yaml", "network-bad-loss.yaml", "flowspec-without-service-type.yaml",
+    "network-policy-users.yaml",
 ]
 
 
