@@ -56,6 +56,9 @@ class Network {
     protocol_.set_host_observer(host, observer);
   }
   void set_policy(NodeId node, Policy policy) { protocol_.set_policy(node, std::move(policy)); }
+  void set_path_policy(NodeId node, PathPolicy policy) {
+    protocol_.set_path_policy(node, std::move(policy));
+  }
   // The user of the applications on `host`: its RSVP SP puts an AUTH_USER policy element naming
   // them in the POLICY_DATA of every PATH and RESV it originates (docs/behaviour.md D39).
   void set_user(NodeId host, std::string user) {
@@ -63,9 +66,6 @@ class Network {
   }
   // What the messages' PolicyRefs stand for.
   const PolicyTable& policy_table() const { return policy_table_; }
-  void set_path_policy(NodeId node, PathPolicy policy) {
-    protocol_.set_path_policy(node, std::move(policy));
-  }
 
   // Network changes. A link change recomputes routes; state follows with the next refresh.
   void set_link_up(LinkId link, bool up) { links_.set_link_up(link, up); }
