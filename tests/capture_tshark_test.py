@@ -8,8 +8,8 @@ the capture and `--trace json` the trace. tshark then reads the capture, and:
   - every RSVP checksum verifies ("[correct]"), no packet is malformed, and the capture has no
     expert error or warning (-z expert; IP header checksums checked);
   - `tshark -Y rsvp` shows them all;
-  - a scenario whose hosts name no user sends no POLICY_DATA, and the POLICY_DATA of
-    policy-data-identity-refused's first messages names the users its hosts name (D39).
+  - a scenario whose hosts name no user sends no POLICY_DATA, and in the first messages of
+    the policy-data lessons POLICY_DATA names the users their hosts name (D39).
 tshark missing (Debian's tshark package) is a skip, exit code 77, not a pass.
 
 usage: capture_tshark_test.py QOSBED WORK_DIR FOLDER...
@@ -31,6 +31,7 @@ FIELDS = ["rsvp.msg", "frame.interface_name", "frame.time_epoch"]
 IDENTITIES = {
     "policy-data-identity-refused": [("1", "alice"), ("1", "bob"), ("1", "alice"), ("3", None),
                                      ("2", "alice"), ("2", "alice")],
+    "policy-data-resv-refused": [("1", "alice"), ("1", "alice"), ("2", "bob"), ("4", None)],
 }
 AUTH_USER, CREDENTIAL, ASCII_ID = 2, 2, 1
 
