@@ -295,8 +295,9 @@ void NodeProtocol::time_out(const PsbEntry& entry) {
 }
 
 void NodeProtocol::time_out(const RsbEntry& entry) {
-  const auto& [key, rsb] = entry;
-  on_resv_tear(rsb.node, key.second, Cause::timeout, key.first);
+  // The session by value: the teardown erases the entry that holds it.
+  const Session session = entry.first.first;
+  on_resv_tear(entry.second.node, entry.first.second, Cause::timeout, session);
 }
 
 // RFC 2209 PATHTEAR MESSAGE ARRIVES; a timed-out PSB is torn down as if a PathTear had come from
