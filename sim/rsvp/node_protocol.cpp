@@ -261,16 +261,18 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
 template <typename Entry>
 engine::EventId NodeProtocol::schedule_cleanup(Entry& entry) {
   return queue_.schedule_in_order(entry.second.expires_us, entry.second.expiry_order,
-                                  [this, &entry] {
-                                    auto& state = entry.second;
-                                    // Refreshed since: expire in the later place.
-                                    if (state.expiry_order != queue_.running_order()) {
-                                      state.timer = schedule_cleanup(entry);
-                                      return;
-                                    }
-                                    state.timer = 0;
-                                    time_out(entry);
-                                  });
+                                  [this, &entry] { cleanup_due(entry); });
+}
+
+template <typename Entry>
+void NodeProtocol::cleanup_due(Entry& entry) {
+  auto& state = entry.second;
+  if (state.expiry_order != queue_.running_order()) {  // refreshed since: expire in the later place
+    state.timer = schedule_cleanup(entry);
+    return;
+  }
+  state.timer = 0;
+  time_out(entry);
 }
 
 template <typename Entry>

@@ -129,6 +129,9 @@ class NodeProtocol final : public MessageReceiver {
   // storage: an entry stays in place until erased, and erasing it cancels the timer first.
   template <typename Entry>
   engine::EventId schedule_cleanup(Entry& entry);
+  // The cleanup timer came due: the state times out, unless a refresh moved its expiry on.
+  template <typename Entry>
+  void cleanup_due(Entry& entry);
   template <typename Entry>
   void arm(Entry& entry);
   // A PSB that timed out is torn down as by a PathTear, an RSB as by a ResvTear.
