@@ -44,36 +44,18 @@ wire::FlowSpec flowspec_of(const gqos::FlowSpec& flowspec) {
   return out;
 }
 
-wire::GeneralOverrides overrides_of(const gqos::AdGeneralParams& general) {
-  const auto given = [](gqos::Ulong value) {
-    return value == gqos::qos_not_specified ? std::nullopt : std::optional{value};
-  };
-  wire::GeneralOverrides out{given(general.intserv_aware_hop_count), std::nullopt,
-                             given(general.minimum_latency), given(general.path_mtu)};
-  if (general.path_bandwidth_estimate != gqos::qos_not_specified) {
-    out.path_bandwidth = rate(general.path_bandwidth_estimate);
-  }
-  return out;
-}
-
-wire::Adspec adspec_of(const PathAdspec& path_adspec) {
-  const gqos::Adspec adspec = adspec_object(path_adspec);
-  const gqos::AdGeneralParams& general = adspec.general_params;
+// The model's ADSPEC has both fragments, neither overriding a general parameter nor broken on its
+// own (PathAdspec): only the general parameters and the Guaranteed terms vary.
+wire::Adspec adspec_of(const PathAdspec& adspec) {
+  const gqos::AdGeneralParams& general = adspec.general;
+  const gqos::AdGuaranteed& g = adspec.guaranteed;
   wire::Adspec out;
-  out.general = wire::GeneralParameters{
-      (general.flags & gqos::ad_flag_break_bit) != 0, general.intserv_aware_hop_count,
-      rate(general.path_bandwidth_estimate), general.minimum_latency, general.path_mtu};
-  for (const gqos::ControlService& service : adspec.services) {
-    const bool broken = (service.overrides.flags & gqos::ad_flag_break_bit) != 0;
-    if (service.service == gqos::service_type::guaranteed) {
-      const gqos::AdGuaranteed& g = service.guaranteed;
-      out.guaranteed = wire::GuaranteedFragment{
-          broken, wire::GuaranteedTerms{g.c_total, g.d_total, g.c_sum, g.d_sum},
-          overrides_of(service.overrides)};
-    } else if (service.service == gqos::service_type::controlled_load) {
-      out.controlled_load = wire::ControlledLoadFragment{broken, overrides_of(service.overrides)};
-    }
-  }
+  out.general = wire::GeneralParameters{adspec.broken(), general.intserv_aware_hop_count,
+                                        rate(general.path_bandwidth_estimate),
+                                        general.minimum_latency, general.path_mtu};
+  out.guaranteed = wire::GuaranteedFragment{
+      false, wire::GuaranteedTerms{g.c_total, g.d_total, g.c_sum, g.d_sum}, {}};
+  out.controlled_load = wire::ControlledLoadFragment{false, {}};
   return out;
 }
 
