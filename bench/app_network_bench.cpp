@@ -6,12 +6,12 @@
 // WSA_QOS_RECEIVERS at the sender) is counted. Target: 50,000 flows x 5 hops x 10 periods in 10 s
 // or less and 2 KB of heap per flow or less, the SP's per-socket records included.
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include "cpu_clock.hpp"
 #include "engine/event_queue.hpp"
 #include "gqos/constants.hpp"
 #include "gqos/socket_qos.hpp"
+#include "heap_in_use.hpp"
 #include "rsvp/host_sp.hpp"
 #include "rsvp/network.hpp"
 #include "rsvp_chain.hpp"
@@ -36,7 +36,7 @@ void BM_app_driven_flows(benchmark::State& state) {
   double seconds = 0;
   double bytes_per_flow = 0;
   for (auto _ : state) {
-    const std::size_t heap_before = mallinfo2().uordblks;
+    const std::size_t heap_before = heap_in_use();
     const double start = cpu_seconds();
     engine::EventQueue queue;
     Network network(queue, chain(hops));
@@ -65,7 +65,7 @@ void BM_app_driven_flows(benchmark::State& state) {
     }
     queue.run_until(periods * network.options().times.refresh_us);
     seconds = cpu_seconds() - start;
-    bytes_per_flow = static_cast<double>(mallinfo2().uordblks - heap_before) / flows;
+    bytes_per_flow = static_cast<double>(heap_in_use() - heap_before) / flows;
 
     // Every flow's reservation reached the sender, and each socket was told once.
     if (!all_reserved(network, flows) || senders_told != static_cast<std::uint64_t>(flows) ||

@@ -4,16 +4,16 @@
 // `periods` refresh periods R of virtual time (default R = 30 s), refreshing and forwarding as it
 // does in a scenario. Target: 50,000 flows x 5 hops x 10 periods in 10 s or less.
 //
-// Memory per flow: the heap in use (glibc mallinfo2: allocated chunks, malloc's own overhead
+// Memory per flow: the heap in use (heap_in_use.hpp: chunks and mapped blocks, malloc's overhead
 // included) after the run, less the heap in use before the network was built, divided by the
 // flows. It is everything the run still holds for a flow: path and reservation state at every
 // node, installed reservations, timers and messages in flight.
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include "cpu_clock.hpp"
 #include "engine/event_queue.hpp"
 #include "gqos/constants.hpp"
+#include "heap_in_use.hpp"
 #include "rsvp/network.hpp"
 #include "rsvp_chain.hpp"
 
@@ -41,7 +41,7 @@ void BM_rsvp_network(benchmark::State& state) {
   double seconds = 0;
   double bytes_per_flow = 0;
   for (auto _ : state) {
-    const std::size_t heap_before = mallinfo2().uordblks;
+    const std::size_t heap_before = heap_in_use();
     const double start = cpu_seconds();
     engine::EventQueue queue;
     Network network(queue, chain(hops));
@@ -55,7 +55,7 @@ void BM_rsvp_network(benchmark::State& state) {
     }
     queue.run_until(periods * network.options().times.refresh_us);
     seconds = cpu_seconds() - start;
-    bytes_per_flow = static_cast<double>(mallinfo2().uordblks - heap_before) / flows;
+    bytes_per_flow = static_cast<double>(heap_in_use() - heap_before) / flows;
 
     if (!all_reserved(network, flows)) {
       state.SkipWithError("not every reservation reached the sender");

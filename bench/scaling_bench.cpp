@@ -5,7 +5,6 @@
 #include "scaling_bench.hpp"
 
 #include <benchmark/benchmark.h>
-#include <malloc.h>
 
 #include <algorithm>
 #include <functional>
@@ -19,6 +18,7 @@
 #include "cpu_clock.hpp"
 #include "engine/event_queue.hpp"
 #include "figures.hpp"
+#include "heap_in_use.hpp"
 #include "provider_stub/emulator.hpp"
 
 namespace qosbed::bench {
@@ -38,7 +38,7 @@ void BM_scaling(benchmark::State& state) {
     std::vector<std::unique_ptr<client::Monitor>> monitors;
     sockets.reserve(socket_count);
     monitors.reserve(socket_count);
-    const std::size_t heap_before = mallinfo2().uordblks;
+    const std::size_t heap_before = heap_in_use();
     for (std::size_t i = 0; i < socket_count; ++i) {
       sockets.push_back(emulator->open(provider::Role::receiver, provider::Protocol::udp));
       emulator->bind(sockets.back(), {"10.0.0.2", 5000});
@@ -49,7 +49,7 @@ void BM_scaling(benchmark::State& state) {
     // with the most sockets (the one where a per-socket overhead weighs most).
     if (socket_count == 10'000 && events == 1'000) {
       add_figure("scaling_bytes_per_socket",
-                 static_cast<double>(mallinfo2().uordblks - heap_before) / socket_count);
+                 static_cast<double>(heap_in_use() - heap_before) / socket_count);
     }
     const gqos::Indication indication = senders_indication();
     std::mt19937 random(7);
