@@ -11,6 +11,9 @@ target_link_libraries(test_rsvp_reservation PRIVATE qosbed_rsvp)
 qosbed_test(test_rsvp_timers rsvp_timers_test.cpp)
 target_link_libraries(test_rsvp_timers PRIVATE qosbed_rsvp)
 
+qosbed_test(test_rsvp_expiry_list rsvp_expiry_list_test.cpp)
+target_link_libraries(test_rsvp_expiry_list PRIVATE qosbed_rsvp)
+
 qosbed_test(test_rsvp_sp_adapter rsvp_sp_adapter_test.cpp)
 target_link_libraries(test_rsvp_sp_adapter PRIVATE qosbed_rsvp qosbed_emulator)
 

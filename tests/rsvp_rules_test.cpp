@@ -344,7 +344,7 @@ bool survives(int n, std::uint64_t seed, TimeUs& gap_us) {
   // Dead path state comes back with the next PATH: the gap then exceeds L.
   while (queue.now_us() < 20 * 60 * s && queue.run_next()) {
     if (net.state(d).psbs.empty()) continue;
-    const TimeUs expires = net.state(d).psbs.begin()->second.expires_us;
+    const TimeUs expires = net.state(d).psbs.begin()->second.expiry.expires_us;
     const TimeUs arrived = expires - net.lifetime_us();
     if (arrived != last) {
       if (last != 0) gap_us = std::max(gap_us, arrived - last);

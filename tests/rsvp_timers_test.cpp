@@ -66,8 +66,8 @@ BOOST_AUTO_TEST_CASE(state_at_each_node_lives_l_after_its_last_refresh) {
   queue.run_until(0);
   net.silence_sender(c.s, to_d, 6000);
   queue.run_until(3 * ms);
-  BOOST_TEST(net.state(c.r1).psbs.begin()->second.expires_us == 1 * ms + 157'500'000);
-  BOOST_TEST(net.state(c.d).psbs.begin()->second.expires_us == 3 * ms + 157'500'000);
+  BOOST_TEST(net.state(c.r1).psbs.begin()->second.expiry.expires_us == 1 * ms + 157'500'000);
+  BOOST_TEST(net.state(c.d).psbs.begin()->second.expiry.expires_us == 3 * ms + 157'500'000);
   queue.run_until(1 * ms + 157'500'000 - 1);
   BOOST_TEST(net.state(c.r1).psbs.size() == 1u);
   queue.run_until(1 * ms + 157'500'000);

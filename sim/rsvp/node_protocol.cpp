@@ -32,9 +32,9 @@ NodeProtocol::~NodeProtocol() {
 }
 
 void NodeProtocol::halt() {
+  expiring_.clear();
+  cancel(expiry_event_);
   for (NodeState& node : nodes_) {
-    for (auto& [key, psb] : node.psbs) cancel(psb.timer);
-    for (auto& [key, rsb] : node.rsbs) cancel(rsb.timer);
     for (auto& [key, bsb] : node.blockades) cancel(bsb.timer);
   }
 }
@@ -110,11 +110,14 @@ void NodeProtocol::deliver(NodeId at, NodeId from, LinkId link, const Message& m
 void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
   auto& psbs = index_[host].psbs;
   const auto it = psbs.find(key);
-  if (it == psbs.end() || !it->second.local() || it->second.timer != 0) return;
+  if (it == psbs.end() || !it->second.local() || it->second.expiry.listed) return;
   // Nothing refreshes it any more: it times out L after its last PATH, like the path state of
-  // every node downstream.
-  it->second.expiry_order = queue_.take_order();
-  it->second.timer = schedule_cleanup(*it);
+  // every node downstream, and so perhaps before states refreshed since.
+  const StateRef state(*it);
+  it->second.expiry.order = queue_.take_order();
+  expiring_.insert_in_order(state);
+  if (expiring_.front() == state) cancel(expiry_event_);  // due before the one the event is for
+  schedule_expiry();
 }
 
 void NodeProtocol::forget_reported(NodeId host, const Session& session) {
@@ -219,10 +222,10 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   // Start or restart the cleanup timer of the PSB. A local sender's has none while its
   // application refreshes it; it would expire L after this PATH.
   if (from) {
-    arm_timer(*it);
+    arm(StateRef(*it));
   } else {
-    cancel(psb.timer);
-    psb.expires_us = queue_.now_us() + lifetime_us();
+    expiring_.remove(StateRef(*it));
+    psb.expiry.expires_us = queue_.now_us() + lifetime_us();
   }
 
   // PATH REFRESH: the PATH goes on along every outgoing interface, its ADSPEC updated.
@@ -255,51 +258,43 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   }
 }
 
-// Soft-state cleanup (RFC 2205 section 3.7), one timer per PSB and per RSB. A refresh only moves
-// expires_us and takes a new place in the queue's order: rescheduling at every refresh would
-// churn the queue. The state times out when its event comes due with no refresh since.
-template <typename Entry>
-engine::EventId NodeProtocol::schedule_cleanup(Entry& entry) {
-  return queue_.schedule_in_order(entry.second.expires_us, entry.second.expiry_order,
-                                  [this, &entry] { cleanup_due(entry); });
+// Soft-state cleanup (RFC 2205 section 3.7). The state expires L after its refresh, in the place
+// in the engine's order taken then: as if its timer were rescheduled at every refresh, which
+// would churn the queue. One event waits for the front of the expiry list; when it comes due
+// and the front has been refreshed or deleted since, it moves on to the new front.
+void NodeProtocol::arm(StateRef state) {
+  Expiry& expiry = expiry_of(state);
+  expiry.expires_us = queue_.now_us() + lifetime_us();
+  expiry.order = queue_.take_order();
+  expiring_.move_to_back(state);
+  schedule_expiry();
 }
 
-template <typename Entry>
-void NodeProtocol::cleanup_due(Entry& entry) {
-  auto& state = entry.second;
-  if (state.expiry_order != queue_.running_order()) {  // refreshed since: expire in the later place
-    state.timer = schedule_cleanup(entry);
-    return;
+void NodeProtocol::schedule_expiry() {
+  if (expiry_event_ != 0 || expiring_.empty()) return;
+  const Expiry& front = expiry_of(expiring_.front());
+  expiry_event_ = queue_.schedule_in_order(front.expires_us, front.order, [this] { expiry_due(); });
+}
+
+void NodeProtocol::expiry_due() {
+  expiry_event_ = 0;
+  const StateRef front = expiring_.front();
+  if (front && expiry_of(front).order == queue_.running_order()) {
+    expiring_.remove(front);
+    time_out(front);
   }
-  state.timer = 0;
-  time_out(entry);
+  schedule_expiry();
 }
 
-template <typename Entry>
-void NodeProtocol::arm(Entry& entry) {
-  auto& state = entry.second;
-  state.expires_us = queue_.now_us() + lifetime_us();
-  state.expiry_order = queue_.take_order();
-  if (state.timer == 0) state.timer = schedule_cleanup(entry);
-}
-
-void NodeProtocol::arm_timer(PsbEntry& entry) {
-  arm(entry);
-}
-
-void NodeProtocol::arm_timer(RsbEntry& entry) {
-  arm(entry);
-}
-
-void NodeProtocol::time_out(const PsbEntry& entry) {
-  const auto& [key, psb] = entry;
-  on_path_tear(psb.node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
-}
-
-void NodeProtocol::time_out(const RsbEntry& entry) {
-  // The session by value: the teardown erases the entry that holds it.
-  const Session session = entry.first.first;
-  on_resv_tear(entry.second.node, entry.first.second, Cause::timeout, session);
+void NodeProtocol::time_out(StateRef state) {
+  if (state.is_rsb()) {
+    // The session by value: the teardown erases the entry that holds it.
+    const auto [session, nhop] = state.rsb().first;
+    on_resv_tear(state.rsb().second.node, nhop, Cause::timeout, session);
+  } else {
+    const auto& [key, psb] = state.psb();
+    on_path_tear(psb.node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
+  }
 }
 
 // RFC 2209 PATHTEAR MESSAGE ARRIVES; a timed-out PSB is torn down as if a PathTear had come from
@@ -312,9 +307,9 @@ void NodeProtocol::on_path_tear(NodeId at, std::optional<NodeId> phop, const Pat
   auto& psbs = index_[at].psbs;
   auto it = psbs.find(PsbKey{tear.session, tear.sender});
   if (it == psbs.end() || it->second.phop != phop) return;
+  expiring_.remove(StateRef(*it));
   Psb psb = std::move(it->second);
   psbs.erase(it);
-  cancel(psb.timer);
   for (const Interface& itf : psb.outs) links_.send(itf, tear);
   // Reservation state that matched the PSB: traffic control without it, and a RESV refresh.
   if (psb.local()) forget_reported(at, tear.session);

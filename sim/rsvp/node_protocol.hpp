@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "engine/scheduler.hpp"
+#include "rsvp/expiry_list.hpp"
 #include "rsvp/links.hpp"
 #include "rsvp/messages.hpp"
 #include "rsvp/observer.hpp"
@@ -120,23 +121,14 @@ class NodeProtocol final : public MessageReceiver {
   // an application that released its session hears no more of it.
   void forget_reported(NodeId host, const Session& session);
 
-  // Soft-state expiry: each refresh moves expires_us and takes a new place in the queue's order;
-  // the one event in the queue moves there only when it comes due (see Scheduler::take_order).
-  void arm_timer(PsbEntry& entry);
-  void arm_timer(RsbEntry& entry);
-  // The cleanup timer of a PSB or RSB with its key (a node's map entry), due at its expires_us in
-  // its expiry_order. The event holds the entry's address alone, which fits std::function's own
-  // storage: an entry stays in place until erased, and erasing it cancels the timer first.
-  template <typename Entry>
-  engine::EventId schedule_cleanup(Entry& entry);
-  // The cleanup timer came due: the state times out, unless a refresh moved its expiry on.
-  template <typename Entry>
-  void cleanup_due(Entry& entry);
-  template <typename Entry>
-  void arm(Entry& entry);
+  // Soft-state expiry (expiry_list.hpp): a refresh moves the state's expiry to L from now.
+  void arm(StateRef state);
+  // The one engine event, for the front of the expiry list, when there is none.
+  void schedule_expiry();
+  // The event came due: the front times out, unless it was refreshed or deleted since.
+  void expiry_due();
   // A PSB that timed out is torn down as by a PathTear, an RSB as by a ResvTear.
-  void time_out(const PsbEntry& entry);
-  void time_out(const RsbEntry& entry);
+  void time_out(StateRef state);
   void cancel(std::uint64_t& timer);
   // The senders of `session` at `node` whose PATH went out on `itf_link` (or, with none, the
   // PATHs that arrived here for a local receiver), among those for which `keep` holds, into
@@ -179,6 +171,8 @@ class NodeProtocol final : public MessageReceiver {
   std::map<Address, NodeId> hosts_;
   std::vector<NodeState> nodes_;
   std::deque<NodeIndex> index_;  // one per node, over nodes_ (a deque: NodeIndex stays put)
+  ExpiryList expiring_;          // every PSB and RSB that times out, in the order they do
+  engine::EventId expiry_event_ = 0;
 
   // Working space forward_resv (and on_path, for the outgoing interfaces) reuse from one message
   // to the next rather than allocate each time. A call moves it out and back when done: a call

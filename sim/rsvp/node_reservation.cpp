@@ -167,8 +167,10 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   const bool current = !added && index.installed(resv.session) && rsb.style == resv.style &&
                        rsb.link == link && rsb.descriptors == *descriptors;
   if (!current) {
-    std::optional<Rsb> old;
-    if (!added) old = rsb;
+    // What the request was, should admission refuse what it is now.
+    const Style old_style = rsb.style;
+    std::vector<FlowDescriptor> old_descriptors = std::move(rsb.descriptors);
+    const std::optional<LinkId> old_link = rsb.link;
     rsb.style = resv.style;
     rsb.descriptors = *descriptors;
     rsb.link = link;
@@ -179,9 +181,11 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
       // The request does not fit: the reservation in place, if any, stays and stays refreshed
       // (RFC 2205 section 2.5, KR-I), and the receivers learn of the failure ("Admission
       // Control failure", code 1). Nothing goes upstream: no ResvConf can come back for it.
-      if (old) {
-        rsb = *old;
-        arm_timer(*it);
+      if (!added) {
+        rsb.style = old_style;
+        rsb.descriptors = std::move(old_descriptors);
+        rsb.link = old_link;
+        arm(StateRef(*it));
       } else {
         rsbs.erase(it);
       }
@@ -193,7 +197,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   rsb.confirm_to = resv.confirm_to;
   rsb.policy = resv.policy;
   // Start or restart the cleanup timer of the RSB; RESV REFRESH to the previous hops.
-  arm_timer(*it);
+  arm(StateRef(*it));
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
 }
 
@@ -202,7 +206,7 @@ void NodeProtocol::on_resv_tear(NodeId at, NodeId from, Cause cause, const Sessi
   auto& rsbs = index_[at].rsbs;
   auto it = rsbs.find(RsbKey{session, from});
   if (it == rsbs.end() || !it->second.link) return;
-  cancel(it->second.timer);
+  expiring_.remove(StateRef(*it));
   rsbs.erase(it);
   update_traffic_control(at, session);
   forward_resv(at, session, std::nullopt, cause);

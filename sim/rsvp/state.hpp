@@ -3,7 +3,9 @@
 // interfaces.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -18,21 +20,56 @@
 
 namespace qosbed::rsvp {
 
+struct Psb;
+struct Rsb;
+using PsbKey = std::pair<Session, SenderId>;
+using RsbKey = std::pair<Session, NodeId>;  // session, next hop
+using PsbEntry = std::pair<const PsbKey, Psb>;
+using RsbEntry = std::pair<const RsbKey, Rsb>;
+
+// A PSB's or an RSB's map entry: which of the two, and where it is. Map entries stay in place
+// until erased, and erasing one takes it off the expiry list (expiry_list.hpp) first.
+class StateRef {
+ public:
+  StateRef() = default;
+  explicit StateRef(PsbEntry& entry)
+      : bits_(reinterpret_cast<std::uintptr_t>(std::addressof(entry))) {}
+  explicit StateRef(RsbEntry& entry)
+      : bits_(reinterpret_cast<std::uintptr_t>(std::addressof(entry)) | rsb_bit) {}
+
+  explicit operator bool() const { return bits_ != 0; }
+  bool is_rsb() const { return (bits_ & rsb_bit) != 0; }
+  PsbEntry& psb() const { return *reinterpret_cast<PsbEntry*>(bits_); }
+  RsbEntry& rsb() const { return *reinterpret_cast<RsbEntry*>(bits_ & ~rsb_bit); }
+  friend bool operator==(StateRef, StateRef) = default;
+
+ private:
+  // Entries are aligned to at least 8 bytes, so the low bit is free to tell the two apart.
+  static constexpr std::uintptr_t rsb_bit = 1;
+  std::uintptr_t bits_ = 0;
+};
+
+// A PSB's or RSB's cleanup timer: when it expires, its place among the engine's events due then
+// (see Scheduler::take_order), and its place in the expiry list.
+struct Expiry {
+  engine::TimeUs expires_us = 0;  // L after the last refresh
+  std::uint64_t order = 0;        // taken at the last refresh
+  StateRef prev;
+  StateRef next;
+  bool listed = false;  // false: the state does not time out (a local sender's, while refreshed)
+};
+
 // What a PATH left at a node (RFC 2205 section 3.1).
 struct Psb {
   gqos::FlowSpec tspec{};
   PathAdspec adspec;
   std::optional<NodeId> phop;     // the upstream neighbour; none at the sender's own host
   std::optional<LinkId> in_link;  // the link the PATH arrived on
-  NodeId node = 0;                // where it is kept: its cleanup timer names only its entry
+  NodeId node = 0;                // where it is kept: its expiry names only its entry
+  PolicyRef policy = no_policy;   // the POLICY_DATA the PATH brought
   std::vector<Interface> outs;    // where the PATH was forwarded
   // L after the last PATH. A local sender's times out only once its application is silent.
-  engine::TimeUs expires_us = 0;
-  std::uint64_t timer = 0;  // the network's expiry timer (an engine event; 0: none)
-  // The queue's scheduling order taken at the last refresh: the expiry runs in that place, as if
-  // the timer had been rescheduled at each refresh (see Scheduler::take_order).
-  std::uint64_t expiry_order = 0;
-  PolicyRef policy = no_policy;  // the POLICY_DATA the PATH brought
+  Expiry expiry;
 
   bool local() const { return !phop.has_value(); }
 };
@@ -46,10 +83,12 @@ struct Rsb {
   std::vector<FlowDescriptor> descriptors;
   std::optional<NodeId> confirm_to;
   std::optional<LinkId> link;  // toward nhop; none for the local request
-  engine::TimeUs expires_us = 0;
-  std::uint64_t timer = 0;         // the network's expiry timer (an engine event; 0: none)
-  std::uint64_t expiry_order = 0;  // as in Psb
+  Expiry expiry;               // never listed for the local request: it does not time out
 };
+
+inline Expiry& expiry_of(StateRef state) {
+  return state.is_rsb() ? state.rsb().second.expiry : state.psb().second.expiry;
+}
 
 // Blockade state (BSB, RFC 2209 section 1; RFC 2205 section 3.5): after an admission failure
 // upstream, the failed flowspec Qb, for the previous hop the ResvErr came from and, when the
@@ -68,11 +107,6 @@ struct Blockade {
   engine::TimeUs expires_us = 0;
   std::uint64_t timer = 0;  // the deletion, an engine event
 };
-
-using PsbKey = std::pair<Session, SenderId>;
-using RsbKey = std::pair<Session, NodeId>;  // session, next hop
-using PsbEntry = std::map<PsbKey, Psb>::value_type;
-using RsbEntry = std::map<RsbKey, Rsb>::value_type;
 
 struct NodeState {
   std::map<PsbKey, Psb> psbs;
