@@ -36,7 +36,7 @@ std::vector<StateRef> in_order(const ExpiryList& list) {
   StateRef before;
   for (StateRef at = list.front(); at; at = expiry_of(at).next) {
     BOOST_TEST((expiry_of(at).prev == before));
-    BOOST_TEST(expiry_of(at).listed);
+    BOOST_TEST(list.contains(at));
     states.push_back(at);
     before = at;
   }
@@ -88,7 +88,7 @@ BOOST_AUTO_TEST_CASE(removing_keeps_the_rest_linked_and_ignores_states_not_liste
 
   list.remove(b);  // the middle
   BOOST_TEST((in_order(list) == std::vector{a, c}));
-  BOOST_TEST(!expiry_of(b).listed);
+  BOOST_TEST(!list.contains(b));
   BOOST_TEST(!expiry_of(b).prev);
   BOOST_TEST(!expiry_of(b).next);
   list.remove(b);  // twice
@@ -100,9 +100,10 @@ BOOST_AUTO_TEST_CASE(removing_keeps_the_rest_linked_and_ignores_states_not_liste
   BOOST_TEST((in_order(list) == std::vector{a, b}));
   list.remove(a);  // the front
   BOOST_TEST((in_order(list) == std::vector{b}));
+  BOOST_TEST(list.contains(b));  // all of it
   list.clear();
   BOOST_TEST(list.empty());
-  BOOST_TEST(!expiry_of(b).listed);
+  BOOST_TEST(!list.contains(b));
 }
 
 BOOST_AUTO_TEST_CASE(a_silent_sender_goes_to_its_place_by_expiry_then_order) {

@@ -16,6 +16,12 @@ class ExpiryList {
  public:
   bool empty() const { return !front_; }
   StateRef front() const { return front_; }
+  // A state is on the list when it has a neighbour there or is all of it: a flag would cost
+  // each state another word.
+  bool contains(StateRef state) const {
+    const Expiry& expiry = expiry_of(state);
+    return expiry.prev || expiry.next || front_ == state;
+  }
 
   // A refreshed state, whose expiry is now the latest of all.
   void move_to_back(StateRef state) {
@@ -36,12 +42,11 @@ class ExpiryList {
 
   // Does nothing to a state not on the list.
   void remove(StateRef state) {
+    if (!contains(state)) return;
     Expiry& expiry = expiry_of(state);
-    if (!expiry.listed) return;
     (expiry.prev ? expiry_of(expiry.prev).next : front_) = expiry.next;
     (expiry.next ? expiry_of(expiry.next).prev : back_) = expiry.prev;
     expiry.prev = expiry.next = StateRef{};
-    expiry.listed = false;
   }
 
   // Takes every state off the list: none of them expires.
@@ -60,7 +65,6 @@ class ExpiryList {
     expiry.next = before ? expiry_of(before).next : front_;
     (expiry.next ? expiry_of(expiry.next).prev : back_) = state;
     (before ? expiry_of(before).next : front_) = state;
-    expiry.listed = true;
   }
 
   StateRef front_;

@@ -110,7 +110,7 @@ void NodeProtocol::deliver(NodeId at, NodeId from, LinkId link, const Message& m
 void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
   auto& psbs = index_[host].psbs;
   const auto it = psbs.find(key);
-  if (it == psbs.end() || !it->second.local() || it->second.expiry.listed) return;
+  if (it == psbs.end() || !it->second.local() || expiring_.contains(StateRef(*it))) return;
   // Nothing refreshes it any more: it times out L after its last PATH, like the path state of
   // every node downstream, and so perhaps before states refreshed since.
   const StateRef state(*it);
@@ -216,7 +216,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   const bool outs_changed = psb.outs != outs;
   if (outs_changed) {
     index_[at].state_changed(path.session);
-    psb.outs = outs;
+    psb.outs.assign(outs);
   }
   outs_scratch_ = std::move(outs);
   // Start or restart the cleanup timer of the PSB. A local sender's has none while its

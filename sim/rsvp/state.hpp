@@ -13,6 +13,7 @@
 #include "engine/clock.hpp"
 #include "gqos/codec.hpp"
 #include "rsvp/adspec.hpp"
+#include "rsvp/out_interfaces.hpp"
 #include "rsvp/policy_data.hpp"
 #include "rsvp/session.hpp"
 #include "rsvp/session_map.hpp"
@@ -56,7 +57,6 @@ struct Expiry {
   std::uint64_t order = 0;        // taken at the last refresh
   StateRef prev;
   StateRef next;
-  bool listed = false;  // false: the state does not time out (a local sender's, while refreshed)
 };
 
 // What a PATH left at a node (RFC 2205 section 3.1).
@@ -67,7 +67,7 @@ struct Psb {
   std::optional<LinkId> in_link;  // the link the PATH arrived on
   NodeId node = 0;                // where it is kept: its expiry names only its entry
   PolicyRef policy = no_policy;   // the POLICY_DATA the PATH brought
-  std::vector<Interface> outs;    // where the PATH was forwarded
+  OutInterfaces outs;             // where the PATH was forwarded
   // L after the last PATH. A local sender's times out only once its application is silent.
   Expiry expiry;
 
@@ -83,7 +83,7 @@ struct Rsb {
   std::vector<FlowDescriptor> descriptors;
   std::optional<NodeId> confirm_to;
   std::optional<LinkId> link;  // toward nhop; none for the local request
-  Expiry expiry;               // never listed for the local request: it does not time out
+  Expiry expiry;               // the local request never expires
 };
 
 inline Expiry& expiry_of(StateRef state) {
