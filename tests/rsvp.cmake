@@ -14,6 +14,9 @@ target_link_libraries(test_rsvp_timers PRIVATE qosbed_rsvp)
 qosbed_test(test_rsvp_expiry_list rsvp_expiry_list_test.cpp)
 target_link_libraries(test_rsvp_expiry_list PRIVATE qosbed_rsvp)
 
+qosbed_test(test_rsvp_out_interfaces rsvp_out_interfaces_test.cpp)
+target_link_libraries(test_rsvp_out_interfaces PRIVATE qosbed_rsvp)
+
 qosbed_test(test_rsvp_sp_adapter rsvp_sp_adapter_test.cpp)
 target_link_libraries(test_rsvp_sp_adapter PRIVATE qosbed_rsvp qosbed_emulator)
 

@@ -16,9 +16,7 @@ void NodeProtocol::routed(NodeId node, const Session& session, std::optional<Lin
   senders.clear();
   for (const auto& entry : index_[node].psbs.of(session)) {
     const Psb& psb = entry.second;
-    const bool through = itf_link ? std::find(psb.outs.begin(), psb.outs.end(),
-                                              Interface{*itf_link, node}) != psb.outs.end()
-                                  : !psb.local();
+    const bool through = itf_link ? psb.outs.contains(Interface{*itf_link, node}) : !psb.local();
     if (through && keep(psb)) senders.push_back(entry.first.second);
   }
 }
