@@ -1,10 +1,11 @@
 // A small sorted set of nodes held in place: the previous hops a node last sent one session's
 // RESV to. Nearly every session has one, so the smallest is kept inline and only the others go
-// to the heap; a node's index holds one per session, and a RESV reads it at every hop without
-// a cache miss of its own.
+// to the heap, behind a pointer that costs the common case one word; a node's index holds one
+// per session, and a RESV reads it at every hop without a cache miss of its own.
 #pragma once
 
 #include <algorithm>
+#include <memory>
 #include <vector>
 
 #include "rsvp/session.hpp"
@@ -23,14 +24,15 @@ class HopSet {
       return true;
     }
     if (hop == first_) return false;
+    if (!rest_) rest_ = std::make_unique<std::vector<NodeId>>();
     if (hop < first_) {
-      rest_.insert(rest_.begin(), first_);
+      rest_->insert(rest_->begin(), first_);
       first_ = hop;
       return true;
     }
-    const auto at = std::lower_bound(rest_.begin(), rest_.end(), hop);
-    if (at != rest_.end() && *at == hop) return false;
-    rest_.insert(at, hop);
+    const auto at = std::lower_bound(rest_->begin(), rest_->end(), hop);
+    if (at != rest_->end() && *at == hop) return false;
+    rest_->insert(at, hop);
     return true;
   }
 
@@ -38,17 +40,20 @@ class HopSet {
   bool erase(NodeId hop) {
     if (!has_first_) return false;
     if (hop == first_) {
-      if (rest_.empty()) {
+      if (!rest_) {
         has_first_ = false;
       } else {
-        first_ = rest_.front();
-        rest_.erase(rest_.begin());
+        first_ = rest_->front();
+        rest_->erase(rest_->begin());
+        if (rest_->empty()) rest_.reset();
       }
       return true;
     }
-    const auto at = std::lower_bound(rest_.begin(), rest_.end(), hop);
-    if (at == rest_.end() || *at != hop) return false;
-    rest_.erase(at);
+    if (!rest_) return false;
+    const auto at = std::lower_bound(rest_->begin(), rest_->end(), hop);
+    if (at == rest_->end() || *at != hop) return false;
+    rest_->erase(at);
+    if (rest_->empty()) rest_.reset();
     return true;
   }
 
@@ -57,13 +62,15 @@ class HopSet {
   void for_each(F f) const {
     if (!has_first_) return;
     f(first_);
-    for (NodeId hop : rest_) f(hop);
+    if (rest_) {
+      for (NodeId hop : *rest_) f(hop);
+    }
   }
 
  private:
   NodeId first_ = 0;  // the smallest, when has_first_
   bool has_first_ = false;
-  std::vector<NodeId> rest_;  // the others, ascending
+  std::unique_ptr<std::vector<NodeId>> rest_;  // the others, ascending; none rather than empty
 };
 
 }  // namespace qosbed::rsvp

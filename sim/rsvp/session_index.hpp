@@ -48,17 +48,14 @@ class CountedRange {
   std::size_t count_;
 };
 
-// One session's entries in one map.
-template <typename Map>
-struct SessionEntries {
-  typename Map::iterator first{};
-  std::size_t count = 0;
-};
-
-// One session's entries in each of a node's maps, and what the node keeps of it besides.
+// One session's entries in each of a node's maps, and what the node keeps of it besides. The
+// iterators first and the counts after them, as 32 bits: every (node, session) has one, so its
+// size is paid for each hop of each flow.
 struct SessionSlots {
-  SessionEntries<decltype(NodeState::psbs)> psbs;
-  SessionEntries<decltype(NodeState::rsbs)> rsbs;
+  decltype(NodeState::psbs)::iterator psbs_first{};
+  decltype(NodeState::rsbs)::iterator rsbs_first{};
+  std::uint32_t psbs_count = 0;
+  std::uint32_t rsbs_count = 0;
   // The previous hops this node's last RESV went to: a ResvTear is due to one when it stops
   // having anything to send there.
   HopSet forwarded;
@@ -67,12 +64,14 @@ struct SessionSlots {
   // nothing need not recompute them. Inserting or erasing path or reservation state clears it,
   // as does changing it in place (NodeIndex::state_changed).
   bool installed = false;
-  bool empty() const { return psbs.count == 0 && rsbs.count == 0 && forwarded.empty(); }
+  bool empty() const { return psbs_count == 0 && rsbs_count == 0 && forwarded.empty(); }
 };
 using SessionTable = SessionMap<SessionSlots>;
 
-// One map of a node seen by session, through the node's SessionTable.
-template <typename Map, SessionEntries<Map> SessionSlots::*member>
+// One map of a node seen by session, through the node's SessionTable: `first` and `count` are
+// where the session's entries in it begin and how many there are.
+template <typename Map, typename Map::iterator SessionSlots::*first,
+          std::uint32_t SessionSlots::*count>
 class SessionRanges {
  public:
   using iterator = typename Map::iterator;
@@ -81,17 +80,17 @@ class SessionRanges {
   SessionRanges(Map& map, SessionTable& table) : map_(&map), table_(&table) {}
 
   CountedRange<iterator> of(const Session& session) const {
-    const SessionEntries<Map>* entries = find_entries(session);
-    return entries ? CountedRange<iterator>(entries->first, entries->count)
-                   : CountedRange<iterator>(map_->end(), 0);
+    const SessionSlots* slots = find_slots(session);
+    return slots ? CountedRange<iterator>(slots->*first, slots->*count)
+                 : CountedRange<iterator>(map_->end(), 0);
   }
   iterator end() const { return map_->end(); }
 
   iterator find(const key_type& key) const {
-    const SessionEntries<Map>* entries = find_entries(key.first);
-    if (!entries) return map_->end();
-    auto it = entries->first;
-    for (std::size_t i = 0; i < entries->count; ++i, ++it) {
+    const SessionSlots* slots = find_slots(key.first);
+    if (!slots) return map_->end();
+    auto it = slots->*first;
+    for (std::uint32_t i = 0; i < slots->*count; ++i, ++it) {
       if (it->first == key) return it;
     }
     return map_->end();
@@ -100,26 +99,27 @@ class SessionRanges {
   // As std::map::try_emplace(key) with a value-initialised entry.
   std::pair<iterator, bool> try_emplace(const key_type& key) {
     SessionSlots& slots = (*table_)[key.first];
-    SessionEntries<Map>& entries = slots.*member;
-    if (entries.count == 0) {
+    iterator& begin = slots.*first;
+    std::uint32_t& entries = slots.*count;
+    if (entries == 0) {
       slots.installed = false;
-      entries.first = map_->try_emplace(key).first;
-      entries.count = 1;
-      return {entries.first, true};
+      begin = map_->try_emplace(key).first;
+      entries = 1;
+      return {begin, true};
     }
     // Find the key, or the entry it goes after: an exact hint makes insertion constant time.
-    auto at = entries.first;
+    auto at = begin;
     auto before = map_->end();
-    for (std::size_t i = 0; i < entries.count && !(key < at->first); ++i) {
+    for (std::uint32_t i = 0; i < entries && !(key < at->first); ++i) {
       if (at->first == key) return {at, false};
       before = at;
-      if (i + 1 < entries.count) ++at;
+      if (i + 1 < entries) ++at;
     }
-    const auto added = map_->emplace_hint(before == map_->end() ? entries.first : std::next(before),
+    const auto added = map_->emplace_hint(before == map_->end() ? begin : std::next(before),
                                           std::piecewise_construct, std::forward_as_tuple(key),
                                           std::forward_as_tuple());
-    if (before == map_->end()) entries.first = added;
-    ++entries.count;
+    if (before == map_->end()) begin = added;
+    ++entries;
     slots.installed = false;
     return {added, true};
   }
@@ -127,9 +127,8 @@ class SessionRanges {
   void erase(iterator it) {
     const Session session = it->first.first;
     SessionSlots& slots = *table_->find(session);
-    SessionEntries<Map>& entries = slots.*member;
-    if (entries.first == it && entries.count > 1) entries.first = std::next(it);
-    --entries.count;
+    if (slots.*first == it && slots.*count > 1) slots.*first = std::next(it);
+    --(slots.*count);
     slots.installed = false;
     map_->erase(it);
     if (slots.empty()) table_->erase(session);
@@ -142,11 +141,10 @@ class SessionRanges {
   }
 
  private:
-  const SessionEntries<Map>* find_entries(const Session& session) const {
+  // The session's slots when it has entries in this map.
+  const SessionSlots* find_slots(const Session& session) const {
     const SessionSlots* slots = table_->find(session);
-    if (!slots) return nullptr;
-    const SessionEntries<Map>& entries = slots->*member;
-    return entries.count == 0 ? nullptr : &entries;
+    return slots && slots->*count != 0 ? slots : nullptr;
   }
 
   Map* map_;
@@ -193,8 +191,10 @@ class NodeIndex {
   SessionTable table_;  // declared first: the views below point at it
 
  public:
-  SessionRanges<decltype(NodeState::psbs), &SessionSlots::psbs> psbs;
-  SessionRanges<decltype(NodeState::rsbs), &SessionSlots::rsbs> rsbs;
+  SessionRanges<decltype(NodeState::psbs), &SessionSlots::psbs_first, &SessionSlots::psbs_count>
+      psbs;
+  SessionRanges<decltype(NodeState::rsbs), &SessionSlots::rsbs_first, &SessionSlots::rsbs_count>
+      rsbs;
 };
 
 }  // namespace qosbed::rsvp
