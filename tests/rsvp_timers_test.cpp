@@ -74,6 +74,28 @@ BOOST_AUTO_TEST_CASE(state_at_each_node_lives_l_after_its_last_refresh) {
   BOOST_TEST(net.state(c.r1).psbs.empty());
 }
 
+// A sender that falls silent leaves path state at its own host that expires L after its last
+// PATH: earlier than the state downstream, refreshed by that PATH a hop later, whose expiry was
+// due first until then.
+BOOST_AUTO_TEST_CASE(a_silent_senders_own_state_expires_before_state_refreshed_after_it) {
+  engine::EventQueue queue;
+  Chain c;
+  Network net(queue, c.t);
+  net.start_sender(c.s, to_d, 6000, flowspec(50'000));
+  queue.run_until(2 * ms);  // PSBs at r1 (1 ms) and r2 (2 ms)
+  net.silence_sender(c.s, to_d, 6000);
+  BOOST_TEST(net.state(c.s).psbs.begin()->second.expiry.expires_us == 157'500'000);
+  queue.run_until(157'500'000 - 1);
+  BOOST_TEST(net.state(c.s).psbs.size() == 1u);
+  BOOST_TEST(net.state(c.r1).psbs.size() == 1u);
+  queue.run_until(157'500'000);
+  BOOST_TEST(net.state(c.s).psbs.empty());
+  // Its PathTear is on its way; r1's own timer would have taken it 1 ms later.
+  BOOST_TEST(net.state(c.r1).psbs.size() == 1u);
+  queue.run_until(157'500'000 + 1 * ms);
+  BOOST_TEST(net.state(c.r1).psbs.empty());
+}
+
 BOOST_AUTO_TEST_CASE(refreshes_keep_state_for_as_long_as_they_come) {
   engine::EventQueue queue;
   Chain c;
