@@ -12,6 +12,7 @@
 #include "cli/compile.hpp"
 #include "cli_harness.hpp"
 #include "report/json_trace.hpp"
+#include "report/text_trace.hpp"
 #include "runner/runner.hpp"
 #include "scenario/loader.hpp"
 
@@ -227,6 +228,53 @@ BOOST_AUTO_TEST_CASE(every_message_is_traced_sent_then_received) {
   BOOST_TEST(lines[4].find(R"("message":"Resv","action":"sent","from":"d","to":"r1",)"
                            R"("link":"last","session":"10.0.0.2:5000/17","style":"WF")") !=
              std::string::npos);
+}
+
+// D39: a host's user rides in the POLICY_DATA of what it sends; the trace names the users of each
+// Path and Resv, and `expect: message` can ask for one.
+BOOST_AUTO_TEST_CASE(messages_name_the_users_their_policy_data_carries) {
+  std::string with_users = chain;
+  with_users.replace(with_users.find("s: { host: 10.0.0.1 }"), 21,
+                     "s: { host: 10.0.0.1, user: alice }");
+  with_users.replace(with_users.find("d: { host: 10.0.0.2 }"), 21,
+                     "d: { host: 10.0.0.2, user: bob }");
+  const scenario::Scenario scenario =
+      load_ok(with_users + "  - at: 10ms\n    expect: nothing\n    until: 10ms\n");
+  engine::TraceLog log;
+  runner::RunOptions options;
+  options.trace = &log;
+  BOOST_TEST(runner::run(scenario, options).passed());
+  std::vector<const engine::RsvpRecord*> messages;
+  for (const auto& record : log.records()) {
+    if (const auto* m = std::get_if<engine::RsvpRecord>(&record)) messages.push_back(m);
+  }
+  BOOST_REQUIRE(messages.size() == 8u);
+  const engine::TraceRecord first_path = *messages[0];
+  BOOST_TEST(messages[0]->message == "Path");
+  const std::string json = report::to_json(first_path);
+  BOOST_TEST(json.substr(json.size() - 19) == R"(,"users":["alice"]})");
+  BOOST_TEST(report::to_text(first_path).ends_with("  users=alice"));
+  for (const engine::RsvpRecord* m : messages) {
+    BOOST_TEST((m->users == std::vector<std::string>{m->message == "Path" ? "alice" : "bob"}));
+  }
+
+  const std::string steps = R"(  - at: 10ms
+    expect: message
+    message: Path
+    action: sent
+    user: alice
+    count: 2
+  - expect: message
+    message: Resv
+    user: alice
+)";
+  const std::vector<std::string> expected = {
+      "test.yaml:30: expected message Resv user alice count at least 1 vs actual 0 (by 10.000 "
+      "ms)"};
+  const scenario::Scenario checked = load_ok(with_users + steps);
+  std::vector<std::string> failures;
+  for (const auto& failure : runner::run(checked).failures) failures.push_back(format(failure));
+  BOOST_TEST(failures == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(message_and_state_expectations_hold_or_say_what_differs) {

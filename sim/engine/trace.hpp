@@ -179,6 +179,7 @@ struct RsvpRecord : RecordHead {
   std::string style;                       // Resv: "WF", "FF" or "SE"
   std::string error;                       // PathErr/ResvErr: "admission_failure", "no_path", ...
   std::optional<gqos::FlowSpec> flowspec;  // Path: Tspec; Resv/ResvConf: merged; ResvErr: failed
+  std::vector<std::string> users;          // Path/Resv: the users its POLICY_DATA names (AUTH_USER)
   // `sent`, when the run was asked (RunOptions::rsvp_objects): each object of the message on the
   // wire as Wireshark sums it up ("SESSION: IPv4, Destination 10.0.0.2, Protocol 17, Port 5000.
   // "). No trace format writes it; `qosbed report` shows it.

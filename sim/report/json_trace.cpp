@@ -50,6 +50,7 @@ void add_rsvp(JsonObject& object, const engine::RsvpRecord& m) {
   if (!m.style.empty()) object.string("style", m.style);
   if (!m.error.empty()) object.string("rsvp_error", m.error);
   if (m.flowspec) add_flowspec(object.object("flowspec"), *m.flowspec);
+  if (!m.users.empty()) object.strings("users", m.users);
 }
 
 // The QOS an application passed, with each ProviderSpecific object's fields or body.

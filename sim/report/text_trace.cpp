@@ -125,14 +125,11 @@ class TextLine {
     line_ += " " + m.message + " " + m.action + " " + m.from + " -> " + m.to;
     add("link", m.link);
     add("session", m.session);
-    if (!m.senders.empty()) {
-      std::string senders;
-      for (const std::string& sender : m.senders) senders += (senders.empty() ? "" : ",") + sender;
-      add("senders", senders);
-    }
+    add_list("senders", m.senders);
     if (!m.style.empty()) add("style", m.style);
     if (!m.error.empty()) add("error", m.error);
     if (m.flowspec) add("flowspec", gqos::to_string(*m.flowspec));
+    add_list("users", m.users);
   }
 
  private:
@@ -147,6 +144,13 @@ class TextLine {
     line_ += key;
     line_ += '=';
     line_ += value;
+  }
+  // "key=a,b", when there is any.
+  void add_list(std::string_view key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::string joined;
+    for (const std::string& value : values) joined += (joined.empty() ? "" : ",") + value;
+    add(key, joined);
   }
   // The extended status shows only when it says something.
   void status(std::uint32_t status, std::uint32_t extended1, std::uint32_t extended2) {

@@ -76,14 +76,22 @@ gqos::FlowSpec merged(const std::vector<rsvp::FlowDescriptor>& descriptors) {
   return flowspec;
 }
 
-// What a trace record shows of a message beyond its name and session.
-void describe(const rsvp::Message& message, engine::RsvpRecord& record) {
+// What a trace record shows of a message beyond its name and session; `policies` resolves the
+// POLICY_DATA a Path or Resv carries.
+void describe(const rsvp::Message& message, const rsvp::PolicyTable& policies,
+              engine::RsvpRecord& record) {
+  const auto add_users = [&](rsvp::PolicyRef policy) {
+    for (const rsvp::PolicyElement& element : policies.elements(policy)) {
+      record.users.push_back(element.user);
+    }
+  };
   std::visit(
       [&](const auto& m) {
         using T = std::decay_t<decltype(m)>;
         if constexpr (std::is_same_v<T, rsvp::Path>) {
           record.senders.push_back(rsvp::to_string(m.sender));
           record.flowspec = m.tspec;
+          add_users(m.policy);
         } else if constexpr (std::is_same_v<T, rsvp::Resv>) {
           record.style = rsvp::name_of(m.style);
           std::set<rsvp::SenderId> filters;
@@ -92,6 +100,7 @@ void describe(const rsvp::Message& message, engine::RsvpRecord& record) {
           }
           for (const auto& filter : filters) record.senders.push_back(rsvp::to_string(filter));
           if (!m.descriptors.empty()) record.flowspec = merged(m.descriptors);
+          add_users(m.policy);
         } else if constexpr (std::is_same_v<T, rsvp::PathTear>) {
           record.senders.push_back(rsvp::to_string(m.sender));
         } else if constexpr (std::is_same_v<T, rsvp::PathErr>) {
@@ -342,7 +351,7 @@ void NetworkRun::trace(std::string action, rsvp::NodeId from, rsvp::NodeId to, r
   m.to = spec_.nodes[to].name;
   m.link = spec_.links[link].name;
   m.session = rsvp::to_string(rsvp::session_of(message));
-  describe(message, m);
+  describe(message, network_->policy_table(), m);
   m.objects = std::move(objects);
   trace_.record(engine::TraceRecord(std::move(m)));
 }
@@ -405,7 +414,9 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectMessage
     const engine::RsvpRecord& m = *rsvp;
     if (matches(expect.message, m.message) && matches(expect.action, m.action) &&
         matches(expect.from, m.from) && matches(expect.to, m.to) && matches(expect.link, m.link) &&
-        matches(session, m.session)) {
+        matches(session, m.session) &&
+        (!expect.user ||
+         std::find(m.users.begin(), m.users.end(), expect.user->value) != m.users.end())) {
       ++count;
     }
   }
@@ -423,6 +434,7 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectMessage
   add("to", expect.to);
   add("link", expect.link);
   add("session", session);
+  add("user", expect.user);
   if (expect.within_us) what += " within " + engine::format_time(*expect.within_us);
   const std::string wanted = expect.count ? std::to_string(expect.count->value) : "at least 1";
   const scenario::Mark& mark = expect.count ? expect.count->mark : step.mark;
@@ -513,7 +525,8 @@ void NetworkRun::check_path_terms(const scenario::Step& step, const scenario::Ex
   }
   const auto& [sender, psb] = paths.front();
   const std::string where = "at " + name + " for " + rsvp::to_string(sender);
-  if (expect.adspec) check_adspec(*expect.adspec, rsvp::adspec_object(psb->adspec), where, failures);
+  if (expect.adspec)
+    check_adspec(*expect.adspec, rsvp::adspec_object(psb->adspec), where, failures);
   if (expect.delay_bound_us) {
     check_delay_bound(*expect.delay_bound_us, rsvp::guaranteed_promises(state, node, session),
                       sender, where, failures);

@@ -385,6 +385,7 @@ constexpr Key message_keys[] = {
     {"to", V::text},
     {"link", V::text},
     {"session", V::text},
+    {"user", V::text},
     {"count", V::number},
     {"within", V::duration},
 };

@@ -568,6 +568,9 @@ Expectation read_expect_message(Context& context, const MapView& step, const Ste
   if (const Entry* entry = step.find("session")) {
     expect.session = marked(name_ref(context, entry->value, "session", network.sessions), *entry);
   }
+  if (const Entry* entry = step.find("user")) {
+    expect.user = marked(text(context, entry->value, "a user name such as alice"), *entry);
+  }
   if (const Entry* entry = step.find("count"))
     expect.count = marked(u32(context, entry->value), *entry);
   if (const Entry* entry = step.find("within")) expect.within_us = duration(context, entry->value);

@@ -216,6 +216,7 @@ struct ExpectMessage {
   std::optional<Field<std::string>> to;
   std::optional<Field<std::string>> link;
   std::optional<Field<std::size_t>> session;  // an index into NetworkSpec::sessions
+  std::optional<Field<std::string>> user;     // one its POLICY_DATA names
   std::optional<Field<std::uint32_t>> count;  // exactly this many; unset: at least one
   std::optional<std::int64_t> within_us;      // only those in the last `within` before the step
 };
