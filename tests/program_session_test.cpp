@@ -16,6 +16,8 @@
 #include "program/session.hpp"
 #include "program/turns.hpp"
 #include "provider_stub/emulator.hpp"
+#include "report/json_trace.hpp"
+#include "report/text_trace.hpp"
 #include "win32/protocol.hpp"
 
 namespace {
@@ -43,15 +45,16 @@ struct Frame {
 
 class Program {
  public:
-  Program() : emulator_(queue_), traced_(emulator_, queue_, log_) {
+  // `host`: the program is one of several, one per host.
+  explicit Program(std::string host = {}) : emulator_(queue_), traced_(emulator_, queue_, log_) {
     spec_.id = "rx";
     spec_.role = provider::Role::receiver;
     spec_.local = provider::Address{"10.0.0.2", 5000};
     const provider::Socket rx = emulator_.open(spec_.role, spec_.protocol);
     traced_.name_socket(rx, "rx");
-    session_ = std::make_unique<program::Session>(traced_, emulator_, queue_, log_,
-                                                  std::vector{program::ScenarioSocket{&spec_, rx}});
-    turns_.add(*session_, "");
+    session_ = std::make_unique<program::Session>(
+        traced_, emulator_, queue_, log_, std::vector{program::ScenarioSocket{&spec_, rx}}, host);
+    turns_.add(*session_, host);
     rx_ = rx;
   }
 
@@ -298,6 +301,22 @@ BOOST_AUTO_TEST_CASE(an_alertable_wait_hands_back_the_result_and_its_routine) {
   BOOST_TEST(record->call == "sleep_ex");
   BOOST_TEST(record->result == wsa::wait_io_completion);
   BOOST_TEST(record->timeout_ms == 1000u);
+  BOOST_TEST(record->host.empty());  // the only program
+}
+
+// With one program per host, a wait record, which names no socket, names the host instead.
+BOOST_AUTO_TEST_CASE(a_wait_of_one_of_several_programs_names_its_host) {
+  Program program("d");
+  program.hello();
+  Frame slept = program.call(Call::wait, 1, Program::wait(win32::WaitCall::sleep_ex, 5, false));
+  BOOST_TEST(slept.reply.now_us == 5'000);
+  const engine::TraceRecord& last = program.log_.records().back();
+  const auto* record = std::get_if<engine::WaitRecord>(&last);
+  BOOST_TEST_REQUIRE(record);
+  BOOST_TEST(record->host == "d");
+  const std::string json = report::to_json(last);
+  BOOST_TEST(json.ends_with(R"(,"host":"d"})"), json);
+  BOOST_TEST(report::to_text(last).ends_with("  host=d"), report::to_text(last));
 }
 
 // A thread waits in WSAGetOverlappedResult(fWait TRUE) for a query another thread then ends by

@@ -122,6 +122,7 @@ struct WaitRecord : RecordHead {
   // returned), and whose events it waited on (a socket's id, empty for the application's own).
   TimeUs began_us = 0;
   std::vector<std::string> events;
+  std::string host;  // the host whose program waited, when one program runs per host
 };
 
 // An indication reached the provider; `delivery` says what became of it ("completed", "queued",

@@ -52,8 +52,11 @@ void Session::trace_wait(const ThreadState& thread, const win32::WireWait& wait,
     const EventObject* event = handles_.find<EventObject>(handle);
     events.push_back(event ? traced_.event_socket(event->event) : std::string());
   }
-  trace_.record(engine::wait_record(queue_.now_us(), call, result, wait.timeout_ms, wait.alertable,
-                                    thread.wait_began_us, std::move(events)));
+  engine::WaitRecord record =
+      engine::wait_record(queue_.now_us(), call, result, wait.timeout_ms, wait.alertable,
+                          thread.wait_began_us, std::move(events));
+  record.host = host_;  // a wait names no socket: with several programs, this says whose it is
+  trace_.record(std::move(record));
 }
 
 Session::Served Session::wait(Reader& body) {

@@ -134,6 +134,7 @@ struct KindFields {
     object.number("timeout_ms", r.timeout_ms);
     object.number("result", r.result);
     if (auto name = engine::wait_result_name(r.call, r.result)) object.name("result_name", *name);
+    if (!r.host.empty()) object.string("host", r.host);
   }
   void operator()(const engine::FdQosRecord& r) const {
     if (!r.delivery.empty()) object.string("detail", r.delivery);

@@ -97,6 +97,7 @@ class TextLine {
     add("timeout",
         r.timeout_ms == gqos::wsa::infinite ? "INFINITE" : std::to_string(r.timeout_ms) + "ms");
     add("result", engine::wait_result_text(r.call, r.result));
+    if (!r.host.empty()) add("host", r.host);
   }
   void operator()(const engine::FdQosRecord& r) {
     title({}, {}, r.delivery);

@@ -42,7 +42,7 @@ endif()
 
 # The session's protocol and scheduling, frame by frame, without a process.
 qosbed_test(test_program_session program_session_test.cpp)
-target_link_libraries(test_program_session PRIVATE qosbed_program)
+target_link_libraries(test_program_session PRIVATE qosbed_program qosbed_report)
 # Several programs on one clock, and the words of --program HOST=COMMAND.
 qosbed_test(test_program_turns program_turns_test.cpp)
 target_link_libraries(test_program_turns PRIVATE qosbed_program qosbed_cli)
