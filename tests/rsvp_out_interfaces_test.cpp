@@ -46,4 +46,11 @@ BOOST_AUTO_TEST_CASE(copies_are_equal_and_independent) {
   BOOST_TEST((fan_out == one));
   OutInterfaces moved = std::move(fan_out);
   BOOST_TEST((moved == std::vector<Interface>{{9, 3}}));
+
+  OutInterfaces three;  // from its own view
+  three.assign(std::vector<Interface>{{1, 0}, {2, 0}, {3, 0}});
+  three.assign(three.view());
+  BOOST_TEST((three == std::vector<Interface>{{1, 0}, {2, 0}, {3, 0}}));
+  three.assign(three.view().subspan(2));
+  BOOST_TEST((three == std::vector<Interface>{{3, 0}}));
 }

@@ -3,8 +3,8 @@
 // and L is the same for all of them, so the order of refreshes is the order of expiries: a
 // refresh moves its state to the back of the list, and the front is always the next to time
 // out. The list is intrusive, two words in each state: an engine event of its own costs a
-// state several times that, and with tens of thousands of flows the timers were a fifth of the
-// heap. NodeProtocol keeps one engine event, for the front.
+// state several times that, and with tens of thousands of flows the timers were a seventh of
+// the heap. NodeProtocol keeps one engine event, for the front.
 #pragma once
 
 #include "rsvp/state.hpp"

@@ -25,15 +25,17 @@ class OutInterfaces {
   OutInterfaces(OutInterfaces&&) noexcept = default;
   OutInterfaces& operator=(OutInterfaces&&) noexcept = default;
 
+  // `interfaces` may be this list's own.
   void assign(std::span<const Interface> interfaces) {
-    size_ = static_cast<std::uint32_t>(interfaces.size());
-    if (size_ <= 1) {
-      many_.reset();
-      if (size_ == 1) one_ = interfaces.front();
-      return;
+    std::unique_ptr<Interface[]> many;
+    if (interfaces.size() == 1) {
+      one_ = interfaces.front();
+    } else if (interfaces.size() > 1) {
+      many = std::make_unique<Interface[]>(interfaces.size());
+      std::copy(interfaces.begin(), interfaces.end(), many.get());
     }
-    many_ = std::make_unique<Interface[]>(size_);
-    std::copy(interfaces.begin(), interfaces.end(), many_.get());
+    many_ = std::move(many);
+    size_ = static_cast<std::uint32_t>(interfaces.size());
   }
 
   std::span<const Interface> view() const { return {data(), size_}; }
