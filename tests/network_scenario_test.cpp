@@ -56,11 +56,25 @@ scenario::Scenario load_ok(const std::string& text) {
   return std::move(*result.scenario);
 }
 
-std::vector<std::string> failures_of(const std::string& steps) {
-  const scenario::Scenario scenario = load_ok(chain + steps);
+// The failures a run of the scenario `text` reports, as formatted.
+std::vector<std::string> failures_in(const std::string& text) {
+  const scenario::Scenario scenario = load_ok(text);
   std::vector<std::string> out;
   for (const auto& failure : runner::run(scenario).failures) out.push_back(format(failure));
   return out;
+}
+
+std::vector<std::string> failures_of(const std::string& steps) {
+  return failures_in(chain + steps);
+}
+
+// The diagnostics loading the scenario `text` gives, as formatted.
+std::vector<std::string> errors_of(const std::string& text) {
+  std::vector<std::string> errors;
+  for (const auto& diagnostic : scenario::load_text(text, "test.yaml").diagnostics) {
+    errors.push_back(format(diagnostic));
+  }
+  return errors;
 }
 
 std::string read(const std::filesystem::path& path) {
@@ -135,9 +149,7 @@ BOOST_AUTO_TEST_CASE(the_network_decisions_are_read_and_checked) {
   text = chain;
   text.replace(text.find("  end: 10ms\n"), 12,
                "  end: 10ms\n  decisions: { explicit_tear_down: false, told_on_join: maybe }\n");
-  const auto result = scenario::load_text(text, "test.yaml");
-  std::vector<std::string> errors;
-  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> errors = errors_of(text);
   BOOST_REQUIRE(errors.size() == 2u);
   BOOST_TEST(errors[0] ==
              "test.yaml:6:16: error: unknown key 'explicit_tear_down' (did you mean "
@@ -172,13 +184,10 @@ BOOST_AUTO_TEST_CASE(a_driven_entry_is_checked_against_each_step_s_own_qos) {
   load_ok(chain +
           "  - app: set_qos\n    socket: rx\n    qos: { sending: { service_type: "
           "controlled_load, token_rate: 1000 }, receiving: { service_type: no_change } }\n");
-  const auto result = scenario::load_text(
-      chain +
-          "  - app: set_qos\n    socket: rx\n    qos: { receiving: { service_type: "
-          "controlled_load, token_rate: 9000 } }\n",
-      "test.yaml");
-  std::vector<std::string> errors;
-  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> errors =
+      errors_of(chain +
+                "  - app: set_qos\n    socket: rx\n    qos: { receiving: { service_type: "
+                "controlled_load, token_rate: 9000 } }\n");
   BOOST_TEST_REQUIRE(errors.size() == 1u);
   BOOST_TEST(errors[0].find("error: 'flowspec' token_rate 8000 disagrees with the set_qos of "
                             "socket 'rx', whose receiving token_rate is 9000 at test.yaml:") !=
@@ -188,9 +197,7 @@ BOOST_AUTO_TEST_CASE(a_driven_entry_is_checked_against_each_step_s_own_qos) {
 BOOST_AUTO_TEST_CASE(names_are_checked_with_a_suggestion) {
   std::string text = chain;
   text.replace(text.find("host: d, session: video"), 23, "host: dd, session: vido");
-  const auto result = scenario::load_text(text, "test.yaml");
-  std::vector<std::string> errors;
-  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> errors = errors_of(text);
   const std::vector<std::string> expected = {
       "test.yaml:18:21: error: unknown node 'dd' (did you mean 'd'?)",
       "test.yaml:18:34: error: unknown session 'vido' (did you mean 'video'?)"};
@@ -271,10 +278,7 @@ BOOST_AUTO_TEST_CASE(messages_name_the_users_their_policy_data_carries) {
   const std::vector<std::string> expected = {
       "test.yaml:30: expected message Resv user alice count at least 1 vs actual 0 (by 10.000 "
       "ms)"};
-  const scenario::Scenario checked = load_ok(with_users + steps);
-  std::vector<std::string> failures;
-  for (const auto& failure : runner::run(checked).failures) failures.push_back(format(failure));
-  BOOST_TEST(failures == expected, boost::test_tools::per_element());
+  BOOST_TEST(failures_in(with_users + steps) == expected, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(message_and_state_expectations_hold_or_say_what_differs) {
@@ -350,17 +354,11 @@ steps:
 )";
 
 std::vector<std::string> guaranteed_failures(const std::string& steps) {
-  const scenario::Scenario scenario = load_ok(guaranteed_chain + steps);
-  std::vector<std::string> out;
-  for (const auto& failure : runner::run(scenario).failures) out.push_back(format(failure));
-  return out;
+  return failures_in(guaranteed_chain + steps);
 }
 
 std::vector<std::string> guaranteed_errors(const std::string& steps) {
-  const auto result = scenario::load_text(guaranteed_chain + steps, "test.yaml");
-  std::vector<std::string> errors;
-  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
-  return errors;
+  return errors_of(guaranteed_chain + steps);
 }
 
 BOOST_AUTO_TEST_CASE(adspec_and_delay_bound_expectations_hold_or_say_what_differs) {
@@ -546,9 +544,7 @@ steps:
   - app: bind
     socket: rx
 )";
-  const auto result = scenario::load_text(text, "test.yaml");
-  std::vector<std::string> errors;
-  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> errors = errors_of(text);
   const std::vector<std::string> expected = {
       "test.yaml:9:8: error: a node is a map with one of 'host', 'router' or 'non_rsvp_router' "
       "(its address)",
@@ -583,9 +579,7 @@ steps:
   - app: bind
     socket: rx
 )";
-  const auto result = scenario::load_text(text, "test.yaml");
-  std::vector<std::string> errors;
-  for (const auto& diagnostic : result.diagnostics) errors.push_back(format(diagnostic));
+  const std::vector<std::string> errors = errors_of(text);
   const std::vector<std::string> expected = {
       "test.yaml:7:29: error: node 'r1' is a router: only a host's RSVP SP names its user",
       "test.yaml:10:32: error: 'user' must be a user name such as alice, not a list",
