@@ -62,3 +62,9 @@ target_link_libraries(test_rsvp_non_rsvp_router PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_policy_data rsvp_policy_data_test.cpp)
 target_link_libraries(test_rsvp_policy_data PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_interned rsvp_interned_test.cpp)
+target_link_libraries(test_rsvp_interned PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_traffic_control rsvp_traffic_control_test.cpp)
+target_link_libraries(test_rsvp_traffic_control PRIVATE qosbed_rsvp)

@@ -69,8 +69,7 @@ std::vector<Interface> NodeProtocol::update_traffic_control(NodeId node, const S
   for (auto& [itf, list] : wanted) {
     if (traffic_control_.admits(session, itf, list)) continue;
     refused.push_back(itf);
-    const auto* kept = traffic_control_.installed(itf, session);
-    list = kept ? *kept : std::vector<Reservation>{};
+    list = traffic_control_.installed(itf, session);
   }
   traffic_control_.install(node, session, wanted);
   if (refused.empty()) index_[node].set_installed(session);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gqos/layout.hpp"
+#include "rsvp/interned.hpp"
 
 namespace qosbed::rsvp {
 
@@ -53,5 +54,21 @@ struct FlowDescriptor {
 // services' order never wins over one in it. Admission only looks at token_rate, the bytes per
 // second a link must set aside.
 gqos::FlowSpec lub(const gqos::FlowSpec& a, const gqos::FlowSpec& b);
+
+// For the hashes of interned state (interned.hpp).
+inline void add_to(WordHash& hash, const SenderId& sender) {
+  hash.add((std::uint64_t{sender.address} << 16) | sender.port);
+}
+inline void add_to(WordHash& hash, const gqos::FlowSpec& flowspec) {
+  hash.add((std::uint64_t{flowspec.token_rate} << 32) | flowspec.token_bucket_size)
+      .add((std::uint64_t{flowspec.peak_bandwidth} << 32) | flowspec.latency)
+      .add((std::uint64_t{flowspec.delay_variation} << 32) | flowspec.service_type)
+      .add((std::uint64_t{flowspec.max_sdu_size} << 32) | flowspec.minimum_policed_size);
+}
+inline void add_to(WordHash& hash, const FlowDescriptor& descriptor) {
+  add_to(hash, descriptor.flowspec);
+  for (const SenderId& sender : descriptor.filters) add_to(hash, sender);
+  hash.add(descriptor.filters.size());
+}
 
 }  // namespace qosbed::rsvp

@@ -12,6 +12,12 @@ std::uint64_t total_rate(const std::vector<Reservation>& reservations) {
   return sum;
 }
 
+// `list` as interned: its reservations without their session.
+std::vector<Reservation> without_session(std::vector<Reservation> list) {
+  for (Reservation& reservation : list) reservation.session = Session{};
+  return list;
+}
+
 // A node has few interfaces: a vector searched by interface beats a map.
 auto wanted_on(TrafficControl::Wanted& wanted, const Interface& itf) {
   return std::find_if(wanted.begin(), wanted.end(),
@@ -32,16 +38,36 @@ std::optional<std::size_t> TrafficControl::index_of(Interface itf) const {
   return 2 * std::size_t{itf.link} + (itf.from == link.a ? 0 : 1);
 }
 
-const std::vector<Reservation>* TrafficControl::installed(Interface itf,
-                                                          const Session& session) const {
+std::size_t TrafficControl::ListHash::operator()(const std::vector<Reservation>& list) const {
+  WordHash hash;
+  for (const Reservation& reservation : list) {
+    hash.add(static_cast<std::uint64_t>(reservation.style));
+    add_to(hash, reservation.flowspec);
+    for (const SenderId& sender : reservation.filters) add_to(hash, sender);
+    hash.add(reservation.filters.size());
+  }
+  return hash.value();
+}
+
+const std::vector<Reservation>* TrafficControl::list_of(std::size_t index,
+                                                        const Session& session) const {
+  const Lists::Ref* list = installed_[index].find(session);
+  return list ? &**list : nullptr;
+}
+
+std::vector<Reservation> TrafficControl::installed(Interface itf, const Session& session) const {
   const auto index = index_of(itf);
-  if (!index) return nullptr;
-  return installed_[*index].find(session);
+  const auto* list = index ? list_of(*index, session) : nullptr;
+  if (!list) return {};
+  std::vector<Reservation> with_session = *list;
+  for (Reservation& reservation : with_session) reservation.session = session;
+  return with_session;
 }
 
 bool TrafficControl::admits(const Session& session, Interface itf,
                             const std::vector<Reservation>& list) const {
-  const auto* old = installed(itf, session);
+  const auto index = index_of(itf);
+  const auto* old = index ? list_of(*index, session) : nullptr;
   const std::uint64_t before = old ? total_rate(*old) : 0;
   const std::uint64_t after = total_rate(list);
   return after <= before || reserved(itf) - before + after <= topology_.link(itf.link).reservable();
@@ -50,18 +76,18 @@ bool TrafficControl::admits(const Session& session, Interface itf,
 void TrafficControl::install(NodeId node, const Session& session, Wanted& wanted) {
   for (LinkId link : topology_.links_at(node)) {
     const Interface itf{link, node};
-    const auto* old = installed(itf, session);
+    const std::size_t index = *index_of(itf);
+    const auto* old = list_of(index, session);
     auto list = wanted_on(wanted, itf);
     const std::uint64_t before = old ? total_rate(*old) : 0;
     const bool none = list == wanted.end() || list->second.empty();
     const std::uint64_t after = none ? 0 : total_rate(list->second);
     if (!old && none) continue;
-    const std::size_t index = *index_of(itf);
     reserved_[index] = reserved_[index] - before + after;
     if (none) {
       installed_[index].erase(session);
     } else {
-      installed_[index][session] = std::move(list->second);
+      installed_[index][session] = lists_.intern(without_session(std::move(list->second)));
     }
   }
 }
@@ -70,13 +96,18 @@ std::vector<Reservation> TrafficControl::reservations(Interface itf) const {
   const auto index = index_of(itf);
   if (!index) return {};
   std::vector<std::pair<Session, const std::vector<Reservation>*>> by_session;
-  installed_[*index].for_each([&by_session](const Session& session, const auto& list) {
-    by_session.emplace_back(session, &list);
+  installed_[*index].for_each([&by_session](const Session& session, const Lists::Ref& list) {
+    by_session.emplace_back(session, &*list);
   });
   std::sort(by_session.begin(), by_session.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Reservation> all;
-  for (const auto& [session, list] : by_session) all.insert(all.end(), list->begin(), list->end());
+  for (const auto& [session, list] : by_session) {
+    for (Reservation reservation : *list) {
+      reservation.session = session;
+      all.push_back(std::move(reservation));
+    }
+  }
   return all;
 }
 

@@ -2,7 +2,8 @@
 // reservations installed on each outgoing interface, and admission control, which refuses a
 // change that would take an interface past its reservable bandwidth. Only token_rate counts: it
 // is the bytes per second a link must set aside. What to install is the protocol's to compute
-// (NodeProtocol::install); this keeps it and says whether it fits.
+// (NodeProtocol::install); this keeps it and says whether it fits. A session's list on an
+// interface is interned without its session: flows that reserve alike share one.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "rsvp/interned.hpp"
 #include "rsvp/session.hpp"
 #include "rsvp/session_map.hpp"
 #include "rsvp/state.hpp"
@@ -28,8 +30,8 @@ class TrafficControl {
   // calls): whether `list` as the reservations of `session` on `itf` keeps the interface within
   // its reservable bandwidth. A list that does not grow always fits.
   bool admits(const Session& session, Interface itf, const std::vector<Reservation>& list) const;
-  // What `session` has installed on `itf`; nullptr when nothing.
-  const std::vector<Reservation>* installed(Interface itf, const Session& session) const;
+  // What `session` has installed on `itf`; none when nothing.
+  std::vector<Reservation> installed(Interface itf, const Session& session) const;
   // Makes `wanted` what `session` has on the interfaces of `node`: interfaces it does not name,
   // or names with no reservation, lose the session's reservations. Moves the lists out of `wanted`.
   void install(NodeId node, const Session& session, Wanted& wanted);
@@ -44,9 +46,17 @@ class TrafficControl {
   // is not an end of `itf.link`.
   std::optional<std::size_t> index_of(Interface itf) const;
 
+  struct ListHash {
+    std::size_t operator()(const std::vector<Reservation>& list) const;
+  };
+  using Lists = InternTable<std::vector<Reservation>, ListHash>;
+  // The list `session` has installed on the interface `index`; nullptr when none.
+  const std::vector<Reservation>* list_of(std::size_t index, const Session& session) const;
+
   const Topology& topology_;
+  Lists lists_;  // each list's reservations with their session left empty
   // By interface (two per link, see index_of), then by session.
-  std::vector<SessionMap<std::vector<Reservation>>> installed_;
+  std::vector<SessionMap<Lists::Ref>> installed_;
   std::vector<std::uint64_t> reserved_;
 };
 
