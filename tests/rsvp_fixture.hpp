@@ -61,8 +61,8 @@ class Recorder final : public HostObserver {
   Recorder(engine::EventQueue& queue, std::string host, std::vector<std::string>& log)
       : queue_(queue), host_(std::move(host)), log_(log) {}
 
-  void on_path(const Session&, const SenderId& sender, const Psb& psb) override {
-    add("path", std::to_string(sender.port) + " rate " + std::to_string(psb.tspec.token_rate));
+  void on_path(const Session&, const SenderId& sender, const PathState& path) override {
+    add("path", std::to_string(sender.port) + " rate " + std::to_string(path.tspec.token_rate));
   }
   void on_no_senders(const Session&, Cause cause) override { add("no_senders", name(cause)); }
   void on_reservation(const Session&, Style style,

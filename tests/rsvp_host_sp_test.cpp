@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(connect_with_qos_starts_path_with_the_tspec_and_its_default
   const auto& psbs = n.net->state(n.d).psbs;
   const auto psb = psbs.find(PsbKey{to_d, from_s});
   BOOST_TEST_REQUIRE((psb != psbs.end()));
-  const gqos::FlowSpec& tspec = psb->second.tspec;
+  const gqos::FlowSpec& tspec = psb->second.path->tspec;
   BOOST_TEST(tspec.token_rate == 30'000u);
   BOOST_TEST(tspec.max_sdu_size == 1500u);               // M, W32:tspec-flowspec-and-adspec
   BOOST_TEST(tspec.minimum_policed_size == 128u);        // m
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(the_options_give_other_defaults_for_b_and_p) {
       0, n.s, sender,
       udp_sender(endpoint(s_address, 6000), endpoint(d_address, 5000), controlled_load(30'000)));
   n.queue.run_until(10 * ms);
-  const gqos::FlowSpec& tspec = n.net->state(n.d).psbs.at(PsbKey{to_d, from_s}).tspec;
+  const gqos::FlowSpec& tspec = n.net->state(n.d).psbs.at(PsbKey{to_d, from_s}).path->tspec;
   BOOST_TEST(tspec.token_bucket_size == 4096u);
   BOOST_TEST(tspec.peak_bandwidth == 90'000u);
 }

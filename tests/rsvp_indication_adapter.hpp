@@ -19,8 +19,8 @@ class IndicationAdapter final : public qosbed::rsvp::HostObserver {
   explicit IndicationAdapter(Sink sink) : sink_(std::move(sink)) {}
 
   void on_path(const Session& session, const qosbed::rsvp::SenderId&,
-               const qosbed::rsvp::Psb& psb) override {
-    sink_(session, qosbed::rsvp::senders_indication(psb));
+               const qosbed::rsvp::PathState& path) override {
+    sink_(session, qosbed::rsvp::senders_indication(path));
   }
   void on_no_senders(const Session& session, qosbed::rsvp::Cause) override {
     sink_(session, qosbed::rsvp::no_senders_indication());

@@ -48,7 +48,7 @@ struct Cloud {
     net->reserve(d, session, {Style::wf, {{flowspec(8000), {}}}, false});
     queue.run_until(second);
   }
-  const Psb& psb(NodeId node) const { return net->state(node).psbs.begin()->second; }
+  const PathState& psb(NodeId node) const { return *net->state(node).psbs.begin()->second.path; }
 };
 
 }  // namespace

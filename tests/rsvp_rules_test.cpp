@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_late_path_tear_from_the_old_hop_leaves_the_new_path_state
   queue.run_until(1 * s);
   net.set_link_up(g.s_a, false);  // s now reaches d over b; a's path state is left to time out
   queue.run_until(1 * s + 45 * s + 10 * ms);
-  BOOST_TEST(*net.state(g.d).psbs.begin()->second.phop == g.b);
+  BOOST_TEST(*net.state(g.d).psbs.begin()->second.path->phop == g.b);
   queue.run_until(10 * 60 * s);
   // a's PSB timed out and a sent its PathTear on to d, which has path state from b: dropped.
   BOOST_TEST(messages.count("recv", "PathTear") == 1u);

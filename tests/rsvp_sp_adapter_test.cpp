@@ -191,10 +191,10 @@ BOOST_AUTO_TEST_CASE(a_sender_finds_what_is_reserved_for_it) {
 }
 
 BOOST_AUTO_TEST_CASE(indications_that_differ_have_different_fingerprints) {
-  Psb psb;
-  psb.tspec = flowspec(30'000);
-  const gqos::Indication senders = senders_indication(psb);
-  BOOST_TEST(fingerprint(senders) == fingerprint(senders_indication(psb)));
+  PathState path;
+  path.tspec = flowspec(30'000);
+  const gqos::Indication senders = senders_indication(path);
+  BOOST_TEST(fingerprint(senders) == fingerprint(senders_indication(path)));
   gqos::Indication other = senders;
   other.status = status::receivers;
   BOOST_TEST(fingerprint(other) != fingerprint(senders));

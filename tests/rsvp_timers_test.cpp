@@ -187,10 +187,10 @@ BOOST_AUTO_TEST_CASE(a_link_failure_moves_the_reservation_to_the_new_route_after
   BOOST_TEST(net.reserved(Interface{s_b, src}) == 0u);
 
   net.set_link_up(a_d, false);
-  BOOST_TEST(*net.state(d).psbs.begin()->second.phop == a);
+  BOOST_TEST(*net.state(d).psbs.begin()->second.path->phop == a);
   // The next PATH refresh (at most 1.5 R later) takes s - b - d; d answers it at once.
   queue.run_until(1 * s + 45 * s + 8 * ms);
-  BOOST_TEST(*net.state(d).psbs.begin()->second.phop == b);
+  BOOST_TEST(*net.state(d).psbs.begin()->second.path->phop == b);
   BOOST_TEST(net.reserved(Interface{b_d, b}) == 10'000u);
   BOOST_TEST(net.reserved(Interface{s_b, src}) == 10'000u);
   BOOST_TEST(net.reserved(Interface{s_a, src}) == 0u);  // s no longer sends that way

@@ -72,6 +72,8 @@ struct AdGeneralParams {
   Ulong minimum_latency;
   Ulong path_mtu;
   Ulong flags;
+
+  friend bool operator==(const AdGeneralParams&, const AdGeneralParams&) = default;
 };
 
 struct AdGuaranteed {
@@ -79,6 +81,8 @@ struct AdGuaranteed {
   Ulong d_total;
   Ulong c_sum;
   Ulong d_sum;
+
+  friend bool operator==(const AdGuaranteed&, const AdGuaranteed&) = default;
 };
 
 struct ControlService {

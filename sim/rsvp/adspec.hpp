@@ -22,6 +22,7 @@ struct PathAdspec {
 
   // Whether a hop on the path ran no Integrated Services and composed nothing.
   bool broken() const { return (general.flags & gqos::ad_flag_break_bit) != 0; }
+  friend bool operator==(const PathAdspec&, const PathAdspec&) = default;
 };
 
 // One more Integrated Services hop whose outgoing link is `link`: NUMBER_OF_IS_HOPS + 1,

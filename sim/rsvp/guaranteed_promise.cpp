@@ -70,8 +70,8 @@ std::vector<GuaranteedPromise> guaranteed_promises(const NodeState& state, NodeI
     }
     GuaranteedPromise promise;
     promise.sender = it->first.second;
-    promise.tspec = it->second.tspec;
-    promise.adspec = it->second.adspec;
+    promise.tspec = it->second.path->tspec;
+    promise.adspec = it->second.path->adspec;
     promise.rate = descriptor->flowspec.token_rate;
     if (descriptor->flowspec.token_rate == gqos::qos_not_specified) {
       promise.no_bound = "the request gives no rate R";

@@ -139,7 +139,7 @@ void HostSp::start_sending(std::uint32_t index, const SocketPlan& plan) {
       // RFC 2205 section 3.11.1: a later SENDER call modifies the path state; a new Tspec goes
       // at once, not at the next refresh (W32:sending-applications).
       const auto own = psbs.find(PsbKey{session, sender});
-      if (own == psbs.end() || own->second.tspec != plan.tspec) {
+      if (own == psbs.end() || own->second.path->tspec != plan.tspec) {
         network_.start_sender(host, session, plan.port, plan.tspec);
       }
       continue;
@@ -166,10 +166,10 @@ void HostSp::start_receiving(std::uint32_t index, const SocketPlan& plan) {
     if (!options_.told_on_join) continue;
     // D25: the PATHs the session already has are told at once.
     for_each_upstream_path(network_.state(host), session,
-                           [&](const SenderId& sender, const Psb& psb) {
+                           [&](const SenderId& sender, const PathState& path) {
                              if (plan.peer && *plan.peer != sender) return;
                              memberships_[m].heard = true;
-                             tell(m, senders_indication(psb));
+                             tell(m, senders_indication(path));
                            });
   }
 }
@@ -236,8 +236,8 @@ void HostSp::append_request(const SocketRecord& record, const Session& session,
   const NodeState& state = network_.state(record.host);
   const auto tspec_of = [&](const SenderId& sender) -> std::optional<gqos::FlowSpec> {
     const auto psb = state.psbs.find(PsbKey{session, sender});
-    if (psb == state.psbs.end() || psb->second.local()) return std::nullopt;
-    return psb->second.tspec;
+    if (psb == state.psbs.end() || psb->second.path->local()) return std::nullopt;
+    return psb->second.path->tspec;
   };
   // RSVP_RESERVE_INFO's descriptors (W32:overriding-default-rsvp-filter-style-settings), each
   // completed from the Tspecs of the senders it names.
@@ -255,10 +255,10 @@ void HostSp::append_request(const SocketRecord& record, const Session& session,
   // for every sender the session has path state for (D27).
   std::vector<SenderId> senders;
   std::optional<gqos::FlowSpec> tspec;
-  for_each_upstream_path(state, session, [&](const SenderId& sender, const Psb& psb) {
+  for_each_upstream_path(state, session, [&](const SenderId& sender, const PathState& path) {
     if (record.style != Style::wf && record.peer && *record.peer != sender) return;
     senders.push_back(sender);
-    widen(tspec, psb.tspec);
+    widen(tspec, path.tspec);
   });
   if (record.style != Style::wf && record.peer && senders.empty()) senders.push_back(*record.peer);
   switch (record.style) {

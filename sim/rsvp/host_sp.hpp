@@ -121,7 +121,7 @@ class HostSp {
   void tell(std::uint32_t membership, gqos::Indication indication);
 
   // The HostObserver events of `host`.
-  void on_path(NodeId host, const Session& session, const SenderId& sender, const Psb& psb);
+  void on_path(NodeId host, const Session& session, const SenderId& sender, const PathState& path);
   void on_no_senders(NodeId host, const Session& session);
   void on_reservation(NodeId host, const Session& session,
                       const std::vector<FlowDescriptor>& reserved);

@@ -36,9 +36,9 @@ std::uint32_t line_rate(const Topology& topology, NodeId host) {
 std::uint32_t end_to_end(const NodeState& state, const SocketPlan& plan, Address address) {
   for (const Session& session : plan.receiving) {
     std::optional<bool> broken;
-    for_each_upstream_path(state, session, [&](const SenderId& sender, const Psb& psb) {
+    for_each_upstream_path(state, session, [&](const SenderId& sender, const PathState& path) {
       if (broken || (plan.peer && *plan.peer != sender)) return;
-      broken = psb.adspec.broken();
+      broken = path.adspec.broken();
     });
     if (broken) return *broken ? 0 : 1;
   }

@@ -16,8 +16,8 @@ class HostSp::HostEvents final : public HostObserver {
   HostEvents(HostSp& sp, NodeId host) : sp_(sp), host_(host) {}
   NodeId host() const { return host_; }
 
-  void on_path(const Session& session, const SenderId& sender, const Psb& psb) override {
-    sp_.on_path(host_, session, sender, psb);
+  void on_path(const Session& session, const SenderId& sender, const PathState& path) override {
+    sp_.on_path(host_, session, sender, path);
   }
   void on_no_senders(const Session& session, Cause) override { sp_.on_no_senders(host_, session); }
   void on_reservation(const Session& session, Style,
@@ -59,7 +59,8 @@ HostSp::~HostSp() {
   for (const auto& events : events_) network_.set_host_observer(events->host(), nullptr);
 }
 
-void HostSp::on_path(NodeId host, const Session& session, const SenderId& sender, const Psb& psb) {
+void HostSp::on_path(NodeId host, const Session& session, const SenderId& sender,
+                     const PathState& path) {
   bool reserves = false;
   for (std::uint32_t m = first_in(host, session); m != none; m = memberships_[m].next_in_session) {
     if (memberships_[m].sending) continue;
@@ -69,7 +70,7 @@ void HostSp::on_path(NodeId host, const Session& session, const SenderId& sender
     // (W32:using-wsaconnect-to-join-unicast-rsvp-sessions).
     if (record.peer && *record.peer != sender) continue;
     memberships_[m].heard = true;
-    tell(m, senders_indication(psb));
+    tell(m, senders_indication(path));
   }
   // The request follows the path state, whose Tspec completes it (D26); the protocol sends it
   // right after this event (HostObserver::on_path).

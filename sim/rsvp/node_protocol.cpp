@@ -110,7 +110,7 @@ void NodeProtocol::deliver(NodeId at, NodeId from, LinkId link, const Message& m
 void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
   auto& psbs = index_[host].psbs;
   const auto it = psbs.find(key);
-  if (it == psbs.end() || !it->second.local() || expiring_.contains(StateRef(*it))) return;
+  if (it == psbs.end() || !it->second.path->local() || expiring_.contains(StateRef(*it))) return;
   // Nothing refreshes it any more: it times out L after its last PATH, like the path state of
   // every node downstream, and so perhaps before states refreshed since.
   const StateRef state(*it);
@@ -122,7 +122,7 @@ void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
 
 void NodeProtocol::forget_reported(NodeId host, const Session& session) {
   for (const auto& entry : index_[host].psbs.of(session)) {
-    if (entry.second.local()) return;
+    if (entry.second.path->local()) return;
   }
   nodes_[host].reported.erase(session);
 }
@@ -193,13 +193,6 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   const PsbKey key{path.session, path.sender};
   auto [it, is_new] = index_[at].psbs.try_emplace(key);
   Psb& psb = it->second;
-  psb.node = at;
-  const bool changed = is_new || psb.tspec != path.tspec || psb.phop != from;
-  psb.tspec = path.tspec;
-  psb.adspec = path.adspec;
-  psb.phop = from;
-  psb.in_link = link;
-  psb.policy = path.policy;
 
   // The OutInterface_list from routing. Only routers forward; a host forwards its own senders'
   // PATH only. A destination routing cannot reach is no RSVP error (RFC 2205 Appendix B has no
@@ -213,12 +206,15 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
       if (hop && std::find(outs.begin(), outs.end(), *hop) == outs.end()) outs.push_back(*hop);
     });
   }
-  const bool outs_changed = psb.outs != outs;
-  if (outs_changed) {
-    index_[at].state_changed(path.session);
-    psb.outs.assign(outs);
-  }
+  PathState state{path.tspec, path.adspec, from, link, at, path.policy, {}};
+  state.outs.assign(outs);
   outs_scratch_ = std::move(outs);
+  const PathState* old = is_new ? nullptr : &*psb.path;
+  const bool changed = !old || old->tspec != path.tspec || old->phop != from;
+  const bool outs_changed = old ? old->outs != state.outs : !state.outs.empty();
+  if (outs_changed) index_[at].state_changed(path.session);
+  // A refresh that changes nothing keeps the path state it holds: no lookup in the table.
+  if (!old || *old != state) psb.path = path_states_.intern(std::move(state));
   // Start or restart the cleanup timer of the PSB. A local sender's has none while its
   // application refreshes it; it would expire L after this PATH.
   if (from) {
@@ -229,7 +225,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   }
 
   // PATH REFRESH: the PATH goes on along every outgoing interface, its ADSPEC updated.
-  for (const Interface& itf : psb.outs) {
+  for (const Interface& itf : psb.path->outs) {
     Path next = path;
     compose_hop(next.adspec, links_.topology().link(itf.link).spec);
     links_.send(itf, std::move(next));
@@ -248,7 +244,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   // for its RESV, which goes out now rather than at its next refresh.
   if (from && changed && is_destination(at, path.session)) {
     if (HostObserver* observer = host_observer(at))
-      observer->on_path(path.session, path.sender, psb);
+      observer->on_path(path.session, path.sender, *psb.path);
     const LocalReceiver* receiver =
         applications_ ? applications_->local_receiver(at, path.session) : nullptr;
     if (receiver) {
@@ -293,7 +289,7 @@ void NodeProtocol::time_out(StateRef state) {
     on_resv_tear(state.rsb().second.node, nhop, Cause::timeout, session);
   } else {
     const auto& [key, psb] = state.psb();
-    on_path_tear(psb.node, psb.phop, PathTear{key.first, key.second}, Cause::timeout);
+    on_path_tear(psb.path->node, psb.path->phop, PathTear{key.first, key.second}, Cause::timeout);
   }
 }
 
@@ -306,22 +302,22 @@ void NodeProtocol::on_path_tear(NodeId at, std::optional<NodeId> phop, const Pat
                                 Cause cause) {
   auto& psbs = index_[at].psbs;
   auto it = psbs.find(PsbKey{tear.session, tear.sender});
-  if (it == psbs.end() || it->second.phop != phop) return;
+  if (it == psbs.end() || it->second.path->phop != phop) return;
   expiring_.remove(StateRef(*it));
-  Psb psb = std::move(it->second);
+  const PathStates::Ref path = std::move(it->second.path);
   psbs.erase(it);
-  for (const Interface& itf : psb.outs) links_.send(itf, tear);
+  for (const Interface& itf : path->outs) links_.send(itf, tear);
   // Reservation state that matched the PSB: traffic control without it, and a RESV refresh.
-  if (psb.local()) forget_reported(at, tear.session);
+  if (path->local()) forget_reported(at, tear.session);
   update_traffic_control(at, tear.session);
   forward_resv(at, tear.session, std::nullopt, cause);
-  if (!psb.local() && is_destination(at, tear.session))
+  if (!path->local() && is_destination(at, tear.session))
     report_senders_gone(at, tear.session, cause);
 }
 
 void NodeProtocol::report_senders_gone(NodeId node, const Session& session, Cause cause) {
   for (const auto& entry : index_[node].psbs.of(session)) {
-    if (!entry.second.local()) return;
+    if (!entry.second.path->local()) return;
   }
   if (HostObserver* observer = host_observer(node)) observer->on_no_senders(session, cause);
 }
@@ -332,8 +328,8 @@ void NodeProtocol::on_path_err(NodeId at, const PathErr& err) {
   auto& psbs = index_[at].psbs;
   auto it = psbs.find(PsbKey{err.session, err.sender});
   if (it == psbs.end()) return;
-  if (!it->second.local()) {
-    links_.send(Interface{*it->second.in_link, at}, err, it->second.phop);
+  if (const PathState& path = *it->second.path; !path.local()) {
+    links_.send(Interface{*path.in_link, at}, err, path.phop);
   } else if (HostObserver* observer = host_observer(at)) {
     observer->on_path_error(err.session, err);
   }

@@ -169,6 +169,7 @@ class NodeProtocol final : public MessageReceiver {
   std::map<NodeId, PathPolicy> path_policies_;
   std::map<Address, std::set<NodeId>> groups_;
   std::map<Address, NodeId> hosts_;
+  PathStates path_states_;  // before nodes_: their PSBs point into it
   std::vector<NodeState> nodes_;
   std::deque<NodeIndex> index_;  // one per node, over nodes_ (a deque: NodeIndex stays put)
   ExpiryList expiring_;          // every PSB and RSB that times out, in the order they do

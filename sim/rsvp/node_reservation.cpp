@@ -15,9 +15,9 @@ void NodeProtocol::routed(NodeId node, const Session& session, std::optional<Lin
                           std::vector<SenderId>& senders, Keep keep) const {
   senders.clear();
   for (const auto& entry : index_[node].psbs.of(session)) {
-    const Psb& psb = entry.second;
-    const bool through = itf_link ? psb.outs.contains(Interface{*itf_link, node}) : !psb.local();
-    if (through && keep(psb)) senders.push_back(entry.first.second);
+    const PathState& path = *entry.second.path;
+    const bool through = itf_link ? path.outs.contains(Interface{*itf_link, node}) : !path.local();
+    if (through && keep(path)) senders.push_back(entry.first.second);
   }
 }
 
@@ -51,7 +51,7 @@ std::vector<Interface> NodeProtocol::update_traffic_control(NodeId node, const S
   std::vector<FlowDescriptor> restricted;
   for (const auto& [key, rsb] : rsbs.of(session)) {
     if (!rsb.link) continue;
-    routed(node, session, rsb.link, senders, [](const Psb&) { return true; });
+    routed(node, session, rsb.link, senders, [](const PathState&) { return true; });
     const Interface itf{*rsb.link, node};
     restricted.clear();
     restrict(rsb, senders, parts, restricted);
@@ -116,7 +116,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
     // Taken and given back, so that a refresh allocates nothing.
     std::vector<SenderId> senders = std::move(senders_scratch_);
     senders.clear();
-    routed(at, resv.session, link, senders, [](const Psb&) { return true; });
+    routed(at, resv.session, link, senders, [](const PathState&) { return true; });
     const auto has_path = [&senders](const SenderId& sender) {
       return std::binary_search(senders.begin(), senders.end(), sender);
     };
@@ -232,7 +232,7 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
   upstream.clear();
   NodeIndex& index = index_[at];
   for (const auto& [key, psb] : index.psbs.of(session)) {
-    upstream.push_back(psb.phop);
+    upstream.push_back(psb.path->phop);
   }
   if (const HopSet* forwarded = index.forwarded(session)) {
     forwarded->for_each([&upstream](NodeId hop) { upstream.push_back(hop); });
@@ -252,7 +252,7 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
     std::size_t confirm_end = 0;
     for (const auto& [key, rsb] : index.rsbs.of(session)) {
       routed(at, session, rsb.link, scratch.senders,
-             [&](const Psb& psb) { return psb.phop == phop; });
+             [&](const PathState& path) { return path.phop == phop; });
       const std::size_t before = parts.size();
       if (restrict(rsb, scratch.senders, scratch.rsb_parts, parts)) {
         style = rsb.style;

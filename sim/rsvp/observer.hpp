@@ -51,7 +51,7 @@ class HostObserver {
   // A receiver: a PATH created or changed the path state of `sender`. Called before the host's
   // receiver of the session, if it has one, sends its RESV for the new path state: a request
   // changed here (HostApi::change_request) goes out with it.
-  virtual void on_path(const Session&, const SenderId&, const Psb&) {}
+  virtual void on_path(const Session&, const SenderId&, const PathState&) {}
   // A receiver: the last sender of the session is gone.
   virtual void on_no_senders(const Session&, Cause) {}
   // A sender: the reservations made for its local senders, whenever they change.

@@ -1,7 +1,7 @@
 # The RSVP network model: topology, routing, soft state, messages, merging, admission.
 # Free of yaml-cpp, so it builds for Windows as well.
 add_library(qosbed_rsvp STATIC rsvp/session.cpp rsvp/topology.cpp rsvp/routing.cpp
-            rsvp/soft_state.cpp rsvp/policy_data.cpp rsvp/messages.cpp rsvp/merge.cpp rsvp/links.cpp
+            rsvp/soft_state.cpp rsvp/policy_data.cpp rsvp/messages.cpp rsvp/state.cpp rsvp/merge.cpp rsvp/links.cpp
             rsvp/traffic_control.cpp rsvp/node_protocol.cpp rsvp/node_reservation.cpp rsvp/host_api.cpp rsvp/network.cpp
             rsvp/adspec.cpp rsvp/guaranteed.cpp rsvp/guaranteed_promise.cpp
             rsvp/sp_adapter.cpp rsvp/sp_flowspec.cpp rsvp/socket_plan.cpp rsvp/host_sp.cpp

@@ -96,9 +96,9 @@ class Fnv1a {
 
 }  // namespace
 
-gqos::Indication senders_indication(const Psb& psb) {
-  auto indication = make(gqos::status::senders, psb.tspec);
-  indication.objects.push_back(gqos::make_adspec(adspec_object(psb.adspec)));
+gqos::Indication senders_indication(const PathState& path) {
+  auto indication = make(gqos::status::senders, path.tspec);
+  indication.objects.push_back(gqos::make_adspec(adspec_object(path.adspec)));
   return indication;
 }
 

@@ -13,7 +13,7 @@
 namespace qosbed::rsvp {
 
 // PATH at a receiver: WSA_QOS_SENDERS with the sender's Tspec and the path's RSVP_ADSPEC.
-gqos::Indication senders_indication(const Psb& psb);
+gqos::Indication senders_indication(const PathState& path);
 // RESV at a sender: WSA_QOS_RECEIVERS with what is reserved (merged over the descriptors), or
 // with what is reserved for one sender.
 gqos::Indication receivers_indication(const std::vector<FlowDescriptor>& reserved);

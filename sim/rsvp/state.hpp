@@ -13,6 +13,7 @@
 #include "engine/clock.hpp"
 #include "gqos/codec.hpp"
 #include "rsvp/adspec.hpp"
+#include "rsvp/interned.hpp"
 #include "rsvp/out_interfaces.hpp"
 #include "rsvp/policy_data.hpp"
 #include "rsvp/session.hpp"
@@ -59,8 +60,10 @@ struct Expiry {
   StateRef next;
 };
 
-// What a PATH left at a node (RFC 2205 section 3.1).
-struct Psb {
+// What a PATH left at a node (RFC 2205 section 3.1), its timer aside. The senders whose PATHs
+// agree, from the same previous hop on the same way on, leave equal path state: it is interned
+// (interned.hpp), so that each of their PSBs holds only a pointer to it.
+struct PathState {
   gqos::FlowSpec tspec{};
   PathAdspec adspec;
   std::optional<NodeId> phop;     // the upstream neighbour; none at the sender's own host
@@ -68,10 +71,21 @@ struct Psb {
   NodeId node = 0;                // where it is kept: its expiry names only its entry
   PolicyRef policy = no_policy;   // the POLICY_DATA the PATH brought
   OutInterfaces outs;             // where the PATH was forwarded
-  // L after the last PATH. A local sender's times out only once its application is silent.
-  Expiry expiry;
 
   bool local() const { return !phop.has_value(); }
+  friend bool operator==(const PathState&, const PathState&) = default;
+};
+
+struct PathStateHash {
+  std::size_t operator()(const PathState& state) const;
+};
+using PathStates = InternTable<PathState, PathStateHash>;
+
+// A path state block: its path state, never empty once the PATH is processed, and its timer:
+// L after the last PATH. A local sender's times out only once its application is silent.
+struct Psb {
+  PathStates::Ref path;
+  Expiry expiry;
 };
 
 // A reservation request from one downstream neighbour, or the local application's own request
@@ -133,13 +147,13 @@ inline bool has_blockade(const NodeState& state, const Session& session) {
   return first != state.blockades.end() && first->first.session == session;
 }
 
-// Calls f(sender, psb) for each path state of `session` at a node that a PATH brought from
+// Calls f(sender, path state) for each path state of `session` at a node that a PATH brought from
 // upstream (its own senders' aside), in sender order.
 template <typename F>
 void for_each_upstream_path(const NodeState& state, const Session& session, F f) {
   for (auto it = state.psbs.lower_bound(PsbKey{session, SenderId{}});
        it != state.psbs.end() && it->first.first == session; ++it) {
-    if (!it->second.local()) f(it->first.second, it->second);
+    if (!it->second.path->local()) f(it->first.second, *it->second.path);
   }
 }
 

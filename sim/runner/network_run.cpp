@@ -509,11 +509,11 @@ void NetworkRun::check_path_terms(const scenario::Step& step, const scenario::Ex
   const auto node = static_cast<rsvp::NodeId>(expect.node);
   const std::string& name = spec_.nodes[expect.node].name;
   const rsvp::NodeState& state = network_->state(node);
-  std::vector<std::pair<rsvp::SenderId, const rsvp::Psb*>> paths;
+  std::vector<std::pair<rsvp::SenderId, const rsvp::PathState*>> paths;
   for (auto it = state.psbs.lower_bound(rsvp::PsbKey{session, rsvp::SenderId{}});
        it != state.psbs.end() && it->first.first == session; ++it) {
     if (!expect.sender || it->first.second == sender_id(*expect.sender)) {
-      paths.emplace_back(it->first.second, &it->second);
+      paths.emplace_back(it->first.second, &*it->second.path);
     }
   }
   if (paths.size() != 1) {
@@ -523,10 +523,10 @@ void NetworkRun::check_path_terms(const scenario::Step& step, const scenario::Ex
                                (paths.empty() ? "" : ": name the sender with 'sender'")});
     return;
   }
-  const auto& [sender, psb] = paths.front();
+  const auto& [sender, path] = paths.front();
   const std::string where = "at " + name + " for " + rsvp::to_string(sender);
   if (expect.adspec)
-    check_adspec(*expect.adspec, rsvp::adspec_object(psb->adspec), where, failures);
+    check_adspec(*expect.adspec, rsvp::adspec_object(path->adspec), where, failures);
   if (expect.delay_bound_us) {
     check_delay_bound(*expect.delay_bound_us, rsvp::guaranteed_promises(state, node, session),
                       sender, where, failures);
