@@ -114,7 +114,7 @@ BOOST_AUTO_TEST_CASE(a_users_policy_data_is_carried_hop_by_hop_in_every_refresh)
   const PolicyRef alice = net.state(s.r1).psbs.begin()->second.path->policy;
   BOOST_TEST(net.policy_table().elements(alice).front().user == "alice");
   BOOST_TEST(net.state(s.d).psbs.begin()->second.path->policy == alice);
-  const Rsb& at_r1 = net.state(s.r1).rsbs.begin()->second;
+  const ResvState& at_r1 = *net.state(s.r1).rsbs.begin()->second.resv;
   BOOST_TEST(net.policy_table().elements(at_r1.policy).front().user == "carol");
 
   // Every PATH names alice on both hops, every RESV carol on both: the first ones and the

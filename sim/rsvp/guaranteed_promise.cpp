@@ -10,7 +10,7 @@ namespace qosbed::rsvp {
 namespace {
 
 // The descriptor of a request that covers `sender`: WF's one, or the FF or SE one naming it.
-const FlowDescriptor* covering(const Rsb& request, const SenderId& sender) {
+const FlowDescriptor* covering(const ResvState& request, const SenderId& sender) {
   for (const FlowDescriptor& descriptor : request.descriptors) {
     if (request.style == Style::wf) return &descriptor;
     if (std::find(descriptor.filters.begin(), descriptor.filters.end(), sender) !=
@@ -64,7 +64,7 @@ std::vector<GuaranteedPromise> guaranteed_promises(const NodeState& state, NodeI
   if (request == state.rsbs.end()) return promises;
   for (auto it = state.psbs.lower_bound(PsbKey{session, SenderId{}});
        it != state.psbs.end() && it->first.first == session; ++it) {
-    const FlowDescriptor* descriptor = covering(request->second, it->first.second);
+    const FlowDescriptor* descriptor = covering(*request->second.resv, it->first.second);
     if (!descriptor || descriptor->flowspec.service_type != gqos::service_type::guaranteed) {
       continue;
     }

@@ -202,7 +202,7 @@ void HostSp::update_session(NodeId host, const Session& session, Send send) {
   }
   const auto& rsbs = network_.state(host).rsbs;
   const auto local = rsbs.find(RsbKey{session, host});
-  const Rsb* current = local == rsbs.end() ? nullptr : &local->second;
+  const ResvState* current = local == rsbs.end() ? nullptr : &*local->second.resv;
   if (!any) {
     if (!current) return;
     // W32:closing-the-qos-connection: ResvTear at once (D23).

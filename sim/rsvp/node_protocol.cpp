@@ -130,10 +130,8 @@ void NodeProtocol::forget_reported(NodeId host, const Session& session) {
 void NodeProtocol::set_local_request(NodeId host, const Session& session, Style style,
                                      std::vector<FlowDescriptor> descriptors, PolicyRef policy) {
   auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
-  rsb.node = host;
-  rsb.style = style;
-  rsb.policy = policy;
-  rsb.descriptors = std::move(descriptors);
+  rsb.resv = resv_states_.intern(
+      ResvState{style, host, policy, std::move(descriptors), std::nullopt, std::nullopt});
   index_[host].state_changed(session);
 }
 
@@ -286,7 +284,7 @@ void NodeProtocol::time_out(StateRef state) {
   if (state.is_rsb()) {
     // The session by value: the teardown erases the entry that holds it.
     const auto [session, nhop] = state.rsb().first;
-    on_resv_tear(state.rsb().second.node, nhop, Cause::timeout, session);
+    on_resv_tear(state.rsb().second.resv->node, nhop, Cause::timeout, session);
   } else {
     const auto& [key, psb] = state.psb();
     on_path_tear(psb.path->node, psb.path->phop, PathTear{key.first, key.second}, Cause::timeout);

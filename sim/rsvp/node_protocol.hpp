@@ -136,9 +136,9 @@ class NodeProtocol final : public MessageReceiver {
   template <typename Keep>
   void routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
               std::vector<SenderId>& senders, Keep keep) const;
-  // Appends to `out` the descriptors an RSB contributes for the given (sorted) senders, reduced
-  // by its style; false when there are none. `parts` is working space.
-  static bool restrict(const Rsb& rsb, const std::vector<SenderId>& senders,
+  // Appends to `out` the descriptors an RSB's request contributes for the given (sorted)
+  // senders, reduced by its style; false when there are none. `parts` is working space.
+  static bool restrict(const ResvState& request, const std::vector<SenderId>& senders,
                        std::vector<FlowDescriptor>& parts, std::vector<FlowDescriptor>& out);
   // RFC 2209 UPDATE TRAFFIC CONTROL: recomputes the reservations of `session` on every interface
   // of `node` from its path and reservation state and installs them, each through admission
@@ -169,7 +169,8 @@ class NodeProtocol final : public MessageReceiver {
   std::map<NodeId, PathPolicy> path_policies_;
   std::map<Address, std::set<NodeId>> groups_;
   std::map<Address, NodeId> hosts_;
-  PathStates path_states_;  // before nodes_: their PSBs point into it
+  PathStates path_states_;  // before nodes_: their PSBs and RSBs point into these
+  ResvStates resv_states_;
   std::vector<NodeState> nodes_;
   std::deque<NodeIndex> index_;  // one per node, over nodes_ (a deque: NodeIndex stays put)
   ExpiryList expiring_;          // every PSB and RSB that times out, in the order they do

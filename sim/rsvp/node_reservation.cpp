@@ -21,12 +21,12 @@ void NodeProtocol::routed(NodeId node, const Session& session, std::optional<Lin
   }
 }
 
-bool NodeProtocol::restrict(const Rsb& rsb, const std::vector<SenderId>& senders,
+bool NodeProtocol::restrict(const ResvState& request, const std::vector<SenderId>& senders,
                             std::vector<FlowDescriptor>& parts, std::vector<FlowDescriptor>& out) {
   if (senders.empty()) return false;
   parts.clear();
-  for (const auto& descriptor : rsb.descriptors) {
-    if (rsb.style == Style::wf) {
+  for (const auto& descriptor : request.descriptors) {
+    if (request.style == Style::wf) {
       parts.push_back({descriptor.flowspec, {}});
       continue;
     }
@@ -39,7 +39,7 @@ bool NodeProtocol::restrict(const Rsb& rsb, const std::vector<SenderId>& senders
     if (!part.filters.empty()) parts.push_back(std::move(part));
   }
   const std::size_t before = out.size();
-  merge_into(rsb.style, parts, out);
+  merge_into(request.style, parts, out);
   return out.size() != before;
 }
 
@@ -50,17 +50,18 @@ std::vector<Interface> NodeProtocol::update_traffic_control(NodeId node, const S
   std::vector<FlowDescriptor> parts;
   std::vector<FlowDescriptor> restricted;
   for (const auto& [key, rsb] : rsbs.of(session)) {
-    if (!rsb.link) continue;
-    routed(node, session, rsb.link, senders, [](const PathState&) { return true; });
-    const Interface itf{*rsb.link, node};
+    const ResvState& request = *rsb.resv;
+    if (!request.link) continue;
+    routed(node, session, request.link, senders, [](const PathState&) { return true; });
+    const Interface itf{*request.link, node};
     restricted.clear();
-    restrict(rsb, senders, parts, restricted);
+    restrict(request, senders, parts, restricted);
     for (auto& descriptor : restricted) {
       auto entry = std::find_if(wanted.begin(), wanted.end(),
                                 [&itf](const auto& wanted_on) { return wanted_on.first == itf; });
       if (entry == wanted.end()) entry = wanted.insert(wanted.end(), {itf, {}});
       entry->second.push_back(
-          Reservation{session, rsb.style, std::move(descriptor.filters), descriptor.flowspec});
+          Reservation{session, request.style, std::move(descriptor.filters), descriptor.flowspec});
     }
   }
   // Admission control on every interface whose reservations change; one refused keeps what it
@@ -80,9 +81,10 @@ void NodeProtocol::refuse_downstream(NodeId node, const Session& session,
                                      const std::vector<Interface>& refused) {
   for (const Interface& itf : refused) {
     for (const auto& [key, rsb] : index_[node].rsbs.of(session)) {
-      if (rsb.link != itf.link || rsb.descriptors.empty()) continue;
+      const ResvState& request = *rsb.resv;
+      if (request.link != itf.link || request.descriptors.empty()) continue;
       send_resv_err(node, itf.link, key.second, session, ErrorCode::admission_failure,
-                    merge(Style::se, rsb.descriptors).front());
+                    merge(Style::se, request.descriptors).front());
     }
   }
 }
@@ -97,7 +99,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   // Error checking: a style other than the session's is refused ("Conflicting reservation
   // style", Appendix B code 5).
   for (const auto& [other, rsb] : rsbs.of(resv.session)) {
-    if (other.second != from && rsb.style != resv.style) {
+    if (other.second != from && rsb.resv->style != resv.style) {
       send_resv_err(at, link, from, resv.session, ErrorCode::conflicting_style, requested());
       return;
     }
@@ -158,19 +160,20 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   const RsbKey key{resv.session, from};
   const auto [it, added] = rsbs.try_emplace(key);
   Rsb& rsb = it->second;
-  rsb.node = at;
+  const ResvState* old = added ? nullptr : &*rsb.resv;
+  const bool same_request =
+      old && old->style == resv.style && old->link == link && old->descriptors == *descriptors;
   // A refresh that changes nothing, while the session's reservations are known to be installed
   // as its state gives them, would find every one in place: traffic control is left alone.
-  const bool current = !added && index.installed(resv.session) && rsb.style == resv.style &&
-                       rsb.link == link && rsb.descriptors == *descriptors;
+  const bool current = same_request && index.installed(resv.session);
+  // What the request was, should admission refuse what it is now.
+  ResvStates::Ref previous;
+  if (!same_request || old->confirm_to != resv.confirm_to || old->policy != resv.policy) {
+    previous = std::move(rsb.resv);
+    rsb.resv = resv_states_.intern(
+        ResvState{resv.style, at, resv.policy, *descriptors, resv.confirm_to, link});
+  }
   if (!current) {
-    // What the request was, should admission refuse what it is now.
-    const Style old_style = rsb.style;
-    std::vector<FlowDescriptor> old_descriptors = std::move(rsb.descriptors);
-    const std::optional<LinkId> old_link = rsb.link;
-    rsb.style = resv.style;
-    rsb.descriptors = *descriptors;
-    rsb.link = link;
     index.state_changed(resv.session);
     // UPDATE TRAFFIC CONTROL, through admission control.
     const auto refused = update_traffic_control(at, resv.session);
@@ -179,9 +182,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
       // (RFC 2205 section 2.5, KR-I), and the receivers learn of the failure ("Admission
       // Control failure", code 1). Nothing goes upstream: no ResvConf can come back for it.
       if (!added) {
-        rsb.style = old_style;
-        rsb.descriptors = std::move(old_descriptors);
-        rsb.link = old_link;
+        if (previous) rsb.resv = std::move(previous);
         arm(StateRef(*it));
       } else {
         rsbs.erase(it);
@@ -191,8 +192,6 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
     }
     refuse_downstream(at, resv.session, refused);
   }
-  rsb.confirm_to = resv.confirm_to;
-  rsb.policy = resv.policy;
   // Start or restart the cleanup timer of the RSB; RESV REFRESH to the previous hops.
   arm(StateRef(*it));
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
@@ -202,7 +201,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
 void NodeProtocol::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session) {
   auto& rsbs = index_[at].rsbs;
   auto it = rsbs.find(RsbKey{session, from});
-  if (it == rsbs.end() || !it->second.link) return;
+  if (it == rsbs.end() || !it->second.resv->link) return;
   expiring_.remove(StateRef(*it));
   rsbs.erase(it);
   update_traffic_control(at, session);
@@ -251,14 +250,15 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
     std::size_t confirm_first = 0;
     std::size_t confirm_end = 0;
     for (const auto& [key, rsb] : index.rsbs.of(session)) {
-      routed(at, session, rsb.link, scratch.senders,
+      const ResvState& request = *rsb.resv;
+      routed(at, session, request.link, scratch.senders,
              [&](const PathState& path) { return path.phop == phop; });
       const std::size_t before = parts.size();
-      if (restrict(rsb, scratch.senders, scratch.rsb_parts, parts)) {
-        style = rsb.style;
-        policy = policy_table_.merged(policy, rsb.policy);
+      if (restrict(request, scratch.senders, scratch.rsb_parts, parts)) {
+        style = request.style;
+        policy = policy_table_.merged(policy, request.policy);
       }
-      if (confirm_to && (rsb.link ? rsb.confirm_to == confirm_to : *confirm_to == at)) {
+      if (confirm_to && (request.link ? request.confirm_to == confirm_to : *confirm_to == at)) {
         confirm_first = before;
         confirm_end = parts.size();
       }
@@ -352,18 +352,19 @@ void NodeProtocol::on_resv_err(NodeId at, NodeId from, const ResvErr& err) {
   }
   const auto& rsbs = index_[at].rsbs;
   for (const auto& [key, rsb] : rsbs.of(err.session)) {
-    if (!rsb.link) {
+    const ResvState& request = *rsb.resv;
+    if (!request.link) {
       if (HostObserver* observer = host_observer(at)) {
         observer->on_reservation_error(err.session, err);
       }
       continue;
     }
-    const auto own = merge(Style::se, rsb.descriptors);
+    const auto own = merge(Style::se, request.descriptors);
     if (admission && !own.empty() &&
         !blockades_request(err.descriptor.flowspec, own.front().flowspec)) {
       continue;
     }
-    links_.send(Interface{*rsb.link, at}, err, key.second);
+    links_.send(Interface{*request.link, at}, err, key.second);
   }
 }
 

@@ -28,4 +28,15 @@ std::size_t PathStateHash::operator()(const PathState& state) const {
   return hash.value();
 }
 
+std::size_t ResvStateHash::operator()(const ResvState& state) const {
+  WordHash hash;
+  hash.add((std::uint64_t{state.node} << 32) | state.policy)
+      .add(static_cast<unsigned>(state.style));
+  for (const FlowDescriptor& descriptor : state.descriptors) add_to(hash, descriptor);
+  hash.add(state.descriptors.size());
+  add_to(hash, state.confirm_to);
+  add_to(hash, state.link);
+  return hash.value();
+}
+
 }  // namespace qosbed::rsvp

@@ -89,15 +89,29 @@ struct Psb {
 };
 
 // A reservation request from one downstream neighbour, or the local application's own request
-// when nhop is the node itself (a receiver host).
-struct Rsb {
+// when nhop is the node itself (a receiver host), its timer aside. Receivers that ask alike
+// through the same next hop leave equal requests: interned, as path state is.
+struct ResvState {
   Style style = Style::wf;
-  NodeId node = 0;               // where it is kept, as in Psb
+  NodeId node = 0;               // where it is kept, as in PathState
   PolicyRef policy = no_policy;  // the POLICY_DATA the RESV brought (the local request: the host's)
   std::vector<FlowDescriptor> descriptors;
   std::optional<NodeId> confirm_to;
   std::optional<LinkId> link;  // toward nhop; none for the local request
-  Expiry expiry;               // the local request never expires
+
+  friend bool operator==(const ResvState&, const ResvState&) = default;
+};
+
+struct ResvStateHash {
+  std::size_t operator()(const ResvState& state) const;
+};
+using ResvStates = InternTable<ResvState, ResvStateHash>;
+
+// A reservation state block: its request, never empty once the RESV is processed, and its
+// timer; the local request never expires.
+struct Rsb {
+  ResvStates::Ref resv;
+  Expiry expiry;
 };
 
 inline Expiry& expiry_of(StateRef state) {
