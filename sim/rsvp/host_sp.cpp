@@ -149,7 +149,7 @@ void HostSp::start_sending(std::uint32_t index, const SocketPlan& plan) {
     if (!options_.told_on_join) continue;
     // D25: a reservation the host already has for this sender (WF) is told at once.
     if (const auto* reported = network_.state(host).reported.find(session)) {
-      if (const auto reserved = reserved_for(*reported, sender)) {
+      if (const auto reserved = reserved_for(**reported, sender)) {
         memberships_[m].heard = true;
         tell(m, receivers_indication(*reserved));
       }

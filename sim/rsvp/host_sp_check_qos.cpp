@@ -19,7 +19,7 @@ namespace chk = gqos::chk_qos;
 bool reserved(const NodeState& state, const SocketPlan& plan, Address address) {
   return std::any_of(plan.sending.begin(), plan.sending.end(), [&](const Session& session) {
     const auto* reported = state.reported.find(session);
-    return reported && reserved_for(*reported, SenderId{address, plan.port});
+    return reported && reserved_for(**reported, SenderId{address, plan.port});
   });
 }
 

@@ -171,6 +171,7 @@ class NodeProtocol final : public MessageReceiver {
   std::map<Address, NodeId> hosts_;
   PathStates path_states_;  // before nodes_: their PSBs and RSBs point into these
   ResvStates resv_states_;
+  ReservedLists reserved_lists_;
   std::vector<NodeState> nodes_;
   std::deque<NodeIndex> index_;  // one per node, over nodes_ (a deque: NodeIndex stays put)
   ExpiryList expiring_;          // every PSB and RSB that times out, in the order they do

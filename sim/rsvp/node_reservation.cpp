@@ -295,8 +295,8 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
         }
         continue;
       }
-      if (!reported || *reported != merged) {
-        node.reported[session] = merged;
+      if (!reported || **reported != merged) {
+        node.reported[session] = reserved_lists_.intern(merged);
         if (observer) observer->on_reservation(session, style, merged);
       }
       // The request reached the sender: every hop on the way admitted it.

@@ -28,6 +28,13 @@ std::size_t PathStateHash::operator()(const PathState& state) const {
   return hash.value();
 }
 
+std::size_t ReservedListHash::operator()(const std::vector<FlowDescriptor>& list) const {
+  WordHash hash;
+  for (const FlowDescriptor& descriptor : list) add_to(hash, descriptor);
+  hash.add(list.size());
+  return hash.value();
+}
+
 std::size_t ResvStateHash::operator()(const ResvState& state) const {
   WordHash hash;
   hash.add((std::uint64_t{state.node} << 32) | state.policy)

@@ -107,6 +107,11 @@ struct ResvStateHash {
 };
 using ResvStates = InternTable<ResvState, ResvStateHash>;
 
+struct ReservedListHash {
+  std::size_t operator()(const std::vector<FlowDescriptor>& list) const;
+};
+using ReservedLists = InternTable<std::vector<FlowDescriptor>, ReservedListHash>;
+
 // A reservation state block: its request, never empty once the RESV is processed, and its
 // timer; the local request never expires.
 struct Rsb {
@@ -140,9 +145,10 @@ struct NodeState {
   std::map<PsbKey, Psb> psbs;
   std::map<RsbKey, Rsb> rsbs;
   std::map<BlockadeKey, Blockade> blockades;
-  // What the local senders were last told was reserved for them, per session. Hashed: a
-  // sender's host looks it up for every RESV that reaches it, and nothing reads it in order.
-  SessionMap<std::vector<FlowDescriptor>> reported;
+  // What the local senders were last told was reserved for them, per session, interned: the
+  // senders that many receivers ask alike share one list. Hashed: a sender's host looks it up
+  // for every RESV that reaches it, and nothing reads it in order.
+  SessionMap<ReservedLists::Ref> reported;
 };
 
 // One reservation installed on an outgoing interface: shared by its filters (WF: none, meaning
