@@ -68,3 +68,6 @@ target_link_libraries(test_rsvp_interned PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_traffic_control rsvp_traffic_control_test.cpp)
 target_link_libraries(test_rsvp_traffic_control PRIVATE qosbed_rsvp)
+
+qosbed_test(test_rsvp_links rsvp_links_test.cpp)
+target_link_libraries(test_rsvp_links PRIVATE qosbed_rsvp)

@@ -1,5 +1,7 @@
 #include "rsvp/links.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <stdexcept>
 #include <utility>
 
@@ -56,14 +58,7 @@ void Links::transmit(Interface itf, Message message, const Routed& via) {
     }
     return;
   }
-  std::uint32_t slot;
-  if (free_in_flight_.empty()) {
-    slot = static_cast<std::uint32_t>(in_flight_.size());
-    in_flight_.emplace_back();
-  } else {
-    slot = free_in_flight_.back();
-    free_in_flight_.pop_back();
-  }
+  const std::uint32_t slot = take_slot();
   InFlight& in_flight = in_flight_[slot];
   in_flight.message = std::move(message);
   in_flight.to = to;
@@ -71,6 +66,41 @@ void Links::transmit(Interface itf, Message message, const Routed& via) {
   in_flight.via = via;
   in_flight.event =
       queue_.schedule_at(queue_.now_us() + link.spec.delay_us, [this, slot] { arrive(slot); });
+}
+
+// The pool hands out its lowest free slot, so that what stays in flight gathers at its start
+// and the slots past the last one in use can be dropped: a burst, such as every flow of a
+// network starting at once, would otherwise leave the pool as large as the burst for good,
+// however few messages the refreshes after it keep in flight. A free slot's event is 0.
+std::uint32_t Links::take_slot() {
+  const auto lowest_first = std::greater<std::uint32_t>{};
+  while (!free_in_flight_.empty()) {
+    std::pop_heap(free_in_flight_.begin(), free_in_flight_.end(), lowest_first);
+    const std::uint32_t slot = free_in_flight_.back();
+    free_in_flight_.pop_back();
+    if (slot < in_flight_.size()) return slot;
+    // Past the end: dropped with the slots after the last in use. So are all that remain.
+    free_in_flight_.clear();
+  }
+  in_flight_.emplace_back();
+  return static_cast<std::uint32_t>(in_flight_.size() - 1);
+}
+
+void Links::free_slot(std::uint32_t slot) {
+  in_flight_[slot].event = 0;
+  if (slot + 1 < in_flight_.size()) {
+    free_in_flight_.push_back(slot);
+    std::push_heap(free_in_flight_.begin(), free_in_flight_.end(), std::greater<std::uint32_t>{});
+    return;
+  }
+  while (!in_flight_.empty() && in_flight_.back().event == 0) in_flight_.pop_back();
+  if (in_flight_.size() < in_flight_.capacity() / 4 && in_flight_.capacity() > kept_in_flight) {
+    in_flight_.shrink_to_fit();
+    std::erase_if(free_in_flight_,
+                  [this](std::uint32_t free) { return free >= in_flight_.size(); });
+    std::make_heap(free_in_flight_.begin(), free_in_flight_.end(), std::greater<std::uint32_t>{});
+    free_in_flight_.shrink_to_fit();
+  }
 }
 
 void Links::arrive(std::uint32_t slot) {
@@ -81,8 +111,7 @@ void Links::arrive(std::uint32_t slot) {
   const NodeId to = in_flight.to;
   const Interface itf = in_flight.itf;
   const Routed via = in_flight.via;
-  in_flight.event = 0;
-  free_in_flight_.push_back(slot);
+  free_slot(slot);
   if (observer_) observer_->on_received(to, itf.from, itf.link, message);
   if (!topology_.node(to).runs_rsvp) return forward(to, message, via);
   if (receiver_) receiver_->deliver(to, via.hop, itf.link, message);

@@ -70,6 +70,8 @@ class Links {
     engine::EventId event = 0;  // 0 once delivered
   };
   void transmit(Interface itf, Message message, const Routed& via);
+  std::uint32_t take_slot();
+  void free_slot(std::uint32_t slot);
   void arrive(std::uint32_t slot);
   // At a router that does not run RSVP: on toward the message's destination, if routing has one.
   void forward(NodeId at, Message message, Routed via);
@@ -81,8 +83,10 @@ class Links {
   Random& random_;
   MessageReceiver* receiver_ = nullptr;
   MessageObserver* observer_ = nullptr;
+  // Below this many slots the pool is not worth shrinking.
+  static constexpr std::size_t kept_in_flight = 1024;
   std::vector<InFlight> in_flight_;
-  std::vector<std::uint32_t> free_in_flight_;  // indexes of delivered messages, for reuse
+  std::vector<std::uint32_t> free_in_flight_;  // free slots before the last in use, a min-heap
 };
 
 }  // namespace qosbed::rsvp
