@@ -33,6 +33,13 @@ std::size_t HostSp::SocketKeyHash::operator()(const SocketKey& key) const noexce
                                   0x9e3779b97f4a7c15ULL);
 }
 
+std::size_t HostSp::ReceivingRequestHash::operator()(const ReceivingRequest& request) const {
+  WordHash hash;
+  add_to(hash, request.flowspec);
+  add_to(hash, request.descriptors);
+  return hash.value();
+}
+
 void HostSp::socket_changed(NodeId host, gqos::SocketId socket, const gqos::SocketQos& qos) {
   const SocketPlan plan = plan_of(qos, network_.topology().node(host).address, options_);
   // A group joined for receiving makes the host one of its destinations, as IP membership does
@@ -70,8 +77,10 @@ void HostSp::socket_changed(NodeId host, gqos::SocketId socket, const gqos::Sock
   record.style = plan.style;
   record.reserves = plan.reserves;
   record.peer = plan.peer;
-  record.flowspec = plan.flowspec;
-  record.descriptors = plan.descriptors;
+  if (!record.receiving || record.receiving->flowspec != plan.flowspec ||
+      record.receiving->descriptors != plan.descriptors) {
+    record.receiving = receiving_requests_.intern({plan.flowspec, plan.descriptors});
+  }
 
   start_sending(index, plan);
   start_receiving(index, plan);
@@ -192,7 +201,7 @@ void HostSp::update_session(NodeId host, const Session& session, Send send) {
       if (!member.refused) {
         member.refused = true;
         tell(m, error_indication(ResvErr{session, ErrorSpec{ErrorCode::conflicting_style, host},
-                                         FlowDescriptor{record.flowspec, {}}}));
+                                         FlowDescriptor{record.receiving->flowspec, {}}}));
       }
       continue;
     }
@@ -241,8 +250,9 @@ void HostSp::append_request(const SocketRecord& record, const Session& session,
   };
   // RSVP_RESERVE_INFO's descriptors (W32:overriding-default-rsvp-filter-style-settings), each
   // completed from the Tspecs of the senders it names.
-  if (record.style != Style::wf && !record.descriptors.empty()) {
-    for (const auto& descriptor : record.descriptors) {
+  const gqos::FlowSpec& flowspec = record.receiving->flowspec;
+  if (record.style != Style::wf && !record.receiving->descriptors.empty()) {
+    for (const auto& descriptor : record.receiving->descriptors) {
       std::optional<gqos::FlowSpec> tspec;
       for (const SenderId& sender : descriptor.filters) {
         if (const auto found = tspec_of(sender)) widen(tspec, *found);
@@ -263,16 +273,16 @@ void HostSp::append_request(const SocketRecord& record, const Session& session,
   if (record.style != Style::wf && record.peer && senders.empty()) senders.push_back(*record.peer);
   switch (record.style) {
     case Style::wf:
-      out.push_back({reservation_flowspec(record.flowspec, tspec), {}});
+      out.push_back({reservation_flowspec(flowspec, tspec), {}});
       return;
     case Style::ff:
       for (const SenderId& sender : senders) {
-        out.push_back({reservation_flowspec(record.flowspec, tspec_of(sender)), {sender}});
+        out.push_back({reservation_flowspec(flowspec, tspec_of(sender)), {sender}});
       }
       return;
     case Style::se:
       if (!senders.empty()) {
-        out.push_back({reservation_flowspec(record.flowspec, tspec), std::move(senders)});
+        out.push_back({reservation_flowspec(flowspec, tspec), std::move(senders)});
       }
       return;
   }

@@ -32,6 +32,7 @@
 #include "gqos/indication.hpp"
 #include "gqos/socket_qos.hpp"
 #include "rsvp/host_sp_options.hpp"
+#include "rsvp/interned.hpp"
 #include "rsvp/network.hpp"
 #include "rsvp/session_map.hpp"
 #include "rsvp/socket_plan.hpp"
@@ -63,6 +64,16 @@ class HostSp {
   static constexpr std::uint32_t none = ~std::uint32_t{0};
 
   enum class Confirm : std::uint8_t { none, pending, done };
+  // What a socket asks to receive: its receiving FLOWSPEC and RSVP_RESERVE_INFO's descriptors.
+  struct ReceivingRequest {
+    gqos::FlowSpec flowspec{};
+    std::vector<FlowDescriptor> descriptors;
+    friend bool operator==(const ReceivingRequest&, const ReceivingRequest&) = default;
+  };
+  struct ReceivingRequestHash {
+    std::size_t operator()(const ReceivingRequest& request) const;
+  };
+  using ReceivingRequests = InternTable<ReceivingRequest, ReceivingRequestHash>;
   // A socket in one session at its host.
   struct Membership {
     Session session;
@@ -85,8 +96,7 @@ class HostSp {
     Style style = Style::wf;
     bool reserves = false;
     std::optional<SenderId> peer;
-    gqos::FlowSpec flowspec{};  // receiving, as asked
-    std::vector<FlowDescriptor> descriptors;
+    ReceivingRequests::Ref receiving;  // as asked, interned: many sockets ask alike
   };
   struct SessionHead {
     std::uint32_t first = none;
@@ -136,6 +146,7 @@ class HostSp {
   std::vector<std::unique_ptr<HostEvents>> events_;  // one per host, registered with it
   std::unordered_map<SocketKey, std::uint32_t, SocketKeyHash> sockets_;
   // Deques: they grow without moving what they hold or reserving twice what they need.
+  ReceivingRequests receiving_requests_;  // before records_: they point into it
   std::deque<SocketRecord> records_;
   std::vector<std::uint32_t> free_records_;
   std::deque<Membership> memberships_;

@@ -70,5 +70,9 @@ inline void add_to(WordHash& hash, const FlowDescriptor& descriptor) {
   for (const SenderId& sender : descriptor.filters) add_to(hash, sender);
   hash.add(descriptor.filters.size());
 }
+inline void add_to(WordHash& hash, const std::vector<FlowDescriptor>& descriptors) {
+  for (const FlowDescriptor& descriptor : descriptors) add_to(hash, descriptor);
+  hash.add(descriptors.size());
+}
 
 }  // namespace qosbed::rsvp

@@ -30,8 +30,7 @@ std::size_t PathStateHash::operator()(const PathState& state) const {
 
 std::size_t ReservedListHash::operator()(const std::vector<FlowDescriptor>& list) const {
   WordHash hash;
-  for (const FlowDescriptor& descriptor : list) add_to(hash, descriptor);
-  hash.add(list.size());
+  add_to(hash, list);
   return hash.value();
 }
 
@@ -39,8 +38,7 @@ std::size_t ResvStateHash::operator()(const ResvState& state) const {
   WordHash hash;
   hash.add((std::uint64_t{state.node} << 32) | state.policy)
       .add(static_cast<unsigned>(state.style));
-  for (const FlowDescriptor& descriptor : state.descriptors) add_to(hash, descriptor);
-  hash.add(state.descriptors.size());
+  add_to(hash, state.descriptors);
   add_to(hash, state.confirm_to);
   add_to(hash, state.link);
   return hash.value();
