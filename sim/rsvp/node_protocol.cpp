@@ -204,15 +204,18 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
       if (hop && std::find(outs.begin(), outs.end(), *hop) == outs.end()) outs.push_back(*hop);
     });
   }
-  PathState state{path.tspec, path.adspec, from, link, at, path.policy, {}};
-  state.outs.assign(outs);
-  outs_scratch_ = std::move(outs);
   const PathState* old = is_new ? nullptr : &*psb.path;
   const bool changed = !old || old->tspec != path.tspec || old->phop != from;
-  const bool outs_changed = old ? old->outs != state.outs : !state.outs.empty();
+  const bool outs_changed = old ? old->outs != outs : !outs.empty();
   if (outs_changed) index_[at].state_changed(path.session);
   // A refresh that changes nothing keeps the path state it holds: no lookup in the table.
-  if (!old || *old != state) psb.path = path_states_.intern(std::move(state));
+  if (changed || outs_changed || old->adspec != path.adspec || old->in_link != link ||
+      old->policy != path.policy) {
+    PathState state{path.tspec, path.adspec, from, link, at, path.policy, {}};
+    state.outs.assign(outs);
+    psb.path = path_states_.intern(std::move(state));
+  }
+  outs_scratch_ = std::move(outs);
   // Start or restart the cleanup timer of the PSB. A local sender's has none while its
   // application refreshes it; it would expire L after this PATH.
   if (from) {
