@@ -145,8 +145,8 @@ class HostSp {
   HostSpOptions options_;
   std::vector<std::unique_ptr<HostEvents>> events_;  // one per host, registered with it
   std::unordered_map<SocketKey, std::uint32_t, SocketKeyHash> sockets_;
-  // Deques: they grow without moving what they hold or reserving twice what they need.
   ReceivingRequests receiving_requests_;  // before records_: they point into it
+  // Deques: they grow without moving what they hold or reserving twice what they need.
   std::deque<SocketRecord> records_;
   std::vector<std::uint32_t> free_records_;
   std::deque<Membership> memberships_;

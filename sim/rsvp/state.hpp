@@ -107,11 +107,6 @@ struct ResvStateHash {
 };
 using ResvStates = InternTable<ResvState, ResvStateHash>;
 
-struct ReservedListHash {
-  std::size_t operator()(const std::vector<FlowDescriptor>& list) const;
-};
-using ReservedLists = InternTable<std::vector<FlowDescriptor>, ReservedListHash>;
-
 // A reservation state block: its request, never empty once the RESV is processed, and its
 // timer; the local request never expires.
 struct Rsb {
@@ -140,6 +135,11 @@ struct Blockade {
   engine::TimeUs expires_us = 0;
   std::uint64_t timer = 0;  // the deletion, an engine event
 };
+
+struct ReservedListHash {
+  std::size_t operator()(const std::vector<FlowDescriptor>& list) const;
+};
+using ReservedLists = InternTable<std::vector<FlowDescriptor>, ReservedListHash>;
 
 struct NodeState {
   std::map<PsbKey, Psb> psbs;
