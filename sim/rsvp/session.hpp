@@ -65,10 +65,13 @@ inline void add_to(WordHash& hash, const gqos::FlowSpec& flowspec) {
       .add((std::uint64_t{flowspec.delay_variation} << 32) | flowspec.service_type)
       .add((std::uint64_t{flowspec.max_sdu_size} << 32) | flowspec.minimum_policed_size);
 }
+inline void add_to(WordHash& hash, const std::vector<SenderId>& filters) {
+  for (const SenderId& sender : filters) add_to(hash, sender);
+  hash.add(filters.size());
+}
 inline void add_to(WordHash& hash, const FlowDescriptor& descriptor) {
   add_to(hash, descriptor.flowspec);
-  for (const SenderId& sender : descriptor.filters) add_to(hash, sender);
-  hash.add(descriptor.filters.size());
+  add_to(hash, descriptor.filters);
 }
 inline void add_to(WordHash& hash, const std::vector<FlowDescriptor>& descriptors) {
   for (const FlowDescriptor& descriptor : descriptors) add_to(hash, descriptor);

@@ -18,6 +18,15 @@ std::vector<Reservation> without_session(std::vector<Reservation> list) {
   return list;
 }
 
+// Appends an interned list's reservations to `out` with their session.
+void append_with_session(const std::vector<Reservation>& list, const Session& session,
+                         std::vector<Reservation>& out) {
+  for (const Reservation& reservation : list) {
+    out.push_back(reservation);
+    out.back().session = session;
+  }
+}
+
 // A node has few interfaces: a vector searched by interface beats a map.
 auto wanted_on(TrafficControl::Wanted& wanted, const Interface& itf) {
   return std::find_if(wanted.begin(), wanted.end(),
@@ -43,8 +52,7 @@ std::size_t TrafficControl::ListHash::operator()(const std::vector<Reservation>&
   for (const Reservation& reservation : list) {
     hash.add(static_cast<std::uint64_t>(reservation.style));
     add_to(hash, reservation.flowspec);
-    for (const SenderId& sender : reservation.filters) add_to(hash, sender);
-    hash.add(reservation.filters.size());
+    add_to(hash, reservation.filters);
   }
   return hash.value();
 }
@@ -57,10 +65,10 @@ const std::vector<Reservation>* TrafficControl::list_of(std::size_t index,
 
 std::vector<Reservation> TrafficControl::installed(Interface itf, const Session& session) const {
   const auto index = index_of(itf);
-  const auto* list = index ? list_of(*index, session) : nullptr;
-  if (!list) return {};
-  std::vector<Reservation> with_session = *list;
-  for (Reservation& reservation : with_session) reservation.session = session;
+  std::vector<Reservation> with_session;
+  if (const auto* list = index ? list_of(*index, session) : nullptr) {
+    append_with_session(*list, session, with_session);
+  }
   return with_session;
 }
 
@@ -102,12 +110,7 @@ std::vector<Reservation> TrafficControl::reservations(Interface itf) const {
   std::sort(by_session.begin(), by_session.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Reservation> all;
-  for (const auto& [session, list] : by_session) {
-    for (Reservation reservation : *list) {
-      reservation.session = session;
-      all.push_back(std::move(reservation));
-    }
-  }
+  for (const auto& [session, list] : by_session) append_with_session(*list, session, all);
   return all;
 }
 
