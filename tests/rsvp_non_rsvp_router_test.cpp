@@ -48,7 +48,7 @@ struct Cloud {
     net->reserve(d, session, {Style::wf, {{flowspec(8000), {}}}, false});
     queue.run_until(second);
   }
-  const PathState& psb(NodeId node) const { return *net->state(node).psbs.begin()->second.path; }
+  const PathState& psb(NodeId node) const { return *net->state(node).psbs.front().second.path; }
 };
 
 }  // namespace
@@ -63,8 +63,8 @@ BOOST_AUTO_TEST_CASE(the_router_keeps_nothing_and_its_neighbours_take_each_other
   // r1's request state names r2 as its next hop, on r1's link toward x.
   const auto& rsbs = cloud.net->state(cloud.r1).rsbs;
   BOOST_REQUIRE(rsbs.size() == 1u);
-  BOOST_TEST(rsbs.begin()->first.second == cloud.r2);
-  BOOST_TEST(*rsbs.begin()->second.resv->link == cloud.r1_x);
+  BOOST_TEST(rsbs.front().first.second == cloud.r2);
+  BOOST_TEST(*rsbs.front().second.resv->link == cloud.r1_x);
   BOOST_TEST(cloud.net->reserved({cloud.r1_x, cloud.r1}) == 8000u);
   BOOST_TEST(cloud.net->reserved({cloud.x_r2, cloud.x}) == 0u);
   BOOST_TEST(cloud.net->reserved({cloud.s_r1, cloud.sender}) == 8000u);

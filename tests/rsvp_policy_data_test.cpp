@@ -111,10 +111,10 @@ BOOST_AUTO_TEST_CASE(a_users_policy_data_is_carried_hop_by_hop_in_every_refresh)
   queue.run_until(100 * 1'000'000);
 
   // Path state and reservation state keep what their message brought.
-  const PolicyRef alice = net.state(s.r1).psbs.begin()->second.path->policy;
+  const PolicyRef alice = net.state(s.r1).psbs.front().second.path->policy;
   BOOST_TEST(net.policy_table().elements(alice).front().user == "alice");
-  BOOST_TEST(net.state(s.d).psbs.begin()->second.path->policy == alice);
-  const ResvState& at_r1 = *net.state(s.r1).rsbs.begin()->second.resv;
+  BOOST_TEST(net.state(s.d).psbs.front().second.path->policy == alice);
+  const ResvState& at_r1 = *net.state(s.r1).rsbs.front().second.resv;
   BOOST_TEST(net.policy_table().elements(at_r1.policy).front().user == "carol");
 
   // Every PATH names alice on both hops, every RESV carol on both: the first ones and the

@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(a_late_path_tear_from_the_old_hop_leaves_the_new_path_state
   queue.run_until(1 * s);
   net.set_link_up(g.s_a, false);  // s now reaches d over b; a's path state is left to time out
   queue.run_until(1 * s + 45 * s + 10 * ms);
-  BOOST_TEST(*net.state(g.d).psbs.begin()->second.path->phop == g.b);
+  BOOST_TEST(*net.state(g.d).psbs.front().second.path->phop == g.b);
   queue.run_until(10 * 60 * s);
   // a's PSB timed out and a sent its PathTear on to d, which has path state from b: dropped.
   BOOST_TEST(messages.count("recv", "PathTear") == 1u);
@@ -344,7 +344,7 @@ bool survives(int n, std::uint64_t seed, TimeUs& gap_us) {
   // Dead path state comes back with the next PATH: the gap then exceeds L.
   while (queue.now_us() < 20 * 60 * s && queue.run_next()) {
     if (net.state(d).psbs.empty()) continue;
-    const TimeUs expires = net.state(d).psbs.begin()->second.expiry.expires_us;
+    const TimeUs expires = net.state(d).psbs.front().second.expiry.expires_us;
     const TimeUs arrived = expires - net.lifetime_us();
     if (arrived != last) {
       if (last != 0) gap_us = std::max(gap_us, arrived - last);

@@ -66,8 +66,8 @@ BOOST_AUTO_TEST_CASE(state_at_each_node_lives_l_after_its_last_refresh) {
   queue.run_until(0);
   net.silence_sender(c.s, to_d, 6000);
   queue.run_until(3 * ms);
-  BOOST_TEST(net.state(c.r1).psbs.begin()->second.expiry.expires_us == 1 * ms + 157'500'000);
-  BOOST_TEST(net.state(c.d).psbs.begin()->second.expiry.expires_us == 3 * ms + 157'500'000);
+  BOOST_TEST(net.state(c.r1).psbs.front().second.expiry.expires_us == 1 * ms + 157'500'000);
+  BOOST_TEST(net.state(c.d).psbs.front().second.expiry.expires_us == 3 * ms + 157'500'000);
   queue.run_until(1 * ms + 157'500'000 - 1);
   BOOST_TEST(net.state(c.r1).psbs.size() == 1u);
   queue.run_until(1 * ms + 157'500'000);
@@ -84,7 +84,7 @@ BOOST_AUTO_TEST_CASE(a_silent_senders_own_state_expires_before_state_refreshed_a
   net.start_sender(c.s, to_d, 6000, flowspec(50'000));
   queue.run_until(2 * ms);  // PSBs at r1 (1 ms) and r2 (2 ms)
   net.silence_sender(c.s, to_d, 6000);
-  BOOST_TEST(net.state(c.s).psbs.begin()->second.expiry.expires_us == 157'500'000);
+  BOOST_TEST(net.state(c.s).psbs.front().second.expiry.expires_us == 157'500'000);
   queue.run_until(157'500'000 - 1);
   BOOST_TEST(net.state(c.s).psbs.size() == 1u);
   BOOST_TEST(net.state(c.r1).psbs.size() == 1u);
@@ -187,10 +187,10 @@ BOOST_AUTO_TEST_CASE(a_link_failure_moves_the_reservation_to_the_new_route_after
   BOOST_TEST(net.reserved(Interface{s_b, src}) == 0u);
 
   net.set_link_up(a_d, false);
-  BOOST_TEST(*net.state(d).psbs.begin()->second.path->phop == a);
+  BOOST_TEST(*net.state(d).psbs.front().second.path->phop == a);
   // The next PATH refresh (at most 1.5 R later) takes s - b - d; d answers it at once.
   queue.run_until(1 * s + 45 * s + 8 * ms);
-  BOOST_TEST(*net.state(d).psbs.begin()->second.path->phop == b);
+  BOOST_TEST(*net.state(d).psbs.front().second.path->phop == b);
   BOOST_TEST(net.reserved(Interface{b_d, b}) == 10'000u);
   BOOST_TEST(net.reserved(Interface{s_b, src}) == 10'000u);
   BOOST_TEST(net.reserved(Interface{s_a, src}) == 0u);  // s no longer sends that way

@@ -2,7 +2,7 @@
 // one list rather than one engine event each. Every refresh sets a state's expiry to now + L,
 // and L is the same for all of them, so the order of refreshes is the order of expiries: a
 // refresh moves its state to the back of the list, and the front is always the next to time
-// out. The list is intrusive, two words in each state: an engine event of its own costs a
+// out. The list is intrusive, two 32-bit links in each state: an engine event of its own costs a
 // state several times that, and with tens of thousands of flows the timers were a seventh of
 // the heap. NodeProtocol keeps one engine event, for the front.
 #pragma once
@@ -14,6 +14,8 @@ namespace qosbed::rsvp {
 // States in the order they expire: by (expires_us, order), as the engine would run their events.
 class ExpiryList {
  public:
+  explicit ExpiryList(StateStore& store) : store_(&store) {}
+
   bool empty() const { return !front_; }
   StateRef front() const { return front_; }
   // A state is on the list when it has a neighbour there or is all of it: a flag would cost
@@ -55,6 +57,7 @@ class ExpiryList {
   }
 
  private:
+  Expiry& expiry_of(StateRef state) const { return store_->expiry(state); }
   static bool later(const Expiry& a, const Expiry& b) {
     return a.expires_us != b.expires_us ? a.expires_us > b.expires_us : a.order > b.order;
   }
@@ -67,6 +70,7 @@ class ExpiryList {
     (before ? expiry_of(before).next : front_) = state;
   }
 
+  StateStore* store_;
   StateRef front_;
   StateRef back_;
 };

@@ -62,16 +62,15 @@ std::vector<GuaranteedPromise> guaranteed_promises(const NodeState& state, NodeI
   std::vector<GuaranteedPromise> promises;
   const auto request = state.rsbs.find(RsbKey{session, host});
   if (request == state.rsbs.end()) return promises;
-  for (auto it = state.psbs.lower_bound(PsbKey{session, SenderId{}});
-       it != state.psbs.end() && it->first.first == session; ++it) {
-    const FlowDescriptor* descriptor = covering(*request->second.resv, it->first.second);
+  for (const auto& [key, psb] : state.psbs.of(session)) {
+    const FlowDescriptor* descriptor = covering(*request->second.resv, key.second);
     if (!descriptor || descriptor->flowspec.service_type != gqos::service_type::guaranteed) {
       continue;
     }
     GuaranteedPromise promise;
-    promise.sender = it->first.second;
-    promise.tspec = it->second.path->tspec;
-    promise.adspec = it->second.path->adspec;
+    promise.sender = key.second;
+    promise.tspec = psb.path->tspec;
+    promise.adspec = psb.path->adspec;
     promise.rate = descriptor->flowspec.token_rate;
     if (descriptor->flowspec.token_rate == gqos::qos_not_specified) {
       promise.no_bound = "the request gives no rate R";

@@ -18,13 +18,12 @@ NodeProtocol::NodeProtocol(engine::Scheduler& queue, Links& links, TrafficContro
       links_(links),
       traffic_control_(traffic_control),
       times_(times),
-      policy_table_(policies),
-      nodes_(links.topology().nodes().size()) {
+      policy_table_(policies) {
   const Topology& topology = links.topology();
   for (NodeId id = 0; id < topology.nodes().size(); ++id) {
     if (topology.node(id).kind == NodeKind::host) hosts_.emplace(topology.node(id).address, id);
+    nodes_.emplace_back(store_);
   }
-  for (NodeState& node : nodes_) index_.emplace_back(node);
 }
 
 NodeProtocol::~NodeProtocol() {
@@ -108,12 +107,12 @@ void NodeProtocol::deliver(NodeId at, NodeId from, LinkId link, const Message& m
 // Local calls.
 
 void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
-  auto& psbs = index_[host].psbs;
+  auto& psbs = nodes_[host].psbs;
   const auto it = psbs.find(key);
-  if (it == psbs.end() || !it->second.path->local() || expiring_.contains(StateRef(*it))) return;
+  if (it == psbs.end() || !it->second.path->local() || expiring_.contains(it.state())) return;
   // Nothing refreshes it any more: it times out L after its last PATH, like the path state of
   // every node downstream, and so perhaps before states refreshed since.
-  const StateRef state(*it);
+  const StateRef state = it.state();
   it->second.expiry.order = queue_.take_order();
   expiring_.insert_in_order(state);
   if (expiring_.front() == state) cancel(expiry_event_);  // due before the one the event is for
@@ -121,7 +120,7 @@ void NodeProtocol::forget_local_sender(NodeId host, const PsbKey& key) {
 }
 
 void NodeProtocol::forget_reported(NodeId host, const Session& session) {
-  for (const auto& entry : index_[host].psbs.of(session)) {
+  for (const auto& entry : nodes_[host].psbs.of(session)) {
     if (entry.second.path->local()) return;
   }
   nodes_[host].reported.erase(session);
@@ -129,29 +128,37 @@ void NodeProtocol::forget_reported(NodeId host, const Session& session) {
 
 void NodeProtocol::set_local_request(NodeId host, const Session& session, Style style,
                                      std::vector<FlowDescriptor> descriptors, PolicyRef policy) {
-  auto& rsb = index_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
+  auto& rsb = nodes_[host].rsbs.try_emplace(RsbKey{session, host}).first->second;
   rsb.resv = resv_states_.intern(
       ResvState{style, host, policy, std::move(descriptors), std::nullopt, std::nullopt});
-  index_[host].state_changed(session);
+  nodes_[host].state_changed(session);
 }
 
 void NodeProtocol::forget_local_request(NodeId host, const Session& session) {
-  index_[host].rsbs.erase(RsbKey{session, host});
+  nodes_[host].rsbs.erase(RsbKey{session, host});
 }
 
 // Path state.
 
 bool NodeProtocol::conflicting_dest_ports(NodeId node, const Session& session) const {
   if (session.port != 0) {
-    return index_[node].psbs.of(Session{session.destination, 0, session.protocol}).begin() !=
+    return nodes_[node].psbs.of(Session{session.destination, 0, session.protocol}).begin() !=
            std::default_sentinel;
   }
-  const auto& psbs = nodes_[node].psbs;
-  for (auto it = psbs.lower_bound(PsbKey{Session{session.destination, 1, 0}, SenderId{}});
-       it != psbs.end() && it->first.first.destination == session.destination; ++it) {
-    if (it->first.first.protocol == session.protocol) return true;
-  }
-  return false;
+  return nodes_[node].ported_sessions.contains({session.destination, session.protocol});
+}
+
+void NodeProtocol::count_ported_session(NodeId node, const Session& session, int change) {
+  if (session.port == 0) return;
+  // Counted when its first PSB comes and when its last goes.
+  NodeState& state = nodes_[node];
+  auto block = state.psbs.of(session).begin();
+  const bool none = block == std::default_sentinel;
+  const bool alone = !none && ++block == std::default_sentinel;
+  if (change > 0 ? !alone : !none) return;
+  auto& count = state.ported_sessions[{session.destination, session.protocol}];
+  count += change;
+  if (count == 0) state.ported_sessions.erase({session.destination, session.protocol});
 }
 
 // RFC 2209 PATH MESSAGE ARRIVES (`from` none: a local sender's SENDER call, RFC 2205 section
@@ -188,9 +195,9 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   if (from && links_.topology().link(*link).other_end(at) != *from) {
     path.adspec.general.flags |= gqos::ad_flag_break_bit;
   }
-  const PsbKey key{path.session, path.sender};
-  auto [it, is_new] = index_[at].psbs.try_emplace(key);
+  auto [it, is_new] = nodes_[at].psbs.try_emplace(PsbKey{path.session, path.sender});
   Psb& psb = it->second;
+  if (is_new) count_ported_session(at, path.session, 1);
 
   // The OutInterface_list from routing. Only routers forward; a host forwards its own senders'
   // PATH only. A destination routing cannot reach is no RSVP error (RFC 2205 Appendix B has no
@@ -207,7 +214,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   const PathState* old = is_new ? nullptr : &*psb.path;
   const bool changed = !old || old->tspec != path.tspec || old->phop != from;
   const bool outs_changed = old ? old->outs != outs : !outs.empty();
-  if (outs_changed) index_[at].state_changed(path.session);
+  if (outs_changed) nodes_[at].state_changed(path.session);
   // A refresh that changes nothing keeps the path state it holds: no lookup in the table.
   if (changed || outs_changed || old->adspec != path.adspec || old->in_link != link ||
       old->policy != path.policy) {
@@ -219,9 +226,9 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   // Start or restart the cleanup timer of the PSB. A local sender's has none while its
   // application refreshes it; it would expire L after this PATH.
   if (from) {
-    arm(StateRef(*it));
+    arm(it.state());
   } else {
-    expiring_.remove(StateRef(*it));
+    expiring_.remove(it.state());
     psb.expiry.expires_us = queue_.now_us() + lifetime_us();
   }
 
@@ -236,7 +243,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
   // a RESV refresh upstream. A re-installation that no longer fits goes back downstream as a
   // ResvErr (RFC 2209 UPDATE TRAFFIC CONTROL).
   if (outs_changed) {
-    if (index_[at].rsbs.of(path.session).begin() != std::default_sentinel) {
+    if (nodes_[at].rsbs.of(path.session).begin() != std::default_sentinel) {
       refuse_downstream(at, path.session, update_traffic_control(at, path.session));
     }
     if (!is_new) forward_resv(at, path.session, std::nullopt, Cause::teardown);
@@ -260,7 +267,7 @@ void NodeProtocol::on_path(NodeId at, std::optional<NodeId> from, std::optional<
 // would churn the queue. One event waits for the front of the expiry list; when it comes due
 // and the front has been refreshed or deleted since, it moves on to the new front.
 void NodeProtocol::arm(StateRef state) {
-  Expiry& expiry = expiry_of(state);
+  Expiry& expiry = store_.expiry(state);
   expiry.expires_us = queue_.now_us() + lifetime_us();
   expiry.order = queue_.take_order();
   expiring_.move_to_back(state);
@@ -269,14 +276,14 @@ void NodeProtocol::arm(StateRef state) {
 
 void NodeProtocol::schedule_expiry() {
   if (expiry_event_ != 0 || expiring_.empty()) return;
-  const Expiry& front = expiry_of(expiring_.front());
+  const Expiry& front = store_.expiry(expiring_.front());
   expiry_event_ = queue_.schedule_in_order(front.expires_us, front.order, [this] { expiry_due(); });
 }
 
 void NodeProtocol::expiry_due() {
   expiry_event_ = 0;
   const StateRef front = expiring_.front();
-  if (front && expiry_of(front).order == queue_.running_order()) {
+  if (front && store_.expiry(front).order == queue_.running_order()) {
     expiring_.remove(front);
     time_out(front);
   }
@@ -285,11 +292,12 @@ void NodeProtocol::expiry_due() {
 
 void NodeProtocol::time_out(StateRef state) {
   if (state.is_rsb()) {
-    // The session by value: the teardown erases the entry that holds it.
-    const auto [session, nhop] = state.rsb().first;
-    on_resv_tear(state.rsb().second.resv->node, nhop, Cause::timeout, session);
+    // The session by value: the teardown erases the block that holds it.
+    const auto& [key, rsb] = store_.rsb(state);
+    const auto [session, nhop] = key;
+    on_resv_tear(rsb.resv->node, nhop, Cause::timeout, session);
   } else {
-    const auto& [key, psb] = state.psb();
+    const auto& [key, psb] = store_.psb(state);
     on_path_tear(psb.path->node, psb.path->phop, PathTear{key.first, key.second}, Cause::timeout);
   }
 }
@@ -301,12 +309,13 @@ void NodeProtocol::time_out(StateRef state) {
 // not forwarded.
 void NodeProtocol::on_path_tear(NodeId at, std::optional<NodeId> phop, const PathTear& tear,
                                 Cause cause) {
-  auto& psbs = index_[at].psbs;
+  auto& psbs = nodes_[at].psbs;
   auto it = psbs.find(PsbKey{tear.session, tear.sender});
   if (it == psbs.end() || it->second.path->phop != phop) return;
-  expiring_.remove(StateRef(*it));
+  expiring_.remove(it.state());
   const PathStates::Ref path = std::move(it->second.path);
   psbs.erase(it);
+  count_ported_session(at, tear.session, -1);
   for (const Interface& itf : path->outs) links_.send(itf, tear);
   // Reservation state that matched the PSB: traffic control without it, and a RESV refresh.
   if (path->local()) forget_reported(at, tear.session);
@@ -317,7 +326,7 @@ void NodeProtocol::on_path_tear(NodeId at, std::optional<NodeId> phop, const Pat
 }
 
 void NodeProtocol::report_senders_gone(NodeId node, const Session& session, Cause cause) {
-  for (const auto& entry : index_[node].psbs.of(session)) {
+  for (const auto& entry : nodes_[node].psbs.of(session)) {
     if (!entry.second.path->local()) return;
   }
   if (HostObserver* observer = host_observer(node)) observer->on_no_senders(session, cause);
@@ -326,7 +335,7 @@ void NodeProtocol::report_senders_gone(NodeId node, const Session& session, Caus
 // RFC 2209 PATHERR MESSAGE ARRIVES: toward the sender along the path state, changing none of it
 // (RFC 2205 section 3.1.7); the sender's host tells its application.
 void NodeProtocol::on_path_err(NodeId at, const PathErr& err) {
-  auto& psbs = index_[at].psbs;
+  auto& psbs = nodes_[at].psbs;
   auto it = psbs.find(PsbKey{err.session, err.sender});
   if (it == psbs.end()) return;
   if (const PathState& path = *it->second.path; !path.local()) {

@@ -20,7 +20,6 @@
 #include "rsvp/links.hpp"
 #include "rsvp/messages.hpp"
 #include "rsvp/observer.hpp"
-#include "rsvp/session_index.hpp"
 #include "rsvp/soft_state.hpp"
 #include "rsvp/state.hpp"
 #include "rsvp/traffic_control.hpp"
@@ -117,6 +116,9 @@ class NodeProtocol final : public MessageReceiver {
   // Whether `session` conflicts with path state of another session to the same DestAddress and
   // ProtocolId, one with DstPort zero and the other not (RFC 2205 section 3.2).
   bool conflicting_dest_ports(NodeId node, const Session& session) const;
+  // Keeps NodeState::ported_sessions: after `session` gained a PSB at `node` (change 1) or lost
+  // one (-1).
+  void count_ported_session(NodeId node, const Session& session, int change);
   // A host whose last local sender of `session` left forgets what it reported to its senders:
   // an application that released its session hears no more of it.
   void forget_reported(NodeId host, const Session& session);
@@ -143,8 +145,8 @@ class NodeProtocol final : public MessageReceiver {
   // RFC 2209 UPDATE TRAFFIC CONTROL: recomputes the reservations of `session` on every interface
   // of `node` from its path and reservation state and installs them, each through admission
   // control. An interface whose reservations would grow past its reservable bandwidth keeps
-  // what it had (RFC 2205 section 2.5, KR-I) and is returned; when none is, the index knows the
-  // reservations to be current until the session's state changes (NodeIndex::installed).
+  // what it had (RFC 2205 section 2.5, KR-I) and is returned; when none is, the node knows the
+  // reservations to be current until the session's state changes (NodeState::installed).
   std::vector<Interface> update_traffic_control(NodeId node, const Session& session);
   // ResvErr "admission control failure" to the next hops whose requests `refused` did not admit.
   void refuse_downstream(NodeId node, const Session& session,
@@ -169,12 +171,12 @@ class NodeProtocol final : public MessageReceiver {
   std::map<NodeId, PathPolicy> path_policies_;
   std::map<Address, std::set<NodeId>> groups_;
   std::map<Address, NodeId> hosts_;
-  PathStates path_states_;  // before nodes_: their PSBs and RSBs point into these
+  PathStates path_states_;  // before store_: its PSBs and RSBs point into these
   ResvStates resv_states_;
   ReservedLists reserved_lists_;
-  std::vector<NodeState> nodes_;
-  std::deque<NodeIndex> index_;  // one per node, over nodes_ (a deque: NodeIndex stays put)
-  ExpiryList expiring_;          // every PSB and RSB that times out, in the order they do
+  StateStore store_;             // before nodes_, whose tables are over it
+  std::deque<NodeState> nodes_;  // a deque: a NodeState stays put
+  ExpiryList expiring_{store_};  // every PSB and RSB that times out, in the order they do
   engine::EventId expiry_event_ = 0;
 
   // Working space forward_resv (and on_path, for the outgoing interfaces) reuse from one message

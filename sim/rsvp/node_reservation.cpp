@@ -14,7 +14,7 @@ template <typename Keep>
 void NodeProtocol::routed(NodeId node, const Session& session, std::optional<LinkId> itf_link,
                           std::vector<SenderId>& senders, Keep keep) const {
   senders.clear();
-  for (const auto& entry : index_[node].psbs.of(session)) {
+  for (const auto& entry : nodes_[node].psbs.of(session)) {
     const PathState& path = *entry.second.path;
     const bool through = itf_link ? path.outs.contains(Interface{*itf_link, node}) : !path.local();
     if (through && keep(path)) senders.push_back(entry.first.second);
@@ -45,7 +45,7 @@ bool NodeProtocol::restrict(const ResvState& request, const std::vector<SenderId
 
 std::vector<Interface> NodeProtocol::update_traffic_control(NodeId node, const Session& session) {
   TrafficControl::Wanted wanted;
-  const auto& rsbs = index_[node].rsbs;
+  const auto& rsbs = nodes_[node].rsbs;
   std::vector<SenderId> senders;
   std::vector<FlowDescriptor> parts;
   std::vector<FlowDescriptor> restricted;
@@ -73,14 +73,14 @@ std::vector<Interface> NodeProtocol::update_traffic_control(NodeId node, const S
     list = traffic_control_.installed(itf, session);
   }
   traffic_control_.install(node, session, wanted);
-  if (refused.empty()) index_[node].set_installed(session);
+  if (refused.empty()) nodes_[node].set_installed(session);
   return refused;
 }
 
 void NodeProtocol::refuse_downstream(NodeId node, const Session& session,
                                      const std::vector<Interface>& refused) {
   for (const Interface& itf : refused) {
-    for (const auto& [key, rsb] : index_[node].rsbs.of(session)) {
+    for (const auto& [key, rsb] : nodes_[node].rsbs.of(session)) {
       const ResvState& request = *rsb.resv;
       if (request.link != itf.link || request.descriptors.empty()) continue;
       send_resv_err(node, itf.link, key.second, session, ErrorCode::admission_failure,
@@ -92,8 +92,8 @@ void NodeProtocol::refuse_downstream(NodeId node, const Session& session,
 // RFC 2209 RESV MESSAGE ARRIVES.
 void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv) {
   if (resv.descriptors.empty()) return;
-  NodeIndex& index = index_[at];
-  auto& rsbs = index.rsbs;
+  NodeState& node = nodes_[at];
+  auto& rsbs = node.rsbs;
   // The request as one descriptor, as a ResvErr names it: merged only when one is sent.
   const auto requested = [&resv] { return merge(Style::se, resv.descriptors).front(); };
   // Error checking: a style other than the session's is refused ("Conflicting reservation
@@ -108,7 +108,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
   // is dropped. For FF and SE, the senders a descriptor names must have path state routed to the
   // interface the RESV came in on; a descriptor with none left is refused with "No sender
   // information" (code 4) and the others go on.
-  if (index.psbs.of(resv.session).begin() == std::default_sentinel) {
+  if (node.psbs.of(resv.session).begin() == std::default_sentinel) {
     send_resv_err(at, link, from, resv.session, ErrorCode::no_path, requested());
     return;
   }
@@ -165,7 +165,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
       old && old->style == resv.style && old->link == link && old->descriptors == *descriptors;
   // A refresh that changes nothing, while the session's reservations are known to be installed
   // as its state gives them, would find every one in place: traffic control is left alone.
-  const bool current = same_request && index.installed(resv.session);
+  const bool current = same_request && node.installed(resv.session);
   // What the request was, should admission refuse what it is now.
   ResvStates::Ref previous;
   if (!same_request || old->confirm_to != resv.confirm_to || old->policy != resv.policy) {
@@ -174,7 +174,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
         ResvState{resv.style, at, resv.policy, *descriptors, resv.confirm_to, link});
   }
   if (!current) {
-    index.state_changed(resv.session);
+    node.state_changed(resv.session);
     // UPDATE TRAFFIC CONTROL, through admission control.
     const auto refused = update_traffic_control(at, resv.session);
     if (std::find(refused.begin(), refused.end(), Interface{link, at}) != refused.end()) {
@@ -183,7 +183,7 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
       // Control failure", code 1). Nothing goes upstream: no ResvConf can come back for it.
       if (!added) {
         if (previous) rsb.resv = std::move(previous);
-        arm(StateRef(*it));
+        arm(it.state());
       } else {
         rsbs.erase(it);
       }
@@ -193,16 +193,16 @@ void NodeProtocol::on_resv(NodeId at, NodeId from, LinkId link, const Resv& resv
     refuse_downstream(at, resv.session, refused);
   }
   // Start or restart the cleanup timer of the RSB; RESV REFRESH to the previous hops.
-  arm(StateRef(*it));
+  arm(it.state());
   forward_resv(at, resv.session, resv.confirm_to, Cause::teardown);
 }
 
 // RFC 2209 RESVTEAR MESSAGE ARRIVES; a timed-out RSB is torn down alike.
 void NodeProtocol::on_resv_tear(NodeId at, NodeId from, Cause cause, const Session& session) {
-  auto& rsbs = index_[at].rsbs;
+  auto& rsbs = nodes_[at].rsbs;
   auto it = rsbs.find(RsbKey{session, from});
   if (it == rsbs.end() || !it->second.resv->link) return;
-  expiring_.remove(StateRef(*it));
+  expiring_.remove(it.state());
   rsbs.erase(it);
   update_traffic_control(at, session);
   forward_resv(at, session, std::nullopt, cause);
@@ -229,11 +229,10 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
   // one a request went to before, which may now be owed a ResvTear.
   auto& upstream = scratch.upstream;  // sorted and unique: nullopt first
   upstream.clear();
-  NodeIndex& index = index_[at];
-  for (const auto& [key, psb] : index.psbs.of(session)) {
+  for (const auto& [key, psb] : node.psbs.of(session)) {
     upstream.push_back(psb.path->phop);
   }
-  if (const HopSet* forwarded = index.forwarded(session)) {
+  if (const HopSet* forwarded = node.forwarded(session)) {
     forwarded->for_each([&upstream](NodeId hop) { upstream.push_back(hop); });
   }
   if (node.reported.find(session)) upstream.push_back(std::nullopt);
@@ -249,7 +248,7 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
     // (the local one at the receiver's host).
     std::size_t confirm_first = 0;
     std::size_t confirm_end = 0;
-    for (const auto& [key, rsb] : index.rsbs.of(session)) {
+    for (const auto& [key, rsb] : node.rsbs.of(session)) {
       const ResvState& request = *rsb.resv;
       routed(at, session, request.link, scratch.senders,
              [&](const PathState& path) { return path.phop == phop; });
@@ -307,12 +306,12 @@ void NodeProtocol::forward_resv(NodeId at, const Session& session, std::optional
     auto itf = links_.interface_toward(at, *phop);
     if (!itf) itf = links_.routing().next_hop(at, *phop);
     if (merged.empty()) {
-      if (index.remove_forwarded(session, *phop) && itf) {
+      if (node.remove_forwarded(session, *phop) && itf) {
         links_.send(*itf, ResvTear{session}, *phop);
       }
       continue;
     }
-    index.add_forwarded(session, *phop);
+    node.add_forwarded(session, *phop);
     if (itf) links_.send(*itf, Resv{session, style, std::move(merged), confirm, policy}, *phop);
   }
   merge_scratch_ = std::move(scratch);
@@ -350,7 +349,7 @@ void NodeProtocol::on_resv_err(NodeId at, NodeId from, const ResvErr& err) {
       set_blockade(at, BlockadeKey{err.session, from, sender}, err.descriptor.flowspec);
     }
   }
-  const auto& rsbs = index_[at].rsbs;
+  const auto& rsbs = nodes_[at].rsbs;
   for (const auto& [key, rsb] : rsbs.of(err.session)) {
     const ResvState& request = *rsb.resv;
     if (!request.link) {

@@ -5,7 +5,6 @@
 
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -18,38 +17,13 @@
 #include "rsvp/policy_data.hpp"
 #include "rsvp/session.hpp"
 #include "rsvp/session_map.hpp"
+#include "rsvp/state_table.hpp"
 #include "rsvp/topology.hpp"
 
 namespace qosbed::rsvp {
 
-struct Psb;
-struct Rsb;
 using PsbKey = std::pair<Session, SenderId>;
 using RsbKey = std::pair<Session, NodeId>;  // session, next hop
-using PsbEntry = std::pair<const PsbKey, Psb>;
-using RsbEntry = std::pair<const RsbKey, Rsb>;
-
-// A PSB's or an RSB's map entry: which of the two, and where it is. Map entries stay in place
-// until erased, and erasing one takes it off the expiry list (expiry_list.hpp) first.
-class StateRef {
- public:
-  StateRef() = default;
-  explicit StateRef(PsbEntry& entry)
-      : bits_(reinterpret_cast<std::uintptr_t>(std::addressof(entry))) {}
-  explicit StateRef(RsbEntry& entry)
-      : bits_(reinterpret_cast<std::uintptr_t>(std::addressof(entry)) | rsb_bit) {}
-
-  explicit operator bool() const { return bits_ != 0; }
-  bool is_rsb() const { return (bits_ & rsb_bit) != 0; }
-  PsbEntry& psb() const { return *reinterpret_cast<PsbEntry*>(bits_); }
-  RsbEntry& rsb() const { return *reinterpret_cast<RsbEntry*>(bits_ & ~rsb_bit); }
-  friend bool operator==(StateRef, StateRef) = default;
-
- private:
-  // Entries are aligned to at least 8 bytes, so the low bit is free to tell the two apart.
-  static constexpr std::uintptr_t rsb_bit = 1;
-  std::uintptr_t bits_ = 0;
-};
 
 // A PSB's or RSB's cleanup timer: when it expires, its place among the engine's events due then
 // (see Scheduler::take_order), and its place in the expiry list.
@@ -114,9 +88,20 @@ struct Rsb {
   Expiry expiry;
 };
 
-inline Expiry& expiry_of(StateRef state) {
-  return state.is_rsb() ? state.rsb().second.expiry : state.psb().second.expiry;
-}
+using PsbTable = StateTable<PsbKey, Psb, &SessionSlots::psbs, false>;
+using RsbTable = StateTable<RsbKey, Rsb, &SessionSlots::rsbs, true>;
+
+// Every PSB and RSB of a network. It must outlive the nodes' tables over it.
+struct StateStore {
+  PsbTable::Pool psbs;
+  RsbTable::Pool rsbs;
+
+  PsbTable::Entry& psb(StateRef state) { return psbs[state.index()].entry; }
+  RsbTable::Entry& rsb(StateRef state) { return rsbs[state.index()].entry; }
+  Expiry& expiry(StateRef state) {
+    return state.is_rsb() ? rsb(state).second.expiry : psb(state).second.expiry;
+  }
+};
 
 // Blockade state (BSB, RFC 2209 section 1; RFC 2205 section 3.5): after an admission failure
 // upstream, the failed flowspec Qb, for the previous hop the ResvErr came from and, when the
@@ -141,10 +126,55 @@ struct ReservedListHash {
 };
 using ReservedLists = InternTable<std::vector<FlowDescriptor>, ReservedListHash>;
 
-struct NodeState {
-  std::map<PsbKey, Psb> psbs;
-  std::map<RsbKey, Rsb> rsbs;
+// A node's state, found by session in one hash lookup.
+class NodeState {
+ public:
+  explicit NodeState(StateStore& store)
+      : psbs(store.psbs, sessions_), rsbs(store.rsbs, sessions_) {}
+  NodeState(const NodeState&) = delete;
+  NodeState& operator=(const NodeState&) = delete;
+
+  // Whether the reservations installed for `session` are known to be what its state gives.
+  bool installed(const Session& session) const {
+    const SessionSlots* slots = sessions_.find(session);
+    return slots && slots->installed;
+  }
+  // The reservations installed for `session` were just computed from its state.
+  void set_installed(const Session& session) {
+    if (SessionSlots* slots = sessions_.find(session)) slots->installed = true;
+  }
+  // The session's path or reservation state changed in place: the installed reservations may
+  // no longer be what it gives.
+  void state_changed(const Session& session) {
+    if (SessionSlots* slots = sessions_.find(session)) slots->installed = false;
+  }
+
+  // The previous hops the session's last RESV went to; none when there are none.
+  const HopSet* forwarded(const Session& session) const {
+    const SessionSlots* slots = sessions_.find(session);
+    return slots ? &slots->forwarded : nullptr;
+  }
+  void add_forwarded(const Session& session, NodeId hop) {
+    sessions_[session].forwarded.insert(hop);
+  }
+  // False when no RESV went to `hop`.
+  bool remove_forwarded(const Session& session, NodeId hop) {
+    SessionSlots* slots = sessions_.find(session);
+    if (!slots || !slots->forwarded.erase(hop)) return false;
+    if (slots->empty()) sessions_.erase(session);
+    return true;
+  }
+
+ private:
+  SessionTable sessions_;  // declared first: the tables below point at it
+
+ public:
+  PsbTable psbs;
+  RsbTable rsbs;
   std::map<BlockadeKey, Blockade> blockades;
+  // The sessions with path state here and a DstPort, per DestAddress and ProtocolId: a session
+  // of DstPort zero conflicts with them (RFC 2205 section 3.2).
+  std::map<std::pair<Address, std::uint8_t>, std::uint32_t> ported_sessions;
   // What the local senders were last told was reserved for them, per session, interned: the
   // senders that many receivers ask alike share one list. Hashed: a sender's host looks it up
   // for every RESV that reaches it, and nothing reads it in order.
@@ -171,9 +201,8 @@ inline bool has_blockade(const NodeState& state, const Session& session) {
 // upstream (its own senders' aside), in sender order.
 template <typename F>
 void for_each_upstream_path(const NodeState& state, const Session& session, F f) {
-  for (auto it = state.psbs.lower_bound(PsbKey{session, SenderId{}});
-       it != state.psbs.end() && it->first.first == session; ++it) {
-    if (!it->second.path->local()) f(it->first.second, *it->second.path);
+  for (const auto& [key, psb] : state.psbs.of(session)) {
+    if (!psb.path->local()) f(key.second, *psb.path);
   }
 }
 

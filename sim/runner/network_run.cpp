@@ -459,16 +459,13 @@ void NetworkRun::check(const scenario::Step& step, const scenario::ExpectState& 
   const rsvp::Session* session = expect.session ? &sessions_[*expect.session] : nullptr;
   if (expect.path_state && session) {
     bool present = false;
-    for (const auto& [key, psb] : state.psbs) {
-      if (key.first == *session && (!expect.sender || key.second == sender_id(*expect.sender))) {
-        present = true;
-      }
+    for (const auto& [key, psb] : state.psbs.of(*session)) {
+      present = present || !expect.sender || key.second == sender_id(*expect.sender);
     }
     compare(expect.path_state, "path state", present);
   }
   if (expect.resv_state && session) {
-    const bool present = std::any_of(state.rsbs.begin(), state.rsbs.end(),
-                                     [&](const auto& rsb) { return rsb.first.first == *session; });
+    const bool present = state.rsbs.of(*session).begin() != std::default_sentinel;
     compare(expect.resv_state, "reservation state", present);
   }
   if (expect.blockade && session) {
@@ -510,10 +507,9 @@ void NetworkRun::check_path_terms(const scenario::Step& step, const scenario::Ex
   const std::string& name = spec_.nodes[expect.node].name;
   const rsvp::NodeState& state = network_->state(node);
   std::vector<std::pair<rsvp::SenderId, const rsvp::PathState*>> paths;
-  for (auto it = state.psbs.lower_bound(rsvp::PsbKey{session, rsvp::SenderId{}});
-       it != state.psbs.end() && it->first.first == session; ++it) {
-    if (!expect.sender || it->first.second == sender_id(*expect.sender)) {
-      paths.emplace_back(it->first.second, &*it->second.path);
+  for (const auto& [key, psb] : state.psbs.of(session)) {
+    if (!expect.sender || key.second == sender_id(*expect.sender)) {
+      paths.emplace_back(key.second, &*psb.path);
     }
   }
   if (paths.size() != 1) {
