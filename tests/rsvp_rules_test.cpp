@@ -289,6 +289,15 @@ BOOST_AUTO_TEST_CASE(a_path_err_reaches_the_sender_as_an_indication_for_the_send
   BOOST_TEST(seen[0].sending->token_rate == 20'000u);
   BOOST_TEST(!seen[0].receiving);
   BOOST_TEST(net.state(d).psbs.size() == 1u);  // the conflicting PATH went no further than r
+
+  // Once the session with a DstPort is gone, the one without has no conflict left.
+  net.stop_sender(s1, to_d, 6000);
+  queue.run_until(3 * s);
+  net.start_sender(s2, Session{0x0A000002, 0, 17}, 6001, flowspec(20'000));
+  queue.run_until(4 * s);
+  BOOST_TEST(seen.size() == 1u);
+  BOOST_TEST(
+      net.state(d).psbs.contains(PsbKey{Session{0x0A000002, 0, 17}, SenderId{0x0A000003, 6001}}));
 }
 
 namespace {
