@@ -50,3 +50,24 @@ BOOST_AUTO_TEST_CASE(random_inserts_and_erasures_match_std_set) {
     BOOST_REQUIRE(contents(hops) == std::vector<NodeId>(model.begin(), model.end()));
   }
 }
+
+BOOST_AUTO_TEST_CASE(a_set_moves_whole_and_leaves_its_source_empty) {
+  HopSet many;
+  for (NodeId h : {7, 3, 5}) many.insert(h);
+  HopSet moved(std::move(many));
+  BOOST_TEST(many.empty());
+  BOOST_TEST((contents(moved) == std::vector<NodeId>{3, 5, 7}));
+
+  HopSet one;
+  one.insert(9);
+  moved = std::move(one);  // the three it held are freed (AddressSanitizer would see a leak)
+  BOOST_TEST((contents(moved) == std::vector<NodeId>{9}));
+  BOOST_TEST(one.empty());
+
+  HopSet two;
+  two.insert(1);
+  two.insert(2);
+  BOOST_TEST(two.erase(1));  // back to one hop, in the word
+  BOOST_TEST((contents(two) == std::vector<NodeId>{2}));
+  BOOST_TEST(sizeof(HopSet) == 8u);
+}

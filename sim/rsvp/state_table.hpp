@@ -57,6 +57,7 @@ struct SessionSlots {
   bool installed = false;
   bool empty() const { return psbs == no_index && rsbs == no_index && forwarded.empty(); }
 };
+static_assert(sizeof(SessionSlots) <= 24, "paid for each hop of each flow");
 using SessionTable = SessionMap<SessionSlots>;
 
 // A block in the pool: its key and state, as a map's entry is, and the next of its session's.
