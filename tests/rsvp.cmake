@@ -15,6 +15,8 @@ qosbed_test(test_rsvp_expiry_list rsvp_expiry_list_test.cpp)
 target_link_libraries(test_rsvp_expiry_list PRIVATE qosbed_rsvp)
 qosbed_test(test_rsvp_state_table rsvp_state_table_test.cpp)
 target_link_libraries(test_rsvp_state_table PRIVATE qosbed_rsvp)
+qosbed_test(test_rsvp_refresh_timers rsvp_refresh_timers_test.cpp)
+target_link_libraries(test_rsvp_refresh_timers PRIVATE qosbed_rsvp)
 
 qosbed_test(test_rsvp_out_interfaces rsvp_out_interfaces_test.cpp)
 target_link_libraries(test_rsvp_out_interfaces PRIVATE qosbed_rsvp)

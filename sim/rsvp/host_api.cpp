@@ -21,6 +21,8 @@ HostApi::HostApi(engine::Scheduler& queue, const Topology& topology, NodeProtoco
       protocol_(protocol),
       random_(random),
       refresh_us_(refresh_us),
+      path_refreshes_(queue, [this](SenderApps::value_type& app) { refresh_path(app); }),
+      resv_refreshes_(queue, [this](ReceiverApps::value_type& app) { refresh_resv(app); }),
       host_policies_(topology.nodes().size(), no_policy) {}
 
 HostApi::~HostApi() {
@@ -28,13 +30,14 @@ HostApi::~HostApi() {
 }
 
 void HostApi::halt() {
-  for (auto& [key, app] : senders_) cancel(app.timer);
-  for (auto& [key, app] : receivers_) cancel(app.timer);
+  for (auto& [key, app] : senders_) app.timer = 0;
+  for (auto& [key, app] : receivers_) app.timer = 0;
+  path_refreshes_.cancel_all();
+  resv_refreshes_.cancel_all();
 }
 
-void HostApi::cancel(std::uint64_t& timer) {
-  if (timer != 0) queue_.cancel(timer);
-  timer = 0;
+engine::TimeUs HostApi::next_refresh_us() {
+  return queue_.now_us() + random_.refresh_interval(refresh_us_);
 }
 
 HostApi::SenderKey HostApi::sender_key(NodeId host, const Session& session,
@@ -45,7 +48,7 @@ HostApi::SenderKey HostApi::sender_key(NodeId host, const Session& session,
 void HostApi::start_sender(NodeId host, const Session& session, std::uint16_t port,
                            const gqos::FlowSpec& tspec) {
   auto& entry = *senders_.try_emplace(sender_key(host, session, port)).first;
-  cancel(entry.second.timer);
+  path_refreshes_.cancel(entry.second.timer);
   entry.second.host = host;
   entry.second.tspec = tspec;
   refresh_path(entry);
@@ -56,14 +59,13 @@ void HostApi::refresh_path(SenderApps::value_type& entry) {
   SenderApp& app = entry.second;
   protocol_.originate_path(
       app.host, Path{session, sender, app.tspec, PathAdspec{}, host_policies_[app.host]});
-  app.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
-                                 [this, &entry] { refresh_path(entry); });
+  app.timer = path_refreshes_.start(next_refresh_us(), entry);
 }
 
 void HostApi::silence_sender(NodeId host, const Session& session, std::uint16_t port) {
   const SenderKey key = sender_key(host, session, port);
   if (auto it = senders_.find(key); it != senders_.end()) {
-    cancel(it->second.timer);
+    path_refreshes_.cancel(it->second.timer);
     senders_.erase(it);
   }
   protocol_.forget_local_sender(host, key);
@@ -72,7 +74,7 @@ void HostApi::silence_sender(NodeId host, const Session& session, std::uint16_t 
 void HostApi::stop_sender(NodeId host, const Session& session, std::uint16_t port) {
   const SenderKey key = sender_key(host, session, port);
   if (auto it = senders_.find(key); it != senders_.end()) {
-    cancel(it->second.timer);
+    path_refreshes_.cancel(it->second.timer);
     senders_.erase(it);
   }
   protocol_.tear_local_sender(host, PathTear{session, key.second});
@@ -82,7 +84,7 @@ void HostApi::reserve(NodeId host, const Session& session, ReservationRequest re
   protocol_.set_local_request(host, session, request.style, std::move(request.descriptors),
                               host_policies_[host]);
   auto& entry = *receivers_.try_emplace(ReceiverKey{host, session}).first;
-  cancel(entry.second.timer);
+  resv_refreshes_.cancel(entry.second.timer);
   entry.second.receiver.confirm_pending = request.confirm;
   refresh_resv(entry);
 }
@@ -104,13 +106,12 @@ void HostApi::refresh_resv(ReceiverApps::value_type& entry) {
 }
 
 void HostApi::schedule_resv_refresh(ReceiverApps::value_type& entry) {
-  entry.second.timer = queue_.schedule_at(queue_.now_us() + random_.refresh_interval(refresh_us_),
-                                          [this, &entry] { refresh_resv(entry); });
+  entry.second.timer = resv_refreshes_.start(next_refresh_us(), entry);
 }
 
 void HostApi::silence_receiver(NodeId host, const Session& session) {
   if (auto it = receivers_.find(ReceiverKey{host, session}); it != receivers_.end()) {
-    cancel(it->second.timer);
+    resv_refreshes_.cancel(it->second.timer);
     receivers_.erase(it);
   }
   protocol_.forget_local_request(host, session);

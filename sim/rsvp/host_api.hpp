@@ -12,6 +12,7 @@
 
 #include "engine/scheduler.hpp"
 #include "rsvp/node_protocol.hpp"
+#include "rsvp/refresh_timers.hpp"
 #include "rsvp/soft_state.hpp"
 #include "rsvp/topology.hpp"
 
@@ -64,10 +65,10 @@ class HostApi final : public LocalApplications {
   struct SenderApp {
     NodeId host = 0;
     gqos::FlowSpec tspec{};
-    std::uint64_t timer = 0;
+    std::uint64_t timer = 0;  // in path_refreshes_
   };
   struct ReceiverApp {
-    std::uint64_t timer = 0;
+    std::uint64_t timer = 0;  // in resv_refreshes_
     LocalReceiver receiver;
   };
   using SenderKey = std::pair<Session, SenderId>;
@@ -78,8 +79,8 @@ class HostApi final : public LocalApplications {
   struct ReceiverKeyHash {
     std::size_t operator()(const ReceiverKey& key) const;
   };
-  // Hash tables of nodes, not trees: a refresh timer holds a reference to its application's
-  // entry, which stays in place, and a lookup by key (a PATH reaching its receiver) is one hash
+  // Hash tables of nodes, not trees: a refresh timer points at its application's entry, which
+  // stays in place, and a lookup by key (a PATH reaching its receiver) is one hash
   // rather than a walk down a tree of every flow. Only halt() iterates them, in no order that
   // matters.
   using SenderApps = std::unordered_map<SenderKey, SenderApp, SenderKeyHash>;
@@ -88,7 +89,7 @@ class HostApi final : public LocalApplications {
   void refresh_path(SenderApps::value_type& app);
   void refresh_resv(ReceiverApps::value_type& app);
   void schedule_resv_refresh(ReceiverApps::value_type& app);
-  void cancel(std::uint64_t& timer);
+  engine::TimeUs next_refresh_us();
   SenderKey sender_key(NodeId host, const Session& session, std::uint16_t port) const;
 
   engine::Scheduler& queue_;
@@ -98,6 +99,8 @@ class HostApi final : public LocalApplications {
   engine::TimeUs refresh_us_;
   SenderApps senders_;
   ReceiverApps receivers_;
+  RefreshTimers<SenderApps::value_type> path_refreshes_;  // after the apps they point at
+  RefreshTimers<ReceiverApps::value_type> resv_refreshes_;
   std::vector<PolicyRef> host_policies_;  // by node
 };
 
