@@ -204,6 +204,18 @@ BOOST_AUTO_TEST_CASE(names_are_checked_with_a_suggestion) {
   BOOST_TEST(errors == expected, boost::test_tools::per_element());
 }
 
+// A wrong item of a list is told by its place in the list, at its own position.
+BOOST_AUTO_TEST_CASE(a_lists_wrong_item_is_named_by_its_place) {
+  std::string text = chain;
+  const std::string ends = "between: [s, r1]";
+  BOOST_TEST_REQUIRE(text.find(ends) != std::string::npos);
+  text.replace(text.find(ends), ends.size(), "between: [s, [r1]]");
+  const std::vector<std::string> errors = errors_of(text);
+  BOOST_TEST_REQUIRE(errors.size() >= 1u);
+  BOOST_TEST(errors.front() ==
+             "test.yaml:11:22: error: 'between[1]' must be a node name, not a list");
+}
+
 BOOST_AUTO_TEST_CASE(every_message_is_traced_sent_then_received) {
   const scenario::Scenario scenario = load_ok(chain +
                                               "  - at: 10ms\n    expect: nothing\n"
@@ -586,7 +598,7 @@ steps:
       "test.yaml:14:18: error: 'users' must be a list of user names, not 'alice'",
       "test.yaml:15:18: error: 'users' must name at least one user: a policy that admits no one "
       "refuses every PATH and RESV",
-      "test.yaml:16:26: error: 'users' must be a user name such as alice, not a map"};
+      "test.yaml:16:26: error: 'users[1]' must be a user name such as alice, not a map"};
   BOOST_TEST(errors == expected, boost::test_tools::per_element());
 }
 

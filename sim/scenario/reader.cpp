@@ -157,8 +157,11 @@ std::optional<std::vector<Value>> list_of(Context& context, const Value& value,
   }
   std::vector<Value> items;
   items.reserve(value.node.size());
+  // Each item is named by its place, as yq and jq write it (from 0): what is wrong with one item
+  // of a list is told of that item.
   for (const YAML::Node& item : value.node) {
-    items.push_back(Value{value.name, item, item.IsNull() ? value.mark : context.mark(item)});
+    items.push_back(Value{value.name + "[" + std::to_string(items.size()) + "]", item,
+                          item.IsNull() ? value.mark : context.mark(item)});
   }
   return items;
 }
