@@ -42,7 +42,7 @@ struct PathState {
   PathAdspec adspec;
   std::optional<NodeId> phop;     // the upstream neighbour; none at the sender's own host
   std::optional<LinkId> in_link;  // the link the PATH arrived on
-  NodeId node = 0;                // where it is kept: its expiry names only its entry
+  NodeId node = 0;                // where it is kept: its expiry names only its block
   PolicyRef policy = no_policy;   // the POLICY_DATA the PATH brought
   OutInterfaces outs;             // where the PATH was forwarded
 
