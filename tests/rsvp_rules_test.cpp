@@ -290,12 +290,21 @@ BOOST_AUTO_TEST_CASE(a_path_err_reaches_the_sender_as_an_indication_for_the_send
   BOOST_TEST(!seen[0].receiving);
   BOOST_TEST(net.state(d).psbs.size() == 1u);  // the conflicting PATH went no further than r
 
-  // Once the session with a DstPort is gone, the one without has no conflict left.
-  net.stop_sender(s1, to_d, 6000);
+  // The session with a DstPort conflicts while any of its senders has path state at r; once
+  // the last is gone, the session without has no conflict left.
+  net.start_sender(s1, to_d, 6002, flowspec(50'000));
   queue.run_until(3 * s);
-  net.start_sender(s2, Session{0x0A000002, 0, 17}, 6001, flowspec(20'000));
+  net.stop_sender(s1, to_d, 6000);
   queue.run_until(4 * s);
-  BOOST_TEST(seen.size() == 1u);
+  net.start_sender(s2, Session{0x0A000002, 0, 17}, 6001, flowspec(20'000));
+  queue.run_until(5 * s);
+  BOOST_TEST_REQUIRE(seen.size() == 2u);
+  BOOST_TEST(seen[1].extended_status2 == 56305u);  // GQOS_BAD_DSTPORT again
+  net.stop_sender(s1, to_d, 6002);
+  queue.run_until(6 * s);
+  net.start_sender(s2, Session{0x0A000002, 0, 17}, 6001, flowspec(20'000));
+  queue.run_until(7 * s);
+  BOOST_TEST(seen.size() == 2u);
   BOOST_TEST(
       net.state(d).psbs.contains(PsbKey{Session{0x0A000002, 0, 17}, SenderId{0x0A000003, 6001}}));
 }
