@@ -113,6 +113,10 @@ class Emulator final : public provider::Provider {
   std::size_t pending_requests(Socket socket) const { return sp_.pending_requests(socket); }
   std::size_t queued_indications(Socket socket) const { return sp_.queued_indications(socket); }
   std::size_t queued_completions() const { return delivery_.queued_completions(); }
+  // See WinsockDelivery::set_stall_horizon.
+  void set_stall_horizon(std::optional<engine::TimeUs> horizon_us) {
+    delivery_.set_stall_horizon(horizon_us);
+  }
 
  private:
   // WSAGetLastError: one per thread in Winsock, and an emulated run has one application thread.

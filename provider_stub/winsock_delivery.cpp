@@ -154,7 +154,7 @@ bool WinsockDelivery::wait_until(std::optional<engine::TimeUs> deadline_us, Done
       scheduler_.advance_to(*deadline_us);
       return false;
     }
-    if (!next) {
+    if (!next || (!deadline_us && horizon_us_ && *next > *horizon_us_)) {
       if (observer_) observer_->on_stalled();  // D16
       return false;
     }

@@ -65,6 +65,11 @@ class WinsockDelivery final : public ResultDelivery {
 
   std::size_t queued_completions() const { return apcs_.size(); }
 
+  // The time after which nothing can end a wait: an INFINITE wait not satisfied by the events
+  // due until then stalls (D16), though events of later times remain. A network's soft state
+  // schedules refreshes for ever, but the network stops at its end.
+  void set_stall_horizon(std::optional<engine::TimeUs> horizon_us) { horizon_us_ = horizon_us; }
+
  private:
   // A completion routine queued for the thread's next alertable wait.
   struct Apc {
@@ -96,6 +101,7 @@ class WinsockDelivery final : public ResultDelivery {
   EmulatorObserver* observer_ = nullptr;
   std::map<provider::Event, bool> events_;  // signalled?
   provider::Event next_event_ = 0x1000;
+  std::optional<engine::TimeUs> horizon_us_;
   // Only sockets that called WSAEventSelect: with none, an indication or a query costs one test
   // of an empty map.
   std::map<Socket, Selection> selections_;

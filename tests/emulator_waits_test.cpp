@@ -144,6 +144,42 @@ BOOST_AUTO_TEST_CASE(infinite_wait_with_nothing_scheduled_stalls) {
   BOOST_TEST(sp.queue.now_us() == 8000);
 }
 
+// D16 with a stall horizon: events that reschedule themselves for ever (a network's refreshes)
+// never leave the queue empty, but after the horizon (the network's stop) nothing can end a wait.
+BOOST_AUTO_TEST_CASE(infinite_wait_stalls_at_the_horizon_though_events_remain) {
+  EmulatedSp sp;
+  const Socket socket = sp.receiver();
+  std::function<void()> refresh = [&] {
+    sp.queue.schedule_at(sp.queue.now_us() + 30'000, refresh);
+  };
+  sp.queue.schedule_at(30'000, refresh);
+  sp.emulator.set_stall_horizon(100'000);
+
+  BOOST_TEST(sp.emulator.sleep_ex(wsa::infinite, true) == 0u);
+  BOOST_TEST(sp.recorder.stalls == 1);
+  BOOST_TEST(sp.queue.now_us() == 90'000);  // the last event due by the horizon ran
+  BOOST_TEST(sp.queue.size() == 1u);        // the next refresh, after it, is still there
+
+  std::vector<std::byte> out(100);
+  Overlapped overlapped;
+  BOOST_TEST(sp.query(socket, out, nullptr, &overlapped) == socket_error);
+  std::uint32_t bytes = 0, flags = 0;
+  BOOST_TEST(!sp.emulator.get_overlapped_result(socket, &overlapped, &bytes, true, &flags));
+  BOOST_TEST(sp.recorder.stalls == 2);
+
+  // A wait with a timeout is not bounded by the horizon: it runs to its deadline.
+  BOOST_TEST(sp.emulator.sleep_ex(50, true) == 0u);
+  BOOST_TEST(sp.queue.now_us() == 140'000);
+  BOOST_TEST(sp.recorder.stalls == 2);
+
+  // An indication due by the horizon still ends an infinite wait.
+  sp.emulator.set_stall_horizon(400'000);
+  sp.indicate_at(300'000, socket, path_arrived());
+  BOOST_TEST(sp.emulator.get_overlapped_result(socket, &overlapped, &bytes, true, &flags));
+  BOOST_TEST(sp.queue.now_us() == 300'000);
+  BOOST_TEST(sp.recorder.stalls == 2);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(fd_qos)

@@ -204,6 +204,31 @@ BOOST_AUTO_TEST_CASE(names_are_checked_with_a_suggestion) {
   BOOST_TEST(errors == expected, boost::test_tools::per_element());
 }
 
+// D16 in a network: the soft state refreshes for ever, but nothing can end a wait once the
+// network has stopped, so an infinite wait nothing ends stalls at the network's end.
+BOOST_AUTO_TEST_CASE(an_infinite_wait_nothing_ends_stalls_by_the_networks_end) {
+  std::string text = chain;
+  text.replace(text.find("end: 10ms"), 9, "end: 100s");
+  text += "  - app: wait              # SleepEx(INFINITE, FALSE): no routine can run\n";
+  const scenario::Scenario scenario = load_ok(text);
+  engine::TraceLog log;
+  runner::RunOptions options;
+  options.trace = &log;
+  const runner::RunResult result = runner::run(scenario, options);
+  BOOST_TEST(!result.stopped.has_value());
+  std::vector<engine::TimeUs> stalls;
+  for (const engine::TraceRecord& record : log.records()) {
+    if (const auto* stalled = std::get_if<engine::StalledRecord>(&record)) {
+      stalls.push_back(stalled->t_us);
+    }
+  }
+  BOOST_TEST_REQUIRE(stalls.size() == 1u);
+  // The last refresh before 100 s: the refreshes went on till then, none after.
+  BOOST_TEST(stalls.front() > 70'000'000);
+  BOOST_TEST(stalls.front() <= 100'000'000);
+  BOOST_TEST(result.end_us == 100'000'000);
+}
+
 // A wrong item of a list is told by its place in the list, at its own position.
 BOOST_AUTO_TEST_CASE(a_lists_wrong_item_is_named_by_its_place) {
   std::string text = chain;

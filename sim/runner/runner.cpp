@@ -139,6 +139,22 @@ class Player {
       network_->place(socket, app_.handle(socket.id));
     }
     network_->start();
+    emulator_.set_stall_horizon(network_stop_us());
+  }
+
+  // When the network stops at the latest, its soft state halted: its `end`, or the last time a
+  // step plays at or waits for, if later. No wait can be ended after it (D16).
+  engine::TimeUs network_stop_us() const {
+    engine::TimeUs stop = network_->end_us();
+    for (const scenario::Step& step : scenario_.steps) {
+      stop = std::max(stop, step.at_us);
+      if (const auto* expectation = std::get_if<scenario::Expectation>(&step.action)) {
+        if (const auto* nothing = std::get_if<scenario::ExpectNothing>(expectation)) {
+          stop = std::max(stop, nothing->until_us);
+        }
+      }
+    }
+    return stop;
   }
 
   void schedule_provider_steps() {
