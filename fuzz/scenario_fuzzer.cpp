@@ -6,6 +6,7 @@
 #include <ostream>
 #include <streambuf>
 #include <string_view>
+#include <variant>
 
 #include "report/json_trace.hpp"
 #include "runner/runner.hpp"
@@ -24,6 +25,23 @@ class NullBuffer final : public std::streambuf {
   std::streamsize xsputn(const char*, std::streamsize n) override { return n; }
 };
 
+// A network's soft state refreshes for as long as its run lasts, so a network scenario costs
+// time in proportion to its virtual length, which a mutation of one number can make years: it
+// is played only when it ends within ten virtual minutes, its waits' timeouts included, so that
+// every input ends well within the fuzzer's time limit. The loader checks every input alike.
+bool short_enough(const qosbed::scenario::Scenario& scenario) {
+  using namespace qosbed;
+  constexpr engine::TimeUs longest_us = 600'000'000;
+  if (!scenario.network) return true;
+  if (runner::network_stop_us(scenario) > longest_us) return false;
+  for (const scenario::Step& step : scenario.steps) {
+    const auto* app = std::get_if<scenario::AppAction>(&step.action);
+    const auto* wait = app ? std::get_if<scenario::AppWait>(app) : nullptr;
+    if (wait && wait->timeout_us && *wait->timeout_us > longest_us - step.at_us) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -37,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(!diagnostic.message.empty());
     check(!scenario::format(diagnostic).empty());
   }
-  if (!loaded.scenario) return 0;
+  if (!loaded.scenario || !short_enough(*loaded.scenario)) return 0;
 
   NullBuffer null;
   std::ostream out(&null);

@@ -139,22 +139,8 @@ class Player {
       network_->place(socket, app_.handle(socket.id));
     }
     network_->start();
-    emulator_.set_stall_horizon(network_stop_us());
-  }
-
-  // When the network stops at the latest, its soft state halted: its `end`, or the last time a
-  // step plays at or waits for, if later. No wait can be ended after it (D16).
-  engine::TimeUs network_stop_us() const {
-    engine::TimeUs stop = network_->end_us();
-    for (const scenario::Step& step : scenario_.steps) {
-      stop = std::max(stop, step.at_us);
-      if (const auto* expectation = std::get_if<scenario::Expectation>(&step.action)) {
-        if (const auto* nothing = std::get_if<scenario::ExpectNothing>(expectation)) {
-          stop = std::max(stop, nothing->until_us);
-        }
-      }
-    }
-    return stop;
+    // No wait can be ended after the network stops (D16).
+    emulator_.set_stall_horizon(network_stop_us(scenario_));
   }
 
   void schedule_provider_steps() {
@@ -288,6 +274,19 @@ std::string format(const Stop& stop, std::size_t step_count) {
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options) {
   Player player(scenario, options);
   return player.play();
+}
+
+engine::TimeUs network_stop_us(const scenario::Scenario& scenario) {
+  engine::TimeUs stop = scenario.network ? scenario.network->end_us.value_or(0) : 0;
+  for (const scenario::Step& step : scenario.steps) {
+    stop = std::max(stop, step.at_us);
+    if (const auto* expectation = std::get_if<scenario::Expectation>(&step.action)) {
+      if (const auto* nothing = std::get_if<scenario::ExpectNothing>(expectation)) {
+        stop = std::max(stop, nothing->until_us);
+      }
+    }
+  }
+  return stop;
 }
 
 }  // namespace qosbed::runner

@@ -87,4 +87,8 @@ struct RunOptions {
 
 RunResult run(const scenario::Scenario& scenario, const RunOptions& options = {});
 
+// When a network scenario's network stops at the latest, its soft state halted: its `end`, or
+// the last time a step plays at or waits for (`expect: nothing` until), if later.
+engine::TimeUs network_stop_us(const scenario::Scenario& scenario);
+
 }  // namespace qosbed::runner
