@@ -11,7 +11,8 @@
 
 namespace qosbed::rsvp {
 
-// Feeds 32-bit words into one hash; the structures interned are made of them.
+// Feeds 64-bit words into one hash: the structures interned are made of 32-bit fields, added two
+// to a word.
 class WordHash {
  public:
   WordHash& add(std::uint64_t word) {
